@@ -1,0 +1,6 @@
+"""Text analysis for the web archive: plain Python, no Pelican import.
+
+The data flows one way: a capture file (`capture`) is parsed into roles and
+metadata (`parse`), and turned into a document record (`record`); `corpus`
+does this for a whole folder and collects the problems it meets.
+"""

@@ -1,0 +1,93 @@
+"""Reading one capture file: bytes, checksum, decoding, and clear refusals."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MAX_CAPTURE_BYTES = 20 * 1024 * 1024
+
+
+class CaptureError(Exception):
+    """A capture that cannot be published, with the file and line to look at."""
+
+    def __init__(self, file: str, message: str, line: int | None = None):
+        super().__init__(message)
+        self.file, self.message, self.line = file, message, line
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Capture:
+    """A capture as read from disk: the bytes stay untouched for `source.txt`."""
+
+    file: str
+    data: bytes
+    text: str
+    encoding: str
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def decode(file: str, data: bytes) -> tuple[str, str, tuple[str, ...]]:
+    """Return ``(text, encoding, warnings)`` or raise `CaptureError`."""
+    if len(data) > MAX_CAPTURE_BYTES:
+        raise CaptureError(
+            file, f"too large: {len(data):,} bytes (the limit is {MAX_CAPTURE_BYTES:,})"
+        )
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                          (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise CaptureError(file, f"not valid {encoding} after its byte-order mark",
+                                   _line_of(data, error.start)) from None
+            return _checked(file, text), encoding, ()
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise CaptureError(file, "binary data, not text (NUL byte)", _line_of(data, nul))
+    try:
+        return _checked(file, data.decode("utf-8")), "utf-8", ()
+    except UnicodeDecodeError as error:
+        line = _line_of(data, error.start)
+    text = data.decode("cp1252", errors="replace")
+    if "\ufffd" in text:
+        text = data.decode("latin-1")
+        encoding = "latin-1"
+    else:
+        encoding = "cp1252"
+    warning = f"{file}:{line}: not valid UTF-8; decoded as {encoding}"
+    return _checked(file, text), encoding, (warning,)
+
+
+def _checked(file: str, text: str) -> str:
+    if not text.strip():
+        raise CaptureError(file, "empty capture: no text to publish")
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    if controls > max(8, len(text) // 100):
+        raise CaptureError(file, f"binary data, not text ({controls} control characters)")
+    return text
+
+
+def read_capture(path: Path, name: str | None = None) -> Capture:
+    """Read and decode the capture at ``path``; ``name`` is how messages call it."""
+    file = name or path.name
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise CaptureError(file, f"cannot be read: {error.strerror}") from None
+    text, encoding, warnings = decode(file, data)
+    return Capture(file=file, data=data, text=text, encoding=encoding, warnings=warnings)

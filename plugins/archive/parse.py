@@ -1,0 +1,49 @@
+"""Parse a capture's text: an ordered chain of recognisers gives every line a role.
+
+To support a new layout, add a rule to a module in `rules/` and a line here.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from .rules import byline, comments, header, sections
+from .state import BLANK, BODY, ParseState
+
+RULES = (
+    ("header", header.read_header),
+    ("furniture", sections.furniture_lines),
+    ("comments", comments.find_comments),
+    ("byline", byline.by_line),
+    ("teasers", sections.teaser_blocks),
+    ("authorless comments", comments.authorless),
+    ("after comments", sections.after_comments),
+    ("body", lambda state: _body_and_blanks(state)),
+)
+
+
+def _body_and_blanks(state: ParseState) -> None:
+    for i, line in enumerate(state.lines):
+        if state.free(i):
+            state.claim(i, BLANK if line.blank else BODY)
+
+
+def _finish_comments(state: ParseState) -> None:
+    """Comment text from its body lines; a repeated comment points at its first copy."""
+    first_copy: dict[tuple[str | None, str], int] = {}
+    for comment in state.comments:
+        lines = [state.lines[i].text for i in comment.lines]
+        comment.text = "\n".join(line.strip() for line in textwrap.dedent("\n".join(lines)).split("\n"))
+        key = (comment.author, comment.text)
+        if key in first_copy and comment.text:
+            comment.duplicate_of = first_copy[key]
+        else:
+            first_copy.setdefault(key, comment.number)
+
+
+def parse_text(text: str) -> ParseState:
+    state = ParseState.from_text(text)
+    for _name, rule in RULES:
+        rule(state)
+    _finish_comments(state)
+    return state

@@ -1,0 +1,91 @@
+"""The machine-readable record of one document (schema: `record.schema.json`)."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from .capture import Capture
+from .ids import document_id
+from .parse import parse_text
+from .state import BOILERPLATE, BODY, ParseState
+
+SCHEMA_VERSION = 1
+
+
+def document_url(doc_id: str) -> str:
+    """The permalink of a document, relative to the archive's root."""
+    return f"doc/{doc_id}/"
+
+
+def _paragraphs(state: ParseState) -> list[dict]:
+    body = [line for line in state.lines if line.role == BODY]
+    return [{"id": f"p{n}", "line": line.number, "text": line.stripped}
+            for n, line in enumerate(body, start=1)]
+
+
+def _removed(state: ParseState) -> list[dict]:
+    """Boilerplate, one entry per run of lines set aside for the same reason."""
+    removed = []
+    boilerplate = [line for line in state.lines if line.role == BOILERPLATE]
+    runs = []
+    for line in boilerplate:
+        if runs and runs[-1][-1].why == line.why and _adjacent(state, runs[-1][-1], line):
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    for run in runs:
+        removed.append({
+            "why": run[0].why,
+            "lines": [run[0].number, run[-1].number],
+            "text": "\n".join(line.stripped for line in run),
+        })
+    return removed
+
+
+def _adjacent(state: ParseState, earlier, later) -> bool:
+    """True when only blank lines stand between two lines."""
+    between = state.lines[earlier.number:later.number - 1]
+    return all(line.blank for line in between)
+
+
+def _comments(state: ParseState) -> list[dict]:
+    return [{
+        "id": f"c{c.number}",
+        "number": c.number,
+        "author": c.author,
+        "date": c.date,
+        "text": c.text,
+        "duplicate_of": f"c{c.duplicate_of}" if c.duplicate_of else None,
+    } for c in state.comments]
+
+
+def roles(state: ParseState) -> dict[str, int]:
+    """How many lines took each role: what the cleaning changed, in figures."""
+    key = lambda line: line.role if line.role != BOILERPLATE else f"{BOILERPLATE}: {line.why}"
+    return {role: len(list(group)) for role, group in groupby(sorted(state.lines, key=key), key=key)}
+
+
+def build_record(capture: Capture) -> dict:
+    """Parse ``capture`` and return its record, ready to be written as JSON."""
+    state = parse_text(capture.text)
+    doc_id = document_id(capture.file)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "id": doc_id,
+        "url": document_url(doc_id),
+        "source": {
+            "file": capture.file,
+            "sha256": capture.sha256,
+            "bytes": len(capture.data),
+            "encoding": capture.encoding,
+            "lines": len(state.lines),
+        },
+        "title": state.title,
+        "date": state.date,
+        "authors": state.authors,
+        "site": state.site,
+        "paragraphs": _paragraphs(state),
+        "removed": _removed(state),
+        "comments": _comments(state),
+        "line_roles": roles(state),
+    }

@@ -1,0 +1,35 @@
+"""Bylines inside the article: ``By Eric Schmitt, Mark Mazzetti and Michael R. Gordon``."""
+
+from __future__ import annotations
+
+import re
+
+from ..state import BYLINE, ParseState
+
+_NAME = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}"
+_BY = re.compile(rf"^By\s+(?P<names>{_NAME}(?:(?:,\s+|,?\s+and\s+){_NAME})*)$")
+_PUBLICATION = re.compile(r"^(?:The\s+)?(?:[A-Z][\w&.’'-]*\s*){1,6}$")
+MAX_BYLINE_SEARCH = 40  # bylines stand near the top of an article
+
+
+def split_names(names: str) -> list[str]:
+    return [name.strip() for name in re.split(r",\s*(?:and\s+)?|\s+and\s+", names) if name.strip()]
+
+
+def by_line(state: ParseState) -> None:
+    """Claim the first ``By …`` line, and the publication line just above it."""
+    stop = min(state.article_end, MAX_BYLINE_SEARCH)
+    for i in range(stop):
+        if not state.free(i):
+            continue
+        match = _BY.match(state.lines[i].stripped)
+        if not match:
+            continue
+        state.claim(i, BYLINE)
+        if not state.authors:
+            state.authors = split_names(match["names"])
+        above = state.previous_text_line(i)
+        if above is not None and state.free(above) and _PUBLICATION.match(state.lines[above].stripped):
+            state.claim(above, BYLINE)
+            state.site = state.site or state.lines[above].stripped
+        return

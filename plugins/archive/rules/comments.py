@@ -1,0 +1,131 @@
+"""Comment layouts. Each finder claims the comments of one layout, or nothing.
+
+`find_comments` tries them in order; the first layout that finds comments wins.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..dates import DATE_PATTERN, TIME_PATTERN, iso_datetime
+from ..state import (AVATAR, BOILERPLATE, COMMENT_BODY, COMMENT_HEADER, Comment,
+                     ParseState)
+
+# WordPress: "  1. Montag says:" then an indented body.
+_WORDPRESS_HEADER = re.compile(r"^\s{0,8}(?P<number>\d{1,5})\.\s+(?P<author>\S.{0,100}?)\s+says:\s*$")
+_WORDPRESS_DATE = re.compile(rf"^\s*(?P<date>{DATE_PATTERN})(?:\s+at\s+(?P<time>{TIME_PATTERN}))?\s*$")
+# Hot Air, Townhall and others: the body, then "letget on March 31, 2008 at 12:27 PM".
+_ATTRIBUTION = re.compile(
+    rf"^(?P<author>\S.{{0,80}}?)\s+on\s+(?P<date>{DATE_PATTERN})\s+at\s+(?P<time>{TIME_PATTERN})\s*$"
+)
+_AVATAR_INITIAL = re.compile(r"^[A-Za-z]$")
+AUTHORLESS_GAP = 3  # blank lines between an article and comments that name no author
+
+
+def wordpress(state: ParseState) -> bool:
+    headers = [i for i, line in enumerate(state.lines)
+               if state.free(i) and _WORDPRESS_HEADER.match(line.text)]
+    if not headers or int(_WORDPRESS_HEADER.match(state.lines[headers[0]].text)["number"]) != 1:
+        return False
+    state.comments_start = headers[0]
+    for n, start in enumerate(headers):
+        match = _WORDPRESS_HEADER.match(state.lines[start].text)
+        state.claim(start, COMMENT_HEADER)
+        stop = headers[n + 1] if n + 1 < len(headers) else len(state.lines)
+        header_indent = state.lines[start].indent
+        date, body = None, []
+        for i in range(start + 1, stop):
+            line = state.lines[i]
+            if not line.blank and line.indent <= header_indent:
+                break  # back at the margin: the comment is over
+            dated = _WORDPRESS_DATE.match(line.text)
+            if dated and date is None and not body:
+                date = iso_datetime(dated["date"], dated["time"])
+                state.claim(i, COMMENT_HEADER)
+            elif not line.blank:
+                state.claim(i, COMMENT_BODY)
+                body.append(i)
+        state.comments.append(Comment(int(match["number"]), match["author"], date, body))
+    return True
+
+
+def attribution(state: ParseState) -> bool:
+    """Bodies closed by an attribution line; a repeated attribution is a quotation."""
+    seen: set[tuple[str, str, str]] = set()
+    boundaries = []
+    for i, line in enumerate(state.lines):
+        match = _ATTRIBUTION.match(line.stripped) if state.free(i) else None
+        if match:
+            key = (match["author"], match["date"], match["time"])
+            if key not in seen:
+                seen.add(key)
+                boundaries.append((i, match))
+    if not boundaries:
+        return False
+    first = boundaries[0][0]
+    start = _first_comment_line(state, first)
+    state.comments_start = start
+    for number, (end, match) in enumerate(boundaries, start=1):
+        state.claim(end, COMMENT_HEADER)
+        body = []
+        for i in range(start, end):
+            if not state.free(i) or state.lines[i].blank:
+                continue
+            if _AVATAR_INITIAL.match(state.lines[i].stripped) and state.next_text_line(i + 1) == end:
+                state.claim(i, BOILERPLATE, AVATAR)
+                continue
+            state.claim(i, COMMENT_BODY)
+            body.append(i)
+        author = match["author"].strip()
+        state.comments.append(Comment(number, author, iso_datetime(match["date"], match["time"]), body))
+        start = end + 1
+    return True
+
+
+def _first_comment_line(state: ParseState, attribution_line: int) -> int:
+    """Just after the last line already claimed (a "Comments" heading, say) above
+    the first attribution; failing that, the blank-separated block above it."""
+    i = attribution_line - 1
+    while i >= 0 and state.free(i):
+        i -= 1
+    if i >= 0:
+        return i + 1
+    block = state.previous_text_line(attribution_line)
+    while block is not None and block > 0 and not state.lines[block - 1].blank:
+        block -= 1
+    return block if block is not None else attribution_line
+
+
+def authorless(state: ParseState) -> bool:
+    """Comments that name no author, set apart from the article by a wide gap."""
+    if state.comments:
+        return False
+    run, seen_text = 0, 0
+    for i, line in enumerate(state.lines):
+        if line.blank:
+            run += 1
+            continue
+        if run >= AUTHORLESS_GAP and seen_text >= 3 and state.free(i):
+            rest = [j for j in range(i, len(state.lines))
+                    if state.free(j) and not state.lines[j].blank]
+            if not rest or len(rest) != sum(1 for j in range(i, len(state.lines))
+                                            if not state.lines[j].blank):
+                return False  # something after the gap is already known furniture
+            state.comments_start = i
+            for number, j in enumerate(rest, start=1):
+                state.claim(j, COMMENT_BODY)
+                state.comments.append(Comment(number, None, None, [j]))
+            return True
+        run = 0
+        if state.lines[i].role is None:
+            seen_text += 1
+    return False
+
+
+LAYOUTS = (wordpress, attribution)  # `authorless` runs last, once teasers are known
+
+
+def find_comments(state: ParseState) -> None:
+    for layout in LAYOUTS:
+        if layout(state):
+            return

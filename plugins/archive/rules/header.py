@@ -1,0 +1,106 @@
+"""The top of a capture: navigation, breadcrumb, epigraph, dateline, title, byline."""
+
+from __future__ import annotations
+
+import re
+
+from ..dates import DATE_PATTERN, TIME_PATTERN, WEEKDAY_PATTERN, iso_datetime
+from ..state import (BLANK, BOILERPLATE, BREADCRUMB, BYLINE, DATELINE, EPIGRAPH,
+                     NAVIGATION, TITLE, ParseState)
+
+MAX_TITLE_LENGTH = 200
+_GLUED_WORDS = re.compile(r"[a-z][A-Z]")  # "HomeFeatures": menu items run together
+_OPENING_QUOTE = re.compile(r'^\s*["“«]')
+_QUOTE_ATTRIBUTION = re.compile(r'["”»]\s*(?:[-–—]\s*)+[A-Z][\w.’\' -]{1,60}$')
+_DATELINE = re.compile(rf"^(?:{WEEKDAY_PATTERN},\s+)?({DATE_PATTERN})$")
+_POSTED = re.compile(
+    rf"^posted\s+(?:at\s+(?P<time>{TIME_PATTERN})\s+)?on\s+(?P<date>{DATE_PATTERN})"
+    rf"(?:\s+at\s+(?P<time2>{TIME_PATTERN}))?\s+by\s+(?P<author>.+?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def navigation(state: ParseState, i: int) -> int:
+    """A menu whose items lost their spaces: ``HomeFeaturesDailyBriefings…``."""
+    text = state.lines[i].stripped
+    if len(_GLUED_WORDS.findall(text)) >= 3 and len(text) <= 150 and not text.endswith((".", "?", "!")):
+        state.claim(i, BOILERPLATE, NAVIGATION)
+        return 1
+    return 0
+
+
+def breadcrumb(state: ParseState, i: int) -> int:
+    """``Section…Sub-sectionTruncated title...`` followed by the title itself."""
+    text = state.lines[i].stripped
+    glued = list(_GLUED_WORDS.finditer(text))
+    if not glued or not text.endswith(("...", "…")):
+        return 0
+    tail = text[glued[-1].start() + 1:].rstrip(".…").strip()
+    following = state.next_text_line(i + 1)
+    if tail and following is not None and state.lines[following].stripped.startswith(tail):
+        state.claim(i, BOILERPLATE, BREADCRUMB)
+        return 1
+    return 0
+
+
+def epigraph(state: ParseState, i: int) -> int:
+    """A blog's motto quote at the top: ``"There is danger…" - - - - John Adams``."""
+    if not _OPENING_QUOTE.match(state.lines[i].text):
+        return 0
+    for j in range(i, min(i + 5, len(state.lines))):
+        if state.lines[j].blank:
+            return 0
+        if _QUOTE_ATTRIBUTION.search(state.lines[j].stripped):
+            for k in range(i, j + 1):
+                state.claim(k, BOILERPLATE, EPIGRAPH)
+            return j - i + 1
+    return 0
+
+
+def dateline(state: ParseState, i: int) -> int:
+    """A line that is only a date: ``Saturday, September 6, 2014``."""
+    match = _DATELINE.match(state.lines[i].stripped)
+    if not match:
+        return 0
+    state.claim(i, DATELINE)
+    if state.date is None:
+        state.date = iso_datetime(match[1])
+    return 1
+
+
+def posted_byline(state: ParseState, i: int) -> int:
+    """``posted at 12:19 pm on March 31, 2008 by Allahpundit``."""
+    match = _POSTED.match(state.lines[i].stripped)
+    if not match:
+        return 0
+    state.claim(i, BYLINE)
+    state.date = iso_datetime(match["date"], match["time"] or match["time2"])
+    state.authors = [match["author"]]
+    return 1
+
+
+def title(state: ParseState, i: int) -> int:
+    """The first short line that no other header rule claimed."""
+    text = state.lines[i].stripped
+    if state.title is not None or len(text) > MAX_TITLE_LENGTH:
+        return 0
+    state.claim(i, TITLE)
+    state.title = text
+    return 1
+
+
+HEADER_RULES = (navigation, breadcrumb, epigraph, dateline, posted_byline, title)
+
+
+def read_header(state: ParseState) -> None:
+    """Run the header rules from the first line until one line is claimed by none."""
+    i = 0
+    while i < len(state.lines):
+        if state.lines[i].blank:
+            state.claim(i, BLANK)
+            i += 1
+            continue
+        used = next((n for rule in HEADER_RULES if (n := rule(state, i))), 0)
+        if not used:
+            return
+        i += used

@@ -1,0 +1,70 @@
+"""Page furniture around the article: footers, teaser blocks, comment-section lines."""
+
+from __future__ import annotations
+
+import re
+
+from ..state import (AFTER_COMMENTS, BOILERPLATE, COMMENT_FURNITURE, FOOTER, TEASERS,
+                     ParseState)
+
+_FOOTER = [re.compile(p, re.IGNORECASE) for p in (
+    r"^This entry was posted in .{1,200}\bBookmark the permalink\.?$",
+    r"^(?:Share|Share this|Tweet|Email|Print)(?: this(?: post| article)?)?:?$",
+    r"^Posted in .{1,120}\|\s*\d+ comments?$",
+)]
+_COMMENT_FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
+    r"^(?:\d+|One|No) (?:Responses?|Comments?|Replies|Reply|Thoughts?) (?:to|on) .{1,300}$",
+    r"^(?:\d+|No) comments?:?$",
+    r"^Comments?:?$",
+    r"^Comments are closed\.?$",
+    r"^Leave a (?:Reply|Comment).{0,80}$",
+    r"^Trackbacks?/Pings?$",
+    r"^Trackback URL$",
+    r"^Post a Comment$",
+    r"^Note from (?P<site>.{1,60}?) management:.*$",
+)]
+_TEASER_HEADING = re.compile(
+    r"^(?:Related (?:Posts|Articles|Stories)|Latest (?:News|Posts|Stories)|Must read|"
+    r"You might also like.{0,20}|Recommended(?: to you| for you)?|Popular Posts|"
+    r"Most (?:Read|Popular)|More (?:Stories|News))\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def furniture_lines(state: ParseState) -> None:
+    """Claim single lines that are footers or comment-section furniture, anywhere."""
+    for i, line in enumerate(state.lines):
+        if not state.free(i):
+            continue
+        text = line.stripped
+        if any(p.match(text) for p in _FOOTER):
+            state.claim(i, BOILERPLATE, FOOTER)
+            continue
+        for pattern in _COMMENT_FURNITURE:
+            match = pattern.match(text)
+            if match:
+                state.claim(i, BOILERPLATE, COMMENT_FURNITURE)
+                if "site" in pattern.groupindex and state.site is None:
+                    state.site = match["site"]
+                break
+
+
+def teaser_blocks(state: ParseState) -> None:
+    """From a "Related Posts" or "Latest news" heading to the comments (or the end)."""
+    in_block = False
+    for i in range(state.article_end):
+        line = state.lines[i]
+        if state.free(i) and _TEASER_HEADING.match(line.stripped):
+            in_block = True
+        if in_block and state.free(i) and not line.blank:
+            state.claim(i, BOILERPLATE, TEASERS)
+
+
+def after_comments(state: ParseState) -> None:
+    """Text after the last comment that no rule knows is not article text."""
+    if not state.comments:
+        return
+    last = max(max(c.lines, default=0) for c in state.comments)
+    for i in range(last + 1, len(state.lines)):
+        if state.free(i) and not state.lines[i].blank:
+            state.claim(i, BOILERPLATE, AFTER_COMMENTS)

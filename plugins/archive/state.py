@@ -1,0 +1,102 @@
+"""The line state every recogniser works on: each line ends in exactly one role."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Roles a line of a capture can take.
+TITLE = "title"
+BYLINE = "byline"
+DATELINE = "dateline"
+BODY = "body"
+BOILERPLATE = "boilerplate"
+COMMENT_HEADER = "comment-header"
+COMMENT_BODY = "comment-body"
+BLANK = "blank"
+
+# Why boilerplate was set aside (shown to readers, listed in the record).
+NAVIGATION = "navigation"
+BREADCRUMB = "breadcrumb"
+EPIGRAPH = "blog header or epigraph"
+FOOTER = "share/footer"
+TEASERS = "related or latest-news teasers"
+COMMENT_FURNITURE = "comment-section furniture"
+AVATAR = "avatar initial"
+AFTER_COMMENTS = "after the comments"
+
+
+@dataclass
+class Line:
+    number: int  # 1-based, as an editor counts lines
+    text: str  # without its line ending
+    ending: str
+    role: str | None = None
+    why: str | None = None
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+    @property
+    def indent(self) -> int:
+        return len(self.text) - len(self.text.lstrip())
+
+
+@dataclass
+class Comment:
+    number: int
+    author: str | None
+    date: str | None
+    lines: list[int]  # indices of the comment's body lines
+    text: str = ""
+    duplicate_of: int | None = None
+
+
+@dataclass
+class ParseState:
+    lines: list[Line]
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    date: str | None = None
+    site: str | None = None
+    comments: list[Comment] = field(default_factory=list)
+    comments_start: int | None = None  # first line of the comment section
+
+    @classmethod
+    def from_text(cls, text: str) -> ParseState:
+        lines = []
+        for number, raw in enumerate(text.splitlines(keepends=True), start=1):
+            body = raw.rstrip("\r\n")
+            lines.append(Line(number=number, text=body, ending=raw[len(body):]))
+        return cls(lines=lines)
+
+    def free(self, index: int) -> bool:
+        return 0 <= index < len(self.lines) and self.lines[index].role is None
+
+    def claim(self, index: int, role: str, why: str | None = None) -> None:
+        line = self.lines[index]
+        if line.role is not None:
+            raise AssertionError(f"line {line.number} claimed twice ({line.role}, {role})")
+        line.role, line.why = role, why
+
+    def next_text_line(self, index: int) -> int | None:
+        """Index of the first non-blank line at or after ``index``."""
+        for i in range(index, len(self.lines)):
+            if not self.lines[i].blank:
+                return i
+        return None
+
+    def previous_text_line(self, index: int) -> int | None:
+        for i in range(index - 1, -1, -1):
+            if not self.lines[i].blank:
+                return i
+        return None
+
+    @property
+    def article_end(self) -> int:
+        """Index where the article (and what follows it) gives way to comments."""
+        return len(self.lines) if self.comments_start is None else self.comments_start

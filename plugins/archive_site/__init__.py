@@ -1,0 +1,18 @@
+"""Pelican plugin: publish every capture as an archival page (thin glue).
+
+The text analysis lives in the plain `archive` package; this plugin only
+reads the seeds folder named by the ``ARCHIVE_SEEDS`` setting, and writes the
+pages, `record.json` and `source.txt` of every document, and the index.
+"""
+
+from pelican import signals
+
+from .generator import ArchiveGenerator
+
+
+def _get_generators(_pelican):
+    return ArchiveGenerator
+
+
+def register():
+    signals.get_generators.connect(_get_generators)

@@ -1,0 +1,90 @@
+"""Build the whole archive with Pelican, atomically: a failed build leaves the
+previous site as it was, never a half-written one."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pelican import Pelican
+from pelican.settings import read_settings
+
+from .generator import corpus_written
+
+
+class BuildFailed(Exception):
+    """The site could not be built; the output folder was left untouched."""
+
+
+@dataclass
+class BuildReport:
+    output: Path
+    documents: int = 0
+    comments: int = 0
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        lines = [f"Archive built: {self.documents} documents, {self.comments} comments, "
+                 f"{len(self.problems)} problems, {len(self.warnings)} warnings."]
+        lines += [f"  problem: {p}" for p in self.problems]
+        lines += [f"  warning: {w}" for w in self.warnings]
+        lines.append(f"Open {self.output / 'index.html'} in a browser.")
+        return "\n".join(lines)
+
+
+def _replaceable(output: Path) -> bool:
+    """Only an empty folder or an earlier build is ever replaced."""
+    return not output.exists() or not any(output.iterdir()) or (output / "index.html").is_file()
+
+
+def build_site(settings_file: Path, seeds: Path, output: Path) -> BuildReport:
+    """Build the archive of the captures in ``seeds`` into ``output``."""
+    output, seeds = output.resolve(), seeds.resolve()
+    if not seeds.is_dir():
+        raise BuildFailed(f"seeds folder not found: {seeds}")
+    if not _replaceable(output):
+        raise BuildFailed(f"{output} exists and is not an archive build; "
+                          "choose another --output or empty it first")
+    staging = output.with_name(f".{output.name}.building")
+    shutil.rmtree(staging, ignore_errors=True)
+    report = BuildReport(output=output)
+
+    def collect(_sender, corpus):
+        report.documents = len(corpus.records)
+        report.comments = corpus.comment_count
+        report.problems, report.warnings = corpus.problems, corpus.warnings
+
+    corpus_written.connect(collect)
+    try:
+        settings = read_settings(str(settings_file), override={
+            "OUTPUT_PATH": str(staging),
+            "ARCHIVE_SEEDS": str(seeds),
+            "DELETE_OUTPUT_DIRECTORY": False,
+        })
+        Pelican(settings).run()
+    except Exception as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed(f"build failed, {output} left as it was: {type(error).__name__}: {error}") from error
+    finally:
+        corpus_written.disconnect(collect)
+    _swap(staging, output)
+    return report
+
+
+def _swap(staging: Path, output: Path) -> None:
+    old = output.with_name(f".{output.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if output.exists():
+        output.rename(old)
+    staging.rename(output)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def quiet_pelican_logging() -> None:
+    """Pelican's own "Processed 0 articles" summary would only confuse: show its
+    warnings and errors, and our summary."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    logging.getLogger("pelican").setLevel(logging.WARNING)

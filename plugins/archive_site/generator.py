@@ -1,0 +1,67 @@
+"""The Pelican generator that turns the corpus into pages and files."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+from pathlib import Path
+
+from blinker import signal
+from pelican.generators import Generator
+
+from archive.corpus import Corpus, read_corpus
+
+logger = logging.getLogger(__name__)
+
+# Sent with the finished `Corpus` once every document is written.
+corpus_written = signal("archive-corpus-written")
+
+PROGRESS_EVERY = 200  # captures; smaller builds finish before progress would help
+
+
+def _progress(done: int, total: int) -> None:
+    if total >= PROGRESS_EVERY and (done % PROGRESS_EVERY == 0 or done == total):
+        logger.warning("reading captures: %d/%d", done, total)
+
+
+def record_json(record: dict) -> str:
+    """Stable, readable JSON: the same record always gives the same bytes."""
+    return json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+class ArchiveGenerator(Generator):
+    """Reads the seeds folder; writes `doc/<id>/` for every capture, and the index."""
+
+    def generate_context(self):
+        seeds = Path(self.settings["ARCHIVE_SEEDS"])
+        if not seeds.is_dir():
+            raise FileNotFoundError(f"seeds folder not found: {seeds}")
+        self.corpus: Corpus = read_corpus(seeds, progress=_progress)
+        documents = sorted(self.corpus.records, key=_index_order)
+        self.context["archive_documents"] = documents
+        self.context["archive_comment_count"] = self.corpus.comment_count
+
+    def generate_output(self, writer):
+        document_template = self.get_template("document")
+        for record in self.context["archive_documents"]:
+            folder = f"doc/{record['id']}"
+            writer.write_file(f"{folder}/index.html", document_template, self.context,
+                              relative_urls=True, doc=record)
+            self._write_bytes(f"{folder}/record.json", record_json(record).encode("utf-8"))
+            target = Path(self.output_path, folder, "source.txt")
+            shutil.copyfile(self.corpus.captures[record["id"]], target)
+        writer.write_file("index.html", self.get_template("index"), self.context,
+                          relative_urls=True)
+        corpus_written.send(self, corpus=self.corpus)
+
+    def _write_bytes(self, name: str, data: bytes) -> None:
+        path = Path(self.output_path, name)
+        os.makedirs(path.parent, exist_ok=True)
+        path.write_bytes(data)
+
+
+def _index_order(record: dict):
+    """Dated documents first, oldest first; then by title; the id breaks ties."""
+    return (record["date"] is None, record["date"] or "", (record["title"] or "").lower(), record["id"])

@@ -1,0 +1,72 @@
+"""Every command of the project, as invoke tasks: `invoke --list`."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from invoke import Exit, task
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+
+@task(help={
+    "seeds": "folder of captures (*.txt) to publish (default: seeds)",
+    "output": "folder to write the site to (default: output)",
+    "publish": "use publishconf.py (set ARCHIVE_SITEURL to the public address)",
+    "strict": "fail when any capture could not be published",
+})
+def build(c, seeds="seeds", output="output", publish=False, strict=False):
+    """Build the archive; then open OUTPUT/index.html in a browser."""
+    from archive_site.build import BuildFailed, build_site, quiet_pelican_logging
+
+    quiet_pelican_logging()
+    os.chdir(ROOT)  # Pelican settings name the theme and plugins relative to here
+    settings = ROOT / ("publishconf.py" if publish else "pelicanconf.py")
+    try:
+        report = build_site(settings, Path(seeds), Path(output))
+    except BuildFailed as error:
+        raise Exit(f"error: {error}", code=1) from None
+    print(report.summary())
+    if strict and report.problems:
+        raise Exit("error: some captures were not published (--strict)", code=1)
+
+
+@task(help={"port": "port to serve on (default: 8000)", "output": "built site folder"})
+def serve(c, port=8000, output="output"):
+    """Serve the built site at http://localhost:PORT/ (it also works from disk)."""
+    c.run(f"{sys.executable} -m http.server {int(port)} --bind 127.0.0.1 --directory {output}", pty=False)
+
+
+@task
+def clean(c, output="output"):
+    """Remove the built site and caches."""
+    for path in (ROOT / output, ROOT / "__pycache__", ROOT / ".pytest_cache"):
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _ensure_chromium(c) -> None:
+    """The browser tests need Debian's Chromium; install it when we may (root)."""
+    if Path("/usr/bin/chromium").exists():
+        return
+    if os.geteuid() != 0 or not shutil.which("apt-get"):
+        raise Exit("error: the browser tests need Chromium at /usr/bin/chromium; "
+                   "install Debian's 'chromium' package (apt-get install chromium)", code=1)
+    print("Installing Chromium for the browser tests (apt-get install chromium)…")
+    c.run("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium")
+
+
+@task(help={"k": "only tests matching this expression", "x": "stop at the first failure"})
+def test(c, k="", x=False):
+    """Run the whole test suite (it builds the real site from the real seeds)."""
+    _ensure_chromium(c)
+    args = ["-q"] + (["-k", k] if k else []) + (["-x"] if x else [])
+    c.run(" ".join([sys.executable, "-m", "pytest", *map(_quote, args)]), pty=False)
+
+
+def _quote(arg: str) -> str:
+    import shlex
+    return shlex.quote(arg)
