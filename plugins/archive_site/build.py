@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican import Pelican
+from pelican.log import console as pelican_console
 from pelican.settings import read_settings
 
 from .generator import corpus_written
@@ -64,11 +65,13 @@ def build_site(settings_file: Path, seeds: Path, output: Path) -> BuildReport:
             "ARCHIVE_SEEDS": str(seeds),
             "DELETE_OUTPUT_DIRECTORY": False,
         })
+        pelican_console.quiet = True  # its "Processed 0 articles" line would only confuse
         Pelican(settings).run()
     except Exception as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(f"build failed, {output} left as it was: {type(error).__name__}: {error}") from error
     finally:
+        pelican_console.quiet = False
         corpus_written.disconnect(collect)
     _swap(staging, output)
     return report

@@ -1,0 +1,56 @@
+"""Shared fixtures: the real site, built from the real seeds by the real command."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CHROMIUM = Path("/usr/bin/chromium")
+sys.path.insert(0, str(ROOT / "plugins"))
+
+
+@dataclass
+class Build:
+    output: Path
+    stdout: str
+    stderr: str
+    returncode: int
+
+
+def run_build(seeds: Path, output: Path, *extra: str) -> Build:
+    """Run `invoke build` exactly as a user would."""
+    done = subprocess.run(
+        [sys.executable, "-m", "invoke", "build", "--seeds", str(seeds), "--output", str(output), *extra],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )
+    return Build(output, done.stdout, done.stderr, done.returncode)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Build:
+    build = run_build(SEEDS, tmp_path_factory.mktemp("site") / "output")
+    assert build.returncode == 0, build.stderr + build.stdout
+    return build
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright. A missing browser is a failure."""
+    from playwright.sync_api import sync_playwright
+
+    assert CHROMIUM.exists(), "Chromium is missing: apt-get install chromium (invoke test does it)"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield chromium
+        chromium.close()

@@ -1,0 +1,102 @@
+"""Bad captures: a clear message naming the file, and the others still published."""
+
+from __future__ import annotations
+
+import codecs
+import shutil
+
+from bs4 import BeautifulSoup
+
+from conftest import FIXTURES, ROOT, SEEDS, run_build
+
+HOSTILE = FIXTURES / "captures" / "hostile.txt"
+
+
+def test_bad_captures_are_named_and_the_good_ones_published(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(SEEDS / "001_86ae2184d8d7729f.txt", seeds)
+    (seeds / "005_aaaaaaaaaaaaaaaa.txt").write_bytes(b"")
+    (seeds / "006_bbbbbbbbbbbbbbbb.txt").write_bytes(b"Title\n\nline two\n\x00\x01\x02binary")
+    (seeds / "007_86ae2184d8d7729f.txt").write_text("Same id as 001\n\nText.\n")
+    (seeds / "008_cccccccccccccccc.txt").write_bytes("Café in Zürich\n\nIt’s “quoted”.\n".encode("cp1252"))
+    (seeds / "009_dddddddddddddddd.txt").write_bytes(codecs.BOM_UTF16_LE + "Über title\n\nBody.\n".encode("utf-16-le"))
+    build = run_build(seeds, tmp_path / "out")
+    assert build.returncode == 0, build.stderr
+    out = build.stdout
+    assert "3 documents" in out and "3 problems" in out
+    assert "005_aaaaaaaaaaaaaaaa.txt: empty capture" in out
+    assert "006_bbbbbbbbbbbbbbbb.txt:4: binary data" in out
+    assert "007_86ae2184d8d7729f.txt: duplicate id '86ae2184d8d7729f', already taken by 001_86ae2184d8d7729f.txt" in out
+    assert "008_cccccccccccccccc.txt:1: not valid UTF-8; decoded as cp1252" in out
+    published = sorted(p.name for p in (tmp_path / "out" / "doc").iterdir())
+    assert published == ["86ae2184d8d7729f", "cccccccccccccccc", "dddddddddddddddd"]
+    cp1252 = BeautifulSoup((tmp_path / "out/doc/cccccccccccccccc/index.html").read_text(), "html.parser")
+    assert cp1252.find("h1").get_text() == "Café in Zürich"
+    assert "It’s “quoted”." in cp1252.select_one("section.text").get_text()
+    utf16 = BeautifulSoup((tmp_path / "out/doc/dddddddddddddddd/index.html").read_text(), "html.parser")
+    assert utf16.find("h1").get_text() == "Über title"
+    # --strict turns the problems into a failure.
+    strict = run_build(seeds, tmp_path / "strict", "--strict")
+    assert strict.returncode != 0
+
+
+def test_capture_text_is_escaped_everywhere(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(HOSTILE, seeds / "001_eeeeeeeeeeeeeeee.txt")
+    build = run_build(seeds, tmp_path / "out")
+    assert build.returncode == 0, build.stderr
+    for name in ("index.html", "doc/eeeeeeeeeeeeeeee/index.html"):
+        html = (tmp_path / "out" / name).read_text()
+        soup = BeautifulSoup(html, "html.parser")
+        assert not soup.find_all("script"), name
+        assert not soup.find_all("img"), name
+        assert not soup.find_all(attrs={"onerror": True}), name
+        assert "&lt;script&gt;" in html
+    page = BeautifulSoup((tmp_path / "out/doc/eeeeeeeeeeeeeeee/index.html").read_text(), "html.parser")
+    assert page.find("h1").get_text() == "<script>alert('title')</script> & friends"
+    assert page.select_one("#c1 .author").get_text() == "<b>Mallory</b>"
+
+
+def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path):
+    output = tmp_path / "out"
+    assert run_build(SEEDS, output).returncode == 0
+    before = {p: p.read_bytes() for p in output.rglob("*") if p.is_file()}
+    broken = tmp_path / "brokenconf.py"  # a theme without the archive's templates
+    broken.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+                      f"from pelicanconf import *\nTHEME = {str(tmp_path / 'no-theme')!r}\n")
+    (tmp_path / "no-theme" / "templates").mkdir(parents=True)
+    import sys
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from archive_site.build import BuildFailed, build_site
+    import os
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        try:
+            build_site(broken, SEEDS, output)
+            raise AssertionError("the build should have failed")
+        except BuildFailed as error:
+            assert "left as it was" in str(error)
+    finally:
+        os.chdir(cwd)
+    after = {p: p.read_bytes() for p in output.rglob("*") if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out")) == []
+
+
+def test_missing_seeds_folder_is_a_clear_error(tmp_path):
+    build = run_build(tmp_path / "nowhere", tmp_path / "out")
+    assert build.returncode == 1
+    assert "seeds folder not found" in build.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_unrelated_folder_is_never_overwritten(tmp_path):
+    output = tmp_path / "important"
+    output.mkdir()
+    (output / "thesis.docx").write_text("years of work")
+    build = run_build(SEEDS, output)
+    assert build.returncode == 1 and "is not an archive build" in build.stderr
+    assert (output / "thesis.docx").read_text() == "years of work"
