@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import json
-import logging
 import os
 import shutil
+import sys
 from pathlib import Path
 
 from blinker import signal
 from pelican.generators import Generator
 
 from archive.corpus import Corpus, read_corpus
-
-logger = logging.getLogger(__name__)
 
 # Sent with the finished `Corpus` once every document is written.
 corpus_written = signal("archive-corpus-written")
@@ -23,7 +21,7 @@ PROGRESS_EVERY = 200  # captures; smaller builds finish before progress would he
 
 def _progress(done: int, total: int) -> None:
     if total >= PROGRESS_EVERY and (done % PROGRESS_EVERY == 0 or done == total):
-        logger.warning("reading captures: %d/%d", done, total)
+        print(f"reading captures: {done}/{total}", file=sys.stderr, flush=True)
 
 
 def record_json(record: dict) -> str:
