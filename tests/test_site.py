@@ -160,3 +160,24 @@ def test_rebuild_is_byte_identical(site, tmp_path):
     second = {p.relative_to(again.output): p.read_bytes() for p in again.output.rglob("*") if p.is_file()}
     assert first.keys() == second.keys()
     assert [k for k in first if first[k] != second[k]] == []
+
+
+def test_comment_relations_are_shown_and_link_to_their_anchors(site):
+    found = {c["id"]: c for c in comments(page(site, "d6d6914bedf28798"))}
+    jp = found["c8"]
+    assert jp.select_one(".replies-to a")["href"] == "#c6"
+    assert [a["href"] for a in jp.select(".quotes a")] == ["#c6"]
+    maverick = found["c15"]
+    assert maverick.select_one(".quotes").get_text(" ", strip=True) == "quotes ¶10"
+    assert maverick.select_one(".quotes a")["href"] == "#p10"
+    wordpress = {c["id"]: c for c in comments(page(site, "93b7b02e6c168858"))}
+    assert wordpress["c7"].select_one(".replies-to").get_text(" ", strip=True) == "replies to #3"
+
+
+def test_captions_are_shown_apart_from_the_numbered_text(site):
+    html = page(site, "10d7759fc9c54020")
+    captions = html.select("section.text p.caption")
+    assert captions[0].get_text().startswith("Radical Shi’ite cleric Muqtada al-Sadr attends")
+    assert all(not c.get("id") for c in captions)
+    numbered = html.select("section.text p[id]")
+    assert numbered[0]["id"] == "p1" and numbered[0].get_text().startswith("¶1 Iran’s supreme leader")

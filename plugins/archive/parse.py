@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import textwrap
 
-from .rules import byline, comments, header, sections
+from .rules import byline, captions, comments, header, sections
 from .state import BLANK, BODY, ParseState
 
 RULES = (
@@ -15,7 +15,9 @@ RULES = (
     ("furniture", sections.furniture_lines),
     ("comments", comments.find_comments),
     ("byline", byline.by_line),
+    ("standfirst", captions.standfirst),
     ("teasers", sections.teaser_blocks),
+    ("captions", captions.photo_captions),
     ("authorless comments", comments.authorless),
     ("after comments", sections.after_comments),
     ("body", lambda state: _body_and_blanks(state)),

@@ -7,7 +7,8 @@ from itertools import groupby
 from .capture import Capture
 from .ids import document_id
 from .parse import parse_text
-from .state import BOILERPLATE, BODY, ParseState
+from .relations import link_comments
+from .state import BOILERPLATE, BODY, CAPTION, ParseState
 
 SCHEMA_VERSION = 1
 
@@ -21,6 +22,10 @@ def _paragraphs(state: ParseState) -> list[dict]:
     body = [line for line in state.lines if line.role == BODY]
     return [{"id": f"p{n}", "line": line.number, "text": line.stripped}
             for n, line in enumerate(body, start=1)]
+
+
+def _captions(state: ParseState) -> list[dict]:
+    return [{"line": line.number, "text": line.stripped} for line in state.lines if line.role == CAPTION]
 
 
 def _removed(state: ParseState) -> list[dict]:
@@ -56,6 +61,8 @@ def _comments(state: ParseState) -> list[dict]:
         "date": c.date,
         "text": c.text,
         "duplicate_of": f"c{c.duplicate_of}" if c.duplicate_of else None,
+        "replies_to": f"c{c.replies_to}" if c.replies_to else None,
+        "quotes": c.quotes,
     } for c in state.comments]
 
 
@@ -69,6 +76,8 @@ def build_record(capture: Capture) -> dict:
     """Parse ``capture`` and return its record, ready to be written as JSON."""
     state = parse_text(capture.text)
     doc_id = document_id(capture.file)
+    paragraphs = _paragraphs(state)
+    link_comments(state.comments, [(p["id"], p["text"]) for p in paragraphs])
     return {
         "schema_version": SCHEMA_VERSION,
         "id": doc_id,
@@ -84,7 +93,8 @@ def build_record(capture: Capture) -> dict:
         "date": state.date,
         "authors": state.authors,
         "site": state.site,
-        "paragraphs": _paragraphs(state),
+        "paragraphs": paragraphs,
+        "captions": _captions(state),
         "removed": _removed(state),
         "comments": _comments(state),
         "line_roles": roles(state),

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .hygiene import repair_line
+
 # Roles a line of a capture can take.
 TITLE = "title"
 BYLINE = "byline"
 DATELINE = "dateline"
 BODY = "body"
+CAPTION = "caption"  # image captions and standfirsts
 BOILERPLATE = "boilerplate"
 COMMENT_HEADER = "comment-header"
 COMMENT_BODY = "comment-body"
@@ -22,14 +25,17 @@ FOOTER = "share/footer"
 TEASERS = "related or latest-news teasers"
 COMMENT_FURNITURE = "comment-section furniture"
 AVATAR = "avatar initial"
+ADVERTISEMENT = "advertisement"
+SUBSCRIPTION = "subscription prompt"
 AFTER_COMMENTS = "after the comments"
 
 
 @dataclass
 class Line:
     number: int  # 1-based, as an editor counts lines
-    text: str  # without its line ending
+    raw: str  # as decoded from the capture, without its line ending
     ending: str
+    text: str = ""  # repaired (mojibake, NFC): what every rule reads
     role: str | None = None
     why: str | None = None
 
@@ -54,6 +60,8 @@ class Comment:
     lines: list[int]  # indices of the comment's body lines
     text: str = ""
     duplicate_of: int | None = None
+    replies_to: int | None = None  # the comment it answers
+    quotes: list[str] = field(default_factory=list)  # anchors it quotes: p3, c11
 
 
 @dataclass
@@ -69,9 +77,9 @@ class ParseState:
     @classmethod
     def from_text(cls, text: str) -> ParseState:
         lines = []
-        for number, raw in enumerate(text.splitlines(keepends=True), start=1):
-            body = raw.rstrip("\r\n")
-            lines.append(Line(number=number, text=body, ending=raw[len(body):]))
+        for number, whole in enumerate(text.splitlines(keepends=True), start=1):
+            raw = whole.splitlines()[0] if whole.splitlines() else ""
+            lines.append(Line(number=number, raw=raw, ending=whole[len(raw):], text=repair_line(raw)))
         return cls(lines=lines)
 
     def free(self, index: int) -> bool:

@@ -1,0 +1,52 @@
+"""Relations inside one capture: which comment quotes or answers what."""
+
+from __future__ import annotations
+
+import re
+
+from .quotes import Source, quotes_of
+from .state import Comment
+
+_ADDRESS_WORDS = 4  # "building on Montag’s comment": a name this early addresses
+
+
+def _addresses(comment: Comment, author: str) -> bool:
+    """Does the comment open by naming or @-addressing ``author``?"""
+    first = comment.text.split("\n", 1)[0].strip()
+    name = re.escape(author)
+    if re.fullmatch(rf"@?{name}[:,.]?", first, re.IGNORECASE):
+        return True
+    opening = " ".join(first.split()[:_ADDRESS_WORDS + len(author.split()) - 1])
+    return bool(re.search(rf"(?:^|\s)@{name}\b|(?:^|\s){name}(?:[,:]|['’]s\b)", opening, re.IGNORECASE))
+
+
+def link_comments(comments: list[Comment], paragraphs: list[tuple[str, str]]) -> None:
+    """Fill ``quotes`` and ``replies_to`` of every comment.
+
+    ``paragraphs`` are ``(anchor, text)`` of the article. A passage found in
+    the article is credited to the article, not to a comment that quoted it first.
+    """
+    article = [Source.of(anchor, text) for anchor, text in paragraphs]
+    whole_article = Source.of("article", "\n".join(text for _anchor, text in paragraphs))
+    earlier: list[Source] = []
+    for n, comment in enumerate(comments):
+        quoted = [source.anchor for source in article if quotes_of(comment.text, source)]
+        quoted += [source.anchor for source in earlier  # the article's words stay the article's
+                   if source.anchor != f"c{comment.duplicate_of}"
+                   and quotes_of(comment.text, source, besides=whole_article)]
+        comment.quotes = quoted
+        comment.replies_to = comment.replies_to or _addressed(comment, comments[:n]) or _sole_comment(quoted)
+        earlier.append(Source.of(f"c{comment.number}", comment.text))
+
+
+def _addressed(comment: Comment, before: list[Comment]) -> int | None:
+    for other in reversed(before):
+        if other.author and _addresses(comment, other.author):
+            return other.number
+    return None
+
+
+def _sole_comment(quoted: list[str]) -> int | None:
+    """A comment that opens… quoting exactly one earlier comment answers it."""
+    comments = [anchor for anchor in quoted if anchor.startswith("c")]
+    return int(comments[0][1:]) if len(comments) == 1 else None

@@ -1,0 +1,51 @@
+"""Image captions and standfirsts: shown apart from the numbered article text."""
+
+from __future__ import annotations
+
+import re
+
+from ..state import CAPTION, ParseState
+
+MAX_CAPTION_LENGTH = 400
+MAX_CAPTION_HEADING_WORDS = 6
+_PHOTO_CREDIT = re.compile(
+    r"(?:\b(?:REUTERS|Reuters|AP Photo|AFP|Getty Images|EPA|Photo:|Photograph:|Image:|Credit:|"
+    r"Photo by|Photo credit)\b|\((?:Photo:?\s[^)]*|[\w.-]+\.(?:com|org|net|gov))\)\s*$)"
+)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def photo_captions(state: ParseState) -> None:
+    """A line with a photo credit is a caption; so is a short heading right above it,
+    and a later line that repeats a caption's opening words."""
+    opening = set()
+    for i in range(state.article_end):
+        line = state.lines[i]
+        if not state.free(i) or line.blank or len(line.stripped) > MAX_CAPTION_LENGTH:
+            continue
+        words = _words(line.stripped)
+        if _PHOTO_CREDIT.search(line.stripped) or (len(words) >= 6 and tuple(words[:6]) in opening):
+            state.claim(i, CAPTION)
+            opening.add(tuple(words[:6]))
+            above = i - 1
+            if (state.free(above) and not state.lines[above].blank
+                    and len(_words(state.lines[above].stripped)) <= MAX_CAPTION_HEADING_WORDS
+                    and not state.lines[above].stripped.endswith((".", ":", "?", "!"))):
+                state.claim(above, CAPTION)
+
+
+def standfirst(state: ParseState) -> None:
+    """Text between the title and a byline below it is a standfirst."""
+    title = next((i for i, line in enumerate(state.lines) if line.role == "title"), None)
+    if title is None:
+        return
+    byline = next((i for i in range(title + 1, min(state.article_end, title + 12))
+                   if state.lines[i].role == "byline"), None)
+    if byline is None:
+        return
+    for i in range(title + 1, byline):
+        if state.free(i) and not state.lines[i].blank:
+            state.claim(i, CAPTION)
