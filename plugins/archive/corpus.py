@@ -55,6 +55,10 @@ def read_corpus(seeds: Path, progress: Callable[[int, int], None] | None = None)
             continue
         owners[doc_id] = path.name
         corpus.warnings.extend(capture.warnings)
+        lost = record["source"]["unrepairable_lines"]
+        if lost:
+            corpus.warnings.append(f"{path.name}:{lost[0]}: replacement character (U+FFFD) on "
+                                   f"{len(lost)} line(s): characters were lost before capture")
         if record["title"] is None:
             corpus.warnings.append(f"{path.name}: no title found")
         corpus.records.append(record)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from .capture import Capture
+from .hygiene import REPLACEMENT_CHARACTER
 from .ids import document_id
 from .parse import parse_text
 from .relations import link_comments
@@ -88,6 +89,8 @@ def build_record(capture: Capture) -> dict:
             "bytes": len(capture.data),
             "encoding": capture.encoding,
             "lines": len(state.lines),
+            "repaired_lines": [line.number for line in state.lines if line.text != line.raw],
+            "unrepairable_lines": [line.number for line in state.lines if REPLACEMENT_CHARACTER in line.raw],
         },
         "title": state.title,
         "date": state.date,
