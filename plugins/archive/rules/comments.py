@@ -45,7 +45,8 @@ def wordpress(state: ParseState) -> bool:
             elif not line.blank:
                 state.claim(i, COMMENT_BODY)
                 body.append(i)
-        state.comments.append(Comment(int(match["number"]), match["author"], date, body))
+        # Anchors follow the order in the capture, whatever numbers it printed.
+        state.comments.append(Comment(len(state.comments) + 1, match["author"], date, body))
     return True
 
 
