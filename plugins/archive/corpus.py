@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .capture import CaptureError, read_capture
+from .capture import Capture, CaptureError, read_capture
 from .ids import document_id
+from .parse import parse_text
 from .record import build_record
+from .sitewide import repeated_lines
+from .state import ParseState
 
 CAPTURE_SUFFIX = ".txt"
 
@@ -32,9 +36,14 @@ def capture_files(seeds: Path) -> list[Path]:
 
 
 def read_corpus(seeds: Path, progress: Callable[[int, int], None] | None = None) -> Corpus:
-    """Read every capture in ``seeds``. Problems name the file (and line)."""
+    """Read every capture in ``seeds``. Problems name the file (and line).
+
+    Every capture is parsed first, then the corpus-wide rules run over all the
+    parses (lines repeated across a site's captures), then the records are built.
+    """
     corpus = Corpus()
     owners: dict[str, str] = {}
+    parsed: list[tuple[Path, Capture, ParseState]] = []
     files = capture_files(seeds)
     for n, path in enumerate(files, start=1):
         if progress:
@@ -44,23 +53,40 @@ def read_corpus(seeds: Path, progress: Callable[[int, int], None] | None = None)
             corpus.problems.append(
                 f"{path.name}: duplicate id {doc_id!r}, already taken by {owners[doc_id]}; not published")
             continue
-        try:
+        with _reported(corpus, path):
             capture = read_capture(path)
-            record = build_record(capture)
-        except CaptureError as error:
-            corpus.problems.append(f"{error}; not published")
-            continue
-        except Exception as error:  # a parser bug must not stop the other captures
-            corpus.problems.append(f"{path.name}: could not be parsed ({type(error).__name__}: {error}); not published")
-            continue
-        owners[doc_id] = path.name
-        corpus.warnings.extend(capture.warnings)
-        lost = record["source"]["unrepairable_lines"]
-        if lost:
-            corpus.warnings.append(f"{path.name}:{lost[0]}: replacement character (U+FFFD) on "
-                                   f"{len(lost)} line(s): characters were lost before capture")
-        if record["title"] is None:
-            corpus.warnings.append(f"{path.name}: no title found")
-        corpus.records.append(record)
-        corpus.captures[doc_id] = path
+            parsed.append((path, capture, parse_text(capture.text)))
+            owners[doc_id] = path.name
+    site_lines = repeated_lines([state for _path, _capture, state in parsed])
+    for (path, capture, state), known in zip(parsed, site_lines):
+        with _reported(corpus, path):
+            if known is not None:
+                state = parse_text(capture.text, known)
+            record = build_record(capture, state)
+            corpus.warnings.extend(capture.warnings + _warnings(path.name, record))
+            corpus.records.append(record)
+            corpus.captures[record["id"]] = path
     return corpus
+
+
+@contextmanager
+def _reported(corpus: Corpus, path: Path):
+    """A capture that fails becomes a problem; the others go on."""
+    try:
+        yield
+    except CaptureError as error:
+        corpus.problems.append(f"{error}; not published")
+    except Exception as error:  # a parser bug must not stop the other captures
+        corpus.problems.append(
+            f"{path.name}: could not be parsed ({type(error).__name__}: {error}); not published")
+
+
+def _warnings(file: str, record: dict) -> tuple[str, ...]:
+    warnings = []
+    lost = record["source"]["unrepairable_lines"]
+    if lost:
+        warnings.append(f"{file}:{lost[0]}: replacement character (U+FFFD) on {len(lost)} "
+                        "line(s): characters were lost before capture")
+    if record["title"] is None:
+        warnings.append(f"{file}: no title found")
+    return tuple(warnings)

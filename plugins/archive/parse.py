@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import textwrap
 
+from . import sitewide
 from .rules import byline, captions, comments, header, sections
 from .state import BLANK, BODY, ParseState
 
 RULES = (
+    ("repeated across the site", sitewide.known_lines),
     ("header", header.read_header),
     ("furniture", sections.furniture_lines),
     ("comments", comments.find_comments),
@@ -43,8 +45,11 @@ def _finish_comments(state: ParseState) -> None:
             first_copy.setdefault(key, comment.number)
 
 
-def parse_text(text: str) -> ParseState:
+def parse_text(text: str, site_lines: sitewide.SiteLines | None = None) -> ParseState:
+    """Give every line of ``text`` a role; ``site_lines`` is what the corpus knows
+    of the lines this capture's site repeats."""
     state = ParseState.from_text(text)
+    state.site_lines = site_lines
     for _name, rule in RULES:
         rule(state)
     _finish_comments(state)

@@ -73,9 +73,10 @@ def roles(state: ParseState) -> dict[str, int]:
     return {role: len(list(group)) for role, group in groupby(sorted(state.lines, key=key), key=key)}
 
 
-def build_record(capture: Capture) -> dict:
-    """Parse ``capture`` and return its record, ready to be written as JSON."""
-    state = parse_text(capture.text)
+def build_record(capture: Capture, state: ParseState | None = None) -> dict:
+    """The record of ``capture``, ready to be written as JSON. ``state`` is its
+    parse, when corpus-wide rules have already been applied to it."""
+    state = state or parse_text(capture.text)
     doc_id = document_id(capture.file)
     paragraphs = _paragraphs(state)
     link_comments(state.comments, [(p["id"], p["text"]) for p in paragraphs])

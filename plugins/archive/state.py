@@ -73,6 +73,7 @@ class ParseState:
     site: str | None = None
     comments: list[Comment] = field(default_factory=list)
     comments_start: int | None = None  # first line of the comment section
+    site_lines: object = None  # `sitewide.SiteLines`: what the corpus knows of this site
 
     @classmethod
     def from_text(cls, text: str) -> ParseState:

@@ -96,6 +96,9 @@ def read_header(state: ParseState) -> None:
     """Run the header rules from the first line until one line is claimed by none."""
     i = 0
     while i < len(state.lines):
+        if not state.free(i):  # claimed already (a line the whole site repeats)
+            i += 1
+            continue
         if state.lines[i].blank:
             state.claim(i, BLANK)
             i += 1

@@ -1,0 +1,86 @@
+"""Boilerplate that only a corpus shows: lines that recur in many captures of one
+site (menus, footers, slogans), even when no single rule knows them.
+
+The corpus parses every capture once, finds the lines a site repeats
+(`repeated_lines`), and parses that site's captures again with that knowledge:
+the `known_lines` rule then claims them before any other rule runs, so that a
+slogan is never taken for a title.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from math import ceil
+
+from .quotes import normalise_words
+from .state import (BLANK, BOILERPLATE, COMMENT_BODY, COMMENT_HEADER, EPIGRAPH, NAVIGATION,
+                    ParseState)
+
+REPEAT_MIN = 3  # captures of one site before a repeated line is boilerplate
+MAX_REPEATED_LENGTH = 200  # longer lines that recur are more likely shared quotes
+
+
+@dataclass(frozen=True)
+class SiteLines:
+    """What a corpus knows about one site: the lines its captures repeat."""
+
+    site: str
+    lines: frozenset[str]
+
+    @property
+    def why(self) -> str:
+        return f"repeated across captures of {self.site}"
+
+
+def line_key(text: str) -> str:
+    return " ".join(normalise_words(text))
+
+
+def known_lines(state: ParseState) -> None:
+    """Rule: claim the lines the corpus found repeated across this site's captures."""
+    if state.site_lines is None:
+        return
+    for i, line in enumerate(state.lines):
+        if state.free(i) and not line.blank and line_key(line.text) in state.site_lines.lines:
+            state.claim(i, BOILERPLATE, state.site_lines.why)
+
+
+def site_key(state: ParseState) -> str | None:
+    """Captures of one site: the site the capture names, else its menu or blog header."""
+    if state.site:
+        return f"site:{state.site.casefold()}"
+    for line in state.lines:
+        if line.role == BOILERPLATE and line.why in (NAVIGATION, EPIGRAPH):
+            return f"header:{line.text.strip().casefold()}"
+    return None
+
+
+def _candidates(state: ParseState) -> set[str]:
+    return {line_key(line.text) for line in state.lines
+            if line.role not in (BLANK, BOILERPLATE, COMMENT_HEADER, COMMENT_BODY)
+            and len(line.text.strip()) <= MAX_REPEATED_LENGTH} - {""}
+
+
+def repeated_lines(states: list[ParseState]) -> list[SiteLines | None]:
+    """For each parse, its site's repeated lines (in at least half, and at least
+    three, of the site's captures), or None."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for n, state in enumerate(states):
+        key = site_key(state)
+        if key:
+            groups[key].append(n)
+    found: list[SiteLines | None] = [None] * len(states)
+    for members in groups.values():
+        if len(members) < REPEAT_MIN:
+            continue
+        counts: Counter[str] = Counter()
+        for n in members:
+            counts.update(_candidates(states[n]))
+        threshold = max(REPEAT_MIN, ceil(len(members) / 2))
+        repeated = frozenset(key for key, count in counts.items() if count >= threshold)
+        if repeated:
+            site = next((states[n].site for n in members if states[n].site), None) or "one site"
+            for n in members:
+                found[n] = SiteLines(site, repeated)
+    return found

@@ -1,0 +1,60 @@
+"""Lines repeated across many captures of one site are boilerplate, even when no
+single rule knows them (fixtures/sites/: several captures of one site)."""
+
+from __future__ import annotations
+
+from archive.corpus import read_corpus
+from conftest import FIXTURES
+
+SITE = FIXTURES / "sites" / "valley-gazette"
+
+
+def _removed_lines(record) -> dict[str, str]:
+    return {line: block["why"] for block in record["removed"] for line in block["text"].split("\n")}
+
+
+def _records():
+    corpus = read_corpus(SITE)
+    assert corpus.problems == []
+    return {r["id"]: r for r in corpus.records}
+
+
+def test_slogan_and_footer_repeated_across_a_site_are_removed():
+    records = _records()
+    assert len(records) == 4
+    for record in records.values():
+        removed = _removed_lines(record)
+        assert removed["Independent news for the river valley since 1952"] == "repeated across captures of one site"
+        assert removed["The Valley Gazette is a member of the Valley Press Association."] == \
+            "repeated across captures of one site"
+        texts = " ".join(p["text"] for p in record["paragraphs"])
+        assert "Valley Press Association" not in texts and "since 1952" not in texts
+
+
+def test_a_line_in_three_of_four_captures_is_removed_too():
+    records = _records()
+    tips = "Tips? Write to the newsdesk, we read everything."
+    for doc_id in ("a000000000000001", "a000000000000002", "a000000000000003"):
+        assert tips in _removed_lines(records[doc_id])
+
+
+def test_a_passage_two_captures_share_stays_article_text():
+    records = _records()
+    shared = "The county council approved the contract in March"
+    for doc_id in ("a000000000000001", "a000000000000002"):
+        assert any(p["text"].startswith(shared) for p in records[doc_id]["paragraphs"])
+
+
+def test_titles_and_bylines_are_untouched():
+    records = _records()
+    assert records["a000000000000004"]["title"] == "Obituary: Margaret Hale, founder of the valley choir"
+    assert records["a000000000000001"]["authors"] == ["Dana Ortiz"]
+    assert [len(r["paragraphs"]) for r in records.values()] == [3, 3, 3, 2]
+
+
+def test_the_same_lines_in_two_captures_are_not_enough(tmp_path):
+    for name in ("001_a000000000000001.txt", "002_a000000000000002.txt"):
+        (tmp_path / name).write_bytes((SITE / name).read_bytes())
+    for record in read_corpus(tmp_path).records:
+        assert not any(b["why"].startswith("repeated") for b in record["removed"])
+        assert any(p["text"].startswith("The Valley Gazette is a member") for p in record["paragraphs"])
