@@ -70,3 +70,44 @@ def test(c, k="", x=False):
 def _quote(arg: str) -> str:
     import shlex
     return shlex.quote(arg)
+
+
+@task(help={"show": "print one case line by line: the parser's roles beside the expected ones"})
+def quality(c, show=""):
+    """Reading quality over the seeds and the fixture corpus (fixtures/README.md)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from archive.capture import read_capture
+    from archive.parse import parse_text
+    from archive.record import build_record
+    from scoring import Score, fixture_cases, load_expected, removed_lines
+
+    score = Score()
+    for case, capture, expected in fixture_cases():
+        if show and case != show:
+            continue
+        want = load_expected(expected)
+        read = read_capture(capture)
+        state = parse_text(read.text)
+        record = build_record(read, state)
+        score.add(case, record, want, {line.number for line in state.lines if not line.blank})
+        if show:
+            _show_case(state, record, want, removed_lines)
+    print(score.report())
+
+
+def _show_case(state, record, want, removed_lines) -> None:
+    expected_removed = {n: why for why, (a, b) in want["removed"] for n in range(a, b + 1)}
+    for line in state.lines:
+        mark = " " if line.blank or (line.role == "boilerplate") == (line.number in expected_removed) else "!"
+        why = line.why or ""
+        print(f"{mark}{line.number:4} {line.role:15.15} {why[:20]:20} "
+              f"{expected_removed.get(line.number, '')[:20]:20} {line.text[:70]}")
+    for key in ("title", "date", "authors", "site"):
+        flag = " " if record[key] == want[key] else "!"
+        print(f"{flag} {key}: got {record[key]!r} want {want[key]!r}")
+    got = [(c["author"], c["date"], c["text"][:30]) for c in record["comments"]]
+    exp = [(c["author"], c["date"], c["starts"][:30]) for c in want["comments"]]
+    for n in range(max(len(got), len(exp))):
+        g = got[n] if n < len(got) else None
+        e = exp[n] if n < len(exp) else None
+        print(f"{' ' if g == e else '!'} c{n + 1}: got {g} want {e}")

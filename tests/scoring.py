@@ -66,14 +66,15 @@ class Score:
     comments_matched: int = 0
     failures: list[str] = field(default_factory=list)
 
-    def add(self, case: str, record: dict, want: dict, line_roles: dict[int, str]) -> None:
+    def add(self, case: str, record: dict, want: dict, text_lines: set[int]) -> None:
+        """``text_lines``: numbers of the capture's non-blank lines (blank ones are not scored)."""
         self.cases += 1
         self.titles_right += record["title"] == want["title"]
         self.dates_right += record["date"] == want["date"]
         self.authors_right += record["authors"] == want["authors"]
         self.counts_right += len(record["comments"]) == len(want["comments"])
-        got_removed = removed_lines([(b["why"], b["lines"]) for b in record["removed"]])
-        want_removed = removed_lines(want["removed"])
+        got_removed = removed_lines([(b["why"], b["lines"]) for b in record["removed"]]) & text_lines
+        want_removed = removed_lines(want["removed"]) & text_lines
         self.boilerplate_true += len(got_removed & want_removed)
         self.boilerplate_false += len(got_removed - want_removed)
         self.boilerplate_missed += len(want_removed - got_removed)

@@ -21,6 +21,7 @@ RULES = (
     ("teasers", sections.teaser_blocks),
     ("captions", captions.photo_captions),
     ("authorless comments", comments.authorless),
+    ("comment form", sections.comment_form),
     ("after comments", sections.after_comments),
     ("body", lambda state: _body_and_blanks(state)),
 )

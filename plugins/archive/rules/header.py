@@ -22,8 +22,7 @@ _POSTED = re.compile(
 
 def navigation(state: ParseState, i: int) -> int:
     """A menu whose items lost their spaces: ``HomeFeaturesDailyBriefings…``."""
-    text = state.lines[i].stripped
-    if len(_GLUED_WORDS.findall(text)) >= 3 and len(text) <= 150 and not text.endswith((".", "?", "!")):
+    if _is_menu(state.lines[i].stripped):
         state.claim(i, BOILERPLATE, NAVIGATION)
         return 1
     return 0
@@ -89,7 +88,40 @@ def title(state: ParseState, i: int) -> int:
     return 1
 
 
-HEADER_RULES = (navigation, breadcrumb, epigraph, dateline, posted_byline, title)
+MAX_BLOG_HEADER_LINES = 4
+MAX_SITE_NAME_LENGTH = 60
+
+
+def blog_header(state: ParseState, i: int) -> int:
+    """A blog's name and tagline above its menu: the name is the site."""
+    if i != state.next_text_line(0):
+        return 0
+    text_lines = []
+    for j in range(i, len(state.lines)):
+        if state.lines[j].blank:
+            continue
+        if _is_menu(state.lines[j].stripped):
+            break
+        text_lines.append(j)
+        if len(text_lines) > MAX_BLOG_HEADER_LINES:
+            return 0
+    else:
+        return 0
+    if not text_lines:
+        return 0
+    name = state.lines[text_lines[0]].stripped
+    if len(name) <= MAX_SITE_NAME_LENGTH and not name.endswith("."):
+        state.site = state.site or name
+    for j in range(i, text_lines[-1] + 1):
+        state.claim(j, *((BLANK,) if state.lines[j].blank else (BOILERPLATE, EPIGRAPH)))
+    return text_lines[-1] - i + 1
+
+
+def _is_menu(text: str) -> bool:
+    return len(_GLUED_WORDS.findall(text)) >= 3 and len(text) <= 150 and not text.endswith((".", "?", "!"))
+
+
+HEADER_RULES = (blog_header, navigation, breadcrumb, epigraph, dateline, posted_byline, title)
 
 
 def read_header(state: ParseState) -> None:

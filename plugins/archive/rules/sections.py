@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import re
 
-from ..state import (AFTER_COMMENTS, BOILERPLATE, COMMENT_FURNITURE, FOOTER, TEASERS,
-                     ParseState)
+from ..state import (AFTER_COMMENTS, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER,
+                     FOOTER, NAVIGATION, TEASERS, ParseState)
 
 _FOOTER = [re.compile(p, re.IGNORECASE) for p in (
     r"^This entry was posted in .{1,200}\bBookmark the permalink\.?$",
     r"^(?:Share|Share this|Tweet|Email|Print)(?: this(?: post| article)?)?:?$",
     r"^Posted in .{1,120}\|\s*\d+ comments?$",
 )]
+# Links to the previous and next post: "← Older title", "Newer title →".
+_POST_NAVIGATION = re.compile(r"^(?:[←«‹]\s*\S.{0,150}|\S.{0,150}\s*[→»›])$")
+_COMMENT_FORM_HEADING = re.compile(
+    r"^(?:Leave a (?:Reply|Comment)|Post a Comment|Add (?:a|your) comment|Join the discussion|"
+    r"Comment on this (?:post|article)|Speak your mind)\b.{0,60}$", re.IGNORECASE)
 _COMMENT_FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^(?:\d+|One|No) (?:Responses?|Comments?|Replies|Reply|Thoughts?) (?:to|on) .{1,300}$",
     r"^(?:\d+|No) comments?:?$",
@@ -40,6 +45,9 @@ def furniture_lines(state: ParseState) -> None:
         if any(p.match(text) for p in _FOOTER):
             state.claim(i, BOILERPLATE, FOOTER)
             continue
+        if _POST_NAVIGATION.match(text):
+            state.claim(i, BOILERPLATE, NAVIGATION)
+            continue
         for pattern in _COMMENT_FURNITURE:
             match = pattern.match(text)
             if match:
@@ -58,6 +66,18 @@ def teaser_blocks(state: ParseState) -> None:
             in_block = True
         if in_block and state.free(i) and not line.blank:
             state.claim(i, BOILERPLATE, TEASERS)
+
+
+def comment_form(state: ParseState) -> None:
+    """A "Leave a Reply" form: its heading and every unclaimed line after it."""
+    in_form = False
+    for i, line in enumerate(state.lines):
+        if _COMMENT_FORM_HEADING.match(line.stripped):
+            in_form = True
+        elif in_form and line.role in (COMMENT_HEADER, COMMENT_BODY):
+            in_form = False
+        if in_form and state.free(i) and not line.blank:
+            state.claim(i, BOILERPLATE, COMMENT_FURNITURE)
 
 
 def after_comments(state: ParseState) -> None:
