@@ -17,6 +17,7 @@ RULES = (
     ("furniture", sections.furniture_lines),
     ("comments", comments.find_comments),
     ("byline", byline.by_line),
+    ("posted by", byline.posted_by),
     ("standfirst", captions.standfirst),
     ("teasers", sections.teaser_blocks),
     ("captions", captions.photo_captions),

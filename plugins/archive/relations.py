@@ -17,7 +17,11 @@ def _addresses(comment: Comment, author: str) -> bool:
     if re.fullmatch(rf"@?{name}[:,.]?", first, re.IGNORECASE):
         return True
     opening = " ".join(first.split()[:_ADDRESS_WORDS + len(author.split()) - 1])
-    return bool(re.search(rf"(?:^|\s)@{name}\b|(?:^|\s){name}(?:[,:]|['’]s\b)", opening, re.IGNORECASE))
+    if re.search(rf"(?:^|\s)@{name}\b|(?:^|\s){name}(?:[,:]|['’]s\b)", opening, re.IGNORECASE):
+        return True
+    given = author.split()[0]  # "Harold, the mill lot idea…" answers Harold Penney
+    return (len(author.split()) > 1 and len(given) >= 3
+            and re.match(rf"@?{re.escape(given)}[,:]", first, re.IGNORECASE) is not None)
 
 
 def link_comments(comments: list[Comment], paragraphs: list[tuple[str, str]]) -> None:

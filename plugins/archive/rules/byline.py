@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import re
 
+from ..dates import DATE_PATTERN, TIME_PATTERN, iso_datetime, parse_time
 from ..state import BYLINE, ParseState
 
 _NAME = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}"
 _BY = re.compile(rf"^By\s+(?P<names>{_NAME}(?:(?:,\s+|,?\s+and\s+){_NAME})*)$")
 _PUBLICATION = re.compile(r"^(?:The\s+)?(?:[A-Z][\w&.’'-]*\s*){1,6}$")
 MAX_BYLINE_SEARCH = 40  # bylines stand near the top of an article
+
+
+_POSTED_BY = re.compile(rf"^Posted by\s+(?P<author>{_NAME})(?:\s+at\s+(?P<time>{TIME_PATTERN}))?"
+                        rf"(?:\s+on\s+(?P<date>{DATE_PATTERN}))?\s*$")
 
 
 def split_names(names: str) -> list[str]:
@@ -32,4 +37,21 @@ def by_line(state: ParseState) -> None:
         if above is not None and state.free(above) and _PUBLICATION.match(state.lines[above].stripped):
             state.claim(above, BYLINE)
             state.site = state.site or state.lines[above].stripped
+        return
+
+
+def posted_by(state: ParseState) -> None:
+    """Blogger's ``Posted by Maria at 9:15 AM`` under the post: author, and the
+    time of day that completes the date header above the post."""
+    for i in range(state.article_end):
+        match = _POSTED_BY.match(state.lines[i].stripped) if state.free(i) else None
+        if not match:
+            continue
+        state.claim(i, BYLINE)
+        state.authors = state.authors or [match["author"]]
+        if match["date"]:
+            state.date = state.date or iso_datetime(match["date"], match["time"])
+        elif match["time"] and state.date and "T" not in state.date:
+            hour, minute = parse_time(match["time"])
+            state.date = f"{state.date}T{hour:02d}:{minute:02d}"
         return

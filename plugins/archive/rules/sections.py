@@ -11,6 +11,8 @@ _FOOTER = [re.compile(p, re.IGNORECASE) for p in (
     r"^This entry was posted in .{1,200}\bBookmark the permalink\.?$",
     r"^(?:Share|Share this|Tweet|Email|Print)(?: this(?: post| article)?)?:?$",
     r"^Posted in .{1,120}\|\s*\d+ comments?$",
+    r"^Labels?:\s.{1,200}$",
+    r"^(?:Newer Post\s*)?(?:Older Post\s*)?Home$",
 )]
 # Links to the previous and next post: "← Older title", "Newer title →".
 _POST_NAVIGATION = re.compile(r"^(?:[←«‹]\s*\S.{0,150}|\S.{0,150}\s*[→»›])$")
