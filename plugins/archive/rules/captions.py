@@ -9,8 +9,8 @@ from ..state import CAPTION, ParseState
 MAX_CAPTION_LENGTH = 400
 MAX_CAPTION_HEADING_WORDS = 6
 _PHOTO_CREDIT = re.compile(
-    r"(?:\b(?:REUTERS|Reuters|AP Photo|AFP|Getty Images|EPA|Photo:|Photograph:|Image:|Credit:|"
-    r"Photo by|Photo credit)\b|\((?:Photo:?\s[^)]*|[\w.-]+\.(?:com|org|net|gov))\)\s*$)"
+    r"\b(?:REUTERS|Reuters|AP Photo|AFP|Getty Images|EPA)\b|\b(?:Photo|Photograph|Image|Credit|Photo credit)\s*:"
+    r"|\bPhoto by\b|\((?:Photo:?\s[^)]*|[\w.-]+\.(?:com|org|net|gov))\)\s*$"
 )
 
 

@@ -12,6 +12,7 @@ MAX_TITLE_LENGTH = 200
 _GLUED_WORDS = re.compile(r"[a-z][A-Z]")  # "HomeFeatures": menu items run together
 _OPENING_QUOTE = re.compile(r'^\s*["“«]')
 _QUOTE_ATTRIBUTION = re.compile(r'["”»]\s*(?:[-–—]\s*)+[A-Z][\w.’\' -]{1,60}$')
+_ATTRIBUTION_LINE = re.compile(r"^(?:[-–—]\s*)+\S.{0,80}$")  # "- - - from the log of…"
 _DATELINE = re.compile(rf"^(?:{WEEKDAY_PATTERN},\s+)?({DATE_PATTERN})$")
 _POSTED = re.compile(
     rf"^posted\s+(?:at\s+(?P<time>{TIME_PATTERN})\s+)?on\s+(?P<date>{DATE_PATTERN})"
@@ -49,7 +50,8 @@ def epigraph(state: ParseState, i: int) -> int:
     for j in range(i, min(i + 5, len(state.lines))):
         if state.lines[j].blank:
             return 0
-        if _QUOTE_ATTRIBUTION.search(state.lines[j].stripped):
+        if _QUOTE_ATTRIBUTION.search(state.lines[j].stripped) or (
+                j > i and _ATTRIBUTION_LINE.match(state.lines[j].stripped)):
             for k in range(i, j + 1):
                 state.claim(k, BOILERPLATE, EPIGRAPH)
             return j - i + 1
@@ -100,7 +102,7 @@ def blog_header(state: ParseState, i: int) -> int:
     for j in range(i, len(state.lines)):
         if state.lines[j].blank:
             continue
-        if _is_menu(state.lines[j].stripped):
+        if _is_menu(state.lines[j].stripped) or (text_lines and _DATELINE.match(state.lines[j].stripped)):
             break
         text_lines.append(j)
         if len(text_lines) > MAX_BLOG_HEADER_LINES:
@@ -110,7 +112,7 @@ def blog_header(state: ParseState, i: int) -> int:
     if not text_lines:
         return 0
     name = state.lines[text_lines[0]].stripped
-    if len(name) <= MAX_SITE_NAME_LENGTH and not name.endswith("."):
+    if len(name) <= MAX_SITE_NAME_LENGTH and not name.endswith(".") and not _OPENING_QUOTE.match(name):
         state.site = state.site or name
     for j in range(i, text_lines[-1] + 1):
         state.claim(j, *((BLANK,) if state.lines[j].blank else (BOILERPLATE, EPIGRAPH)))
@@ -121,7 +123,7 @@ def _is_menu(text: str) -> bool:
     return len(_GLUED_WORDS.findall(text)) >= 3 and len(text) <= 150 and not text.endswith((".", "?", "!"))
 
 
-HEADER_RULES = (blog_header, navigation, breadcrumb, epigraph, dateline, posted_byline, title)
+HEADER_RULES = (epigraph, blog_header, navigation, breadcrumb, dateline, posted_byline, title)
 
 
 def read_header(state: ParseState) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..state import (AFTER_COMMENTS, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER,
+from ..state import (ADVERTISEMENT, AFTER_COMMENTS, SUBSCRIPTION, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER,
                      FOOTER, NAVIGATION, TEASERS, ParseState)
 
 _FOOTER = [re.compile(p, re.IGNORECASE) for p in (
@@ -12,10 +12,16 @@ _FOOTER = [re.compile(p, re.IGNORECASE) for p in (
     r"^(?:Share|Share this|Tweet|Email|Print)(?: this(?: post| article)?)?:?$",
     r"^Posted in .{1,120}\|\s*\d+ comments?$",
     r"^Labels?:\s.{1,200}$",
-    r"^(?:Newer Post\s*)?(?:Older Post\s*)?Home$",
+    r"^(?:Email This|BlogThis!|Share to )\S.{0,150}$",
 )]
 # Links to the previous and next post: "← Older title", "Newer title →".
-_POST_NAVIGATION = re.compile(r"^(?:[←«‹]\s*\S.{0,150}|\S.{0,150}\s*[→»›])$")
+_POST_NAVIGATION = re.compile(
+    r"^(?:[←«‹]\s*\S.{0,150}|\S.{0,150}\s*[→»›]|(?:Newer Posts?\s*)?(?:Older Posts?\s*)?Home)$")
+_ADVERTISEMENT = re.compile(r"^(?:Advertisement|Sponsored(?: Content| Links?)?|Ad|Promoted|Paid Content)$",
+                            re.IGNORECASE)
+_SUBSCRIPTION = re.compile(
+    r"^(?:Subscribe to:?\s.{0,100}|(?:Sign up|Subscribe|Get our|Join our)\b.{0,120}"
+    r"\b(?:newsletter|briefing|e-?mails?|inbox|updates)\b.{0,120})$", re.IGNORECASE)
 _COMMENT_FORM_HEADING = re.compile(
     r"^(?:Leave a (?:Reply|Comment)|Post a Comment|Add (?:a|your) comment|Join the discussion|"
     r"Comment on this (?:post|article)|Speak your mind)\b.{0,60}$", re.IGNORECASE)
@@ -47,8 +53,12 @@ def furniture_lines(state: ParseState) -> None:
         if any(p.match(text) for p in _FOOTER):
             state.claim(i, BOILERPLATE, FOOTER)
             continue
-        if _POST_NAVIGATION.match(text):
-            state.claim(i, BOILERPLATE, NAVIGATION)
+        for pattern, why in ((_POST_NAVIGATION, NAVIGATION), (_ADVERTISEMENT, ADVERTISEMENT),
+                             (_SUBSCRIPTION, SUBSCRIPTION)):
+            if pattern.match(text):
+                state.claim(i, BOILERPLATE, why)
+                break
+        if not state.free(i):
             continue
         for pattern in _COMMENT_FURNITURE:
             match = pattern.match(text)
