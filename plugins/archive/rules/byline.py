@@ -6,9 +6,12 @@ import re
 
 from ..dates import DATE_PATTERN, TIME_PATTERN, iso_datetime, parse_time
 from ..state import BYLINE, ParseState
+from . import header
 
 _NAME = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}"
-_BY = re.compile(rf"^By\s+(?P<names>{_NAME}(?:(?:,\s+|,?\s+and\s+){_NAME})*)$")
+_BY = re.compile(rf"^By\s+(?P<names>{_NAME}(?:(?:,\s+|,?\s+and\s+){_NAME})*)"
+                 rf"(?:\s*[|·,–—-]\s*(?P<date>{DATE_PATTERN})(?:,?\s+(?:at\s+)?(?P<time>{TIME_PATTERN}))?)?$")
+_SOURCE = re.compile(r"^(?:Source|Originally published (?:in|by)|Via):?\s+(?P<site>[A-Z][^.:]{1,60})$")
 _PUBLICATION = re.compile(r"^(?:The\s+)?(?:[A-Z][\w&.’'-]*\s*){1,6}$")
 MAX_BYLINE_SEARCH = 40  # bylines stand near the top of an article
 
@@ -33,11 +36,27 @@ def by_line(state: ParseState) -> None:
         state.claim(i, BYLINE)
         if not state.authors:
             state.authors = split_names(match["names"])
-        above = state.previous_text_line(i)
-        if above is not None and state.free(above) and _PUBLICATION.match(state.lines[above].stripped):
-            state.claim(above, BYLINE)
-            state.site = state.site or state.lines[above].stripped
+        if match["date"] and state.date is None:
+            state.date = iso_datetime(match["date"], match["time"])
+        _around_byline(state, i)
         return
+
+
+def _around_byline(state: ParseState, i: int) -> None:
+    """The lines next to a byline: a publication or "Source:" line above, a dateline below."""
+    above = state.previous_text_line(i)
+    if above is not None and state.free(above):
+        text = state.lines[above].stripped
+        source = _SOURCE.match(text)
+        if source:
+            state.claim(above, BYLINE)
+            state.site = source["site"].strip()  # the publication, not the aggregator
+        elif _PUBLICATION.match(text):
+            state.claim(above, BYLINE)
+            state.site = state.site or text
+    below = state.next_text_line(i + 1)
+    if below is not None and state.free(below) and below < state.article_end:
+        header.dateline(state, below)
 
 
 def posted_by(state: ParseState) -> None:

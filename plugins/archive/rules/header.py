@@ -13,7 +13,10 @@ _GLUED_WORDS = re.compile(r"[a-z][A-Z]")  # "HomeFeatures": menu items run toget
 _OPENING_QUOTE = re.compile(r'^\s*["“«]')
 _QUOTE_ATTRIBUTION = re.compile(r'["”»]\s*(?:[-–—]\s*)+[A-Z][\w.’\' -]{1,60}$')
 _ATTRIBUTION_LINE = re.compile(r"^(?:[-–—]\s*)+\S.{0,80}$")  # "- - - from the log of…"
-_DATELINE = re.compile(rf"^(?:{WEEKDAY_PATTERN},\s+)?({DATE_PATTERN})$")
+_DATELINE = re.compile(
+    rf"^(?:(?:Updated|Published|Posted|Last updated)\s*:?\s+)?(?:{WEEKDAY_PATTERN},\s+)?(?P<date>{DATE_PATTERN})"
+    rf"(?:,?\s+(?:at\s+)?(?P<time>{TIME_PATTERN}))?(?:\s+[A-Z]{{2,4}})?$")
+_BREADCRUMB_TRAIL = re.compile(r"^[\w&'’ .-]{1,40}(?:\s+[›»>/|]\s+[\w&'’ .-]{1,40}){1,7}$")
 _POSTED = re.compile(
     rf"^posted\s+(?:at\s+(?P<time>{TIME_PATTERN})\s+)?on\s+(?P<date>{DATE_PATTERN})"
     rf"(?:\s+at\s+(?P<time2>{TIME_PATTERN}))?\s+by\s+(?P<author>.+?)\s*$",
@@ -32,6 +35,9 @@ def navigation(state: ParseState, i: int) -> int:
 def breadcrumb(state: ParseState, i: int) -> int:
     """``Section…Sub-sectionTruncated title...`` followed by the title itself."""
     text = state.lines[i].stripped
+    if _BREADCRUMB_TRAIL.match(text):  # "Home › US › Oregon › Port Alder"
+        state.claim(i, BOILERPLATE, BREADCRUMB)
+        return 1
     glued = list(_GLUED_WORDS.finditer(text))
     if not glued or not text.endswith(("...", "…")):
         return 0
@@ -65,7 +71,7 @@ def dateline(state: ParseState, i: int) -> int:
         return 0
     state.claim(i, DATELINE)
     if state.date is None:
-        state.date = iso_datetime(match[1])
+        state.date = iso_datetime(match["date"], match["time"])
     return 1
 
 
@@ -91,7 +97,7 @@ def title(state: ParseState, i: int) -> int:
 
 
 MAX_BLOG_HEADER_LINES = 4
-MAX_SITE_NAME_LENGTH = 60
+MAX_SITE_NAME_WORDS = 6  # a longer first line is a slogan, not a name
 
 
 def blog_header(state: ParseState, i: int) -> int:
@@ -112,7 +118,8 @@ def blog_header(state: ParseState, i: int) -> int:
     if not text_lines:
         return 0
     name = state.lines[text_lines[0]].stripped
-    if len(name) <= MAX_SITE_NAME_LENGTH and not name.endswith(".") and not _OPENING_QUOTE.match(name):
+    if (len(name.split()) <= MAX_SITE_NAME_WORDS and not name.endswith(".")
+            and not _OPENING_QUOTE.match(name)):
         state.site = state.site or name
     for j in range(i, text_lines[-1] + 1):
         state.claim(j, *((BLANK,) if state.lines[j].blank else (BOILERPLATE, EPIGRAPH)))

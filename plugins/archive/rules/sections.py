@@ -13,6 +13,10 @@ _FOOTER = [re.compile(p, re.IGNORECASE) for p in (
     r"^Posted in .{1,120}\|\s*\d+ comments?$",
     r"^Labels?:\s.{1,200}$",
     r"^(?:Email This|BlogThis!|Share to )\S.{0,150}$",
+    r"^(?:Share(?: (?:on|via|to))? (?:Facebook|Twitter|X|LinkedIn|Reddit|WhatsApp|Email|Pinterest)|Email|Print|Tweet|Share)$",
+    r"^(?:Like this|Share this|Related):?$|^Like Loading\.*$",
+    r"^(?:[\w'’ ]{2,25}\s+\|\s+){2,}[\w'’ ]{2,25}$",  # "About Us | Contact | Privacy Policy"
+    r"^(?:Categories|Tags|Filed under|Posted in):?\s.{1,200}$",
 )]
 # Links to the previous and next post: "← Older title", "Newer title →".
 _POST_NAVIGATION = re.compile(
@@ -25,6 +29,10 @@ _SUBSCRIPTION = re.compile(
 _COMMENT_FORM_HEADING = re.compile(
     r"^(?:Leave a (?:Reply|Comment)|Post a Comment|Add (?:a|your) comment|Join the discussion|"
     r"Comment on this (?:post|article)|Speak your mind)\b.{0,60}$", re.IGNORECASE)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}(?:[-–]\d{4})?,?\s+)?"
+                        r"(?P<site>[A-Z][^.©]{1,60}?)\.?(?:\s+All rights reserved\.?)?$", re.IGNORECASE)
+_TEASER_LINE = re.compile(r"^(?:Read more|See also|Also read|Related|More|Read next):\s+\S.{4,200}$", re.IGNORECASE)
+MAX_PROMPT_TAIL = 120  # a short line right under an ad or a sign-up prompt belongs to it
 _COMMENT_FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^(?:\d+|One|No) (?:Responses?|Comments?|Replies|Reply|Thoughts?) (?:to|on) .{1,300}$",
     r"^(?:\d+|No) comments?:?$",
@@ -53,10 +61,19 @@ def furniture_lines(state: ParseState) -> None:
         if any(p.match(text) for p in _FOOTER):
             state.claim(i, BOILERPLATE, FOOTER)
             continue
+        copyright_line = _COPYRIGHT.match(text)
+        if copyright_line:
+            state.claim(i, BOILERPLATE, FOOTER)
+            state.site = state.site or copyright_line["site"].strip()
+            continue
+        if _TEASER_LINE.match(text):
+            state.claim(i, BOILERPLATE, TEASERS)
+            continue
         for pattern, why in ((_POST_NAVIGATION, NAVIGATION), (_ADVERTISEMENT, ADVERTISEMENT),
                              (_SUBSCRIPTION, SUBSCRIPTION)):
             if pattern.match(text):
                 state.claim(i, BOILERPLATE, why)
+                _prompt_tail(state, i, why)
                 break
         if not state.free(i):
             continue
@@ -67,6 +84,15 @@ def furniture_lines(state: ParseState) -> None:
                 if "site" in pattern.groupindex and state.site is None:
                     state.site = match["site"]
                 break
+
+
+def _prompt_tail(state: ParseState, i: int, why: str) -> None:
+    """"Get our newsletter" / "The week's best stories, every Friday": one prompt."""
+    if why in (ADVERTISEMENT, SUBSCRIPTION):
+        following = i + 1
+        if (state.free(following) and not state.lines[following].blank
+                and len(state.lines[following].stripped) <= MAX_PROMPT_TAIL):
+            state.claim(following, BOILERPLATE, why)
 
 
 def teaser_blocks(state: ParseState) -> None:
