@@ -12,7 +12,8 @@ from ..state import (AVATAR, BOILERPLATE, COMMENT_BODY, COMMENT_HEADER, Comment,
                      ParseState)
 
 # WordPress: "  1. Montag says:" then an indented body.
-_WORDPRESS_HEADER = re.compile(r"^\s{0,8}(?P<number>\d{1,5})\.\s+(?P<author>\S.{0,100}?)\s+says:\s*$")
+_WORDPRESS_HEADER = re.compile(r"^\s*(?:(?P<number>\d{1,5})\.\s+)?(?P<author>\S.{0,80}?)\s+says:\s*$")
+MIN_UNNUMBERED_HEADERS = 2  # one "X says:" line may be article text introducing a quote
 _WORDPRESS_DATE = re.compile(rf"^\s*(?P<date>{DATE_PATTERN})(?:\s+at\s+(?P<time>{TIME_PATTERN}))?\s*$")
 # Hot Air, Townhall and others: the body, then "letget on March 31, 2008 at 12:27 PM".
 _ATTRIBUTION = re.compile(
@@ -28,30 +29,47 @@ AUTHORLESS_GAP = 3  # blank lines between an article and comments that name no a
 
 
 def wordpress(state: ParseState) -> bool:
+    """``1. Montag says:`` (or unnumbered ``Montag says:``), an optional date line,
+    then the body; replies nested by indentation answer the comment above them."""
     headers = [i for i, line in enumerate(state.lines)
                if state.free(i) and _WORDPRESS_HEADER.match(line.text)]
-    if not headers or int(_WORDPRESS_HEADER.match(state.lines[headers[0]].text)["number"]) != 1:
+    numbered = [i for i in headers if _WORDPRESS_HEADER.match(state.lines[i].text)["number"]]
+    if not headers or (not numbered and len(headers) < MIN_UNNUMBERED_HEADERS):
         return False
     state.comments_start = headers[0]
+    first_body = state.next_text_line(headers[0] + 1)
+    indented = first_body is not None and state.lines[first_body].indent > state.lines[headers[0]].indent
+    thread: list[tuple[int, int]] = []  # (indent, comment number) of the open branch
     for n, start in enumerate(headers):
         match = _WORDPRESS_HEADER.match(state.lines[start].text)
         state.claim(start, COMMENT_HEADER)
-        stop = headers[n + 1] if n + 1 < len(headers) else len(state.lines)
+        last = n + 1 == len(headers)
+        stop = len(state.lines) if last else headers[n + 1]
         header_indent = state.lines[start].indent
         date, body = None, []
         for i in range(start + 1, stop):
             line = state.lines[i]
-            if not line.blank and line.indent <= header_indent:
+            if line.blank:
+                continue
+            if not state.free(i):  # "Reply", "Liked by 2 people": furniture between comments
+                if last and body:
+                    break
+                continue
+            if indented and line.indent <= header_indent:
                 break  # back at the margin: the comment is over
             dated = _WORDPRESS_DATE.match(line.text)
             if dated and date is None and not body:
                 date = iso_datetime(dated["date"], dated["time"])
                 state.claim(i, COMMENT_HEADER)
-            elif not line.blank:
+            else:
                 state.claim(i, COMMENT_BODY)
                 body.append(i)
-        # Anchors follow the order in the capture, whatever numbers it printed.
-        state.comments.append(Comment(len(state.comments) + 1, match["author"], date, body))
+        while thread and thread[-1][0] >= header_indent:
+            thread.pop()
+        comment = Comment(len(state.comments) + 1, match["author"], date, body)
+        comment.replies_to = thread[-1][1] if thread else None
+        thread.append((header_indent, comment.number))
+        state.comments.append(comment)
     return True
 
 

@@ -14,14 +14,16 @@ _FOOTER = [re.compile(p, re.IGNORECASE) for p in (
     r"^Labels?:\s.{1,200}$",
     r"^(?:Email This|BlogThis!|Share to )\S.{0,150}$",
     r"^(?:Share(?: (?:on|via|to))? (?:Facebook|Twitter|X|LinkedIn|Reddit|WhatsApp|Email|Pinterest)|Email|Print|Tweet|Share)$",
-    r"^(?:Like this|Share this|Related):?$|^Like Loading\.*$",
+    r"^(?:Like this|Share this):?$|^Like Loading\.*$",
+    r"^(?:Twitter|Facebook|LinkedIn|Reddit|WhatsApp|Pinterest|Tumblr|Pocket|Telegram|Email|Print)$",
     r"^(?:[\w'’ ]{2,25}\s+\|\s+){2,}[\w'’ ]{2,25}$",  # "About Us | Contact | Privacy Policy"
     r"^(?:Categories|Tags|Filed under|Posted in):?\s.{1,200}$",
 )]
 # Links to the previous and next post: "← Older title", "Newer title →".
 _POST_NAVIGATION = re.compile(
     r"^(?:[←«‹]\s*\S.{0,150}|\S.{0,150}\s*[→»›]|(?:Newer Posts?\s*)?(?:Older Posts?\s*)?Home)$")
-_ADVERTISEMENT = re.compile(r"^(?:Advertisement|Sponsored(?: Content| Links?)?|Ad|Promoted|Paid Content)$",
+_ADVERTISEMENT = re.compile(r"^(?:Advertisements?|Sponsored(?: Content| Links?)?|Ad|Promoted|Paid Content|"
+                            r"Report this ad)$",
                             re.IGNORECASE)
 _SUBSCRIPTION = re.compile(
     r"^(?:Subscribe to:?\s.{0,100}|(?:Sign up|Subscribe|Get our|Join our)\b.{0,120}"
@@ -40,12 +42,15 @@ _COMMENT_FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^Comments are closed\.?$",
     r"^Leave a (?:Reply|Comment).{0,80}$",
     r"^Trackbacks?/Pings?$",
+    r"^(?:\d+\.\s+)?(?:Pingback|Trackback):\s.{1,300}$",
+    r"^(?:Reply|Reply ↓|Report|Flag|Permalink|Edit|Like|Reply • Share ›|Share ›)$",
+    r"^Liked by (?:\d+|one) (?:people|person)$",
     r"^Trackback URL$",
     r"^Post a Comment$",
     r"^Note from (?P<site>.{1,60}?) management:.*$",
 )]
 _TEASER_HEADING = re.compile(
-    r"^(?:Related (?:Posts|Articles|Stories)|Latest (?:News|Posts|Stories)|Must read|"
+    r"^(?:Related(?: (?:Posts|Articles|Stories))?|Latest (?:News|Posts|Stories)|Must read|"
     r"You might also like.{0,20}|Recommended(?: to you| for you)?|Popular Posts|"
     r"Most (?:Read|Popular)|More (?:Stories|News))\s*:?$",
     re.IGNORECASE,
