@@ -21,7 +21,7 @@ def _addresses(comment: Comment, author: str) -> bool:
         return True
     given = author.split()[0]  # "Harold, the mill lot idea…" answers Harold Penney
     return (len(author.split()) > 1 and len(given) >= 3
-            and re.match(rf"@?{re.escape(given)}[,:]", first, re.IGNORECASE) is not None)
+            and re.match(rf"(?:{re.escape(given)}[,:]|@{re.escape(given)}\b)", first, re.IGNORECASE) is not None)
 
 
 def link_comments(comments: list[Comment], paragraphs: list[tuple[str, str]]) -> None:

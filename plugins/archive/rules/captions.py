@@ -10,7 +10,7 @@ MAX_CAPTION_LENGTH = 400
 MAX_CAPTION_HEADING_WORDS = 6
 _PHOTO_CREDIT = re.compile(
     r"\b(?:REUTERS|Reuters|AP Photo|AFP|Getty Images|EPA)\b|\b(?:Photo|Photograph|Image|Credit|Photo credit)\s*:"
-    r"|\bPhoto(?:graph)? by\b|\((?:Photo:?\s[^)]*|[\w.-]+\.(?:com|org|net|gov))\)\s*$"
+    r"|\bPhoto(?:graph)? by\b|\bCourtesy of\b|\((?:Photo:?\s[^)]*|[\w.-]+\.(?:com|org|net|gov))\)\s*$"
 )
 
 

@@ -16,7 +16,7 @@ _ATTRIBUTION_LINE = re.compile(r"^(?:[-–—]\s*)+\S.{0,80}$")  # "- - - from t
 _DATELINE = re.compile(
     rf"^(?:(?:Updated|Published|Posted|Last updated)\s*:?\s+)?(?:{WEEKDAY_PATTERN},\s+)?(?P<date>{DATE_PATTERN})"
     rf"(?:,?\s+(?:at\s+)?(?P<time>{TIME_PATTERN}))?(?:\s+[A-Z]{{2,4}})?$")
-_BREADCRUMB_TRAIL = re.compile(r"^[\w&'’ .-]{1,40}(?:\s+[›»>/|]\s+[\w&'’ .-]{1,40}){0,6}\s+[›»>/|]\s+[^›»|]{1,160}$")
+_BREADCRUMB_TRAIL = re.compile(r"^[\w&'’ .-]{1,40}(?:\s+[›»>/]\s+[\w&'’ .-]{1,40}){0,6}\s+[›»>/]\s+[^›»]{1,160}$")
 _POSTED = re.compile(
     rf"^(?:posted\s+)?(?:at\s+(?P<time>{TIME_PATTERN})\s+)?(?:on\s+)?(?P<date>{DATE_PATTERN})"
     rf"(?:\s+at\s+(?P<time2>{TIME_PATTERN}))?\s+by\s+(?P<author>.+?)\s*$",
