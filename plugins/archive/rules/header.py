@@ -126,8 +126,13 @@ def blog_header(state: ParseState, i: int) -> int:
     return text_lines[-1] - i + 1
 
 
+_SKIP_LINK = re.compile(r"^Skip to (?:the )?(?:main )?(?:content|navigation|search)$", re.IGNORECASE)
+
+
 def _is_menu(text: str) -> bool:
-    return len(_GLUED_WORDS.findall(text)) >= 3 and len(text) <= 150 and not text.endswith((".", "?", "!"))
+    """Menu items run together ("HomeAboutContact"), or a "Skip to content" link."""
+    return bool(_SKIP_LINK.match(text)) or (
+        len(_GLUED_WORDS.findall(text)) >= 3 and len(text) <= 150 and not text.endswith((".", "?", "!")))
 
 
 HEADER_RULES = (epigraph, blog_header, navigation, breadcrumb, dateline, posted_byline, title)

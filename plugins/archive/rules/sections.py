@@ -34,6 +34,8 @@ _COMMENT_FORM_HEADING = re.compile(
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}(?:[-–]\d{4})?,?\s+)?"
                         r"(?P<site>[A-Z][^.©]{1,60}?)\.?(?:\s+All rights reserved\.?)?$", re.IGNORECASE)
 _TEASER_LINE = re.compile(r"^(?:Read more|See also|Also read|Related|More|Read next):\s+\S.{4,200}$", re.IGNORECASE)
+_PLATFORM_CREDIT = re.compile(r"^(?:Blog at|Powered by|Proudly powered by|Theme:|Website Powered by)\s.{1,80}$",
+                              re.IGNORECASE)
 MAX_PROMPT_TAIL = 120  # a short line right under an ad or a sign-up prompt belongs to it
 _COMMENT_FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^(?:\d+|One|No) (?:Responses?|Comments?|Replies|Reply|Thoughts?) (?:to|on) .{1,300}$",
@@ -117,7 +119,7 @@ def comment_form(state: ParseState) -> None:
     for i, line in enumerate(state.lines):
         if _COMMENT_FORM_HEADING.match(line.stripped):
             in_form = True
-        elif in_form and line.role in (COMMENT_HEADER, COMMENT_BODY):
+        elif in_form and (line.role in (COMMENT_HEADER, COMMENT_BODY) or _PLATFORM_CREDIT.match(line.stripped)):
             in_form = False
         if in_form and state.free(i) and not line.blank:
             state.claim(i, BOILERPLATE, COMMENT_FURNITURE)
