@@ -92,6 +92,13 @@ class ParseState:
             raise AssertionError(f"line {line.number} claimed twice ({line.role}, {role})")
         line.role, line.why = role, why
 
+    def reclaim(self, index: int, role: str, why: str | None = None) -> None:
+        """Give a more specific role to a line a broader rule set aside as boilerplate."""
+        line = self.lines[index]
+        if line.role not in (None, BOILERPLATE):
+            raise AssertionError(f"line {line.number} is {line.role}, not boilerplate")
+        line.role, line.why = role, why
+
     def next_text_line(self, index: int) -> int | None:
         """Index of the first non-blank line at or after ``index``."""
         for i in range(index, len(self.lines)):

@@ -18,6 +18,7 @@ _FOOTER = [re.compile(p, re.IGNORECASE) for p in (
     r"^(?:Twitter|Facebook|LinkedIn|Reddit|WhatsApp|Pinterest|Tumblr|Pocket|Telegram|Email|Print)$",
     r"^(?:[\w'’ ]{2,25}\s+\|\s+){2,}[\w'’ ]{2,25}$",  # "About Us | Contact | Privacy Policy"
     r"^(?:Categories|Tags|Filed under|Posted in):?\s.{1,200}$",
+    r"^.{0,80}\bPowered by\b.{0,80}$",
 )]
 # Links to the previous and next post: "← Older title", "Newer title →".
 _POST_NAVIGATION = re.compile(
@@ -47,6 +48,11 @@ _COMMENT_FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^(?:\d+\.\s+)?(?:Pingback|Trackback):\s.{1,300}$",
     r"^(?:Reply|Reply ↓|Report|Flag|Permalink|Edit|Like|Reply • Share ›|Share ›)$",
     r"^Liked by (?:\d+|one) (?:people|person)$",
+    r"^You must be (?:logged|signed) in to (?:post a )?comment\.?$",
+    r"^(?:Load more comments|Show more replies|Hide \d+ repl(?:y|ies)|View \d+ more repl(?:y|ies)|"
+    r"Sort by (?:Best|Newest|Oldest|Top)|Login|Log in|Recommend(?:\s+\d+)?|Subscribe|Privacy|"
+    r"Do Not Sell My Data|Add Disqus to your site.{0,40}|Powered by Disqus)$",
+    r"^\d*\s*△\s*▽$",
     r"^Trackback URL$",
     r"^Post a Comment$",
     r"^Note from (?P<site>.{1,60}?) management:.*$",
@@ -54,7 +60,7 @@ _COMMENT_FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
 _TEASER_HEADING = re.compile(
     r"^(?:Related(?: (?:Posts|Articles|Stories))?|Latest (?:News|Posts|Stories)|Must read|"
     r"You might also like.{0,20}|Recommended(?: to you| for you)?|Popular Posts|"
-    r"Most (?:Read|Popular)|More (?:Stories|News))\s*:?$",
+    r"Most (?:Read|Popular)|More (?:Stories|News)|Also on .{1,60}|You May Like)\s*:?$",
     re.IGNORECASE,
 )
 
@@ -94,12 +100,15 @@ def furniture_lines(state: ParseState) -> None:
 
 
 def _prompt_tail(state: ParseState, i: int, why: str) -> None:
-    """"Get our newsletter" / "The week's best stories, every Friday": one prompt."""
-    if why in (ADVERTISEMENT, SUBSCRIPTION):
-        following = i + 1
-        if (state.free(following) and not state.lines[following].blank
-                and len(state.lines[following].stripped) <= MAX_PROMPT_TAIL):
-            state.claim(following, BOILERPLATE, why)
+    """"Get our newsletter" / "The week's best stories, every Friday": one prompt,
+    up to the next blank line."""
+    if why not in (ADVERTISEMENT, SUBSCRIPTION):
+        return
+    following = i + 1
+    while (state.free(following) and not state.lines[following].blank
+           and len(state.lines[following].stripped) <= MAX_PROMPT_TAIL):
+        state.claim(following, BOILERPLATE, why)
+        following += 1
 
 
 def teaser_blocks(state: ParseState) -> None:
