@@ -10,6 +10,7 @@ from . import header
 
 _NAME = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}"
 _BY = re.compile(rf"^By\s+(?P<names>{_NAME}(?:(?:,\s+|,?\s+and\s+){_NAME})*)"
+                 r"(?:,\s+[^,|]{0,40}\b(?:writer|correspondent|reporter|editor|contributor|columnist|staff)\b)?"
                  rf"(?:\s*[|·,–—-]\s*(?P<date>{DATE_PATTERN})(?:,?\s+(?:at\s+)?(?P<time>{TIME_PATTERN}))?)?$")
 _SOURCE = re.compile(r"^(?:Source|Originally published (?:in|by)|Via):?\s+(?P<site>[A-Z][^.:]{1,60})$")
 _PUBLICATION = re.compile(r"^(?:The\s+)?(?:[A-Z][\w&.’'-]*\s*){1,6}$")
@@ -17,7 +18,7 @@ MAX_BYLINE_SEARCH = 40  # bylines stand near the top of an article
 
 
 _POSTED_BY = re.compile(rf"^Posted by\s+(?P<author>{_NAME})(?:\s+at\s+(?P<time>{TIME_PATTERN}))?"
-                        rf"(?:\s+on\s+(?P<date>{DATE_PATTERN}))?\s*$")
+                        rf"(?:\s+on\s+(?P<date>{DATE_PATTERN}))?(?:\s+in\s+[^|]{{1,60}}?)?(?:\s*\|.{{0,60}})?\s*$")
 
 
 def split_names(names: str) -> list[str]:

@@ -17,7 +17,8 @@ MIN_UNNUMBERED_HEADERS = 2  # one "X says:" line may be article text introducing
 _WORDPRESS_DATE = re.compile(rf"^\s*(?P<date>{DATE_PATTERN})(?:\s+at\s+(?P<time>{TIME_PATTERN}))?\s*$")
 # Hot Air, Townhall and others: the body, then "letget on March 31, 2008 at 12:27 PM".
 _ATTRIBUTION = re.compile(
-    rf"^(?P<author>\S.{{0,80}}?)\s+on\s+(?P<date>{DATE_PATTERN})\s+at\s+(?P<time>{TIME_PATTERN})\s*$"
+    rf"^(?:(?P<author>\S.{{0,80}}?)\s+on\s+|Posted by:?\s+(?P<typepad>\S.{{0,80}}?)\s+\|\s+)"
+    rf"(?P<date>{DATE_PATTERN})\s+at\s+(?P<time>{TIME_PATTERN})\s*$"
 )
 # Blogger: "Alice said..." then the body, then a timestamp line.
 _BLOGGER_HEADER = re.compile(r"^(?P<author>\S.{0,80}?)\s+said(?:\.\.\.|…|:)\s*$")
@@ -88,7 +89,7 @@ def attribution(state: ParseState) -> bool:
     for i, line in enumerate(state.lines):
         match = _ATTRIBUTION.match(line.stripped) if state.free(i) else None
         if match:
-            key = (match["author"], match["date"], match["time"])
+            key = (match["author"] or match["typepad"], match["date"], match["time"])
             if key not in seen:
                 seen.add(key)
                 boundaries.append((i, match))
@@ -108,7 +109,7 @@ def attribution(state: ParseState) -> bool:
                 continue
             state.claim(i, COMMENT_BODY)
             body.append(i)
-        author = match["author"].strip()
+        author = (match["author"] or match["typepad"]).strip()
         state.comments.append(Comment(number, author, iso_datetime(match["date"], match["time"]), body))
         start = end + 1
     return True

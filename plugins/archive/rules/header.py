@@ -17,6 +17,9 @@ _DATELINE = re.compile(
     rf"^(?:(?:Updated|Published|Posted|Last updated)\s*:?\s+)?(?:{WEEKDAY_PATTERN},\s+)?(?P<date>{DATE_PATTERN})"
     rf"(?:,?\s+(?:at\s+)?(?P<time>{TIME_PATTERN}))?(?:\s+[A-Z]{{2,4}})?$")
 _BREADCRUMB_TRAIL = re.compile(r"^[\w&'’ .-]{1,40}(?:\s+[›»>/]\s+[\w&'’ .-]{1,40}){0,6}\s+[›»>/]\s+[^›»]{1,160}$")
+_DATE_THEN_AUTHOR = re.compile(  # "November 18, 2016 · Greg Halvorsen"
+    rf"^(?P<date>{DATE_PATTERN})(?:\s+at\s+(?P<time>{TIME_PATTERN}))?\s*[·|•–—]\s*(?:by\s+)?"
+    rf"(?P<author>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,4}})$")
 _POSTED = re.compile(
     rf"^(?:posted\s+)?(?:at\s+(?P<time>{TIME_PATTERN})\s+)?(?:on\s+)?(?P<date>{DATE_PATTERN})"
     rf"(?:\s+at\s+(?P<time2>{TIME_PATTERN}))?\s+by\s+(?P<author>.+?)\s*$",
@@ -77,9 +80,16 @@ def dateline(state: ParseState, i: int) -> int:
 
 def posted_byline(state: ParseState, i: int) -> int:
     """``posted at 12:19 pm on March 31, 2008 by Allahpundit``."""
-    match = _POSTED.match(state.lines[i].stripped)
+    text = state.lines[i].stripped
+    match = _POSTED.match(text)
     if not match:
-        return 0
+        match = _DATE_THEN_AUTHOR.match(text)
+        if not match:
+            return 0
+        state.claim(i, BYLINE)
+        state.date = iso_datetime(match["date"], match["time"])
+        state.authors = [match["author"]]
+        return 1
     state.claim(i, BYLINE)
     state.date = iso_datetime(match["date"], match["time"] or match["time2"])
     state.authors = [match["author"]]
@@ -121,17 +131,23 @@ def blog_header(state: ParseState, i: int) -> int:
     if (len(name.split()) <= MAX_SITE_NAME_WORDS and not name.endswith(".")
             and not _OPENING_QUOTE.match(name)):
         state.site = state.site or name
+    # A masthead: the site's name right on top of its menu belongs to the menu.
+    why = NAVIGATION if len(text_lines) == 1 and not state.lines[text_lines[0] + 1].blank else EPIGRAPH
     for j in range(i, text_lines[-1] + 1):
-        state.claim(j, *((BLANK,) if state.lines[j].blank else (BOILERPLATE, EPIGRAPH)))
+        state.claim(j, *((BLANK,) if state.lines[j].blank else (BOILERPLATE, why)))
     return text_lines[-1] - i + 1
 
 
 _SKIP_LINK = re.compile(r"^Skip to (?:the )?(?:main )?(?:content|navigation|search)$", re.IGNORECASE)
 
 
+_PIPE_MENU = re.compile(r"^(?:[\w&'’ -]{2,25}\s+\|\s+){3,}[\w&'’ -]{2,25}$")
+
+
 def _is_menu(text: str) -> bool:
-    """Menu items run together ("HomeAboutContact"), or a "Skip to content" link."""
-    return bool(_SKIP_LINK.match(text)) or (
+    """Menu items run together ("HomeAboutContact") or in a "Home | News | Sports" bar,
+    or a "Skip to content" link."""
+    return bool(_SKIP_LINK.match(text) or _PIPE_MENU.match(text)) or (
         len(_GLUED_WORDS.findall(text)) >= 3 and len(text) <= 150 and not text.endswith((".", "?", "!")))
 
 

@@ -33,7 +33,8 @@ _COMMENT_FORM_HEADING = re.compile(
     r"^(?:Leave a (?:Reply|Comment)|Post a Comment|Add (?:a|your) comment|Join the discussion|"
     r"Comment on this (?:post|article)|Speak your mind)\b.{0,60}$", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}(?:[-–]\d{4})?,?\s+)?"
-                        r"(?P<site>[A-Z][^.©]{1,60}?)\.?(?:\s+All rights reserved\.?)?$", re.IGNORECASE)
+                        r"(?P<site>[A-Z][^.©|]{1,60}?)\.?(?:\s+All rights reserved\.?)?(?:\s*\|.{0,200})?$",
+                        re.IGNORECASE)
 _TEASER_LINE = re.compile(r"^(?:Read more|See also|Also read|Related|More|Read next):\s+\S.{4,200}$", re.IGNORECASE)
 _PLATFORM_CREDIT = re.compile(r"^(?:Blog at|Powered by|Proudly powered by|Theme:|Website Powered by)\s.{1,80}$",
                               re.IGNORECASE)
@@ -71,13 +72,13 @@ def furniture_lines(state: ParseState) -> None:
         if not state.free(i):
             continue
         text = line.stripped
-        if any(p.match(text) for p in _FOOTER):
-            state.claim(i, BOILERPLATE, FOOTER)
-            continue
         copyright_line = _COPYRIGHT.match(text)
         if copyright_line:
             state.claim(i, BOILERPLATE, FOOTER)
             state.site = state.site or copyright_line["site"].strip()
+            continue
+        if any(p.match(text) for p in _FOOTER):
+            state.claim(i, BOILERPLATE, FOOTER)
             continue
         if _TEASER_LINE.match(text):
             state.claim(i, BOILERPLATE, TEASERS)
