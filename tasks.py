@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -24,10 +25,11 @@ def build(c, seeds="seeds", output="output", publish=False, strict=False):
     from archive_site.build import BuildFailed, build_site, quiet_pelican_logging
 
     quiet_pelican_logging()
+    seeds_dir, output_dir = Path(seeds).resolve(), Path(output).resolve()  # from where the user is
     os.chdir(ROOT)  # Pelican settings name the theme and plugins relative to here
     settings = ROOT / ("publishconf.py" if publish else "pelicanconf.py")
     try:
-        report = build_site(settings, Path(seeds), Path(output))
+        report = build_site(settings, seeds_dir, output_dir)
     except BuildFailed as error:
         raise Exit(f"error: {error}", code=1) from None
     print(report.summary())
@@ -38,14 +40,23 @@ def build(c, seeds="seeds", output="output", publish=False, strict=False):
 @task(help={"port": "port to serve on (default: 8000)", "output": "built site folder"})
 def serve(c, port=8000, output="output"):
     """Serve the built site at http://localhost:PORT/ (it also works from disk)."""
-    c.run(f"{sys.executable} -m http.server {int(port)} --bind 127.0.0.1 --directory {output}", pty=False)
+    c.run(f"{_quote(sys.executable)} -m http.server {int(port)} --bind 127.0.0.1 --directory {_quote(output)}",
+          pty=False)
 
 
 @task
 def clean(c, output="output"):
-    """Remove the built site and caches."""
-    for path in (ROOT / output, ROOT / "__pycache__", ROOT / ".pytest_cache"):
-        shutil.rmtree(path, ignore_errors=True)
+    """Remove the built site (only a folder `invoke build` made) and caches."""
+    from archive_site.build import BUILD_MARKER, is_archive_build
+
+    site = Path(output).resolve()
+    if site.exists():
+        if not is_archive_build(site):
+            raise Exit(f"error: {site} is not an archive build (no {BUILD_MARKER}); not removed", code=1)
+        shutil.rmtree(site)
+    for path in (ROOT / ".pytest_cache", *ROOT.glob("**/__pycache__")):
+        if ".venv" not in path.parts:
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def _ensure_chromium(c) -> None:
@@ -68,8 +79,7 @@ def test(c, k="", x=False):
 
 
 def _quote(arg: str) -> str:
-    import shlex
-    return shlex.quote(arg)
+    return shlex.quote(str(arg))
 
 
 @task(help={"show": "print one case line by line: the parser's roles beside the expected ones"})

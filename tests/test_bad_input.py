@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 import shutil
+import subprocess
+import sys
 
 from bs4 import BeautifulSoup
 
@@ -97,6 +99,46 @@ def test_an_unrelated_folder_is_never_overwritten(tmp_path):
     output = tmp_path / "important"
     output.mkdir()
     (output / "thesis.docx").write_text("years of work")
+    (output / "index.html").write_text("<p>my own site</p>")  # looks like a site, is not ours
     build = run_build(SEEDS, output)
     assert build.returncode == 1 and "is not an archive build" in build.stderr
     assert (output / "thesis.docx").read_text() == "years of work"
+    clean = subprocess.run([sys.executable, "-m", "invoke", "clean", "--output", str(output)],
+                           cwd=ROOT, capture_output=True, text=True)
+    assert clean.returncode == 1 and "not removed" in clean.stderr
+    assert (output / "thesis.docx").exists()
+
+
+def test_the_captures_folder_is_never_the_output(tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(SEEDS, site / "seeds")
+    build = run_build(site / "seeds", site)
+    assert build.returncode == 1 and "holds the captures" in build.stderr
+    assert sorted(p.name for p in (site / "seeds").iterdir()) == sorted(p.name for p in SEEDS.iterdir())
+
+
+def test_an_empty_seeds_folder_never_replaces_a_published_archive(tmp_path):
+    output = tmp_path / "out"
+    assert run_build(SEEDS, output).returncode == 0
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    build = run_build(empty, output)
+    assert build.returncode == 1 and "no capture" in build.stderr
+    assert len(list((output / "doc").iterdir())) == 5
+
+
+def test_clean_removes_a_build(tmp_path):
+    output = tmp_path / "out"
+    assert run_build(SEEDS, output).returncode == 0
+    clean = subprocess.run([sys.executable, "-m", "invoke", "clean", "--output", str(output)],
+                           cwd=ROOT, capture_output=True, text=True)
+    assert clean.returncode == 0 and not output.exists()
+
+
+def test_relative_paths_are_read_from_where_the_command_runs(tmp_path):
+    (tmp_path / "mine").mkdir()
+    shutil.copy(SEEDS / "001_86ae2184d8d7729f.txt", tmp_path / "mine")
+    done = subprocess.run([sys.executable, "-m", "invoke", "-r", str(ROOT), "build", "--seeds", "mine",
+                           "--output", "site"], cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "site" / "doc" / "86ae2184d8d7729f" / "index.html").is_file()

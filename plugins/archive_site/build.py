@@ -36,9 +36,23 @@ class BuildReport:
         return "\n".join(lines)
 
 
-def _replaceable(output: Path) -> bool:
-    """Only an empty folder or an earlier build is ever replaced."""
-    return not output.exists() or not any(output.iterdir()) or (output / "index.html").is_file()
+# Written into every site we build: only a folder that carries it is ever replaced.
+BUILD_MARKER = ".archive-build"
+
+
+def is_archive_build(folder: Path) -> bool:
+    return (folder / BUILD_MARKER).is_file()
+
+
+def _check_output(output: Path, seeds: Path) -> None:
+    """Refuse any output folder whose replacement could destroy someone's files."""
+    if output.exists() and not output.is_dir():
+        raise BuildFailed(f"--output {output} is a file, not a folder")
+    if output == seeds or output in seeds.parents:
+        raise BuildFailed(f"--output {output} holds the captures ({seeds}); choose another folder")
+    if output.exists() and any(output.iterdir()) and not is_archive_build(output):
+        raise BuildFailed(f"{output} exists and is not an archive build (it has no {BUILD_MARKER}); "
+                          "choose another --output or empty it first")
 
 
 def build_site(settings_file: Path, seeds: Path, output: Path) -> BuildReport:
@@ -46,9 +60,7 @@ def build_site(settings_file: Path, seeds: Path, output: Path) -> BuildReport:
     output, seeds = output.resolve(), seeds.resolve()
     if not seeds.is_dir():
         raise BuildFailed(f"seeds folder not found: {seeds}")
-    if not _replaceable(output):
-        raise BuildFailed(f"{output} exists and is not an archive build; "
-                          "choose another --output or empty it first")
+    _check_output(output, seeds)
     staging = output.with_name(f".{output.name}.building")
     shutil.rmtree(staging, ignore_errors=True)
     report = BuildReport(output=output)
@@ -67,6 +79,13 @@ def build_site(settings_file: Path, seeds: Path, output: Path) -> BuildReport:
         })
         pelican_console.quiet = True  # its "Processed 0 articles" line would only confuse
         Pelican(settings).run()
+        if report.documents == 0:
+            raise BuildFailed(f"no capture in {seeds} could be published; " + "; ".join(report.problems or ["it holds no *.txt file"]))
+        (staging / BUILD_MARKER).write_text("Built by the annotated web archive generator; "
+                                            "`invoke build` replaces this folder.\n")
+    except BuildFailed as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed(f"build failed, {output} left as it was: {error}") from None
     except Exception as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(f"build failed, {output} left as it was: {type(error).__name__}: {error}") from error
