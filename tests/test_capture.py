@@ -36,7 +36,10 @@ def test_a_name_with_nothing_to_slug_still_gets_a_stable_id():
     (codecs.BOM_UTF16_LE + "Zürich\n".encode("utf-16-le"), "utf-16", "Zürich\n"),
     (codecs.BOM_UTF16_BE + "Zürich\n".encode("utf-16-be"), "utf-16", "Zürich\n"),
     ("“Zürich” – €5\n".encode("cp1252"), "cp1252", "“Zürich” – €5\n"),
-    (b"caf\xe9 \x81\n", "latin-1", "caf\xe9 \x81\n"),
+    # One byte cp1252 leaves unassigned does not spoil the curly quotes around it.
+    ("“Quoted” it’s…\n".encode("cp1252") + b"\x81", "cp1252", "“Quoted” it’s…\n\x81"),
+    (codecs.BOM_UTF32_LE + "Zürich\n".encode("utf-32-le"), "utf-32", "Zürich\n"),
+    ("Über den Fluss\nZweite Zeile\n".encode("utf-16-le"), "utf-16-le", "Über den Fluss\nZweite Zeile\n"),
 ])
 def test_decoding(data, encoding, text):
     decoded, used, _warnings = decode("x.txt", data)
@@ -75,3 +78,13 @@ def test_capture_keeps_its_bytes_and_checksum(tmp_path):
     assert read.data == path.read_bytes()
     assert read.sha256 == hashlib.sha256(b"Title\r\n\r\nBody\r\n").hexdigest()
     assert read.text == "Title\r\n\r\nBody\r\n"
+
+
+def test_controls_and_bidi_overrides_are_not_shown_but_kept_in_the_source():
+    from archive.parse import parse_text
+
+    text = "\u202eeltit ltr live\u202c\x1b[31m\nBody\x0cline\n"
+    state = parse_text(text)
+    assert state.title == "eltit ltr live"  # terminal escapes go too
+    assert [line.number for line in state.lines] == [1, 2]  # a form feed does not break a line
+    assert "".join(line.raw + line.ending for line in state.lines) == text

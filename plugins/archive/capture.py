@@ -47,7 +47,8 @@ def decode(file: str, data: bytes) -> tuple[str, str, tuple[str, ...]]:
         raise CaptureError(
             file, f"too large: {len(data):,} bytes (the limit is {MAX_CAPTURE_BYTES:,})"
         )
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
+                          (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
                           (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
@@ -58,19 +59,41 @@ def decode(file: str, data: bytes) -> tuple[str, str, tuple[str, ...]]:
             return _checked(file, text), encoding, ()
     nul = data.find(b"\x00")
     if nul >= 0:
+        utf16 = _utf16_without_bom(data)
+        if utf16:
+            text, encoding = utf16
+            return _checked(file, text), encoding, (f"{file}: no byte-order mark; read as {encoding}",)
         raise CaptureError(file, "binary data, not text (NUL byte)", _line_of(data, nul))
     try:
         return _checked(file, data.decode("utf-8")), "utf-8", ()
     except UnicodeDecodeError as error:
         line = _line_of(data, error.start)
-    text = data.decode("cp1252", errors="replace")
-    if "\ufffd" in text:
-        text = data.decode("latin-1")
-        encoding = "latin-1"
-    else:
-        encoding = "cp1252"
-    warning = f"{file}:{line}: not valid UTF-8; decoded as {encoding}"
-    return _checked(file, text), encoding, (warning,)
+    # Windows-1252, the usual encoding of old pages; its five unassigned bytes are
+    # kept as the Latin-1 characters they would be, not a reason to misread the rest.
+    text = data.decode("cp1252", errors="archive-latin1")
+    warning = f"{file}:{line}: not valid UTF-8; decoded as cp1252"
+    return _checked(file, text), "cp1252", (warning,)
+
+
+def _latin1_fallback(error: UnicodeDecodeError):
+    return "".join(chr(b) for b in error.object[error.start:error.end]), error.end
+
+
+codecs.register_error("archive-latin1", _latin1_fallback)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """Text saved as UTF-16 without a byte-order mark: NULs on every other byte."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    for zeros, encoding in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if zeros >= len(data) // 2 * 0.6:
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def _checked(file: str, text: str) -> str:

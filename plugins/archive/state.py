@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .hygiene import repair_line
@@ -28,6 +29,11 @@ AVATAR = "avatar initial"
 ADVERTISEMENT = "advertisement"
 SUBSCRIPTION = "subscription prompt"
 AFTER_COMMENTS = "after the comments"
+
+
+# A line ends at \n, \r\n or \r only: form feeds, U+2028 and NEL stay inside the line,
+# so that line numbers agree with what an editor (and `grep -n`) shows.
+_LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n)|([^\r\n]+)\Z")
 
 
 @dataclass
@@ -78,9 +84,9 @@ class ParseState:
     @classmethod
     def from_text(cls, text: str) -> ParseState:
         lines = []
-        for number, whole in enumerate(text.splitlines(keepends=True), start=1):
-            raw = whole.splitlines()[0] if whole.splitlines() else ""
-            lines.append(Line(number=number, raw=raw, ending=whole[len(raw):], text=repair_line(raw)))
+        for number, match in enumerate(_LINE.finditer(text), start=1):
+            raw, ending = (match[1], match[2]) if match[2] else (match[3], "")
+            lines.append(Line(number=number, raw=raw, ending=ending, text=repair_line(raw)))
         return cls(lines=lines)
 
     def free(self, index: int) -> bool:
