@@ -66,6 +66,7 @@ class Comment:
     lines: list[int]  # indices of the comment's body lines
     text: str = ""
     duplicate_of: int | None = None
+    header: int | None = None  # index of its header or attribution line
     replies_to: int | None = None  # the comment it answers
     quotes: list[str] = field(default_factory=list)  # anchors it quotes: p3, c11
 

@@ -13,7 +13,15 @@ _BY = re.compile(rf"^By\s+(?P<names>{_NAME}(?:(?:,\s+|,?\s+and\s+){_NAME})*)"
                  r"(?:,\s+[^,|]{0,40}\b(?:writer|correspondent|reporter|editor|contributor|columnist|staff)\b)?"
                  rf"(?:\s*[|·,–—-]\s*(?P<date>{DATE_PATTERN})(?:,?\s+(?:at\s+)?(?P<time>{TIME_PATTERN}))?)?$")
 _SOURCE = re.compile(r"^(?:Source|Originally published (?:in|by)|Via):?\s+(?P<site>[A-Z][^.:]{1,60})$")
-_PUBLICATION = re.compile(r"^(?:The\s+)?(?:[A-Z][\w&.’'-]*\s*){1,6}$")
+MAX_PUBLICATION_WORDS = 6
+
+
+def _is_publication(text: str) -> bool:
+    """``The New York Times``: a few capitalised words (checked word by word, so
+    that no crafted line can make a regular expression backtrack for minutes)."""
+    words = text.split()
+    return 0 < len(words) <= MAX_PUBLICATION_WORDS and all(
+        re.fullmatch(r"[A-Z][\w&.’'-]*", word) for word in words)
 MAX_BYLINE_SEARCH = 40  # bylines stand near the top of an article
 
 
@@ -52,7 +60,7 @@ def _around_byline(state: ParseState, i: int) -> None:
         if source:
             state.claim(above, BYLINE)
             state.site = source["site"].strip()  # the publication, not the aggregator
-        elif _PUBLICATION.match(text):
+        elif _is_publication(text):
             state.claim(above, BYLINE)
             state.site = state.site or text
     below = state.next_text_line(i + 1)

@@ -13,7 +13,7 @@ from ..state import (AVATAR, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, COMME
 
 # WordPress: "  1. Montag says:" then an indented body.
 _WORDPRESS_HEADER = re.compile(r"^\s*(?:(?P<number>\d{1,5})\.\s+)?(?P<author>\S.{0,80}?)\s+says:\s*$")
-MIN_UNNUMBERED_HEADERS = 2  # one "X says:" line may be article text introducing a quote
+MIN_HEADERS = 2  # one "X says:" line may be article text introducing a quote
 _WORDPRESS_DATE = re.compile(rf"^\s*(?P<date>{DATE_PATTERN})(?:\s+at\s+(?P<time>{TIME_PATTERN}))?\s*$")
 # Hot Air, Townhall and others: the body, then "letget on March 31, 2008 at 12:27 PM".
 _ATTRIBUTION = re.compile(
@@ -42,9 +42,8 @@ def wordpress(state: ParseState) -> bool:
     then the body; replies nested by indentation answer the comment above them."""
     headers = [i for i, line in enumerate(state.lines)
                if state.free(i) and _WORDPRESS_HEADER.match(line.text)]
-    numbered = [i for i in headers if _WORDPRESS_HEADER.match(state.lines[i].text)["number"]]
-    if not headers or (not numbered and len(headers) < MIN_UNNUMBERED_HEADERS):
-        return False
+    if not headers or (len(headers) < MIN_HEADERS and not _furniture_above(state, headers[0])):
+        return False  # one "1. The ministry says:" in an article is not a comment section
     state.comments_start = headers[0]
     first_body = state.next_text_line(headers[0] + 1)
     indented = first_body is not None and state.lines[first_body].indent > state.lines[headers[0]].indent
@@ -75,7 +74,7 @@ def wordpress(state: ParseState) -> bool:
                 body.append(i)
         while thread and thread[-1][0] >= header_indent:
             thread.pop()
-        comment = Comment(len(state.comments) + 1, match["author"], date, body)
+        comment = Comment(len(state.comments) + 1, match["author"], date, body, header=start)
         comment.replies_to = thread[-1][1] if thread else None
         thread.append((header_indent, comment.number))
         state.comments.append(comment)
@@ -93,8 +92,8 @@ def attribution(state: ParseState) -> bool:
             if key not in seen:
                 seen.add(key)
                 boundaries.append((i, match))
-    if not boundaries:
-        return False
+    if not boundaries or (len(boundaries) < MIN_HEADERS and not _furniture_above(state, boundaries[0][0])):
+        return False  # "Last updated on March 5, 2020 at 10:00 AM" alone is not a comment
     first = boundaries[0][0]
     start = _first_comment_line(state, first)
     state.comments_start = start
@@ -110,18 +109,23 @@ def attribution(state: ParseState) -> bool:
             state.claim(i, COMMENT_BODY)
             body.append(i)
         author = (match["author"] or match["typepad"]).strip()
-        state.comments.append(Comment(number, author, iso_datetime(match["date"], match["time"]), body))
+        state.comments.append(Comment(number, author, iso_datetime(match["date"], match["time"]), body, header=end))
         start = end + 1
     return True
 
 
+def _furniture_above(state: ParseState, index: int) -> bool:
+    """Is there comment-section furniture ("23 Responses to…", "Comments") above?"""
+    return any(line.why == COMMENT_FURNITURE for line in state.lines[:index])
+
+
 def _first_comment_line(state: ParseState, attribution_line: int) -> int:
-    """Just after the last line already claimed (a "Comments" heading, say) above
-    the first attribution; failing that, the blank-separated block above it."""
+    """Just after the furniture line (a "Comments" heading, say) above the first
+    attribution; failing that, the blank-separated block above it."""
     i = attribution_line - 1
-    while i >= 0 and state.free(i):
+    while i >= 0 and (state.free(i) or state.lines[i].blank):
         i -= 1
-    if i >= 0:
+    if i >= 0 and state.lines[i].role == BOILERPLATE:
         return i + 1
     block = state.previous_text_line(attribution_line)
     while block is not None and block > 0 and not state.lines[block - 1].blank:
@@ -139,15 +143,14 @@ def authorless(state: ParseState) -> bool:
             run += 1
             continue
         if run >= AUTHORLESS_GAP and seen_text >= 3 and state.free(i):
-            rest = [j for j in range(i, len(state.lines))
-                    if state.free(j) and not state.lines[j].blank]
-            if not rest or len(rest) != sum(1 for j in range(i, len(state.lines))
-                                            if not state.lines[j].blank):
-                return False  # something after the gap is already known furniture
+            text = [j for j in range(i, len(state.lines)) if not state.lines[j].blank]
+            rest = [j for j in text if state.free(j)]
+            if not rest or rest != text[:len(rest)]:
+                return False  # known furniture among them: not a plain run of comments
             state.comments_start = i
             for number, j in enumerate(rest, start=1):
                 state.claim(j, COMMENT_BODY)
-                state.comments.append(Comment(number, None, None, [j]))
+                state.comments.append(Comment(number, None, None, [j], header=j))
             return True
         run = 0
         if state.lines[i].role is None:
@@ -177,7 +180,7 @@ def blogger(state: ParseState) -> bool:
             state.claim(i, COMMENT_BODY)
             body.append(i)
         author = _BLOGGER_HEADER.match(state.lines[start].stripped)["author"]
-        state.comments.append(Comment(len(state.comments) + 1, author, date, body))
+        state.comments.append(Comment(len(state.comments) + 1, author, date, body, header=start))
     return True
 
 
@@ -223,7 +226,7 @@ def disqus(state: ParseState) -> bool:
         _avatar_initial(state, stop)
         while thread and thread[-1][0] >= line.indent:
             thread.pop()
-        comment = Comment(len(state.comments) + 1, author, date, body)
+        comment = Comment(len(state.comments) + 1, author, date, body, header=start)
         parent = match and (match["parent"] or match["parent2"])
         comment.replies_to = thread[-1][1] if thread else _latest_by(state.comments, parent)
         thread.append((line.indent, comment.number))

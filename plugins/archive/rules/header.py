@@ -54,7 +54,7 @@ def breadcrumb(state: ParseState, i: int) -> int:
 
 def epigraph(state: ParseState, i: int) -> int:
     """A blog's motto quote at the top: ``"There is danger…" - - - - John Adams``."""
-    if not _OPENING_QUOTE.match(state.lines[i].text):
+    if state.title is not None or not _OPENING_QUOTE.match(state.lines[i].text):
         return 0
     for j in range(i, min(i + 5, len(state.lines))):
         if state.lines[j].blank:
@@ -141,14 +141,21 @@ def blog_header(state: ParseState, i: int) -> int:
 _SKIP_LINK = re.compile(r"^Skip to (?:the )?(?:main )?(?:content|navigation|search)$", re.IGNORECASE)
 
 
+_MENU_WORDS = re.compile(r"^Home|(?<=[a-z])(?:Home|About|Contact|Archives?|Subscribe|Search)(?=[A-Z]|\b)")
 _PIPE_MENU = re.compile(r"^(?:[\w&'’ -]{2,25}\s+\|\s+){3,}[\w&'’ -]{2,25}$")
 
 
 def _is_menu(text: str) -> bool:
     """Menu items run together ("HomeAboutContact") or in a "Home | News | Sports" bar,
     or a "Skip to content" link."""
-    return bool(_SKIP_LINK.match(text) or _PIPE_MENU.match(text)) or (
-        len(_GLUED_WORDS.findall(text)) >= 3 and len(text) <= 150 and not text.endswith((".", "?", "!")))
+    if _SKIP_LINK.match(text) or _PIPE_MENU.match(text):
+        return True
+    joins = len(_GLUED_WORDS.findall(text))
+    if joins < 3 or len(text) > 150 or text.endswith((".", "?", "!")):
+        return False
+    # "McCain's YouTube Moment on MySpace" has joins too: a menu has more joins
+    # than spaces, or the words every menu has.
+    return joins > text.count(" ") or bool(_MENU_WORDS.search(text))
 
 
 HEADER_RULES = (epigraph, blog_header, navigation, breadcrumb, dateline, posted_byline, title)

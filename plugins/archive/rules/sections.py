@@ -40,7 +40,8 @@ _PLATFORM_CREDIT = re.compile(r"^(?:Blog at|Powered by|Proudly powered by|Theme:
                               re.IGNORECASE)
 MAX_PROMPT_TAIL = 120  # a short line right under an ad or a sign-up prompt belongs to it
 _COMMENT_FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
-    r"^(?:\d+|One|No) (?:Responses?|Comments?|Replies|Reply|Thoughts?) (?:to|on) .{1,300}$",
+    r"^\d+ (?:Responses?|Comments?|Replies|Reply|Thoughts?)(?: (?:to|on) .{1,300})?$",
+    r"^(?:One|No) (?:Responses?|Comments?|Replies|Reply|Thoughts?) (?:to|on) [“\"].{1,300}[”\"]$",
     r"^(?:\d+|No) comments?:?$",
     r"^Comments?:?$",
     r"^Comments are closed\.?$",
@@ -91,6 +92,9 @@ def furniture_lines(state: ParseState) -> None:
                 break
         if not state.free(i):
             continue
+        if _about_this_post(state, text):
+            state.claim(i, BOILERPLATE, COMMENT_FURNITURE)
+            continue
         for pattern in _COMMENT_FURNITURE:
             match = pattern.match(text)
             if match:
@@ -98,6 +102,15 @@ def furniture_lines(state: ParseState) -> None:
                 if "site" in pattern.groupindex and state.site is None:
                     state.site = match["site"]
                 break
+
+
+_ONE_OR_NO = re.compile(r"^(?:One|No) (?:Responses?|Comments?|Replies|Reply|Thoughts?) (?:to|on) (?P<rest>.{1,300})$")
+
+
+def _about_this_post(state: ParseState, text: str) -> bool:
+    """"One Response to <the title>": not "No comment on the casualty figures"."""
+    match = _ONE_OR_NO.match(text)
+    return bool(match and state.title and match["rest"].strip("“”\"' ").casefold() == state.title.casefold())
 
 
 def _prompt_tail(state: ParseState, i: int, why: str) -> None:
@@ -112,13 +125,28 @@ def _prompt_tail(state: ParseState, i: int, why: str) -> None:
         following += 1
 
 
+MIN_SENTENCE_WORDS = 12
+
+
+def _article_like(text: str) -> bool:
+    """A full sentence, not a headline or a teaser cut off with an ellipsis."""
+    return (len(text.split()) >= MIN_SENTENCE_WORDS and text.endswith((".", "!", "?", '"', "”"))
+            and not text.endswith(("...", "…", '..."', "…”")))
+
+
 def teaser_blocks(state: ParseState) -> None:
-    """From a "Related Posts" or "Latest news" heading to the comments (or the end)."""
+    """From a "Related Posts" or "Latest news" heading to the comments (or the end),
+    unless article text resumes: a teaser block in mid-article ends there."""
     in_block = False
-    for i in range(state.article_end):
+    for i in range(len(state.lines)):
         line = state.lines[i]
+        if line.role in (COMMENT_HEADER, COMMENT_BODY):
+            in_block = False
+            continue
         if state.free(i) and _TEASER_HEADING.match(line.stripped):
             in_block = True
+        elif in_block and i < state.article_end and state.free(i) and _article_like(line.stripped):
+            in_block = False
         if in_block and state.free(i) and not line.blank:
             state.claim(i, BOILERPLATE, TEASERS)
 
@@ -136,10 +164,26 @@ def comment_form(state: ParseState) -> None:
 
 
 def after_comments(state: ParseState) -> None:
-    """Text after the last comment that no rule knows is not article text."""
+    """Text in the comment section that no rule claimed is never article text: a
+    line between comments belongs to the comment above it (a body line that lost
+    its indent); after the last comment, it is set aside."""
     if not state.comments:
         return
-    last = max(max(c.lines, default=0) for c in state.comments)
-    for i in range(last + 1, len(state.lines)):
-        if state.free(i) and not state.lines[i].blank:
-            state.claim(i, BOILERPLATE, AFTER_COMMENTS)
+    owner = {}
+    for comment in state.comments:
+        for i in [comment.header, *comment.lines]:
+            if i is not None:
+                owner[i] = comment
+    last = max(owner)
+    current = None
+    for i in range(state.comments_start or 0, len(state.lines)):
+        if i in owner:
+            current = owner[i]
+        elif state.free(i) and not state.lines[i].blank:
+            if current is not None and i < last:
+                state.claim(i, COMMENT_BODY)
+                current.lines.append(i)
+            elif i > last:
+                state.claim(i, BOILERPLATE, AFTER_COMMENTS)
+    for comment in state.comments:
+        comment.lines.sort()
