@@ -10,7 +10,8 @@ MAX_CAPTION_LENGTH = 400
 MAX_CAPTION_HEADING_WORDS = 6
 _PHOTO_CREDIT = re.compile(
     r"\b(?:REUTERS|Reuters|AP Photo|AFP|Getty Images|EPA)\b|\b(?:Photo|Photograph|Image|Credit|Photo credit)\s*:"
-    r"|\bPhoto(?:graph)? by\b|\bCourtesy of\b|\((?:Photo:?\s[^)]*|[\w.-]+\.(?:com|org|net|gov))\)\s*$"
+    r"|\bPhoto(?:graph)? by\b|\bCourtesy of\b"
+    r"|\([^()]{0,40}\b(?:[Pp]hoto(?:graph)?|[Ii]mage|[Ff]ile photo)\b[^()]{0,60}\)\s*$|\((?:Photo:?\s[^)]*|[\w.-]+\.(?:com|org|net|gov))\)\s*$"
 )
 
 

@@ -67,41 +67,39 @@ _TEASER_HEADING = re.compile(
 )
 
 
+def _furniture_reason(state: ParseState, text: str) -> str | None:
+    """Why a single line is page furniture, checked from the most specific reason."""
+    if _about_this_post(state, text):
+        return COMMENT_FURNITURE
+    for pattern in _COMMENT_FURNITURE:
+        match = pattern.match(text)
+        if match:
+            if "site" in pattern.groupindex and state.site is None:
+                state.site = match["site"]
+            return COMMENT_FURNITURE
+    copyright_line = _COPYRIGHT.match(text)
+    if copyright_line:
+        state.site = state.site or copyright_line["site"].strip()
+        return FOOTER
+    if any(p.match(text) for p in _FOOTER):
+        return FOOTER
+    for pattern, why in ((_TEASER_LINE, TEASERS), (_POST_NAVIGATION, NAVIGATION),
+                         (_ADVERTISEMENT, ADVERTISEMENT), (_SUBSCRIPTION, SUBSCRIPTION)):
+        if pattern.match(text):
+            return why
+    return None
+
+
 def furniture_lines(state: ParseState) -> None:
-    """Claim single lines that are footers or comment-section furniture, anywhere."""
+    """Claim single lines that are footers or comment-section furniture, anywhere
+    (with the lines that belong to an advertisement or a sign-up prompt)."""
     for i, line in enumerate(state.lines):
-        if not state.free(i):
+        if not state.free(i) or line.blank:
             continue
-        text = line.stripped
-        copyright_line = _COPYRIGHT.match(text)
-        if copyright_line:
-            state.claim(i, BOILERPLATE, FOOTER)
-            state.site = state.site or copyright_line["site"].strip()
-            continue
-        if any(p.match(text) for p in _FOOTER):
-            state.claim(i, BOILERPLATE, FOOTER)
-            continue
-        if _TEASER_LINE.match(text):
-            state.claim(i, BOILERPLATE, TEASERS)
-            continue
-        for pattern, why in ((_POST_NAVIGATION, NAVIGATION), (_ADVERTISEMENT, ADVERTISEMENT),
-                             (_SUBSCRIPTION, SUBSCRIPTION)):
-            if pattern.match(text):
-                state.claim(i, BOILERPLATE, why)
-                _prompt_tail(state, i, why)
-                break
-        if not state.free(i):
-            continue
-        if _about_this_post(state, text):
-            state.claim(i, BOILERPLATE, COMMENT_FURNITURE)
-            continue
-        for pattern in _COMMENT_FURNITURE:
-            match = pattern.match(text)
-            if match:
-                state.claim(i, BOILERPLATE, COMMENT_FURNITURE)
-                if "site" in pattern.groupindex and state.site is None:
-                    state.site = match["site"]
-                break
+        why = _furniture_reason(state, line.stripped)
+        if why:
+            state.claim(i, BOILERPLATE, why)
+            _prompt_tail(state, i, why)
 
 
 _ONE_OR_NO = re.compile(r"^(?:One|No) (?:Responses?|Comments?|Replies|Reply|Thoughts?) (?:to|on) (?P<rest>.{1,300})$")
