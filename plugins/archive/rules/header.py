@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .sections import is_post_navigation
 from ..dates import DATE_PATTERN, TIME_PATTERN, WEEKDAY_PATTERN, iso_datetime
 from ..state import (BLANK, BOILERPLATE, BREADCRUMB, BYLINE, DATELINE, EPIGRAPH,
                      NAVIGATION, TITLE, ParseState)
@@ -28,8 +29,9 @@ _POSTED = re.compile(
 
 
 def navigation(state: ParseState, i: int) -> int:
-    """A menu whose items lost their spaces: ``HomeFeaturesDailyBriefings…``."""
-    if _is_menu(state.lines[i].stripped):
+    """A menu whose items lost their spaces: ``HomeFeaturesDailyBriefings…``, or
+    links to the previous and next post."""
+    if _is_menu(state.lines[i].stripped) or is_post_navigation(state.lines[i].stripped):
         state.claim(i, BOILERPLATE, NAVIGATION)
         return 1
     return 0
@@ -118,7 +120,8 @@ def blog_header(state: ParseState, i: int) -> int:
     for j in range(i, len(state.lines)):
         if state.lines[j].blank:
             continue
-        if _is_menu(state.lines[j].stripped) or (text_lines and _DATELINE.match(state.lines[j].stripped)):
+        text = state.lines[j].stripped
+        if _is_menu(text) or is_post_navigation(text) or (text_lines and _DATELINE.match(text)):
             break
         text_lines.append(j)
         if len(text_lines) > MAX_BLOG_HEADER_LINES:

@@ -23,6 +23,12 @@ _FOOTER = [re.compile(p, re.IGNORECASE) for p in (
 # Links to the previous and next post: "← Older title", "Newer title →".
 _POST_NAVIGATION = re.compile(
     r"^(?:[←«‹]\s*\S.{0,150}|\S.{0,150}\s*[→»›]|(?:Newer Posts?\s*)?(?:Older Posts?\s*)?Home)$")
+
+
+def is_post_navigation(text: str) -> bool:
+    return bool(_POST_NAVIGATION.match(text))
+
+
 _ADVERTISEMENT = re.compile(r"^(?:Advertisements?|Sponsored(?: Content| Links?)?|Ad|Promoted|Paid Content|"
                             r"Report this ad)$",
                             re.IGNORECASE)
@@ -38,7 +44,8 @@ _COPYRIGHT = re.compile(r"^(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}(?:[-–]\
 _TEASER_LINE = re.compile(r"^(?:Read more|See also|Also read|Related|More|Read next):\s+\S.{4,200}$", re.IGNORECASE)
 _PLATFORM_CREDIT = re.compile(r"^(?:Blog at|Powered by|Proudly powered by|Theme:|Website Powered by)\s.{1,80}$",
                               re.IGNORECASE)
-MAX_PROMPT_TAIL = 120  # a short line right under an ad or a sign-up prompt belongs to it
+MAX_PROMPT_TAIL = 120
+MAX_FURNITURE_BLOCK_LINE = 300  # a short line right under an ad or a sign-up prompt belongs to it
 _COMMENT_FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^\d+ (?:Responses?|Comments?|Replies|Reply|Thoughts?)(?: (?:to|on) .{1,300})?$",
     r"^(?:One|No) (?:Responses?|Comments?|Replies|Reply|Thoughts?) (?:to|on) [“\"].{1,300}[”\"]$",
@@ -47,6 +54,7 @@ _COMMENT_FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^Comments are closed\.?$",
     r"^Leave a (?:Reply|Comment).{0,80}$",
     r"^Trackbacks?/Pings?$",
+    r"^(?:TrackBacks?|Verify your Comment|Previewing your Comment)$",
     r"^(?:\d+\.\s+)?(?:Pingback|Trackback):\s.{1,300}$",
     r"^(?:Reply|Reply ↓|Report|Flag|Permalink|Edit|Like|Reply • Share ›|Share ›)$",
     r"^Liked by (?:\d+|one) (?:people|person)$",
@@ -111,14 +119,22 @@ def _about_this_post(state: ParseState, text: str) -> bool:
     return bool(match and state.title and match["rest"].strip("“”\"' ").casefold() == state.title.casefold())
 
 
+# Comment-section headings whose block runs to the next blank line.
+_FURNITURE_BLOCK = re.compile(r"^(?:TrackBacks?|Verify your Comment|Previewing your Comment)$", re.IGNORECASE)
+
+
 def _prompt_tail(state: ParseState, i: int, why: str) -> None:
     """"Get our newsletter" / "The week's best stories, every Friday": one prompt,
-    up to the next blank line."""
-    if why not in (ADVERTISEMENT, SUBSCRIPTION):
+    up to the next blank line; so are an advertisement and a TrackBack block."""
+    if why in (ADVERTISEMENT, SUBSCRIPTION):
+        limit = MAX_PROMPT_TAIL
+    elif why == COMMENT_FURNITURE and _FURNITURE_BLOCK.match(state.lines[i].stripped):
+        limit = MAX_FURNITURE_BLOCK_LINE
+    else:
         return
     following = i + 1
     while (state.free(following) and not state.lines[following].blank
-           and len(state.lines[following].stripped) <= MAX_PROMPT_TAIL):
+           and len(state.lines[following].stripped) <= limit):
         state.claim(following, BOILERPLATE, why)
         following += 1
 
