@@ -63,9 +63,9 @@ def _around_byline(state: ParseState, i: int) -> None:
         elif _is_publication(text):
             state.claim(above, BYLINE)
             state.site = state.site or text
-    below = state.next_text_line(i + 1)
-    if below is not None and state.free(below) and below < state.article_end:
-        header.dateline(state, below)
+    below = state.next_text_line(i + 1)  # "March 4, 2008 | 9:52 p.m." then "Updated …"
+    while below is not None and state.free(below) and below < state.article_end and header.dateline(state, below):
+        below = state.next_text_line(below + 1)
 
 
 def posted_by(state: ParseState) -> None:

@@ -33,6 +33,9 @@ _DISQUS_HEADER = re.compile(
 _NOT_AN_AUTHOR = re.compile(r"^\d+\s+(?:comments?|replies|votes|points)$", re.IGNORECASE)
 _DELETED = re.compile(r"^This comment (?:was|has been) (?:deleted|removed)(?: by .{1,40})?\.?$", re.IGNORECASE)
 _DISQUS_WIDGET = re.compile(r"^(?:Login|Log in|Recommend(?:\s+\d+)?|Sort by \w+|Join the discussion.{0,3})$")
+# "jtrask wrote:" then a date line, then the body (news-site comment widgets).
+_WROTE_HEADER = re.compile(r"^(?P<author>\S.{0,80}?)\s+wrote:\s*$")
+_DATE_LINE = re.compile(rf"^(?P<date>{DATE_PATTERN})(?:,?\s+(?:at\s+)?(?P<time>{TIME_PATTERN}))?\s*$")
 _AVATAR_INITIAL = re.compile(r"^[A-Za-z]$")
 AUTHORLESS_GAP = 3  # blank lines between an article and comments that name no author
 
@@ -283,7 +286,29 @@ def _latest_by(comments: list[Comment], author: str | None) -> int | None:
     return None
 
 
-LAYOUTS = (wordpress, attribution, blogger, disqus)  # `authorless` runs last, once teasers are known
+def wrote(state: ParseState) -> bool:
+    """``Author wrote:`` directly followed by a date line (a "wrote:" without one
+    introduces a quotation inside a post)."""
+    headers = [i for i, line in enumerate(state.lines)
+               if state.free(i) and _WROTE_HEADER.match(line.stripped)
+               and state.free(i + 1) and _DATE_LINE.match(state.lines[i + 1].stripped)]
+    if not headers or (len(headers) < MIN_HEADERS and not _furniture_above(state, headers[0])):
+        return False
+    state.comments_start = headers[0]
+    for n, start in enumerate(headers):
+        last = n + 1 == len(headers)
+        stop = len(state.lines) if last else headers[n + 1]
+        dated = _DATE_LINE.match(state.lines[start + 1].stripped)
+        state.claim(start, COMMENT_HEADER)
+        state.claim(start + 1, COMMENT_HEADER)
+        body = _body_until_furniture(state, start + 2, stop, last)
+        author = _WROTE_HEADER.match(state.lines[start].stripped)["author"]
+        state.comments.append(Comment(len(state.comments) + 1, author,
+                                      iso_datetime(dated["date"], dated["time"]), body, header=start))
+    return True
+
+
+LAYOUTS = (wordpress, attribution, blogger, disqus, wrote)  # `authorless` runs last, once teasers are known
 
 
 def find_comments(state: ParseState) -> None:

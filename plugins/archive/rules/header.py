@@ -16,7 +16,7 @@ _QUOTE_ATTRIBUTION = re.compile(r'["”»]\s*(?:[-–—]\s*)+[A-Z][\w.’\' -]{
 _ATTRIBUTION_LINE = re.compile(r"^(?:[-–—]\s*)+\S.{0,80}$")  # "- - - from the log of…"
 _DATELINE = re.compile(
     rf"^(?:(?:Updated|Published|Posted|Last updated)\s*:?\s+)?(?:{WEEKDAY_PATTERN},\s+)?(?P<date>{DATE_PATTERN})"
-    rf"(?:,?\s+(?:at\s+)?(?P<time>{TIME_PATTERN}))?(?:\s+[A-Z]{{2,4}})?$")
+    rf"(?:(?:,?\s+(?:at\s+)?|\s*\|\s*)(?P<time>{TIME_PATTERN}))?(?:\s+[A-Z]{{2,4}})?$")
 _BREADCRUMB_TRAIL = re.compile(r"^[\w&'’ .-]{1,40}(?:\s+[›»>/]\s+[\w&'’ .-]{1,40}){0,6}\s+[›»>/]\s+[^›»]{1,160}$")
 _DATE_THEN_AUTHOR = re.compile(  # "November 18, 2016 · Greg Halvorsen"
     rf"^(?P<date>{DATE_PATTERN})(?:\s+at\s+(?P<time>{TIME_PATTERN}))?\s*[·|•–—]\s*(?:by\s+)?"
@@ -114,8 +114,8 @@ MAX_SITE_NAME_WORDS = 6  # a longer first line is a slogan, not a name
 
 def blog_header(state: ParseState, i: int) -> int:
     """A blog's name and tagline above its menu: the name is the site."""
-    if i != state.next_text_line(0):
-        return 0
+    if any(not line.blank and not _SKIP_LINK.match(line.stripped) for line in state.lines[:i]):
+        return 0  # a blog header is the first thing on the page (after a skip link)
     text_lines = []
     for j in range(i, len(state.lines)):
         if state.lines[j].blank:
@@ -145,7 +145,8 @@ _SKIP_LINK = re.compile(r"^Skip to (?:the )?(?:main )?(?:content|navigation|sear
 
 
 _MENU_WORDS = re.compile(r"^Home|(?<=[a-z])(?:Home|About|Contact|Archives?|Subscribe|Search)(?=[A-Z]|\b)")
-_PIPE_MENU = re.compile(r"^(?:[\w&'’ -]{2,25}\s+\|\s+){3,}[\w&'’ -]{2,25}$")
+_PIPE_MENU = re.compile(r"^(?:[\w&'’ -]{2,25}\s+\|\s+){3,}[\w&'’ -]{2,25}$"
+                        r"|^(?:[\w&'’-]+(?: [\w&'’-]+)?\s{2,}){3,}[\w&'’-]+(?: [\w&'’-]+)?$")
 
 
 def _is_menu(text: str) -> bool:

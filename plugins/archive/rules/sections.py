@@ -16,7 +16,7 @@ _FOOTER = [re.compile(p, re.IGNORECASE) for p in (
     r"^(?:Share(?: (?:on|via|to))? (?:Facebook|Twitter|X|LinkedIn|Reddit|WhatsApp|Email|Pinterest)|Email|Print|Tweet|Share)$",
     r"^(?:Like this|Share this):?$|^Like Loading\.*$",
     r"^(?:Twitter|Facebook|LinkedIn|Reddit|WhatsApp|Pinterest|Tumblr|Pocket|Telegram|Email|Print)$",
-    r"^(?:[\w'’ ]{2,25}\s+\|\s+){2,}[\w'’ ]{2,25}$",  # "About Us | Contact | Privacy Policy"
+    r"^(?:[\w'’ ]{2,25}\s+[|·•]\s+){2,}[\w'’ ]{2,25}$",  # "About Us | Contact | Privacy Policy"
     r"^(?:Categories|Tags|Filed under|Posted in):?\s.{1,200}$",
     r"^.{0,80}\bPowered by\b.{0,80}$",
 )]
@@ -51,6 +51,8 @@ _COMMENT_FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^(?:One|No) (?:Responses?|Comments?|Replies|Reply|Thoughts?) (?:to|on) [“\"].{1,300}[”\"]$",
     r"^(?:\d+|No) comments?:?$",
     r"^Comments?:?$",
+    r"^Comments? \(\d+\)$",
+    r"^Showing \d+ of \d+ comments.{0,40}$",
     r"^Comments are closed\.?$",
     r"^Leave a (?:Reply|Comment).{0,80}$",
     r"^Trackbacks?/Pings?$",
