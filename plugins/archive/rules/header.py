@@ -17,7 +17,7 @@ _ATTRIBUTION_LINE = re.compile(r"^(?:[-–—]\s*)+\S.{0,80}$")  # "- - - from t
 _DATELINE = re.compile(
     rf"^(?:(?:Updated|Published|Posted|Last updated)\s*:?\s+)?(?:{WEEKDAY_PATTERN},\s+)?(?P<date>{DATE_PATTERN})"
     rf"(?:(?:,?\s+(?:at\s+)?|\s*\|\s*)(?P<time>{TIME_PATTERN}))?(?:\s+[A-Z]{{2,4}})?$")
-_BREADCRUMB_TRAIL = re.compile(r"^[\w&'’ .-]{1,40}(?:\s+[›»>/]\s+[\w&'’ .-]{1,40}){0,6}\s+[›»>/]\s+[^›»]{1,160}$")
+_BREADCRUMB_TRAIL = re.compile(r"^[\w&'’ .-]{1,40}(?:\s+[›»‹>/]\s+[\w&'’ .-]{1,40}){0,6}\s+[›»‹>/]\s+[^›»‹]{1,160}$")
 _DATE_THEN_AUTHOR = re.compile(  # "November 18, 2016 · Greg Halvorsen"
     rf"^(?P<date>{DATE_PATTERN})(?:\s+at\s+(?P<time>{TIME_PATTERN}))?\s*[·|•–—]\s*(?:by\s+)?"
     rf"(?P<author>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,4}})$")

@@ -19,10 +19,12 @@ _FOOTER = [re.compile(p, re.IGNORECASE) for p in (
     r"^(?:[\w'’ ]{2,25}\s+[|·•]\s+){2,}[\w'’ ]{2,25}$",  # "About Us | Contact | Privacy Policy"
     r"^(?:Categories|Tags|Filed under|Posted in):?\s.{1,200}$",
     r"^.{0,80}\bPowered by\b.{0,80}$",
+    r"^Board index\s{2,}.{0,150}$",
 )]
 # Links to the previous and next post: "← Older title", "Newer title →".
 _POST_NAVIGATION = re.compile(
-    r"^(?:[←«‹]\s*\S.{0,150}|\S.{0,150}\s*[→»›]|(?:Newer Posts?\s*)?(?:Older Posts?\s*)?Home)$")
+    r"^(?:[←«‹]\s*\S.{0,150}|\S.{0,150}\s*[→»›]|(?:Newer Posts?\s*)?(?:Older Posts?\s*)?Home"
+    r"|Return to .{1,60}|Jump to:? .{1,60})$")
 
 
 def is_post_navigation(text: str) -> bool:
@@ -57,6 +59,8 @@ _COMMENT_FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^Leave a (?:Reply|Comment).{0,80}$",
     r"^Trackbacks?/Pings?$",
     r"^(?:TrackBacks?|Verify your Comment|Previewing your Comment)$",
+    r"^_{5,}$",  # a forum signature follows
+    r"^(?:Top|Back to top|Post Reply\b.{0,80}|Display posts from previous:.{0,120})$",
     r"^(?:\d+\.\s+)?(?:Pingback|Trackback):\s.{1,300}$",
     r"^(?:Reply|Reply ↓|Report|Flag|Permalink|Edit|Like|Reply • Share ›|Share ›)$",
     r"^Liked by (?:\d+|one) (?:people|person)$",
@@ -122,7 +126,7 @@ def _about_this_post(state: ParseState, text: str) -> bool:
 
 
 # Comment-section headings whose block runs to the next blank line.
-_FURNITURE_BLOCK = re.compile(r"^(?:TrackBacks?|Verify your Comment|Previewing your Comment)$", re.IGNORECASE)
+_FURNITURE_BLOCK = re.compile(r"^(?:TrackBacks?|Verify your Comment|Previewing your Comment|_{5,})$", re.IGNORECASE)
 
 
 def _prompt_tail(state: ParseState, i: int, why: str) -> None:
