@@ -22,7 +22,7 @@ class Corpus:
     records: list[dict] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # captures not published, and why
     warnings: list[str] = field(default_factory=list)  # published, but worth a look
-    captures: dict[str, Path] = field(default_factory=dict)  # id → capture file
+    sources: dict[str, bytes] = field(default_factory=dict)  # id → the capture's bytes, as checksummed
 
     @property
     def comment_count(self) -> int:
@@ -31,7 +31,8 @@ class Corpus:
 
 def capture_files(seeds: Path) -> list[Path]:
     """The captures in ``seeds``, in a stable order (by file name)."""
-    return sorted((p for p in seeds.iterdir() if p.suffix == CAPTURE_SUFFIX and p.is_file()),
+    return sorted((p for p in seeds.iterdir()
+                   if p.suffix.lower() == CAPTURE_SUFFIX and p.is_file() and not p.name.startswith(".")),
                   key=lambda p: p.name)
 
 
@@ -53,10 +54,10 @@ def read_corpus(seeds: Path, progress: Callable[[int, int], None] | None = None)
             corpus.problems.append(
                 f"{path.name}: duplicate id {doc_id!r}, already taken by {owners[doc_id]}; not published")
             continue
+        owners[doc_id] = path.name  # even if it fails: a later file never takes its id silently
         with _reported(corpus, path):
             capture = read_capture(path)
             parsed.append((path, capture, parse_text(capture.text)))
-            owners[doc_id] = path.name
     site_lines = repeated_lines([state for _path, _capture, state in parsed])
     for (path, capture, state), known in zip(parsed, site_lines):
         with _reported(corpus, path):
@@ -65,7 +66,7 @@ def read_corpus(seeds: Path, progress: Callable[[int, int], None] | None = None)
             record = build_record(capture, state)
             corpus.warnings.extend(capture.warnings + _warnings(path.name, record))
             corpus.records.append(record)
-            corpus.captures[record["id"]] = path
+            corpus.sources[record["id"]] = capture.data
     return corpus
 
 
@@ -89,4 +90,9 @@ def _warnings(file: str, record: dict) -> tuple[str, ...]:
                         "line(s): characters were lost before capture")
     if record["title"] is None:
         warnings.append(f"{file}: no title found")
+    if not record["paragraphs"]:
+        warnings.append(f"{file}: no article text found")
+    stated, found = record["comments_stated"], len(record["comments"])
+    if stated is not None and stated != found:
+        warnings.append(f"{file}: the capture says {stated} comments, {found} were found")
     return tuple(warnings)

@@ -5,8 +5,6 @@ To support a new layout, add a rule to a module in `rules/` and a line here.
 
 from __future__ import annotations
 
-import textwrap
-
 from . import sitewide
 from .rules import byline, captions, comments, header, sections
 from .state import BLANK, BODY, ParseState
@@ -39,7 +37,7 @@ def _finish_comments(state: ParseState) -> None:
     first_copy: dict[tuple[str | None, str], int] = {}
     for comment in state.comments:
         lines = [state.lines[i].text for i in comment.lines]
-        comment.text = "\n".join(line.strip() for line in textwrap.dedent("\n".join(lines)).split("\n"))
+        comment.text = "\n".join(line.strip() for line in lines)
         key = (comment.author, comment.text)
         if key in first_copy and comment.text:
             comment.duplicate_of = first_copy[key]

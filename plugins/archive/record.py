@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from itertools import groupby
+from collections import Counter
 
 from .capture import Capture
 from .hygiene import REPLACEMENT_CHARACTER
@@ -69,8 +69,9 @@ def _comments(state: ParseState) -> list[dict]:
 
 def roles(state: ParseState) -> dict[str, int]:
     """How many lines took each role: what the cleaning changed, in figures."""
-    key = lambda line: line.role if line.role != BOILERPLATE else f"{BOILERPLATE}: {line.why}"
-    return {role: len(list(group)) for role, group in groupby(sorted(state.lines, key=key), key=key)}
+    counts = Counter(line.role if line.role != BOILERPLATE else f"{BOILERPLATE}: {line.why}"
+                     for line in state.lines)
+    return dict(sorted(counts.items()))
 
 
 def build_record(capture: Capture, state: ParseState | None = None) -> dict:
@@ -101,5 +102,6 @@ def build_record(capture: Capture, state: ParseState | None = None) -> dict:
         "captions": _captions(state),
         "removed": _removed(state),
         "comments": _comments(state),
+        "comments_stated": state.comments_stated,
         "line_roles": roles(state),
     }

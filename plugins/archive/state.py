@@ -80,6 +80,7 @@ class ParseState:
     site: str | None = None
     comments: list[Comment] = field(default_factory=list)
     comments_start: int | None = None  # first line of the comment section
+    comments_stated: int | None = None  # "23 Responses to…": how many the page said it had
     site_lines: object = None  # `sitewide.SiteLines`: what the corpus knows of this site
 
     @classmethod

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -48,8 +47,7 @@ class ArchiveGenerator(Generator):
             writer.write_file(f"{folder}/index.html", document_template, self.context,
                               relative_urls=True, doc=record)
             self._write_bytes(f"{folder}/record.json", record_json(record).encode("utf-8"))
-            target = Path(self.output_path, folder, "source.txt")
-            shutil.copyfile(self.corpus.captures[record["id"]], target)
+            self._write_bytes(f"{folder}/source.txt", self.corpus.sources[record["id"]])
         writer.write_file("index.html", self.get_template("index"), self.context,
                           relative_urls=True)
         corpus_written.send(self, corpus=self.corpus)

@@ -81,6 +81,20 @@ _TEASER_HEADING = re.compile(
 )
 
 
+_STATED_COUNT = re.compile(
+    r"^(?:(?P<n>\d+)|(?P<one>One)|No) (?:Responses?|Comments?|Replies|Reply|Thoughts?)\b|^Comments? \((?P<p>\d+)\)$",
+    re.IGNORECASE)
+
+
+def _stated_count(text: str) -> int | None:
+    """"23 Responses to…" → 23; "No comments:" → 0; "One Response to…" → 1."""
+    match = _STATED_COUNT.match(text)
+    if not match:
+        return None
+    number = match["n"] or match["p"]
+    return int(number) if number else (1 if match["one"] else 0)
+
+
 def _furniture_reason(state: ParseState, text: str) -> str | None:
     """Why a single line is page furniture, checked from the most specific reason."""
     if _about_this_post(state, text):
@@ -114,6 +128,8 @@ def furniture_lines(state: ParseState) -> None:
         if why:
             state.claim(i, BOILERPLATE, why)
             _prompt_tail(state, i, why)
+            if why == COMMENT_FURNITURE and state.comments_stated is None:
+                state.comments_stated = _stated_count(line.stripped)
 
 
 _ONE_OR_NO = re.compile(r"^(?:One|No) (?:Responses?|Comments?|Replies|Reply|Thoughts?) (?:to|on) (?P<rest>.{1,300})$")
