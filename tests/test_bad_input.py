@@ -142,3 +142,18 @@ def test_relative_paths_are_read_from_where_the_command_runs(tmp_path):
                            "--output", "site"], cwd=tmp_path, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "site" / "doc" / "86ae2184d8d7729f" / "index.html").is_file()
+
+
+def test_corpus_names_what_it_skips_and_what_does_not_add_up(tmp_path):
+    from archive.corpus import read_corpus
+
+    (tmp_path / "001_aaaaaaaaaaaaaaaa.txt").write_bytes(b"")  # fails, but keeps its id
+    (tmp_path / "002_aaaaaaaaaaaaaaaa.TXT").write_text("Same id, upper-case suffix\n\nText.\n")
+    (tmp_path / ".003_bbbbbbbbbbbbbbbb.txt").write_text("Hidden file\n\nText.\n")
+    (tmp_path / "004_cccccccccccccccc.txt").write_text(
+        "A post\n\nThe article.\n\n3 Responses to A post\n\n  1. Ann says:\n\n    Hi.\n\n  2. Bo says:\n\n    Yo.\n")
+    corpus = read_corpus(tmp_path)
+    assert [r["id"] for r in corpus.records] == ["cccccccccccccccc"]
+    assert corpus.problems[0].startswith("001_aaaaaaaaaaaaaaaa.txt: empty capture")
+    assert corpus.problems[1].startswith("002_aaaaaaaaaaaaaaaa.TXT: duplicate id 'aaaaaaaaaaaaaaaa', already taken by 001")
+    assert "004_cccccccccccccccc.txt: the capture says 3 comments, 2 were found" in corpus.warnings
