@@ -181,3 +181,13 @@ def test_captions_are_shown_apart_from_the_numbered_text(site):
     assert all(not c.get("id") for c in captions)
     numbered = html.select("section.text p[id]")
     assert numbered[0]["id"] == "p1" and numbered[0].get_text().startswith("¶1 Iran’s supreme leader")
+
+
+def test_quoted_lines_in_comments_are_shown_as_quotations(site):
+    found = {c["id"]: c for c in comments(page(site, "d6d6914bedf28798"))}
+    quoted = [q.get_text(strip=True) for q in found["c8"].select("blockquote.quoted")]
+    assert quoted == ["There will be no victory in Iraq without defeating Iran. Sad, but true.",
+                      "Bugler on March 31, 2008 at 12:38 PM"]
+    own = [p.get_text(strip=True) for p in found["c8"].find_all("p", recursive=False)]
+    assert own[0].startswith("I’ve been thinking lately")
+    assert not found["c6"].select("blockquote")

@@ -38,6 +38,7 @@ def _finish_comments(state: ParseState) -> None:
     for comment in state.comments:
         lines = [state.lines[i].text for i in comment.lines]
         comment.text = "\n".join(line.strip() for line in lines)
+        comment.header_text = state.lines[comment.header].text.strip() if comment.header is not None else ""
         key = (comment.author, comment.text)
         if key in first_copy and comment.text:
             comment.duplicate_of = first_copy[key]

@@ -64,6 +64,7 @@ def _comments(state: ParseState) -> list[dict]:
         "duplicate_of": f"c{c.duplicate_of}" if c.duplicate_of else None,
         "replies_to": f"c{c.replies_to}" if c.replies_to else None,
         "quotes": c.quotes,
+        "quoted_lines": c.quoted_lines,
     } for c in state.comments]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .quotes import Source, quotes_of
+from .quotes import Source, normalise_words, quotes_of
 from .state import Comment
 
 _ADDRESS_WORDS = 4  # "building on Montag’s comment": a name this early addresses
@@ -40,7 +40,23 @@ def link_comments(comments: list[Comment], paragraphs: list[tuple[str, str]]) ->
                    and quotes_of(comment.text, source, besides=whole_article)]
         comment.quotes = quoted
         comment.replies_to = comment.replies_to or _addressed(comment, comments[:n]) or _sole_comment(quoted)
-        earlier.append(Source.of(f"c{comment.number}", comment.text))
+        sources = {source.anchor: source for source in article + earlier}
+        comment.quoted_lines = _quoted_lines(comment, [sources[anchor] for anchor in quoted])
+        # What a later comment may quote: this one's text, and its attribution line.
+        earlier.append(Source.of(f"c{comment.number}", f"{comment.text}\n{comment.header_text}"))
+
+
+MIN_QUOTED_LINE_WORDS = 5
+
+
+def _quoted_lines(comment: Comment, sources: list[Source]) -> list[int]:
+    """Positions of the comment's lines that repeat what it quotes, to show as quotations."""
+    positions = []
+    for n, line in enumerate(comment.text.split("\n")):
+        words = normalise_words(line)
+        if len(words) >= MIN_QUOTED_LINE_WORDS and any(f" {' '.join(words)} " in s.words for s in sources):
+            positions.append(n)
+    return positions
 
 
 def _addressed(comment: Comment, before: list[Comment]) -> int | None:

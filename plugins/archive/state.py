@@ -67,6 +67,8 @@ class Comment:
     text: str = ""
     duplicate_of: int | None = None
     header: int | None = None  # index of its header or attribution line
+    header_text: str = ""
+    quoted_lines: list[int] = field(default_factory=list)  # lines of `text` that quote another text
     replies_to: int | None = None  # the comment it answers
     quotes: list[str] = field(default_factory=list)  # anchors it quotes: p3, c11
 
