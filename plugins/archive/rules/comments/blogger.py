@@ -1,0 +1,48 @@
+"""Blogger: ``Alice said...``, the body, then a timestamp line."""
+
+from __future__ import annotations
+
+import re
+
+from ...dates import DATE_PATTERN, TIME_PATTERN, MONTHS, iso_datetime
+from ...state import COMMENT_BODY, COMMENT_HEADER, Comment, ParseState
+
+_BLOGGER_HEADER = re.compile(r"^(?P<author>\S.{0,80}?)\s+said(?:\.\.\.|…|:)\s*$")
+_BLOGGER_STAMP = re.compile(
+    rf"^(?:(?P<date>{DATE_PATTERN})(?:\s+at\s+|,?\s+)(?P<time>{TIME_PATTERN})"
+    rf"|(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})/(?P<y>\d{{4}})\s+(?P<time2>{TIME_PATTERN}))\s*$")
+
+
+def blogger(state: ParseState) -> bool:
+    headers = [i for i, line in enumerate(state.lines)
+               if state.free(i) and _BLOGGER_HEADER.match(line.stripped)]
+    if not headers:
+        return False
+    state.comments_start = headers[0]
+    for n, start in enumerate(headers):
+        stop = headers[n + 1] if n + 1 < len(headers) else len(state.lines)
+        state.claim(start, COMMENT_HEADER)
+        date, body = None, []
+        for i in range(start + 1, stop):
+            line = state.lines[i]
+            if not state.free(i) or line.blank:
+                continue
+            stamp = _BLOGGER_STAMP.match(line.stripped)
+            if stamp:
+                date = _blogger_date(stamp)
+                state.claim(i, COMMENT_HEADER)
+                break
+            state.claim(i, COMMENT_BODY)
+            body.append(i)
+        author = _BLOGGER_HEADER.match(state.lines[start].stripped)["author"]
+        state.comments.append(Comment(len(state.comments) + 1, author, date, body, header=start))
+    return True
+
+
+def _blogger_date(stamp: re.Match) -> str | None:
+    if stamp["date"]:
+        return iso_datetime(stamp["date"], stamp["time"])
+    month = int(stamp["m"])
+    if not 1 <= month <= 12:
+        return None
+    return iso_datetime(f"{MONTHS[month - 1]} {int(stamp['d'])}, {stamp['y']}", stamp["time2"])

@@ -1,0 +1,73 @@
+"""Disqus: ``Alice • 3 years ago``; replies indented, or ``Bob  Alice •`` / ``Bob replied to Alice •``."""
+
+from __future__ import annotations
+
+import re
+
+from ...dates import DATE_PATTERN, iso_datetime
+from ...state import BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, Comment, ParseState
+from .common import avatar_initial, body_until_furniture, latest_by
+
+_RELATIVE_TIME = (r"(?:(?:an?|\d+)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|just now|yesterday)")
+_DISQUS_HEADER = re.compile(
+    rf"^(?P<author>\S.{{0,80}}?)(?:\s{{2,}}(?P<parent>\S.{{0,80}}?)|\s+replied to\s+(?P<parent2>\S.{{0,80}}?))?"
+    rf"\s+•\s+(?:(?P<date>{DATE_PATTERN})|{_RELATIVE_TIME})\s*$", re.IGNORECASE)
+_NOT_AN_AUTHOR = re.compile(r"^\d+\s+(?:comments?|replies|votes|points)$", re.IGNORECASE)
+_DELETED = re.compile(r"^This comment (?:was|has been) (?:deleted|removed)(?: by .{1,40})?\.?$", re.IGNORECASE)
+_DISQUS_WIDGET = re.compile(r"^(?:Login|Log in|Recommend(?:\s+\d+)?|Sort by \w+|Join the discussion.{0,3})$")
+
+
+def _disqus_header(line: str) -> re.Match | None:
+    match = _DISQUS_HEADER.match(line.strip())
+    if match and not _NOT_AN_AUTHOR.match(match["author"]):
+        return match
+    return None
+
+
+def disqus(state: ParseState) -> bool:
+    """Threads where each comment opens with ``Author • 3 years ago``; replies are
+    indented, or name their parent (``Bob  Alice •``, ``Bob replied to Alice •``)."""
+    starts = [i for i, line in enumerate(state.lines) if state.free(i)
+              and (_disqus_header(line.text) or _DELETED.match(line.stripped))]
+    if not any(_disqus_header(state.lines[i].text) for i in starts):
+        return False
+    state.comments_start = starts[0]
+    _disqus_widget_block(state, starts[0])
+    thread: list[tuple[int, int]] = []
+    for n, start in enumerate(starts):
+        line = state.lines[start]
+        match = _disqus_header(line.text)
+        last = n + 1 == len(starts)
+        stop = len(state.lines) if last else starts[n + 1]
+        if match:
+            state.claim(start, COMMENT_HEADER)
+            body = body_until_furniture(state, start + 1, stop, last)
+            author, date = match["author"], iso_datetime(match["date"]) if match["date"] else None
+        else:  # "This comment was deleted.": a place in the thread, with no author
+            state.claim(start, COMMENT_BODY)
+            body, author, date = [start], None, None
+        avatar_initial(state, stop)
+        while thread and thread[-1][0] >= line.indent:
+            thread.pop()
+        comment = Comment(len(state.comments) + 1, author, date, body, header=start)
+        parent = match and (match["parent"] or match["parent2"])
+        comment.replies_to = thread[-1][1] if thread else latest_by(state.comments, parent)
+        thread.append((line.indent, comment.number))
+        state.comments.append(comment)
+    return True
+
+
+def _disqus_widget_block(state: ParseState, first_header: int) -> None:
+    """"17 Comments / Salt & Smoke / Login / Recommend / Share / Sort by Best / Join
+    the discussion…": the block above the first comment is the widget's furniture."""
+    end = state.previous_text_line(first_header)
+    if end is None:
+        return
+    start = end
+    while start > 0 and not state.lines[start - 1].blank:
+        start -= 1
+    block = range(start, end + 1)
+    if not any(_DISQUS_WIDGET.match(state.lines[i].stripped) for i in block):
+        return
+    for i in block:
+        state.reclaim(i, BOILERPLATE, COMMENT_FURNITURE)
