@@ -82,17 +82,18 @@ def _quote(arg: str) -> str:
     return shlex.quote(str(arg))
 
 
-@task(help={"show": "print one case line by line: the parser's roles beside the expected ones"})
-def quality(c, show=""):
+@task(help={"show": "print one case line by line: the parser's roles beside the expected ones",
+            "heldout": "measure the held-out set (tests/fixtures/heldout/) instead"})
+def quality(c, show="", heldout=False):
     """Reading quality over the seeds and the fixture corpus (fixtures/README.md)."""
     sys.path.insert(0, str(ROOT / "tests"))
     from archive.capture import read_capture
     from archive.parse import parse_text
     from archive.record import build_record
-    from scoring import Score, fixture_cases, load_expected, removed_lines
+    from scoring import Score, fixture_cases, heldout_cases, load_expected, removed_lines
 
     score = Score()
-    for case, capture, expected in fixture_cases():
+    for case, capture, expected in (heldout_cases() if heldout else fixture_cases()):
         if show and case != show:
             continue
         want = load_expected(expected)

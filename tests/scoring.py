@@ -14,6 +14,12 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
+def heldout_cases() -> list[tuple[str, Path, Path]]:
+    """The held-out set: captures written after the rules, never used to tune them."""
+    return [(e.name.replace(".expected.json", ""), e.with_name(e.name.replace(".expected.json", ".txt")), e)
+            for e in sorted((FIXTURES / "heldout").glob("*.expected.json"))]
+
+
 def fixture_cases() -> list[tuple[str, Path, Path]]:
     """``(case id, capture, expected)`` for the seeds and every capture fixture."""
     cases = []
