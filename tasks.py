@@ -122,3 +122,32 @@ def _show_case(state, record, want, removed_lines) -> None:
         g = got[n] if n < len(got) else None
         e = exp[n] if n < len(exp) else None
         print(f"{' ' if g == e else '!'} c{n + 1}: got {g} want {e}")
+
+
+@task(help={"captures": "how many captures to build (copies of the seeds under new ids)"})
+def bench(c, captures=1000):
+    """Time a whole build of N captures, and the parsing alone. The captures are
+    copies of the seeds: the worst case for the site-wide pass, since every line
+    of a site repeats and every capture is parsed twice."""
+    import tempfile
+    import time
+
+    from archive.corpus import read_corpus
+
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp, "seeds")
+        folder.mkdir()
+        for n in range(int(captures)):
+            source = seeds[n % len(seeds)]
+            (folder / f"{n:06d}_{n:016x}.txt").write_bytes(source.read_bytes())
+        started = time.perf_counter()
+        corpus = read_corpus(folder)
+        parsed = time.perf_counter() - started
+        started = time.perf_counter()
+        c.run(f"{_quote(sys.executable)} -m invoke -r {_quote(ROOT)} build --seeds {_quote(folder)} "
+              f"--output {_quote(Path(tmp, 'site'))}", hide="out")
+        built = time.perf_counter() - started
+    n = len(corpus.records)
+    print(f"{n} captures: parsing {parsed:.2f} s ({parsed / n * 1000:.2f} ms each); "
+          f"whole build {built:.2f} s ({built / n * 1000:.2f} ms each)")

@@ -20,8 +20,9 @@ def normalise_words(text: str) -> list[str]:
     """Words of ``text`` with case, accents, quote styles, punctuation, ellipses
     and bracketed insertions set aside."""
     text = _BRACKETED.sub(" ", text)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return [word.replace("’", "'") for word in _WORD.findall(text.casefold())]
 
 
@@ -31,16 +32,18 @@ def shingles(words: list[str], size: int = QUOTE_WORDS) -> set[tuple[str, ...]]:
 
 @dataclass(frozen=True)
 class Source:
-    """A text that may be quoted: its anchor, words and shingles."""
+    """A text that may quote or be quoted, normalised once: its anchor, words,
+    shingles, and the passages it puts in quotation marks."""
 
     anchor: str
     words: str  # normalised words, space-separated, space-padded
     shingles: frozenset
+    marked: tuple[str, ...]
 
     @classmethod
     def of(cls, anchor: str, text: str) -> Source:
         words = normalise_words(text)
-        return cls(anchor, f" {' '.join(words)} ", frozenset(shingles(words)))
+        return cls(anchor, f" {' '.join(words)} ", frozenset(shingles(words)), tuple(marked_quotes(text)))
 
 
 def marked_quotes(text: str) -> list[str]:
@@ -50,13 +53,13 @@ def marked_quotes(text: str) -> list[str]:
     return [f" {span} " for span in found if span.count(" ") + 1 >= MARKED_QUOTE_WORDS]
 
 
-def quotes_of(text: str, source: Source, besides: Source | None = None) -> bool:
-    """Does ``text`` quote ``source`` (eight words in a row, or five in quotation
-    marks), with a passage that is not also in ``besides``?"""
-    shared = shingles(normalise_words(text)) & source.shingles
+def quotes_of(quoting: Source, source: Source, besides: Source | None = None) -> bool:
+    """Does ``quoting`` quote ``source`` (eight words in a row, or five in
+    quotation marks), with a passage that is not also in ``besides``?"""
+    shared = quoting.shingles & source.shingles
     if besides is not None:
         shared -= besides.shingles
     if shared:
         return True
     return any(span in source.words and (besides is None or span not in besides.words)
-               for span in marked_quotes(text))
+               for span in quoting.marked)

@@ -34,10 +34,11 @@ def link_comments(comments: list[Comment], paragraphs: list[tuple[str, str]]) ->
     whole_article = Source.of("article", "\n".join(text for _anchor, text in paragraphs))
     earlier: list[Source] = []
     for n, comment in enumerate(comments):
-        quoted = [source.anchor for source in article if quotes_of(comment.text, source)]
+        this = Source.of(f"c{comment.number}", comment.text)
+        quoted = [source.anchor for source in article if quotes_of(this, source)]
         quoted += [source.anchor for source in earlier  # the article's words stay the article's
                    if source.anchor != f"c{comment.duplicate_of}"
-                   and quotes_of(comment.text, source, besides=whole_article)]
+                   and quotes_of(this, source, besides=whole_article)]
         comment.quotes = quoted
         comment.replies_to = comment.replies_to or _addressed(comment, comments[:n]) or _sole_comment(quoted)
         sources = {source.anchor: source for source in article + earlier}
