@@ -58,3 +58,13 @@ def test_the_same_lines_in_two_captures_are_not_enough(tmp_path):
     for record in read_corpus(tmp_path).records:
         assert not any(b["why"].startswith("repeated") for b in record["removed"])
         assert any(p["text"].startswith("The Valley Gazette is a member") for p in record["paragraphs"])
+
+
+def test_several_captures_of_one_page_keep_their_text(tmp_path):
+    """Three captures of the same article are one page, not three: its text is not boilerplate."""
+    for n in range(1, 4):
+        (tmp_path / f"00{n}_c00000000000000{n}.txt").write_bytes((SITE / "001_a000000000000001.txt").read_bytes())
+    for record in read_corpus(tmp_path).records:
+        texts = [p["text"] for p in record["paragraphs"]]
+        assert any(t.startswith("Crews will begin replacing the deck") for t in texts)
+        assert not any(b["why"].startswith("repeated") for b in record["removed"])

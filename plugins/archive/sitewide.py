@@ -72,12 +72,18 @@ def repeated_lines(states: list[ParseState]) -> list[SiteLines | None]:
             groups[key].append(n)
     found: list[SiteLines | None] = [None] * len(states)
     for members in groups.values():
-        if len(members) < REPEAT_MIN:
+        # Several captures of one page count once: what they share is the page, not the
+        # site. A page is known by its longest line (its longest paragraph, as a rule).
+        pages: dict[str, set[str]] = defaultdict(set)
+        for n in members:
+            lines = _candidates(states[n])
+            pages[max(lines, key=lambda key: (len(key), key)) if lines else str(n)] |= lines
+        if len(pages) < REPEAT_MIN:
             continue
         counts: Counter[str] = Counter()
-        for n in members:
-            counts.update(_candidates(states[n]))
-        threshold = max(REPEAT_MIN, ceil(len(members) / 2))
+        for lines in pages.values():
+            counts.update(lines)
+        threshold = max(REPEAT_MIN, ceil(len(pages) / 2))
         repeated = frozenset(key for key, count in counts.items() if count >= threshold)
         if repeated:
             site = next((states[n].site for n in members if states[n].site), None) or "one site"
