@@ -38,9 +38,11 @@ def test_bad_captures_are_named_and_the_good_ones_published(tmp_path):
     assert "It’s “quoted”." in cp1252.select_one("section.text").get_text()
     utf16 = BeautifulSoup((tmp_path / "out/doc/dddddddddddddddd/index.html").read_text(), "html.parser")
     assert utf16.find("h1").get_text() == "Über title"
-    # --strict turns the problems into a failure.
-    strict = run_build(seeds, tmp_path / "strict", "--strict")
-    assert strict.returncode != 0
+    # --strict turns the problems into a failure, and the published site stays as it was.
+    before = sorted(p.name for p in (tmp_path / "out" / "doc").iterdir())
+    strict = run_build(seeds, tmp_path / "out", "--strict")
+    assert strict.returncode != 0 and "could not be published (--strict)" in strict.stderr
+    assert sorted(p.name for p in (tmp_path / "out" / "doc").iterdir()) == before
 
 
 def test_capture_text_is_escaped_everywhere(tmp_path):
@@ -86,6 +88,17 @@ def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path):
     after = {p: p.read_bytes() for p in output.rglob("*") if p.is_file()}
     assert after == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out")) == []
+
+
+def test_folders_beside_the_output_are_left_alone(tmp_path):
+    for name in (".out.old", ".out.building"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "keep.txt").write_text("mine")
+    assert run_build(SEEDS, tmp_path / "out").returncode == 0
+    assert run_build(SEEDS, tmp_path / "out").returncode == 0
+    assert (tmp_path / ".out.old" / "keep.txt").read_text() == "mine"
+    assert (tmp_path / ".out.building" / "keep.txt").read_text() == "mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.building", ".out.old", "out"]
 
 
 def test_missing_seeds_folder_is_a_clear_error(tmp_path):

@@ -109,6 +109,9 @@ def read_capture(path: Path, name: str | None = None) -> Capture:
     """Read and decode the capture at ``path``; ``name`` is how messages call it."""
     file = name or path.name
     try:
+        size = path.stat().st_size
+        if size > MAX_CAPTURE_BYTES:  # refused before it is read into memory
+            raise CaptureError(file, f"too large: {size:,} bytes (the limit is {MAX_CAPTURE_BYTES:,})")
         data = path.read_bytes()
     except OSError as error:
         raise CaptureError(file, f"cannot be read: {error.strerror}") from None

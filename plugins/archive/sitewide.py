@@ -9,13 +9,16 @@ slogan is never taken for a title.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from math import ceil
 
 from .quotes import normalise_words
-from .state import (BLANK, BOILERPLATE, COMMENT_BODY, COMMENT_HEADER, EPIGRAPH, NAVIGATION,
-                    ParseState)
+from .state import (BLANK, BOILERPLATE, BYLINE, COMMENT_BODY, COMMENT_HEADER, DATELINE, EPIGRAPH,
+                    NAVIGATION, ParseState)
+
+_SKIP_LINK = re.compile(r"^Skip to\b", re.IGNORECASE)  # every site has one: it names none
 
 REPEAT_MIN = 3  # captures of one site before a repeated line is boilerplate
 MAX_REPEATED_LENGTH = 200  # longer lines that recur are more likely shared quotes
@@ -51,14 +54,15 @@ def site_key(state: ParseState) -> str | None:
     if state.site:
         return f"site:{state.site.casefold()}"
     for line in state.lines:
-        if line.role == BOILERPLATE and line.why in (NAVIGATION, EPIGRAPH):
+        if (line.role == BOILERPLATE and line.why in (NAVIGATION, EPIGRAPH)
+                and not _SKIP_LINK.match(line.text.strip())):
             return f"header:{line.text.strip().casefold()}"
     return None
 
 
 def _candidates(state: ParseState) -> set[str]:
     return {line_key(line.text) for line in state.lines
-            if line.role not in (BLANK, BOILERPLATE, COMMENT_HEADER, COMMENT_BODY)
+            if line.role not in (BLANK, BOILERPLATE, BYLINE, DATELINE, COMMENT_HEADER, COMMENT_BODY)
             and len(line.text.strip()) <= MAX_REPEATED_LENGTH} - {""}
 
 

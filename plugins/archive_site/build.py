@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,14 +56,16 @@ def _check_output(output: Path, seeds: Path) -> None:
                           "choose another --output or empty it first")
 
 
-def build_site(settings_file: Path, seeds: Path, output: Path) -> BuildReport:
-    """Build the archive of the captures in ``seeds`` into ``output``."""
+def build_site(settings_file: Path, seeds: Path, output: Path, strict: bool = False) -> BuildReport:
+    """Build the archive of the captures in ``seeds`` into ``output``; with
+    ``strict``, any capture that cannot be published fails the build."""
     output, seeds = output.resolve(), seeds.resolve()
     if not seeds.is_dir():
         raise BuildFailed(f"seeds folder not found: {seeds}")
     _check_output(output, seeds)
-    staging = output.with_name(f".{output.name}.building")
-    shutil.rmtree(staging, ignore_errors=True)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    # A folder of our own beside the output (same disk, so the swap is a rename).
+    staging = Path(tempfile.mkdtemp(dir=output.parent, prefix=f".{output.name}.building-"))
     report = BuildReport(output=output)
 
     def collect(_sender, corpus):
@@ -80,7 +83,11 @@ def build_site(settings_file: Path, seeds: Path, output: Path) -> BuildReport:
         pelican_console.quiet = True  # its "Processed 0 articles" line would only confuse
         Pelican(settings).run()
         if report.documents == 0:
-            raise BuildFailed(f"no capture in {seeds} could be published; " + "; ".join(report.problems or ["it holds no *.txt file"]))
+            raise BuildFailed(f"no capture in {seeds} could be published; "
+                              + "; ".join(report.problems or ["it holds no *.txt file"]))
+        if strict and report.problems:
+            raise BuildFailed(f"{len(report.problems)} capture(s) could not be published (--strict): "
+                              + "; ".join(report.problems))
         (staging / BUILD_MARKER).write_text("Built by the annotated web archive generator; "
                                             "`invoke build` replaces this folder.\n")
     except BuildFailed as error:
@@ -97,10 +104,13 @@ def build_site(settings_file: Path, seeds: Path, output: Path) -> BuildReport:
 
 
 def _swap(staging: Path, output: Path) -> None:
-    old = output.with_name(f".{output.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if output.exists():
-        output.rename(old)
+    """Put the new site in place of the old one with two renames."""
+    if not output.exists():
+        staging.rename(output)
+        return
+    old = Path(tempfile.mkdtemp(dir=output.parent, prefix=f".{output.name}.old-"))
+    old.rmdir()
+    output.rename(old)
     staging.rename(output)
     shutil.rmtree(old, ignore_errors=True)
 

@@ -121,7 +121,14 @@ def blog_header(state: ParseState, i: int) -> int:
         if state.lines[j].blank:
             continue
         text = state.lines[j].stripped
-        if _is_menu(text) or is_post_navigation(text) or (text_lines and _DATELINE.match(text)):
+        if _is_menu(text) or is_post_navigation(text):
+            break
+        if text_lines and _DATELINE.match(text):
+            # Blogger: blog name, date header, then the post's title. A title, a
+            # date and the text (no title after the date) is no blog header.
+            after = state.next_text_line(j + 1)
+            if after is None or not _title_like(state.lines[after].stripped):
+                return 0
             break
         text_lines.append(j)
         if len(text_lines) > MAX_BLOG_HEADER_LINES:
@@ -147,6 +154,10 @@ _SKIP_LINK = re.compile(r"^Skip to (?:the )?(?:main )?(?:content|navigation|sear
 _MENU_WORDS = re.compile(r"^Home|(?<=[a-z])(?:Home|About|Contact|Archives?|Subscribe|Search)(?=[A-Z]|\b)")
 _PIPE_MENU = re.compile(r"^(?:[\w&'’ -]{2,25}\s+\|\s+){3,}[\w&'’ -]{2,25}$"
                         r"|^(?:[\w&'’-]+(?: [\w&'’-]+)?\s{2,}){3,}[\w&'’-]+(?: [\w&'’-]+)?$")
+
+
+def _title_like(text: str) -> bool:
+    return len(text) <= MAX_TITLE_LENGTH and not text.endswith((".", ":", ";", ","))
 
 
 def _is_menu(text: str) -> bool:

@@ -70,4 +70,5 @@ def _disqus_widget_block(state: ParseState, first_header: int) -> None:
     if not any(_DISQUS_WIDGET.match(state.lines[i].stripped) for i in block):
         return
     for i in block:
-        state.reclaim(i, BOILERPLATE, COMMENT_FURNITURE)
+        if state.lines[i].role in (None, BOILERPLATE):  # never a title or byline that sits there
+            state.reclaim(i, BOILERPLATE, COMMENT_FURNITURE)
