@@ -13,13 +13,16 @@ _ADDRESS_WORDS = 4  # "building on Montag’s comment": a name this early addres
 def _addresses(comment: Comment, author: str) -> bool:
     """Does the comment open by naming or @-addressing ``author``?"""
     first = comment.text.split("\n", 1)[0].strip()
+    given = author.split()[0] if author.split() else author
+    if given.casefold() not in first.casefold():
+        return False  # the common case, decided without a regular expression
     name = re.escape(author)
     if re.fullmatch(rf"@?{name}[:,.]?", first, re.IGNORECASE):
         return True
     opening = " ".join(first.split()[:_ADDRESS_WORDS + len(author.split()) - 1])
     if re.search(rf"(?:^|\s)@{name}\b|(?:^|\s){name}(?:[,:]|['’]s\b)", opening, re.IGNORECASE):
         return True
-    given = author.split()[0]  # "Harold, the mill lot idea…" answers Harold Penney
+    # "Harold, the mill lot idea…" answers Harold Penney
     return (len(author.split()) > 1 and len(given) >= 3
             and re.match(rf"(?:{re.escape(given)}[,:]|@{re.escape(given)}\b)", first, re.IGNORECASE) is not None)
 

@@ -17,14 +17,15 @@ _FOOTER = [re.compile(p, re.IGNORECASE) for p in (
     r"^(?:Like this|Share this):?$|^Like Loading\.*$",
     r"^(?:Twitter|Facebook|LinkedIn|Reddit|WhatsApp|Pinterest|Tumblr|Pocket|Telegram|Email|Print)$",
     r"^(?:[\w'’ ]{2,25}\s+[|·•]\s+){2,}[\w'’ ]{2,25}$",  # "About Us | Contact | Privacy Policy"
-    r"^(?:Categories|Tags|Filed under|Posted in):?\s.{1,200}$",
-    r"^.{0,80}\bPowered by\b.{0,80}$",
+    r"^(?:Categories|Tags|Filed under|Posted in):?\s.{1,80}(?<![.!?…])$",
+    r"^.{0,80}\b(?:(?-i:Powered by)|Proudly powered by)\b.{0,80}$",
     r"^Board index\s{2,}.{0,150}$",
 )]
 # Links to the previous and next post: "← Older title", "Newer title →".
+# (A line in French quotation marks, « … », is not one.)
 _POST_NAVIGATION = re.compile(
-    r"^(?:[←«‹]\s*\S.{0,150}|\S.{0,150}\s*[→»›]|(?:Newer Posts?\s*)?(?:Older Posts?\s*)?Home"
-    r"|Return to .{1,60}|Jump to:? .{1,60})$")
+    r"^(?:[←‹]\s*\S.{0,150}|\S.{0,150}\s*[→›]|«\s*[^»]{1,150}|[^«]{1,150}\s*»|.{1,150} \| Main \| .{1,150}"
+    r"|(?:Newer Posts?\s*)?(?:Older Posts?\s*)?Home|Return to .{1,60}|Jump to:? .{1,60})$")
 
 
 def is_post_navigation(text: str) -> bool:
@@ -39,21 +40,16 @@ _SUBSCRIPTION = re.compile(
     r"\b(?:newsletter|briefing|e-?mails?|inbox|updates)\b.{0,120})$", re.IGNORECASE)
 _COMMENT_FORM_HEADING = re.compile(
     r"^(?:Leave a (?:Reply|Comment)|Post a Comment|Add (?:a|your) comment|Join the discussion|"
-    r"Comment on this (?:post|article)|Speak your mind)\b.{0,60}$", re.IGNORECASE)
-_COPYRIGHT = re.compile(r"^(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}(?:[-–]\d{4})?,?\s+)?"
-                        r"(?P<site>[A-Z][^.©|]{1,60}?)\.?(?:\s+All rights reserved\.?)?(?:\s*\|.{0,200})?$",
-                        re.IGNORECASE)
+    r"Comment on this (?:post|article)|Speak your mind)\b.{0,20}$", re.IGNORECASE)
+_COPYRIGHT = re.compile(r"^(?:©|\([cC]\)|Copyright|COPYRIGHT)\s*(?:©\s*)?(?:\d{4}(?:[-–]\d{4})?,?\s+)?"
+                        r"(?P<site>[A-Z][^.©|]{1,60}?)\.?(?:\s+(?i:All rights reserved)\.?)?(?:\s*\|.{0,200})?$")
 _TEASER_LINE = re.compile(r"^(?:Read more|See also|Also read|Related|More|Read next):\s+\S.{4,200}$", re.IGNORECASE)
 _PLATFORM_CREDIT = re.compile(r"^(?:Blog at|Powered by|Proudly powered by|Theme:|Website Powered by)\s.{1,80}$",
                               re.IGNORECASE)
 MAX_PROMPT_TAIL = 120
 MAX_FURNITURE_BLOCK_LINE = 300  # a short line right under an ad or a sign-up prompt belongs to it
 _COMMENT_FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
-    r"^\d+ (?:Responses?|Comments?|Replies|Reply|Thoughts?)(?: (?:to|on) .{1,300})?$",
-    r"^(?:One|No) (?:Responses?|Comments?|Replies|Reply|Thoughts?) (?:to|on) [“\"].{1,300}[”\"]$",
-    r"^(?:\d+|No) comments?:?$",
     r"^Comments?:?$",
-    r"^Comments? \(\d+\)$",
     r"^Showing \d+ of \d+ comments.{0,40}$",
     r"^Comments are closed\.?$",
     r"^Leave a (?:Reply|Comment).{0,80}$",
@@ -81,23 +77,32 @@ _TEASER_HEADING = re.compile(
 )
 
 
-_STATED_COUNT = re.compile(
-    r"^(?:(?P<n>\d+)|(?P<one>One)|No) (?:Responses?|Comments?|Replies|Reply|Thoughts?)\b|^Comments? \((?P<p>\d+)\)$",
-    re.IGNORECASE)
+_COUNT_HEADING = re.compile(
+    r"^(?:(?P<n>\d+)|(?P<one>One)|No) (?:Responses?|Comments?|Replies|Reply|Thoughts?)"
+    r"(?: (?:to|on) (?P<rest>.{1,300}))?:?$|^Comments? \((?P<p>\d+)\)$", re.IGNORECASE)
 
 
-def _stated_count(text: str) -> int | None:
-    """"23 Responses to…" → 23; "No comments:" → 0; "One Response to…" → 1."""
-    match = _STATED_COUNT.match(text)
-    if not match:
+def comment_count_heading(state: ParseState, text: str) -> int | None:
+    """"23 Responses to <the title>" → 23, "No comments:" → 0, "Comments (5)" → 5;
+    None for anything else ("3 comments on the proposal were received.")."""
+    match = _COUNT_HEADING.match(text)
+    if not match or (match["rest"] and not _names_this_post(state, match["rest"])):
         return None
     number = match["n"] or match["p"]
     return int(number) if number else (1 if match["one"] else 0)
 
 
+def _names_this_post(state: ParseState, rest: str) -> bool:
+    quoted = rest[:1] in "“\"" and rest[-1:] in "”\""
+    return quoted or bool(state.title and rest.strip("“”\"' ").casefold() == state.title.casefold())
+
+
 def _furniture_reason(state: ParseState, text: str) -> str | None:
     """Why a single line is page furniture, checked from the most specific reason."""
-    if _about_this_post(state, text):
+    count = comment_count_heading(state, text)
+    if count is not None:
+        if state.comments_stated is None:
+            state.comments_stated = count
         return COMMENT_FURNITURE
     for pattern in _COMMENT_FURNITURE:
         match = pattern.match(text)
@@ -128,17 +133,6 @@ def furniture_lines(state: ParseState) -> None:
         if why:
             state.claim(i, BOILERPLATE, why)
             _prompt_tail(state, i, why)
-            if why == COMMENT_FURNITURE and state.comments_stated is None:
-                state.comments_stated = _stated_count(line.stripped)
-
-
-_ONE_OR_NO = re.compile(r"^(?:One|No) (?:Responses?|Comments?|Replies|Reply|Thoughts?) (?:to|on) (?P<rest>.{1,300})$")
-
-
-def _about_this_post(state: ParseState, text: str) -> bool:
-    """"One Response to <the title>": not "No comment on the casualty figures"."""
-    match = _ONE_OR_NO.match(text)
-    return bool(match and state.title and match["rest"].strip("“”\"' ").casefold() == state.title.casefold())
 
 
 # Comment-section headings whose block runs to the next blank line.

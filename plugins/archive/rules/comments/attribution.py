@@ -6,7 +6,7 @@ import re
 
 from ...dates import DATE_PATTERN, TIME_PATTERN, iso_datetime
 from ...state import AVATAR, BOILERPLATE, COMMENT_BODY, COMMENT_HEADER, Comment, ParseState
-from .common import AVATAR_INITIAL, MIN_HEADERS, furniture_above
+from .common import AVATAR_INITIAL, enough_headers
 
 _ATTRIBUTION = re.compile(
     rf"^(?:(?P<author>\S.{{0,80}}?)\s+on\s+|Posted by:?\s+(?P<typepad>\S.{{0,80}}?)\s+\|\s+)"
@@ -25,7 +25,7 @@ def attribution(state: ParseState) -> bool:
             if key not in seen:
                 seen.add(key)
                 boundaries.append((i, match))
-    if not boundaries or (len(boundaries) < MIN_HEADERS and not furniture_above(state, boundaries[0][0])):
+    if not enough_headers(state, [i for i, _match in boundaries]):
         return False  # "Last updated on March 5, 2020 at 10:00 AM" alone is not a comment
     first = boundaries[0][0]
     start = _first_comment_line(state, first)

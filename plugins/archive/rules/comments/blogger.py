@@ -6,6 +6,7 @@ import re
 
 from ...dates import DATE_PATTERN, TIME_PATTERN, MONTHS, iso_datetime
 from ...state import COMMENT_BODY, COMMENT_HEADER, Comment, ParseState
+from .common import enough_headers
 
 _BLOGGER_HEADER = re.compile(r"^(?P<author>\S.{0,80}?)\s+said(?:\.\.\.|…|:)\s*$")
 _BLOGGER_STAMP = re.compile(
@@ -16,7 +17,7 @@ _BLOGGER_STAMP = re.compile(
 def blogger(state: ParseState) -> bool:
     headers = [i for i, line in enumerate(state.lines)
                if state.free(i) and _BLOGGER_HEADER.match(line.stripped)]
-    if not headers:
+    if not enough_headers(state, headers):
         return False
     state.comments_start = headers[0]
     for n, start in enumerate(headers):

@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import re
 
-from ...state import AVATAR, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, Comment, ParseState
+from ...state import AVATAR, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, TITLE, Comment, ParseState
 
 MIN_HEADERS = 2  # one "X says:" line may be article text introducing a quote
 AVATAR_INITIAL = re.compile(r"^[A-Za-z]$")
 
 
 def furniture_above(state: ParseState, index: int) -> bool:
-    """Is there comment-section furniture ("23 Responses to…", "Comments") above?"""
-    return any(line.why == COMMENT_FURNITURE for line in state.lines[:index])
+    """Is there comment-section furniture ("23 Responses to…", "Comments") between
+    the title and ``index``? (A "Comments" item in the menu above the title is not.)"""
+    title = next((i for i, line in enumerate(state.lines) if line.role == TITLE), -1)
+    return any(line.why == COMMENT_FURNITURE for line in state.lines[title + 1:index])
+
+
+def enough_headers(state: ParseState, headers: list[int]) -> bool:
+    """Two comment headers, or one under a comment heading: one line shaped like a
+    header ("Jane Doe • 2 days ago", "the mayor said:") is article text."""
+    return len(headers) >= MIN_HEADERS or (bool(headers) and furniture_above(state, headers[0]))
 
 
 def body_until_furniture(state: ParseState, start: int, stop: int, last: bool) -> list[int]:

@@ -6,7 +6,7 @@ import re
 
 from ...dates import DATE_PATTERN, iso_datetime
 from ...state import BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, Comment, ParseState
-from .common import avatar_initial, body_until_furniture, latest_by
+from .common import avatar_initial, body_until_furniture, enough_headers, latest_by
 
 _RELATIVE_TIME = (r"(?:(?:an?|\d+)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|just now|yesterday)")
 _DISQUS_HEADER = re.compile(
@@ -29,7 +29,7 @@ def disqus(state: ParseState) -> bool:
     indented, or name their parent (``Bob  Alice •``, ``Bob replied to Alice •``)."""
     starts = [i for i, line in enumerate(state.lines) if state.free(i)
               and (_disqus_header(line.text) or _DELETED.match(line.stripped))]
-    if not any(_disqus_header(state.lines[i].text) for i in starts):
+    if not enough_headers(state, [i for i in starts if _disqus_header(state.lines[i].text)]):
         return False
     state.comments_start = starts[0]
     _disqus_widget_block(state, starts[0])

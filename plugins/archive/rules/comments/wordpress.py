@@ -6,7 +6,7 @@ import re
 
 from ...dates import DATE_PATTERN, TIME_PATTERN, iso_datetime
 from ...state import COMMENT_BODY, COMMENT_HEADER, Comment, ParseState
-from .common import MIN_HEADERS, furniture_above
+from .common import enough_headers
 
 _WORDPRESS_HEADER = re.compile(r"^\s*(?:(?P<number>\d{1,5})\.\s+)?(?P<author>\S.{0,80}?)\s+says:\s*$")
 _WORDPRESS_DATE = re.compile(rf"^\s*(?P<date>{DATE_PATTERN})(?:\s+at\s+(?P<time>{TIME_PATTERN}))?\s*$")
@@ -17,7 +17,7 @@ def wordpress(state: ParseState) -> bool:
     then the body; replies nested by indentation answer the comment above them."""
     headers = [i for i, line in enumerate(state.lines)
                if state.free(i) and _WORDPRESS_HEADER.match(line.text)]
-    if not headers or (len(headers) < MIN_HEADERS and not furniture_above(state, headers[0])):
+    if not enough_headers(state, headers):
         return False  # one "1. The ministry says:" in an article is not a comment section
     state.comments_start = headers[0]
     first_body = state.next_text_line(headers[0] + 1)

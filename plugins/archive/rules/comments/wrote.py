@@ -6,7 +6,7 @@ import re
 
 from ...dates import DATE_PATTERN, TIME_PATTERN, iso_datetime
 from ...state import COMMENT_HEADER, Comment, ParseState
-from .common import MIN_HEADERS, body_until_furniture, furniture_above
+from .common import body_until_furniture, enough_headers
 
 _WROTE_HEADER = re.compile(r"^(?P<author>\S.{0,80}?)\s+wrote:\s*$")
 _DATE_LINE = re.compile(rf"^(?P<date>{DATE_PATTERN})(?:,?\s+(?:at\s+)?(?P<time>{TIME_PATTERN}))?\s*$")
@@ -18,7 +18,7 @@ def wrote(state: ParseState) -> bool:
     headers = [i for i, line in enumerate(state.lines)
                if state.free(i) and _WROTE_HEADER.match(line.stripped)
                and state.free(i + 1) and _DATE_LINE.match(state.lines[i + 1].stripped)]
-    if not headers or (len(headers) < MIN_HEADERS and not furniture_above(state, headers[0])):
+    if not enough_headers(state, headers):
         return False
     state.comments_start = headers[0]
     for n, start in enumerate(headers):
