@@ -30,7 +30,7 @@ def test_bad_captures_are_named_and_the_good_ones_published(tmp_path):
     assert "005_aaaaaaaaaaaaaaaa.txt: empty capture" in out
     assert "006_bbbbbbbbbbbbbbbb.txt:4: binary data" in out
     assert "007_86ae2184d8d7729f.txt: duplicate id '86ae2184d8d7729f', already taken by 001_86ae2184d8d7729f.txt" in out
-    assert "008_cccccccccccccccc.txt:1: not valid UTF-8; decoded as cp1252" in out
+    assert "008_cccccccccccccccc.txt:1: not valid UTF-8 on the whole file; decoded as cp1252" in out
     published = sorted(p.name for p in (tmp_path / "out" / "doc").iterdir())
     assert published == ["86ae2184d8d7729f", "cccccccccccccccc", "dddddddddddddddd"]
     cp1252 = BeautifulSoup((tmp_path / "out/doc/cccccccccccccccc/index.html").read_text(), "html.parser")

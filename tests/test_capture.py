@@ -48,7 +48,15 @@ def test_decoding(data, encoding, text):
 
 def test_not_utf8_is_published_with_a_warning_naming_the_line():
     _text, _encoding, warnings = decode("x.txt", b"one\ntwo\ncaf\xe9\n")
-    assert warnings == ("x.txt:3: not valid UTF-8; decoded as cp1252",)
+    assert warnings == ("x.txt:3: not valid UTF-8 on the whole file; decoded as cp1252",)
+
+
+def test_a_file_of_utf8_and_cp1252_lines_keeps_both_right():
+    data = "Zürich “ok”\n".encode() + "Café – “old”\n".encode("cp1252") + "It’s fine\n".encode()
+    text, encoding, warnings = decode("x.txt", data)
+    assert text == "Zürich “ok”\nCafé – “old”\nIt’s fine\n"
+    assert encoding == "utf-8+cp1252"
+    assert warnings == ("x.txt:2: not valid UTF-8 on 1 line(s) (first: line 2); decoded as cp1252",)
 
 
 @pytest.mark.parametrize(("data", "message"), [

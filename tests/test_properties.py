@@ -16,8 +16,15 @@ PIECES = st.sampled_from([
     "Saturday, September 6, 2014", "HomeNewsSportsWeatherAbout", "\"Quote\" - - John Adams",
     "No comments:", "3 comments:", "Itâ€™s", "Zu\u0308rich", "\ufffd", "", " ", "\t",
     "This entry was posted in News. Bookmark the permalink.", "(Photo: Jane Roe/Reuters)",
+    "Alice • 3 years ago", "    Bob  Alice • 2 years ago", "Bob replied to Alice • March 4, 2015",
+    "This comment was deleted.", "Login", "Sort by Best", "Join the discussion…", "Reply • Share ›", "3 △ ▽",
+    "Alice said...", "October 18, 2014 at 10:02 PM", "5 comments:", "Post a Comment",
+    "jtrask wrote:", "Mar 5, 2008 11:12am", "Re: A title", "by Selim K. » Tue Mar 04, 2008 8:02 pm",
+    "_________________", "Top", "Posted by Maria at 9:15 AM", "Posted by: Ann | March 5, 2008 at 11:12 AM",
+    "© 2015 The Harbor Ledger. All rights reserved.", "Skip to content", "Home | News | Sports | Jobs",
+    "Leave a Reply", "TrackBack", "Sponsored", "Get our newsletter — Sign up", "A title",
 ])
-LINES = st.lists(st.one_of(PIECES, st.text(max_size=80)), max_size=40)
+LINES = st.lists(st.one_of(PIECES, PIECES, st.text(max_size=80)), max_size=40)
 ENDINGS = st.sampled_from(["\n", "\r\n", "\r", "\u2028", "\x0c"])
 
 

@@ -66,13 +66,25 @@ def decode(file: str, data: bytes) -> tuple[str, str, tuple[str, ...]]:
         raise CaptureError(file, "binary data, not text (NUL byte)", _line_of(data, nul))
     try:
         return _checked(file, data.decode("utf-8")), "utf-8", ()
-    except UnicodeDecodeError as error:
-        line = _line_of(data, error.start)
-    # Windows-1252, the usual encoding of old pages; its five unassigned bytes are
-    # kept as the Latin-1 characters they would be, not a reason to misread the rest.
-    text = data.decode("cp1252", errors="archive-latin1")
-    warning = f"{file}:{line}: not valid UTF-8; decoded as cp1252"
-    return _checked(file, text), "cp1252", (warning,)
+    except UnicodeDecodeError:
+        pass
+    # Not UTF-8 throughout: each line is read as UTF-8 where it is, and otherwise as
+    # Windows-1252, the usual encoding of old pages (a file pasted together from
+    # two sources keeps both halves right). Its five unassigned bytes are kept as
+    # the Latin-1 characters they would be.
+    chunks = data.splitlines(keepends=True)
+    texts, legacy = [], []
+    for number, chunk in enumerate(chunks, start=1):
+        try:
+            texts.append(chunk.decode("utf-8"))
+        except UnicodeDecodeError:
+            texts.append(chunk.decode("cp1252", errors="archive-latin1"))
+            legacy.append(number)
+    utf8_lines = sum(1 for n, chunk in enumerate(chunks, start=1) if not chunk.isascii() and n not in legacy)
+    encoding = "utf-8+cp1252" if utf8_lines else "cp1252"
+    where = f"{len(legacy)} line(s) (first: line {legacy[0]})" if utf8_lines else "the whole file"
+    warning = f"{file}:{legacy[0]}: not valid UTF-8 on {where}; decoded as cp1252"
+    return _checked(file, "".join(texts)), encoding, (warning,)
 
 
 def _latin1_fallback(error: UnicodeDecodeError):

@@ -15,9 +15,9 @@ RULES = (
     ("furniture", sections.furniture_lines),
     ("comments", comments.find_comments),
     ("byline", byline.by_line),
-    ("posted by", byline.posted_by),
     ("standfirst", captions.standfirst),
     ("teasers", sections.teaser_blocks),
+    ("posted by", byline.posted_by),  # after the teasers: a teaser's "Posted by" is not the post's
     ("captions", captions.photo_captions),
     ("authorless comments", comments.authorless),
     ("comment form", sections.comment_form),
@@ -40,6 +40,8 @@ def _finish_comments(state: ParseState) -> None:
         comment.text = "\n".join(line.strip() for line in lines)
         comment.header_text = state.lines[comment.header].text.strip() if comment.header is not None else ""
         key = (comment.author, comment.text)
+        if comment.author is None:  # "This comment was deleted." twice is not a double post
+            continue
         if key in first_copy and comment.text:
             comment.duplicate_of = first_copy[key]
         else:

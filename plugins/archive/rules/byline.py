@@ -9,19 +9,26 @@ from ..state import BYLINE, ParseState
 from . import header
 
 _NAME = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}"
-_BY = re.compile(rf"^By\s+(?P<names>{_NAME}(?:(?:,\s+|,?\s+and\s+){_NAME})*)"
-                 r"(?:,\s+[^,|]{0,40}\b(?:writer|correspondent|reporter|editor|contributor|columnist|staff)\b)?"
+_BY = re.compile(rf"^By\s+(?!(?:The|A|An|This|These|Our)\b)(?P<names>{_NAME}(?:(?:,\s+|,?\s+and\s+){_NAME})*)"
+                 r"(?:,\s+[^,|]{0,40}\b(?i:writer|correspondent|reporter|editor|contributor|columnist|staff)\b)?"
                  rf"(?:\s*[|·,–—-]\s*(?P<date>{DATE_PATTERN})(?:,?\s+(?:at\s+)?(?P<time>{TIME_PATTERN}))?)?$")
 _SOURCE = re.compile(r"^(?:Source|Originally published (?:in|by)|Via):?\s+(?P<site>[A-Z][^.:]{1,60})$")
 MAX_PUBLICATION_WORDS = 6
 
 
+_PUBLICATION_WORDS = re.compile(
+    r"\b(?:Times|Post|News|Journal|Herald|Tribune|Gazette|Daily|Press|Review|Magazine|Chronicle|Ledger|"
+    r"Courier|Telegraph|Guardian|Observer|Globe|Mail|Express|Record|Reuters|Associated|Bulletin|Dispatch|"
+    r"Standard|Independent|Economist|Monitor|Inquirer|Examiner|Register|Sentinel|Wire)\b")
+
+
 def _is_publication(text: str) -> bool:
-    """``The New York Times``: a few capitalised words (checked word by word, so
-    that no crafted line can make a regular expression backtrack for minutes)."""
+    """``The New York Times``: a few capitalised words with a newspaper's word in
+    them (checked word by word: no crafted line can make a regular expression
+    backtrack for minutes). "Exclusive Report" above a byline is not a site."""
     words = text.split()
-    return 0 < len(words) <= MAX_PUBLICATION_WORDS and all(
-        re.fullmatch(r"[A-Z][\w&.’'-]*", word) for word in words)
+    return (0 < len(words) <= MAX_PUBLICATION_WORDS and bool(_PUBLICATION_WORDS.search(text))
+            and all(re.fullmatch(r"[A-Z][\w&.’'-]*", word) for word in words))
 MAX_BYLINE_SEARCH = 40  # bylines stand near the top of an article
 
 

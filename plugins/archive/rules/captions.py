@@ -8,10 +8,17 @@ from ..state import CAPTION, ParseState
 
 MAX_CAPTION_LENGTH = 400
 MAX_CAPTION_HEADING_WORDS = 6
+MAX_STANDFIRST_LINES = 2
+MAX_STANDFIRST_REACH = 8  # lines below the title where a byline may close a standfirst
+# A credit closes a caption: "… REUTERS/ Alaa Al-Marjani", "(Photo: Jane Roe/Reuters)",
+# "Photograph by Lena Ortiz", "(Ledger file photo)". A sentence that mentions
+# Reuters ("the minister told Reuters on Monday.") is not one.
 _PHOTO_CREDIT = re.compile(
-    r"\b(?:REUTERS|Reuters|AP Photo|AFP|Getty Images|EPA)\b|\b(?:Photo|Photograph|Image|Credit|Photo credit)\s*:"
-    r"|\bPhoto(?:graph)? by\b|\bCourtesy of\b"
-    r"|\([^()]{0,40}\b(?:[Pp]hoto(?:graph)?|[Ii]mage|[Ff]ile photo)\b[^()]{0,60}\)\s*$|\((?:Photo:?\s[^)]*|[\w.-]+\.(?:com|org|net|gov))\)\s*$"
+    r"(?:\b(?:REUTERS|Reuters/|AP Photo|AFP|Getty Images|EPA)\b[^.]{0,60}"
+    r"|\b(?:Photo|Photograph|Image|Credit|Photo credit)\s*:[^.]{0,80}\.?"
+    r"|\bPhoto(?:graph)? by\b[^.]{0,60}\.?|\bCourtesy of\b[^.]{0,80}\.?"
+    r"|\([^()]{0,40}\b(?:[Pp]hoto(?:graph)?|[Ii]mage|[Ff]ile photo)\b[^()]{0,60}\)"
+    r"|\([\w.-]+\.(?:com|org|net|gov)\))\s*$"
 )
 
 
@@ -43,10 +50,11 @@ def standfirst(state: ParseState) -> None:
     title = next((i for i, line in enumerate(state.lines) if line.role == "title"), None)
     if title is None:
         return
-    byline = next((i for i in range(title + 1, min(state.article_end, title + 12))
+    byline = next((i for i in range(title + 1, min(state.article_end, title + MAX_STANDFIRST_REACH))
                    if state.lines[i].role == "byline"), None)
     if byline is None:
         return
-    for i in range(title + 1, byline):
-        if state.free(i) and not state.lines[i].blank:
+    between = [i for i in range(title + 1, byline) if state.free(i) and not state.lines[i].blank]
+    if len(between) <= MAX_STANDFIRST_LINES:  # more is the article, with its byline at the end
+        for i in between:
             state.claim(i, CAPTION)

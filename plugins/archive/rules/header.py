@@ -23,7 +23,7 @@ _DATE_THEN_AUTHOR = re.compile(  # "November 18, 2016 · Greg Halvorsen"
     rf"(?P<author>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,4}})$")
 _POSTED = re.compile(
     rf"^(?:posted\s+)?(?:at\s+(?P<time>{TIME_PATTERN})\s+)?(?:on\s+)?(?P<date>{DATE_PATTERN})"
-    rf"(?:\s+at\s+(?P<time2>{TIME_PATTERN}))?\s+by\s+(?P<author>.+?)\s*$",
+    rf"(?:\s+at\s+(?P<time2>{TIME_PATTERN}))?\s+by\s+(?P<author>[^|]+?)(?:\s+in\s+[^|]{1,60})?(?:\s*\|.{0,80})?\s*$",
     re.IGNORECASE,
 )
 
