@@ -36,8 +36,13 @@ _POSTED_BY = re.compile(rf"^Posted by\s+(?P<author>{_NAME})(?:\s+at\s+(?P<time>{
                         rf"(?:\s+on\s+(?P<date>{DATE_PATTERN}))?(?:\s+in\s+[^|]{{1,60}}?)?(?:\s*\|.{{0,60}})?\s*$")
 
 
+_ROLE_WORDS = re.compile(r"\b(?:Writer|Correspondent|Reporter|Editor|Contributor|Columnist|Staff|Desk)$")
+
+
 def split_names(names: str) -> list[str]:
-    return [name.strip() for name in re.split(r",\s*(?:and\s+)?|\s+and\s+", names) if name.strip()]
+    """"Jane Doe, Associated Press Writer" → ["Jane Doe"]: a job is not an author."""
+    return [name.strip() for name in re.split(r",\s*(?:and\s+)?|\s+and\s+", names)
+            if name.strip() and not _ROLE_WORDS.search(name.strip())]
 
 
 def by_line(state: ParseState) -> None:

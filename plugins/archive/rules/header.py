@@ -17,7 +17,7 @@ _ATTRIBUTION_LINE = re.compile(r"^(?:[-–—]\s*)+\S.{0,80}$")  # "- - - from t
 _DATELINE = re.compile(
     rf"^(?:(?:Updated|Published|Posted|Last updated)\s*:?\s+)?(?:{WEEKDAY_PATTERN},\s+)?(?P<date>{DATE_PATTERN})"
     rf"(?:(?:,?\s+(?:at\s+)?|\s*\|\s*)(?P<time>{TIME_PATTERN}))?(?:\s+[A-Z]{{2,4}})?$")
-_BREADCRUMB_TRAIL = re.compile(r"^[\w&'’ .-]{1,40}(?:\s+[›»‹>/]\s+[\w&'’ .-]{1,40}){0,6}\s+[›»‹>/]\s+[^›»‹]{1,160}$")
+_BREADCRUMB_TRAIL = re.compile(r"^[\w&'’ .-]{1,40}(?:\s+[›»‹>]\s+[\w&'’ .-]{1,40}){0,6}\s+[›»‹>]\s+[^›»‹]{1,160}$")
 _DATE_THEN_AUTHOR = re.compile(  # "November 18, 2016 · Greg Halvorsen"
     rf"^(?P<date>{DATE_PATTERN})(?:\s+at\s+(?P<time>{TIME_PATTERN}))?\s*[·|•–—]\s*(?:by\s+)?"
     rf"(?P<author>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,4}})$")
@@ -63,6 +63,9 @@ def epigraph(state: ParseState, i: int) -> int:
             return 0
         if _QUOTE_ATTRIBUTION.search(state.lines[j].stripped) or (
                 j > i and _ATTRIBUTION_LINE.match(state.lines[j].stripped)):
+            after = state.next_text_line(j + 1)
+            if after is None or not _title_like(state.lines[after].stripped):
+                return 0  # a quoted headline, with the article below it
             for k in range(i, j + 1):
                 state.claim(k, BOILERPLATE, EPIGRAPH)
             return j - i + 1

@@ -92,6 +92,11 @@ def comment_count_heading(state: ParseState, text: str) -> int | None:
     return int(number) if number else (1 if match["one"] else 0)
 
 
+def is_comment_heading(state: ParseState, text: str) -> bool:
+    """"23 Responses to <the title>", "Comments", "5 comments:": a comment section opens."""
+    return comment_count_heading(state, text) is not None or bool(re.match(r"^Comments?:?$", text, re.IGNORECASE))
+
+
 def _names_this_post(state: ParseState, rest: str) -> bool:
     quoted = rest[:1] in "“\"" and rest[-1:] in "”\""
     return quoted or bool(state.title and rest.strip("“”\"' ").casefold() == state.title.casefold())

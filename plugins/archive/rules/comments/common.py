@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..sections import is_comment_heading
 from ...state import AVATAR, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, TITLE, Comment, ParseState
 
 MIN_HEADERS = 2  # one "X says:" line may be article text introducing a quote
@@ -11,10 +12,17 @@ AVATAR_INITIAL = re.compile(r"^[A-Za-z]$")
 
 
 def furniture_above(state: ParseState, index: int) -> bool:
-    """Is there comment-section furniture ("23 Responses to…", "Comments") between
-    the title and ``index``? (A "Comments" item in the menu above the title is not.)"""
+    """Is there a comment-section heading ("23 Responses to…", "Comments") above
+    ``index``, after some article text? (A "Comments" link under the title, or a
+    "Subscribe" button, opens no comment section.)"""
     title = next((i for i, line in enumerate(state.lines) if line.role == TITLE), -1)
-    return any(line.why == COMMENT_FURNITURE for line in state.lines[title + 1:index])
+    article_seen = False
+    for line in state.lines[title + 1:index]:
+        if line.role is None and not line.blank:
+            article_seen = True
+        elif article_seen and line.why == COMMENT_FURNITURE and is_comment_heading(state, line.stripped):
+            return True
+    return False
 
 
 def enough_headers(state: ParseState, headers: list[int]) -> bool:

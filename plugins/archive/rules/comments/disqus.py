@@ -6,6 +6,7 @@ import re
 
 from ...dates import DATE_PATTERN, iso_datetime
 from ...state import BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, Comment, ParseState
+from ..sections import comment_count_heading
 from .common import avatar_initial, body_until_furniture, enough_headers, latest_by
 
 _RELATIVE_TIME = (r"(?:(?:an?|\d+)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|just now|yesterday)")
@@ -57,18 +58,24 @@ def disqus(state: ParseState) -> bool:
     return True
 
 
+MAX_WIDGET_LINE = 40
+
+
 def _disqus_widget_block(state: ParseState, first_header: int) -> None:
     """"17 Comments / Salt & Smoke / Login / Recommend / Share / Sort by Best / Join
-    the discussion…": the block above the first comment is the widget's furniture."""
-    end = state.previous_text_line(first_header)
-    if end is None:
+    the discussion…": the short lines above the first comment, up to the count
+    heading, are the widget's furniture (never the article above it)."""
+    block = []
+    i = state.previous_text_line(first_header)
+    while i is not None and i >= 0 and not state.lines[i].blank and len(state.lines[i].stripped) <= MAX_WIDGET_LINE:
+        block.append(i)
+        if comment_count_heading(state, state.lines[i].stripped) is not None:
+            break
+        i -= 1
+    else:
+        block = [j for j in block if _DISQUS_WIDGET.match(state.lines[j].stripped)]
+    if not any(_DISQUS_WIDGET.match(state.lines[j].stripped) for j in block):
         return
-    start = end
-    while start > 0 and not state.lines[start - 1].blank:
-        start -= 1
-    block = range(start, end + 1)
-    if not any(_DISQUS_WIDGET.match(state.lines[i].stripped) for i in block):
-        return
-    for i in block:
-        if state.lines[i].role in (None, BOILERPLATE):  # never a title or byline that sits there
-            state.reclaim(i, BOILERPLATE, COMMENT_FURNITURE)
+    for j in block:
+        if state.lines[j].role in (None, BOILERPLATE):  # never a title or byline that sits there
+            state.reclaim(j, BOILERPLATE, COMMENT_FURNITURE)
