@@ -68,3 +68,15 @@ def test_several_captures_of_one_page_keep_their_text(tmp_path):
         texts = [p["text"] for p in record["paragraphs"]]
         assert any(t.startswith("Crews will begin replacing the deck") for t in texts)
         assert not any(b["why"].startswith("repeated") for b in record["removed"])
+
+
+def test_a_publication_line_above_each_byline_still_names_the_site():
+    for record in read_corpus(FIXTURES / "sites" / "publication-line").records:
+        assert record["site"] == "The Valley Times"
+        assert not any(b["why"].startswith("repeated") for b in record["removed"])
+
+
+def test_blogs_that_share_only_a_skip_link_are_not_one_site():
+    for record in read_corpus(FIXTURES / "sites" / "unrelated-blogs").records:
+        assert len(record["paragraphs"]) == 3
+        assert not any(b["why"].startswith("repeated") for b in record["removed"])
