@@ -7,18 +7,22 @@ A new layout needs a new fixture pair, not new test code (fixtures/README.md).
 
 from __future__ import annotations
 
+import json
+
+import jsonschema
 import pytest
 
 from archive.capture import read_capture
 from archive.parse import parse_text
 from archive.record import build_record
-from scoring import comment_relations, expected_relations, fixture_cases, load_expected
+from scoring import ROOT, comment_relations, expected_relations, fixture_cases, load_expected
 
 # Cases the parser does not read right yet, and why: each is a known limitation,
 # reported by `invoke quality`; strict, so that a fix is noticed.
 KNOWN_FAILURES = {
     "disqus-nested": "an image caption with no photo credit (line 13) is read as a paragraph",
 }
+SCHEMA = json.loads((ROOT / "plugins" / "archive" / "record.schema.json").read_text())
 CASES = [pytest.param(capture, expected, id=case) for case, capture, expected in fixture_cases()]
 RECORD_CASES = [
     pytest.param(capture, expected, id=case,
@@ -31,6 +35,7 @@ RECORD_CASES = [
 def test_capture_gives_expected_record(capture, expected_file):
     want = load_expected(expected_file)
     record = build_record(read_capture(capture))
+    jsonschema.validate(record, SCHEMA)
     assert {k: record[k] for k in ("title", "date", "authors", "site")} == \
            {k: want[k] for k in ("title", "date", "authors", "site")}
     texts = [p["text"] for p in record["paragraphs"]]

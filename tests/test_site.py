@@ -191,3 +191,13 @@ def test_quoted_lines_in_comments_are_shown_as_quotations(site):
     own = [p.get_text(strip=True) for p in found["c8"].find_all("p", recursive=False)]
     assert own[0].startswith("I’ve been thinking lately")
     assert not found["c6"].select("blockquote")
+
+
+def test_comment_records_point_at_their_lines_in_the_capture(site):
+    record = json.loads((site.output / "doc" / "d6d6914bedf28798" / "record.json").read_text(encoding="utf-8"))
+    source = (SEEDS / "002_d6d6914bedf28798.txt").read_text(encoding="utf-8").split("\n")
+    assert record["comments"][0]["line"] == 45
+    for comment in record["comments"]:
+        assert source[comment["line"] - 1].startswith(comment["author"])
+    for paragraph in record["paragraphs"]:
+        assert source[paragraph["line"] - 1].strip() == paragraph["text"]

@@ -58,6 +58,7 @@ def _comments(state: ParseState) -> list[dict]:
     return [{
         "id": f"c{c.number}",
         "number": c.number,
+        "line": state.lines[c.header].number if c.header is not None else None,
         "author": c.author,
         "date": c.date,
         "text": c.text,
