@@ -9,6 +9,14 @@ from . import sitewide
 from .rules import byline, captions, comments, header, sections
 from .state import BLANK, BODY, ParseState
 
+def body_and_blanks(state: ParseState) -> None:
+    """The last rule: a line no other rule claimed is article text (or blank)."""
+    for i, line in enumerate(state.lines):
+        if state.free(i):
+            state.claim(i, BLANK if line.blank else BODY)
+
+
+# The chain, in order; the names say what each step is for.
 RULES = (
     ("repeated across the site", sitewide.known_lines),
     ("header", header.read_header),
@@ -22,14 +30,8 @@ RULES = (
     ("authorless comments", comments.authorless),
     ("comment form", sections.comment_form),
     ("after comments", sections.after_comments),
-    ("body", lambda state: _body_and_blanks(state)),
+    ("body", body_and_blanks),
 )
-
-
-def _body_and_blanks(state: ParseState) -> None:
-    for i, line in enumerate(state.lines):
-        if state.free(i):
-            state.claim(i, BLANK if line.blank else BODY)
 
 
 def _finish_comments(state: ParseState) -> None:
@@ -39,9 +41,9 @@ def _finish_comments(state: ParseState) -> None:
         lines = [state.lines[i].text for i in comment.lines]
         comment.text = "\n".join(line.strip() for line in lines)
         comment.header_text = state.lines[comment.header].text.strip() if comment.header is not None else ""
-        key = (comment.author, comment.text)
         if comment.author is None:  # "This comment was deleted." twice is not a double post
             continue
+        key = (comment.author, comment.text)
         if key in first_copy and comment.text:
             comment.duplicate_of = first_copy[key]
         else:
