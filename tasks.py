@@ -88,7 +88,7 @@ def quality(c, show="", heldout=False):
     from archive.capture import read_capture
     from archive.parse import parse_text
     from archive.record import build_record
-    from scoring import Score, fixture_cases, heldout_cases, load_expected, removed_lines
+    from scoring import Score, fixture_cases, heldout_cases, load_expected
 
     score = Score()
     for case, capture, expected in (heldout_cases() if heldout else fixture_cases()):
@@ -100,11 +100,12 @@ def quality(c, show="", heldout=False):
         record = build_record(read, state)
         score.add(case, record, want, {line.number for line in state.lines if not line.blank})
         if show:
-            _show_case(state, record, want, removed_lines)
+            _show_case(state, record, want)
     print(score.report())
 
 
-def _show_case(state, record, want, removed_lines) -> None:
+def _show_case(state, record, want) -> None:
+    """Each line's role beside the expected one (! where they differ), then metadata and comments."""
     expected_removed = {n: why for why, (a, b) in want["removed"] for n in range(a, b + 1)}
     for line in state.lines:
         mark = " " if line.blank or (line.role == "boilerplate") == (line.number in expected_removed) else "!"

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .hygiene import repair_line
+
+if TYPE_CHECKING:
+    from .sitewide import SiteLines
 
 # Roles a line of a capture can take.
 TITLE = "title"
@@ -83,7 +87,7 @@ class ParseState:
     comments: list[Comment] = field(default_factory=list)
     comments_start: int | None = None  # first line of the comment section
     comments_stated: int | None = None  # "23 Responses to…": how many the page said it had
-    site_lines: object = None  # `sitewide.SiteLines`: what the corpus knows of this site
+    site_lines: SiteLines | None = None  # what the corpus knows of this site's repeated lines
 
     @classmethod
     def from_text(cls, text: str) -> ParseState:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..state import (ADVERTISEMENT, AFTER_COMMENTS, SUBSCRIPTION, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER,
-                     FOOTER, NAVIGATION, TEASERS, ParseState)
+from ..state import (ADVERTISEMENT, AFTER_COMMENTS, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE,
+                     COMMENT_HEADER, FOOTER, NAVIGATION, SUBSCRIPTION, TEASERS, ParseState)
 
 _FOOTER = [re.compile(p, re.IGNORECASE) for p in (
     r"^This entry was posted in .{1,200}\bBookmark the permalink\.?$",
@@ -13,9 +13,9 @@ _FOOTER = [re.compile(p, re.IGNORECASE) for p in (
     r"^Posted in .{1,120}\|\s*\d+ comments?$",
     r"^Labels?:\s.{1,200}$",
     r"^(?:Email This|BlogThis!|Share to )\S.{0,150}$",
-    r"^(?:Share(?: (?:on|via|to))? (?:Facebook|Twitter|X|LinkedIn|Reddit|WhatsApp|Email|Pinterest)|Email|Print|Tweet|Share)$",
-    r"^(?:Like this|Share this):?$|^Like Loading\.*$",
-    r"^(?:Twitter|Facebook|LinkedIn|Reddit|WhatsApp|Pinterest|Tumblr|Pocket|Telegram|Email|Print)$",
+    r"^Share(?: (?:on|via|to))? (?:Facebook|Twitter|X|LinkedIn|Reddit|WhatsApp|Email|Pinterest)$",
+    r"^Like this:?$|^Like Loading\.*$",
+    r"^(?:Twitter|Facebook|LinkedIn|Reddit|WhatsApp|Pinterest|Tumblr|Pocket|Telegram)$",
     r"^(?:[\w'’ ]{2,25}\s+[|·•]\s+){2,}[\w'’ ]{2,25}$",  # "About Us | Contact | Privacy Policy"
     r"^(?:Categories|Tags|Filed under|Posted in):?\s.{1,80}(?<![.!?…])$",
     r"^.{0,80}\b(?:(?-i:Powered by)|Proudly powered by)\b.{0,80}$",
@@ -46,8 +46,8 @@ _COPYRIGHT = re.compile(r"^(?:©|\([cC]\)|Copyright|COPYRIGHT)\s*(?:©\s*)?(?:\d
 _TEASER_LINE = re.compile(r"^(?:Read more|See also|Also read|Related|More|Read next):\s+\S.{4,200}$", re.IGNORECASE)
 _PLATFORM_CREDIT = re.compile(r"^(?:Blog at|Powered by|Proudly powered by|Theme:|Website Powered by)\s.{1,80}$",
                               re.IGNORECASE)
-MAX_PROMPT_TAIL = 120
-MAX_FURNITURE_BLOCK_LINE = 300  # a short line right under an ad or a sign-up prompt belongs to it
+MAX_PROMPT_TAIL = 120  # a short line right under an ad or a sign-up prompt belongs to it
+MAX_FURNITURE_BLOCK_LINE = 300  # lines of a TrackBack or comment-preview block
 _COMMENT_FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^Comments?:?$",
     r"^Showing \d+ of \d+ comments.{0,40}$",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ...dates import DATE_PATTERN, TIME_PATTERN, MONTHS, iso_datetime
+from ...dates import DATE_PATTERN, MONTHS, TIME_PATTERN, iso_datetime
 from ...state import COMMENT_BODY, COMMENT_HEADER, Comment, ParseState
 from .common import enough_headers
 
