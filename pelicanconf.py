@@ -9,7 +9,7 @@ TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
 
 PATH = "content"
-PAGE_PATHS = ["pages"]
+PAGE_PATHS = ["pages"]  # About, Method: Markdown read with markdown-it-py
 ARTICLE_PATHS = ["articles"]  # captures are not Pelican articles: see ARCHIVE_SEEDS
 STATIC_PATHS = []
 THEME = "theme"
@@ -18,6 +18,7 @@ THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["archive_site"]
 ARCHIVE_SEEDS = os.environ.get("ARCHIVE_SEEDS", "seeds")
+ARCHIVE_ACTORS = "content/actors"  # the actor registry: one Markdown file per actor
 
 # Every link is relative and points at a file, so the site works from disk
 # (file://), on GitHub Pages and under any subpath.

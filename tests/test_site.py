@@ -185,10 +185,10 @@ def test_captions_are_shown_apart_from_the_numbered_text(site):
 
 def test_quoted_lines_in_comments_are_shown_as_quotations(site):
     found = {c["id"]: c for c in comments(page(site, "d6d6914bedf28798"))}
-    quoted = [q.get_text(strip=True) for q in found["c8"].select("blockquote.quoted")]
+    quoted = [q.get_text().strip() for q in found["c8"].select("blockquote.quoted")]
     assert quoted == ["There will be no victory in Iraq without defeating Iran. Sad, but true.",
                       "Bugler on March 31, 2008 at 12:38 PM"]
-    own = [p.get_text(strip=True) for p in found["c8"].find_all("p", recursive=False)]
+    own = [p.get_text().strip() for p in found["c8"].find_all("p", recursive=False)]
     assert own[0].startswith("I’ve been thinking lately")
     assert not found["c6"].select("blockquote")
 

@@ -7,6 +7,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .actors import Actor, ActorFinder
+from .actors.annotate import annotate
 from .capture import Capture, CaptureError, read_capture
 from .ids import document_id
 from .parse import parse_text
@@ -23,6 +25,7 @@ class Corpus:
     problems: list[str] = field(default_factory=list)  # captures not published, and why
     warnings: list[str] = field(default_factory=list)  # published, but worth a look
     sources: dict[str, bytes] = field(default_factory=dict)  # id → the capture's bytes, as checksummed
+    actor_spans: dict[str, dict] = field(default_factory=dict)  # id → names to mark (see actors.detect)
 
     @property
     def comment_count(self) -> int:
@@ -36,11 +39,13 @@ def capture_files(seeds: Path) -> list[Path]:
                   key=lambda p: p.name)
 
 
-def read_corpus(seeds: Path, progress: Callable[[int, int], None] | None = None) -> Corpus:
+def read_corpus(seeds: Path, progress: Callable[[int, int], None] | None = None,
+                actors: list[Actor] = ()) -> Corpus:
     """Read every capture in ``seeds``. Problems name the file (and line).
 
     Every capture is parsed first, then the corpus-wide rules run over all the
-    parses (lines repeated across a site's captures), then the records are built.
+    parses (lines repeated across a site's captures), then the records are
+    built, then the corpus links: the registry's ``actors`` found in each.
     """
     corpus = Corpus()
     owners: dict[str, str] = {}
@@ -67,6 +72,7 @@ def read_corpus(seeds: Path, progress: Callable[[int, int], None] | None = None)
             corpus.warnings.extend(capture.warnings + _warnings(path.name, record))
             corpus.records.append(record)
             corpus.sources[record["id"]] = capture.data
+    corpus.actor_spans = annotate(corpus.records, ActorFinder(list(actors)))
     return corpus
 
 

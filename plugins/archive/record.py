@@ -11,7 +11,7 @@ from .parse import parse_text
 from .relations import link_comments
 from .state import BOILERPLATE, BODY, CAPTION, ParseState
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def document_url(doc_id: str) -> str:
@@ -106,4 +106,5 @@ def build_record(capture: Capture, state: ParseState | None = None) -> dict:
         "comments": _comments(state),
         "comments_stated": state.comments_stated,
         "line_roles": roles(state),
+        "actors": [],  # filled in with the corpus links (archive.actors.annotate)
     }

@@ -2,12 +2,14 @@
 
 The text analysis lives in the plain `archive` package; this plugin only
 reads the seeds folder named by the ``ARCHIVE_SEEDS`` setting, and writes the
-pages, `record.json` and `source.txt` of every document, and the index.
+pages, `record.json` and `source.txt` of every document, and the index;
+and it reads the editors' Markdown with markdown-it-py.
 """
 
 from pelican import signals
 
 from .generator import ArchiveGenerator
+from .markdown_reader import use_markdown_it
 
 
 def _get_generators(_pelican):
@@ -16,3 +18,4 @@ def _get_generators(_pelican):
 
 def register():
     signals.get_generators.connect(_get_generators)
+    use_markdown_it()

@@ -1,0 +1,145 @@
+"""Finding the registry's actors in a document, in one pass over its words.
+
+All names and aliases, folded to spelling-insensitive keys, sit in one word
+trie: an automaton walked once along the text, which keeps the longest name
+that starts at each word ("Sadr City" before "Sadr"). A person's surname alone
+("Maliki") counts only when the document names that person in full somewhere
+(or the registry lists the short form) and no other person of that surname
+is named in it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .names import ACRONYM, LOWER, alias_keys, is_particle, text_keys, tokens
+from .registry import Actor
+
+FULL, SHORT, SURNAME = "full", "short", "surname"  # how much a name alone says
+_TERMS = "\0"  # trie key holding the terms that end at a node
+ARTICLE, COMMENTS = "article", "comments"
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    terms: frozenset  # of (actor id, strength)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A piece of one document's text: a paragraph, or one line of a comment."""
+    anchor: str  # pN or cN
+    part: str  # ARTICLE or COMMENTS
+    line: int  # line of the comment's text; 0 for paragraphs
+    text: str
+
+
+@dataclass
+class DocumentActors:
+    actors: list[dict] = field(default_factory=list)  # the record's `actors`
+    spans: dict = field(default_factory=dict)  # (anchor, line) → [(start, end, actor id)]
+
+
+class ActorFinder:
+    def __init__(self, actors: list[Actor]):
+        self.actors = {actor.id: actor for actor in actors}
+        self._trie: dict = {}
+        for actor in actors:
+            for keys, strength in _terms(actor):
+                node = self._trie
+                for key in keys:
+                    node = node.setdefault(key, {})
+                node.setdefault(_TERMS, set()).add((actor.id, strength))
+
+    def matches(self, text: str) -> list[Match]:
+        """Every name in ``text``, longest first, left to right, none overlapping."""
+        all_words = tokens(text)
+        words = [t for t in all_words if not is_particle(t.text)]
+        article = {t.end: t for t in all_words if is_particle(t.text)}  # "al-" before a name
+        found, i = [], 0
+        while i < len(words):
+            nodes, longest, j = [self._trie], None, i
+            while nodes and j < len(words):
+                nodes = [node[key] for node in nodes for key in text_keys(words[j].text) if key in node]
+                terms = frozenset(t for node in nodes for t in node.get(_TERMS, ()))
+                if terms:
+                    longest = (j, terms)
+                j += 1
+            if longest:
+                start = words[i].start
+                particle = article.get(start - 1)
+                if particle is not None and text[start - 1] in "- ":
+                    start = particle.start
+                found.append(Match(start, words[longest[0]].end, longest[1]))
+                i = longest[0] + 1
+            else:
+                i += 1
+        return found
+
+    def document(self, blocks: list[Block]) -> DocumentActors:
+        """The actors of one document: its record entries and the spans to mark."""
+        raw = [(block, match) for block in blocks for match in self.matches(block.text)]
+        named = {actor for _, m in raw for actor, strength in m.terms if strength == FULL}
+        result = DocumentActors()
+        mentions: dict[str, dict] = {}
+        for block, match in raw:
+            actor_id = _resolve(match, named)
+            if actor_id is None:
+                continue
+            result.spans.setdefault((block.anchor, block.line), []).append((match.start, match.end, actor_id))
+            entry = mentions.setdefault(actor_id, {"spellings": Counter(), ARTICLE: [], COMMENTS: []})
+            entry["spellings"][block.text[match.start:match.end]] += 1
+            entry[block.part].append(block.anchor)
+        result.actors = sorted((self._entry(actor_id, e) for actor_id, e in mentions.items()),
+                               key=lambda a: (-a["mentions"]["article"] - a["mentions"]["comments"],
+                                              a["name"].casefold(), a["id"]))
+        return result
+
+    def _entry(self, actor_id: str, found: dict) -> dict:
+        actor = self.actors[actor_id]
+        return {
+            "id": actor.id,
+            "name": actor.name,
+            "kind": actor.kind,
+            "spellings": sorted(found["spellings"]),
+            "mentions": {ARTICLE: len(found[ARTICLE]), COMMENTS: len(found[COMMENTS])},
+            "paragraphs": list(dict.fromkeys(found[ARTICLE])),
+            "comments": list(dict.fromkeys(found[COMMENTS])),
+        }
+
+
+def _terms(actor: Actor):
+    """(keys, strength) of every name of ``actor``; a person's surname too."""
+    seen = {}
+    for name in actor.names:
+        keys = alias_keys(name)
+        if not keys:
+            continue
+        single = len(keys) == 1 and not keys[0].startswith(ACRONYM)
+        strength = SHORT if single and actor.kind == "person" else FULL
+        seen[keys] = min(seen.get(keys, strength), strength, key=_STRENGTH.index)
+        surname = keys[-1]
+        if actor.kind == "person" and len(keys) > 1 and not surname.startswith((ACRONYM, LOWER)):
+            seen.setdefault((surname,), SURNAME)
+    return seen.items()
+
+
+_STRENGTH = [FULL, SHORT, SURNAME]
+
+
+def _resolve(match: Match, named: set[str]) -> str | None:
+    """The one actor a name stands for in this document, or None if it is not sure."""
+    full = {actor for actor, strength in match.terms if strength == FULL}
+    if full:
+        return full.pop() if len(full) == 1 else None
+    candidates = {actor for actor, _ in match.terms}
+    named_here = candidates & named
+    if len(named_here) == 1:
+        return named_here.pop()
+    if not named_here and len(candidates) == 1:
+        ((actor, strength),) = match.terms
+        return actor if strength == SHORT else None
+    return None
