@@ -227,3 +227,17 @@ def test_the_unmatched_names_report_is_written(site):
     text = (site.output / "reports" / "unmatched-names.txt").read_text(encoding="utf-8")
     assert text.startswith("Names found in two or more documents")
     assert "Baghdad: 5 documents" in text
+
+
+def test_editorial_markdown_escapes_raw_html_and_reads_front_matter(tmp_path):
+    from archive.editorial import EditorialError, read_markdown, render_markdown
+
+    html = render_markdown("A *note* <script>alert(1)</script>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+    assert "<em>note</em>" in html and "<script>" not in html and "&lt;script&gt;" in html
+    assert "<table>" in html
+    page = tmp_path / "p.md"
+    page.write_text("---\ntitle: T\nAliases: [x]\n---\nBody\n", encoding="utf-8")
+    assert read_markdown(page).meta == {"title": "T", "aliases": ["x"]}
+    page.write_text("---\ntitle: T\nBody never closed\n", encoding="utf-8")
+    with pytest.raises(EditorialError, match="p.md: front matter opened on line 1 is never closed"):
+        read_markdown(page)

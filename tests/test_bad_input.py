@@ -49,9 +49,13 @@ def test_capture_text_is_escaped_everywhere(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     shutil.copy(HOSTILE, seeds / "001_eeeeeeeeeeeeeeee.txt")
+    (seeds / "002_ffffffffffffffff.txt").write_text(
+        "An actor page quotes this\n\n<script>alert(1)</script> Qassem Suleimani <img src=x onerror=alert(2)> "
+        "said nothing at all, according to the people who were there.\n", encoding="utf-8")
     build = run_build(seeds, tmp_path / "out")
     assert build.returncode == 0, build.stderr
-    for name in ("index.html", "doc/eeeeeeeeeeeeeeee/index.html"):
+    for name in ("index.html", "doc/eeeeeeeeeeeeeeee/index.html", "doc/ffffffffffffffff/index.html",
+                 "actor/qassem-suleimani/index.html"):
         html = (tmp_path / "out" / name).read_text()
         soup = BeautifulSoup(html, "html.parser")
         assert not soup.find_all("script"), name

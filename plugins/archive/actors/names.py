@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 # A word: letters and digits, with inner apostrophes (Asa'ib, Da'wa).
 _TOKEN = re.compile(r"[^\W_]+(?:['’ʼ`][^\W_]+)*")
@@ -24,8 +25,7 @@ ACRONYM = "="  # key prefix: an acronym, matched only as written (IS, JAM, IRGC)
 LOWER = "~"  # key prefix: a word an alias writes in lowercase (of, the, and)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str  # as written, possessive removed
     start: int
     end: int
@@ -36,13 +36,13 @@ def tokens(text: str) -> list[Token]:
     found = []
     for match in _TOKEN.finditer(text):
         word, end = match.group(), match.end()
-        possessive = _POSSESSIVE.search(word)
-        if possessive and len(word) > 2:
-            word, end = word[:possessive.start()], end - 2
+        if word[-1] == "s" and len(word) > 2 and _POSSESSIVE.search(word):
+            word, end = word[:-2], end - 2
         found.append(Token(word, match.start(), end))
     return found
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """The spelling-insensitive form of one word."""
     word = unicodedata.normalize("NFKD", word.casefold())
@@ -58,6 +58,7 @@ def is_acronym(word: str) -> bool:
     return len(word) >= 2 and word.isupper() and word.isalpha()
 
 
+@lru_cache(maxsize=65536)
 def is_particle(word: str) -> bool:
     return word.casefold() in PARTICLES
 
@@ -78,6 +79,7 @@ def alias_keys(alias: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
+@lru_cache(maxsize=65536)
 def text_keys(word: str) -> tuple[str, ...]:
     """The keys one word of running text may stand for. A capitalised word can
     be part of a name; a lowercase word only a name's lowercase joining word."""
