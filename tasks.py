@@ -124,12 +124,14 @@ def _show_case(state, record, want) -> None:
 
 
 @task(help={"captures": "how many captures to build (copies of the seeds under new ids)",
-            "actors": "made-up actors added to the registry for the detection figure"})
-def bench(c, captures=1000, actors=5000):
+            "actors": "made-up actors added to the registry for the detection figure",
+            "passages": "sizes of the planted-passage corpora, comma-separated (default 1000,10000)"})
+def bench(c, captures=1000, actors=5000, passages="1000,10000"):
     """Time a whole build of N captures, and the parsing alone. The captures are
     copies of the seeds: the worst case for the site-wide pass, since every line
     of a site repeats and every capture is parsed twice. Then actor detection,
-    with ``actors`` made-up names added to the registry."""
+    with ``actors`` made-up names added to the registry. Then shared passages
+    on made-up corpora of each size in ``passages``, with planted quotations."""
     import tempfile
     import time
 
@@ -153,6 +155,27 @@ def bench(c, captures=1000, actors=5000):
     print(f"{n} captures: parsing {parsed:.2f} s ({parsed / n * 1000:.2f} ms each); "
           f"whole build {built:.2f} s ({built / n * 1000:.2f} ms each)")
     _bench_actors(corpus.records, int(actors))
+    _bench_passages([int(n) for n in str(passages).split(",") if n.strip()])
+
+
+def _bench_passages(sizes: list[int]) -> None:
+    """Pair recall and precision of shared passages, and their cost, on planted corpora."""
+    import time
+
+    from archive.passages import DocumentText, shared_passages
+    from archive.planted import found_pairs, planted_corpus
+
+    for size in sizes:
+        for edit_rate in (0.0, 0.1, 0.2):
+            corpus = planted_corpus(size, edit_rate)
+            started = time.perf_counter()
+            texts = [DocumentText.of(r) for r in corpus.records]
+            found = found_pairs(shared_passages(texts), texts)
+            spent = time.perf_counter() - started
+            true = len(found & corpus.pairs)
+            print(f"shared passages, {size} documents of ~400 words, edit rate {edit_rate:.0%}: "
+                  f"pair recall {true / len(corpus.pairs):.3f}, precision {true / max(len(found), 1):.3f}, "
+                  f"{spent:.2f} s ({spent / size * 1000:.2f} ms per document)")
 
 
 def _bench_actors(records: list[dict], extra: int) -> None:

@@ -11,6 +11,7 @@ from .actors import Actor, ActorFinder
 from .actors.annotate import annotate
 from .capture import Capture, CaptureError, read_capture
 from .ids import document_id
+from .links import SharedPassage, link_corpus
 from .parse import parse_text
 from .record import build_record
 from .sitewide import repeated_lines
@@ -26,6 +27,7 @@ class Corpus:
     warnings: list[str] = field(default_factory=list)  # published, but worth a look
     sources: dict[str, bytes] = field(default_factory=dict)  # id → the capture's bytes, as checksummed
     actor_spans: dict[str, dict] = field(default_factory=dict)  # id → names to mark (see actors.detect)
+    passages: list[SharedPassage] = field(default_factory=list)  # shared by two or more documents
 
     @property
     def comment_count(self) -> int:
@@ -45,7 +47,8 @@ def read_corpus(seeds: Path, progress: Callable[[int, int], None] | None = None,
 
     Every capture is parsed first, then the corpus-wide rules run over all the
     parses (lines repeated across a site's captures), then the records are
-    built, then the corpus links: the registry's ``actors`` found in each.
+    built, then the corpus links: the registry's ``actors`` found in each, the
+    passages documents share, and the related documents.
     """
     corpus = Corpus()
     owners: dict[str, str] = {}
@@ -73,6 +76,7 @@ def read_corpus(seeds: Path, progress: Callable[[int, int], None] | None = None,
             corpus.records.append(record)
             corpus.sources[record["id"]] = capture.data
     corpus.actor_spans = annotate(corpus.records, ActorFinder(list(actors)))
+    corpus.passages = link_corpus(corpus.records)
     return corpus
 
 

@@ -26,6 +26,19 @@ def normalise_words(text: str) -> list[str]:
     return [word.replace("’", "'") for word in _WORD.findall(text.casefold())]
 
 
+def word_spans(text: str) -> list[tuple[str, int, int]]:
+    """The words of ``text``, normalised as `normalise_words` does, each with
+    its start and end in ``text``."""
+    blanked = _BRACKETED.sub(lambda m: " " * len(m.group()), text)
+    spans = []
+    for match in _WORD.finditer(blanked):
+        word = match.group()
+        if not word.isascii():
+            word = "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+        spans.append((word.casefold().replace("’", "'"), match.start(), match.end()))
+    return spans
+
+
 def shingles(words: list[str], size: int = QUOTE_WORDS) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
 

@@ -106,5 +106,8 @@ def build_record(capture: Capture, state: ParseState | None = None) -> dict:
         "comments": _comments(state),
         "comments_stated": state.comments_stated,
         "line_roles": roles(state),
-        "actors": [],  # filled in with the corpus links (archive.actors.annotate)
+        # Filled in with the corpus links (archive.actors.annotate, archive.links).
+        "actors": [],
+        "shared_quotes": [],
+        "related": [],
     }

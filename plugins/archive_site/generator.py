@@ -11,11 +11,14 @@ from blinker import signal
 from pelican.generators import Generator
 
 from archive.actors import load_registry
-from archive.actors.annotate import actor_pages, segments
+from archive.actors.annotate import actor_pages
 from archive.actors.unmatched import report as unmatched_report
 from archive.actors.unmatched import unknown_names
 from archive.corpus import Corpus, read_corpus
 from archive.editorial import render_markdown
+from archive.links import variant_pieces
+from archive.marks import pieces
+from archive.pictures import graph, timeline
 
 # Sent with the finished `Corpus` once every document is written.
 corpus_written = signal("archive-corpus-written")
@@ -49,14 +52,15 @@ class ArchiveGenerator(Generator):
         self.context["archive_actors"] = actor_pages(registry.actors, documents, self.corpus.actor_spans)
         self.context["actor_names"] = {a.id: a.name for a in registry.actors}
         self.context["markdown"] = render_markdown
+        self.context["archive_titles"] = {r["id"]: r["title"] or r["source"]["file"] for r in documents}
+        self.context["archive_passages"] = self.corpus.passages
 
     def generate_output(self, writer):
         document_template = self.get_template("document")
         for record in self.context["archive_documents"]:
             folder = f"doc/{record['id']}"
-            marks = self.corpus.actor_spans.get(record["id"], {})
             writer.write_file(f"{folder}/index.html", document_template, self.context,
-                              relative_urls=True, doc=record, marks=marks, segments=segments)
+                              relative_urls=True, doc=record, marks=self._marks(record), pieces=pieces)
             self._write_bytes(f"{folder}/record.json", record_json(record).encode("utf-8"))
             self._write_bytes(f"{folder}/source.txt", self.corpus.sources[record["id"]])
         writer.write_file("index.html", self.get_template("index"), self.context,
@@ -67,9 +71,29 @@ class ArchiveGenerator(Generator):
                               relative_urls=True, page=page)
         writer.write_file("actor/index.html", self.get_template("actors"), self.context,
                           relative_urls=True)
+        quote_template = self.get_template("quote")
+        for passage in self.corpus.passages:
+            writer.write_file(f"quote/{passage.id}/index.html", quote_template, self.context,
+                              relative_urls=True, passage=passage, variant_pieces=variant_pieces)
+        documents = self.context["archive_documents"]
+        writer.write_file("map/index.html", self.get_template("map"), self.context, relative_urls=True,
+                          graph=graph(documents), timeline=timeline(documents))
         names = unknown_names(self.corpus.records, self.corpus.actor_spans, self.registry.actors)
         self._write_bytes("reports/unmatched-names.txt", unmatched_report(names).encode("utf-8"))
         corpus_written.send(self, corpus=self.corpus)
+
+    def _marks(self, record: dict) -> dict:
+        """(anchor, line) → {"names": [...], "passages": [...]}: what to mark in each text."""
+        marks: dict = {}
+        for key, names in self.corpus.actor_spans.get(record["id"], {}).items():
+            marks.setdefault(key, {"names": [], "passages": []})["names"] = names
+        for passage in self.corpus.passages:
+            for occurrence in passage.occurrences:
+                if occurrence.doc == record["id"]:
+                    for paragraph, (start, end) in occurrence.marks.items():
+                        entry = marks.setdefault((paragraph, 0), {"names": [], "passages": []})
+                        entry["passages"].append((start, end, passage.id))
+        return marks
 
     def _write_bytes(self, name: str, data: bytes) -> None:
         path = Path(self.output_path, name)

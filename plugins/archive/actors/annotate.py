@@ -86,18 +86,3 @@ def _mentions(actor_id: str, spans: dict, texts: dict) -> list[Mention]:
             after = after.rsplit(" ", 1)[0] + "…"
         found.append(Mention(block.anchor, block.part, before, block.text[start:end], after))
     return found
-
-
-def segments(text: str, marks: list[tuple[int, int, str]] | None) -> list[tuple[str, str | None]]:
-    """``text`` cut into (piece, actor id or None), for marking names in a page."""
-    pieces, at = [], 0
-    for start, end, actor_id in sorted(marks or ()):
-        if start < at:
-            continue
-        if start > at:
-            pieces.append((text[at:start], None))
-        pieces.append((text[start:end], actor_id))
-        at = end
-    if at < len(text) or not pieces:
-        pieces.append((text[at:], None))
-    return pieces

@@ -1,0 +1,256 @@
+"""Passages shared between documents: every reused quotation, found as one
+maximal passage per place, tolerant of edits, reordered clauses, quote style,
+punctuation, case, ellipses and bracketed insertions.
+
+Method (it scales about linearly with the corpus):
+
+1. Every document's article text becomes normalised words (`quotes.normalise`),
+   each remembering its paragraph and characters.
+2. An inverted index of word 4-grams; a 4-gram made only of common words, or
+   found in more than ``MAX_DOCUMENTS`` documents, is too common to mean a
+   quotation and is skipped.
+3. Documents that share at least ``MIN_SEEDS`` 4-grams are candidate pairs.
+4. In each pair, shared 4-grams lying close together in both texts form one
+   passage (clauses may be reordered inside it); its edges are extended word by
+   word, and rapidfuzz confirms that the two texts really are one passage.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from array import array
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from rapidfuzz import fuzz
+
+from .quotes import word_spans
+
+SHINGLE = 4  # words per index key
+MIN_WORDS = 8  # a shared passage shorter than this is not a quotation
+MAX_DOCUMENTS = 20  # a 4-gram in more documents than this is a commonplace
+MIN_SEEDS = 2  # shared 4-grams before a pair of documents is compared
+GAP = 20  # words between two shared 4-grams of one passage, in either text
+MIN_SIMILARITY = 60  # rapidfuzz token-set ratio of the two variants, 0-100
+
+# Words too common for a 4-gram of them alone to point at a quotation.
+COMMON = frozenset("""
+a about after all also an and any are as at be been but by can could did do does for from had has have
+he her his i if in into is it its just more most my no not now of on one only or other our out over said
+she so some than that the their them then there these they this those to up was we were what when which
+who will with would you your
+""".split())
+
+
+@dataclass
+class DocumentText:
+    """The article text of one document as normalised words, each with its place."""
+
+    id: str
+    words: list[str]
+    places: list[tuple[str, int, int]]  # per word: (paragraph id, start, end) in that paragraph
+
+    @classmethod
+    def of(cls, record: dict) -> DocumentText:
+        words, places = [], []
+        for paragraph in record["paragraphs"]:
+            for word, start, end in word_spans(paragraph["text"]):
+                words.append(word)
+                places.append((paragraph["id"], start, end))
+        return cls(record["id"], words, places)
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """One passage that two documents share: word ranges [start, end) in each."""
+
+    a: int  # index of the first document
+    b: int
+    a_range: tuple[int, int]
+    b_range: tuple[int, int]
+    similarity: float
+
+
+@dataclass
+class Passage:
+    """A passage and every place it occurs: (document index, word range)."""
+
+    id: str
+    occurrences: list[tuple[int, tuple[int, int]]] = field(default_factory=list)
+    links: list[Alignment] = field(default_factory=list)
+
+
+def _keys(words: list[str]) -> array:
+    """One hash per word position: of the 4-gram starting there (0 when it is common)."""
+    keys = array("q")
+    for i in range(len(words) - SHINGLE + 1):
+        gram = words[i:i + SHINGLE]
+        keys.append(0 if all(w in COMMON for w in gram) else hash(" ".join(gram)) or 1)
+    return keys
+
+
+def candidate_pairs(keys: list[array]) -> Counter:
+    """(document, document) → how many 4-grams they share, through the inverted index."""
+    postings: dict[int, int | list[int]] = {}
+    for doc, doc_keys in enumerate(keys):
+        for key in set(doc_keys):
+            if key == 0:
+                continue
+            seen = postings.get(key)
+            if seen is None:
+                postings[key] = doc
+            elif isinstance(seen, int):
+                postings[key] = [seen, doc]
+            else:
+                seen.append(doc)
+    pairs: Counter = Counter()
+    for docs in postings.values():
+        if isinstance(docs, list) and len(docs) <= MAX_DOCUMENTS:
+            pairs.update(combinations(docs, 2))
+    return pairs
+
+
+def align(a: int, b: int, texts: list[DocumentText], keys: list[array]) -> list[Alignment]:
+    """The passages two documents share, each as one maximal range in both."""
+    where_b: dict[int, list[int]] = defaultdict(list)
+    for j, key in enumerate(keys[b]):
+        if key:
+            where_b[key].append(j)
+    seeds = [(i, j) for i, key in enumerate(keys[a]) if key in where_b for j in where_b[key]]
+    found = []
+    for cluster in _clusters(seeds):
+        if len(cluster) < MIN_SEEDS and len(cluster) * SHINGLE < MIN_WORDS:
+            continue
+        a_range, b_range = _extend(texts[a].words, texts[b].words, cluster)
+        if min(a_range[1] - a_range[0], b_range[1] - b_range[0]) < MIN_WORDS:
+            continue
+        similarity = fuzz.token_set_ratio(" ".join(texts[a].words[slice(*a_range)]),
+                                          " ".join(texts[b].words[slice(*b_range)]))
+        if similarity >= MIN_SIMILARITY:
+            found.append(Alignment(a, b, a_range, b_range, round(similarity, 1)))
+    return found
+
+
+def _clusters(seeds: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Seeds within ``GAP`` words of each other in both texts, grouped."""
+    parent = list(range(len(seeds)))
+
+    def root(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    order = sorted(range(len(seeds)), key=lambda n: seeds[n])
+    for x, n in enumerate(order):
+        i, j = seeds[n]
+        for m in order[x + 1:]:
+            if seeds[m][0] - i > GAP:
+                break
+            if abs(seeds[m][1] - j) <= GAP:
+                parent[root(m)] = root(n)
+    groups: dict[int, list] = defaultdict(list)
+    for n in order:
+        groups[root(n)].append(seeds[n])
+    return list(groups.values())
+
+
+def _extend(a_words, b_words, cluster) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The cluster's ranges, grown at both edges while the words agree, across
+    single edited words (substituted, deleted or inserted) that agreeing words follow."""
+    a0, a1 = min(i for i, _ in cluster), max(i for i, _ in cluster) + SHINGLE
+    b0, b1 = min(j for _, j in cluster), max(j for _, j in cluster) + SHINGLE
+    i, j = (n + SHINGLE for n in max(cluster))
+    i, j = _grow(a_words, b_words, i, j, 1)
+    a1, b1 = max(a1, i), max(b1, j)
+    i, j = min(cluster)
+    ra, rb = a_words[::-1], b_words[::-1]
+    i, j = _grow(ra, rb, len(a_words) - i, len(b_words) - j, 1)
+    return (min(a0, len(a_words) - i), a1), (min(b0, len(b_words) - j), b1)
+
+
+_EDITS = ((0, 0), (1, 1), (1, 0), (0, 1))  # words to skip in (a, b): none, substituted, inserted
+
+
+def _grow(a, b, i, j, step) -> tuple[int, int]:
+    """Past the end of an agreeing run at (i, j): how far agreement goes on."""
+    while True:
+        for skip_a, skip_b in _EDITS:
+            x, y = i + skip_a, j + skip_b
+            needed = 1 if (skip_a, skip_b) == (0, 0) else 2  # an edit must be followed by two agreeing words
+            if x + needed <= len(a) and y + needed <= len(b) and a[x:x + needed] == b[y:y + needed]:
+                i, j = x + needed, y + needed
+                break
+        else:
+            return i, j
+
+
+def shared_passages(texts: list[DocumentText]) -> list[Passage]:
+    """Every passage that two or more of ``texts`` share, in a stable order."""
+    keys = [_keys(text.words) for text in texts]
+    alignments = [found for (a, b), count in sorted(candidate_pairs(keys).items())
+                  if count >= MIN_SEEDS for found in align(a, b, texts, keys)]
+    return _group(alignments, texts)
+
+
+def _group(alignments: list[Alignment], texts: list[DocumentText]) -> list[Passage]:
+    """Pairwise passages → passages: occurrences that overlap in one document are one."""
+    occurrences: list[tuple[int, tuple[int, int]]] = []
+    parent: list[int] = []
+
+    def add(doc: int, span: tuple[int, int]) -> int:
+        occurrences.append((doc, span))
+        parent.append(len(parent))
+        return len(parent) - 1
+
+    def root(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    link_of: dict[int, Alignment] = {}
+    for link in alignments:
+        x, y = add(link.a, link.a_range), add(link.b, link.b_range)
+        parent[root(y)] = root(x)
+        link_of[x] = link
+    by_doc: dict[int, list[int]] = defaultdict(list)
+    for n, (doc, _) in enumerate(occurrences):
+        by_doc[doc].append(n)
+    for members in by_doc.values():
+        members.sort(key=lambda n: occurrences[n][1])
+        for x, y in zip(members, members[1:]):
+            if _overlap(occurrences[x][1], occurrences[y][1]):
+                parent[root(y)] = root(x)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for n in range(len(occurrences)):
+        groups[root(n)].append(n)
+    passages = []
+    for members in groups.values():
+        spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for n in members:
+            doc, span = occurrences[n]
+            spans[doc].append(span)
+        merged = sorted((doc, span) for doc, doc_spans in spans.items() for span in _merge(doc_spans))
+        first_doc, first_span = min(merged, key=lambda o: (texts[o[0]].id, o[1]))
+        words = " ".join(texts[first_doc].words[slice(*first_span)])
+        passage = Passage(hashlib.sha1(words.encode("utf-8")).hexdigest()[:12], merged)
+        passage.links = [link_of[n] for n in members if n in link_of]
+        passages.append(passage)
+    return sorted(passages, key=lambda p: (texts[p.occurrences[0][0]].id, p.occurrences[0][1], p.id))
+
+
+def _overlap(x: tuple[int, int], y: tuple[int, int]) -> bool:
+    shared = min(x[1], y[1]) - max(x[0], y[0])
+    return shared > 0 and shared * 2 >= min(x[1] - x[0], y[1] - y[0])
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [tuple(span) for span in merged]

@@ -1,0 +1,96 @@
+"""Synthetic corpora with planted passages, to measure how well shared passages
+are found (tests) and how the cost grows (``invoke bench``).
+
+Every document is made-up prose; a planted passage of 25-45 words is copied
+from one document into another, each word substituted, deleted, or given an
+inserted neighbour with probability ``edit_rate``.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from itertools import combinations
+
+from .passages import COMMON, MIN_WORDS
+
+_SYLLABLES = ["ka", "ri", "mo", "sa", "lu", "den", "var", "to", "bel", "ash", "qui", "zor", "pe", "in", "ost"]
+
+
+@dataclass
+class PlantedCorpus:
+    records: list[dict]
+    pairs: set[tuple[str, str]]  # (document id, document id) that share copied text, sorted
+
+
+def _vocabulary(rng: random.Random, size: int) -> list[str]:
+    words = set()
+    while len(words) < size:
+        words.add("".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(1, 4))))
+    return sorted(words)
+
+
+def _prose(rng: random.Random, vocabulary: list[str], weights: list[float], common: list[str], n: int) -> list[str]:
+    """Words as prose has them: about half common words, the rest Zipf-distributed."""
+    picks = rng.choices(vocabulary, weights=weights, k=n)
+    return [rng.choice(common) if rng.random() < 0.45 else word for word in picks]
+
+
+def _edit(rng: random.Random, words: list, rate: float, vocabulary: list[str]) -> list:
+    """A copy of (word, origin) pairs with edits; new words have no origin."""
+    edited = []
+    for word in words:
+        if rng.random() >= rate:
+            edited.append(word)
+            continue
+        kind = rng.randrange(3)
+        if kind == 0:
+            edited.append((rng.choice(vocabulary), None))  # substituted
+        elif kind == 2:
+            edited.extend([word, (rng.choice(vocabulary), None)])  # a word inserted after it
+        # kind 1: deleted
+    return edited
+
+
+def planted_corpus(documents: int, edit_rate: float, planted_share: float = 0.3,
+                   words: int = 400, seed: int = 0) -> PlantedCorpus:
+    """``documents`` documents; ``planted_share`` of them receive a passage copied
+    from another document, with edits at ``edit_rate``. Two documents share a
+    passage when at least ``MIN_WORDS`` of their words have one origin (a copy
+    of a copy counts, and so do two copies of one source)."""
+    rng = random.Random(seed)
+    vocabulary = _vocabulary(rng, 20000)
+    weights = [1 / (rank + 1) for rank in range(len(vocabulary))]
+    common = sorted(COMMON)
+    texts = [[(w, (d, n)) for n, w in enumerate(_prose(rng, vocabulary, weights, common, words))]
+             for d in range(documents)]
+    ids = [f"{n:08x}" for n in range(documents)]
+    for target in rng.sample(range(documents), int(documents * planted_share)):
+        source = rng.randrange(documents - 1)
+        source += source >= target
+        length = rng.randint(25, 45)
+        start = rng.randrange(len(texts[source]) - length)
+        copied = _edit(rng, texts[source][start:start + length], edit_rate, vocabulary)
+        at = rng.randrange(len(texts[target]))
+        texts[target][at:at] = copied
+    holders = defaultdict(set)
+    for d, text in enumerate(texts):
+        for _, origin in text:
+            if origin is not None:
+                holders[origin].add(d)
+    shared = Counter(pair for docs in holders.values() if len(docs) > 1
+                     for pair in combinations(sorted(docs), 2))
+    pairs = {(ids[a], ids[b]) for (a, b), count in shared.items() if count >= MIN_WORDS}
+    records = []
+    for doc_id, text in zip(ids, texts):
+        plain = [w for w, _ in text]
+        paragraphs = [" ".join(plain[i:i + 60]).capitalize() + "." for i in range(0, len(plain), 60)]
+        records.append({"id": doc_id, "paragraphs": [{"id": f"p{n}", "text": p}
+                                                     for n, p in enumerate(paragraphs, start=1)]})
+    return PlantedCorpus(records, pairs)
+
+
+def found_pairs(passages, texts) -> set[tuple[str, str]]:
+    """Pairs of document ids linked by a shared passage."""
+    return {tuple(sorted((texts[link.a].id, texts[link.b].id))) for p in passages for link in p.links}
