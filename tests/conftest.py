@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -24,11 +25,11 @@ class Build:
     returncode: int
 
 
-def run_build(seeds: Path, output: Path, *extra: str) -> Build:
-    """Run `invoke build` exactly as a user would."""
+def run_build(seeds: Path, output: Path, *extra: str, env: dict | None = None) -> Build:
+    """Run `invoke build` exactly as a user would (``env``: extra environment variables)."""
     done = subprocess.run(
         [sys.executable, "-m", "invoke", "build", "--seeds", str(seeds), "--output", str(output), *extra],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
+        cwd=ROOT, capture_output=True, text=True, timeout=600, env={**os.environ, **(env or {})},
     )
     return Build(output, done.stdout, done.stderr, done.returncode)
 

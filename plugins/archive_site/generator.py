@@ -19,6 +19,7 @@ from archive.editorial import render_markdown
 from archive.links import variant_pieces
 from archive.marks import pieces
 from archive.pictures import graph, timeline
+from archive.search import write_search
 
 # Sent with the finished `Corpus` once every document is written.
 corpus_written = signal("archive-corpus-written")
@@ -78,9 +79,21 @@ class ArchiveGenerator(Generator):
         documents = self.context["archive_documents"]
         writer.write_file("map/index.html", self.get_template("map"), self.context, relative_urls=True,
                           graph=graph(documents), timeline=timeline(documents))
+        writer.write_file("search.html", self.get_template("search"), self.context, relative_urls=True)
+        self._write_search()
         names = unknown_names(self.corpus.records, self.corpus.actor_spans, self.registry.actors)
         self._write_bytes("reports/unmatched-names.txt", unmatched_report(names).encode("utf-8"))
         corpus_written.send(self, corpus=self.corpus)
+
+    def _write_search(self) -> None:
+        """The search data, and lunr.js from its npm package (never from a CDN)."""
+        lunr_js = Path(self.settings["ARCHIVE_LUNR_JS"])
+        if not lunr_js.is_file():
+            raise FileNotFoundError(f"{lunr_js} is missing: `invoke build` installs it with npm "
+                                    "(theme/package.json)")
+        self._write_bytes("theme/js/lunr.min.js", lunr_js.read_bytes())
+        self.search_stats = write_search(self.context["archive_documents"], self.registry.actors,
+                                         Path(self.output_path, "search"), self.settings["ARCHIVE_SEARCH_SPLIT"])
 
     def _marks(self, record: dict) -> dict:
         """(anchor, line) → {"names": [...], "passages": [...]}: what to mark in each text."""
