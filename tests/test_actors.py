@@ -104,6 +104,17 @@ def test_a_surname_shared_by_two_people_named_in_the_document_is_left_alone():
     assert [who for _, who in found(only_son, SADR, father)] == ["muqtada-al-sadr"] * 2
 
 
+def test_a_given_name_alone_counts_after_the_full_name_unless_shared():
+    roggio = Actor("bill-roggio", "Bill Roggio", "person")
+    clinton = Actor("bill-clinton", "Bill Clinton", "person")
+    assert found("Bill Roggio wrote it. Bill reminds again.", roggio, clinton) == [
+        ("Bill Roggio", "bill-roggio"), ("Bill", "bill-roggio")]
+    assert [who for _, who in found("Bill Roggio met Bill Clinton. Bill spoke.", roggio, clinton)] == [
+        "bill-roggio", "bill-clinton"]
+    general = Actor("qassem-suleimani", "Qassem Suleimani", "person", ("General Suleimani",))
+    assert found("Qassem Suleimani spoke. The General left.", general) == [("Qassem Suleimani", "qassem-suleimani")]
+
+
 def test_no_wrong_merge_of_similar_names():
     omar = Actor("omar-suleiman", "Omar Suleiman", "person")
     text = "Omar Suleiman met Qassem Suleimani; later Suleimani and Suleiman parted."

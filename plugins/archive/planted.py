@@ -94,3 +94,35 @@ def planted_corpus(documents: int, edit_rate: float, planted_share: float = 0.3,
 def found_pairs(passages, texts) -> set[tuple[str, str]]:
     """Pairs of document ids linked by a shared passage."""
     return {tuple(sorted((texts[link.a].id, texts[link.b].id))) for p in passages for link in p.links}
+
+
+def prose_records(documents: int, words: int = 1000, seed: int = 0, vocabulary_text: str = "",
+                  actors: list | None = None) -> list[dict]:
+    """Made-up records of about ``words`` words each, drawn from the word frequencies
+    of ``vocabulary_text`` (the seeds, say), with a few comments and actors: the
+    shape of the archive at a scale it does not have yet."""
+    import re
+
+    rng = random.Random(seed)
+    counts = Counter(re.findall(r"[A-Za-z][a-z’']+", vocabulary_text) or ["word"])
+    vocabulary = sorted(counts)
+    weights = [counts[w] for w in vocabulary]
+    actors = actors or []
+    records = []
+    for n in range(documents):
+        text = rng.choices(vocabulary, weights=weights, k=words)
+        paragraphs = [" ".join(text[i:i + 80]).capitalize() + "." for i in range(0, len(text), 80)]
+        named = rng.sample(actors, min(len(actors), rng.randint(0, 3)))
+        records.append({
+            "id": f"{n:016x}", "url": f"doc/{n:016x}/", "title": " ".join(rng.choices(vocabulary, k=7)).capitalize(),
+            "date": f"{2004 + n % 12}-{1 + n % 12:02d}-{1 + n % 28:02d}", "site": f"Site {n % 40}",
+            "authors": [], "source": {"file": f"{n:06d}_{n:016x}.txt"},
+            "paragraphs": [{"id": f"p{i}", "text": p} for i, p in enumerate(paragraphs, start=1)],
+            "comments": [{"id": f"c{i}", "author": f"reader{rng.randrange(500)}",
+                          "text": " ".join(rng.choices(vocabulary, weights=weights, k=40))}
+                         for i in range(1, rng.randint(0, 6) + 1)],
+            "actors": [{"id": a.id, "name": a.name, "kind": a.kind, "spellings": [a.name],
+                        "mentions": {"article": 1, "comments": 0}, "paragraphs": ["p1"], "comments": []}
+                       for a in named],
+        })
+    return records

@@ -2,10 +2,10 @@
 
 All names and aliases, folded to spelling-insensitive keys, sit in one word
 trie: an automaton walked once along the text, which keeps the longest name
-that starts at each word ("Sadr City" before "Sadr"). A person's surname alone
-("Maliki") counts only when the document names that person in full somewhere
-(or the registry lists the short form) and no other person of that surname
-is named in it.
+that starts at each word ("Sadr City" before "Sadr"). A person's surname or
+given name alone ("Maliki", "Bill") counts only when the document names that
+person in full somewhere (or the registry lists the short form) and no other
+person named in it shares that name.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from .names import ACRONYM, LOWER, alias_keys, is_particle, text_keys, tokens
 from .registry import Actor
 
-FULL, SHORT, SURNAME = "full", "short", "surname"  # how much a name alone says
+FULL, SHORT, SURNAME = "full", "short", "surname"  # how much a name alone says; SURNAME: any one part of a full name
 _TERMS = "\0"  # trie key holding the terms that end at a node
 ARTICLE, COMMENTS = "article", "comments"
 
@@ -121,9 +121,12 @@ def _terms(actor: Actor):
         single = len(keys) == 1 and not keys[0].startswith(ACRONYM)
         strength = SHORT if single and actor.kind == "person" else FULL
         seen[keys] = min(seen.get(keys, strength), strength, key=_STRENGTH.index)
-        surname = keys[-1]
-        if actor.kind == "person" and len(keys) > 1 and not surname.startswith((ACRONYM, LOWER)):
-            seen.setdefault((surname,), SURNAME)
+        if actor.kind == "person" and len(keys) > 1:
+            # The surname of any full name; the given name of the actor's own name only
+            # ("Bill reminds again"), since aliases may open with a title ("General Suleimani").
+            for part in (keys[-1], keys[0]) if name == actor.name else (keys[-1],):
+                if not part.startswith((ACRONYM, LOWER)):
+                    seen.setdefault((part,), SURNAME)
     return seen.items()
 
 

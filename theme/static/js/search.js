@@ -82,10 +82,13 @@
     return w.replace(/(.)\1+/g, "$1");
   }
 
+  var stems = Object.create(null);
   function stem(word) {
-    var token = new window.lunr.Token(word, {});
-    var out = window.lunr.stemmer(window.lunr.trimmer(token));
-    return out ? out.toString() : "";
+    if (!(word in stems)) {
+      var out = window.lunr.stemmer(window.lunr.trimmer(new window.lunr.Token(word, {})));
+      stems[word] = out ? out.toString() : "";
+    }
+    return stems[word];
   }
 
   function isStopWord(word) { return !window.lunr.stopWordFilter(new window.lunr.Token(word, {})); }
@@ -317,7 +320,12 @@
     Object.keys(setup.aliases).forEach(function (key) {
       if (setup.aliases[key].some(function (id) { return named[id]; })) { spellings[key] = true; }
     });
+    var seen = Object.create(null);
     return function (word) {
+      if (!(word in seen)) { seen[word] = matchesWord(word); }
+      return seen[word];
+    };
+    function matchesWord(word) {
       var w = foldAccents(word).toLowerCase();
       var s = stem(w);
       if (s in stems) { return true; }
@@ -327,7 +335,7 @@
       if (prefixes.some(function (p) { return w.indexOf(p) === 0 || s.indexOf(p) === 0; })) { return true; }
       if (spellings[foldName(word)] || spellings["=" + word]) { return true; }
       return false;
-    };
+    }
   }
 
   var WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*/gu;
@@ -383,8 +391,7 @@
     return node;
   }
 
-  function renderResult(hit, doc, parsed, setup) {
-    var matches = matcher(parsed, setup);
+  function renderResult(hit, doc, parsed, matches) {
     var block = bestBlock(doc, matches, parsed.filters, parsed.phrases);
     var li = el("li", { "class": "result" });
     var href = ROOT + "/" + doc.url + "index.html" + (block ? "#" + block[0] : "");
@@ -451,7 +458,8 @@
       var mine = generation;
       return Promise.all(page.map(function (h) { return documentData(h.doc); })).then(function (docs) {
         if (mine !== generation) { return; }
-        docs.forEach(function (doc, i) { list.appendChild(renderResult(page[i], doc, current.parsed, current.engine.setup)); });
+        current.matches = current.matches || matcher(current.parsed, current.engine.setup);
+        docs.forEach(function (doc, i) { list.appendChild(renderResult(page[i], doc, current.parsed, current.matches)); });
         shown += page.length;
         more.hidden = shown >= current.hits.length;
       });
