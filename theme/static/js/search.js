@@ -320,9 +320,18 @@
     Object.keys(setup.aliases).forEach(function (key) {
       if (setup.aliases[key].some(function (id) { return named[id]; })) { spellings[key] = true; }
     });
+    // A word can only match if its first letter (folded as names fold) starts
+    // a stem, a prefix or a spelling of the query: most words are never stemmed.
+    var initials = Object.create(null);
+    Object.keys(stems).concat(prefixes, Object.keys(spellings)).forEach(function (t) {
+      initials[initial(t.charAt(0) === "=" ? t.charAt(1) : t)] = true;
+    });
+    var fuzzy = Object.keys(stems).some(function (t) { return stems[t]; });
     var seen = Object.create(null);
     return function (word) {
-      if (!(word in seen)) { seen[word] = matchesWord(word); }
+      if (!(word in seen)) {
+        seen[word] = (fuzzy || !/^[A-Za-z]/.test(word) || initials[initial(word)]) ? matchesWord(word) : false;
+      }
       return seen[word];
     };
     function matchesWord(word) {
@@ -336,6 +345,12 @@
       if (spellings[foldName(word)] || spellings["=" + word]) { return true; }
       return false;
     }
+  }
+
+  var INITIAL = { q: "k", e: "i", o: "u" }; // as foldName treats a first letter
+  function initial(word) {
+    var c = word.charAt(0).toLowerCase();
+    return INITIAL[c] || c;
   }
 
   var WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*/gu;
@@ -456,10 +471,17 @@
     function showMore() {
       var page = current.hits.slice(shown, shown + PAGE);
       var mine = generation;
-      return Promise.all(page.map(function (h) { return documentData(h.doc); })).then(function (docs) {
+      // All requested at once, each shown as soon as it and those above it have come.
+      var loads = page.map(function (h) { return documentData(h.doc); });
+      current.matches = current.matches || matcher(current.parsed, current.engine.setup);
+      return loads.reduce(function (chain, load, i) {
+        return chain.then(function () { return load; }).then(function (doc) {
+          if (mine !== generation) { return; }
+          list.appendChild(renderResult(page[i], doc, current.parsed, current.matches));
+          if (i === 0) { performance.mark("search:shown"); }
+        });
+      }, Promise.resolve()).then(function () {
         if (mine !== generation) { return; }
-        current.matches = current.matches || matcher(current.parsed, current.engine.setup);
-        docs.forEach(function (doc, i) { list.appendChild(renderResult(page[i], doc, current.parsed, current.matches)); });
         shown += page.length;
         more.hidden = shown >= current.hits.length;
       });
@@ -475,8 +497,10 @@
         return Promise.resolve();
       }
       status.textContent = "Searching…";
+      performance.mark("search:start");
       return search(text, f).then(function (result) {
         if (mine !== generation) { return; }
+        performance.mark("search:found");
         fillFilters(result.engine ? result.engine.setup : received.setup);
         current = result; shown = 0; list.textContent = "";
         var n = result.hits.length;
@@ -492,7 +516,7 @@
       });
     }
 
-    function soon() { clearTimeout(timer); timer = setTimeout(run, 120); }
+    function soon() { clearTimeout(timer); timer = setTimeout(run, 40); }
     form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); run(); });
     input.addEventListener("input", soon);
     input.addEventListener("focus", function () { start().then(function (e) { fillFilters(e.setup); }); }, { once: true });
