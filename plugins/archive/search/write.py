@@ -68,7 +68,7 @@ def _setup(records: list[dict], actors: list[Actor], mode: str, parts: list[str]
 
 def search_files(records: list[dict], actors: list[Actor], threshold: int = SPLIT_THRESHOLD) -> SearchStats:
     """Every file of the search data, by path under ``search/``."""
-    mode = "split" if len(records) > threshold else "single"
+    mode = "split" if len(records) > threshold or not records else "single"  # lunr.py needs a document
     stats = SearchStats(mode, len(records))
     files = stats.files
     keys: list[str] = []
@@ -82,7 +82,7 @@ def search_files(records: list[dict], actors: list[Actor], threshold: int = SPLI
             files[f"parts/{n}.js"] = js_data(f"part:{n}", parts[key])
         index_files = [files[f"parts/{n}.js"] for n in range(len(keys))]
         stats.parts = len(keys)
-        stats.largest_part_bytes = max(map(len, index_files))
+        stats.largest_part_bytes = max(map(len, index_files), default=0)
     stats.index_bytes = sum(map(len, index_files))
     stats.index_gzip_bytes = sum(len(gzip.compress(data, mtime=0)) for data in index_files)
     files["setup.js"] = js_data("setup", _setup(records, actors, mode, keys))
