@@ -10,10 +10,26 @@ MONTHS = (
 ).split()
 MONTH_PATTERN = "(?:" + "|".join(MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
 WEEKDAY_PATTERN = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-# "March 31, 2008"
-DATE_PATTERN = rf"{MONTH_PATTERN}\s+\d{{1,2}},\s+\d{{4}}"
-# "12:19 pm", "12:27 PM", "1:07 p.m."
-TIME_PATTERN = r"\d{1,2}:\d{2}\s*[AaPp]\.?\s?[Mm]\.?"
+# "March 31, 2008", "March 3rd, 2006", or day first: "4 Mar 2019"
+DATE_PATTERN = (rf"(?:{MONTH_PATTERN}\s+\d{{1,2}}(?:st|nd|rd|th)?,\s+\d{{4}}"
+                rf"|\d{{1,2}}\s+{MONTH_PATTERN}\s+\d{{4}})")
+# "3/5/2010", "2006-03-03": the stamps of comment widgets
+NUMERIC_DATE_PATTERN = r"(?:\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})"
+# "12:19 pm", "12:27 PM", "1:07 p.m.", "8:15:02 PM"
+TIME_PATTERN = r"\d{1,2}:\d{2}(?::\d{2})?\s*[AaPp]\.?\s?[Mm]\.?"
+# "18.42", "09:10": a 24-hour clock (only where a line is a date and nothing else)
+CLOCK_PATTERN = r"(?:[01]?\d|2[0-3])[.:][0-5]\d"
+
+# A line that is a date and nothing else: "Mon 4 Mar 2019 18.42 GMT", "5 min read · Jun 2, 2019"
+DATE_LINE = re.compile(
+    rf"^(?:\d+\s+min(?:ute)?s?\s+read\s*[·•|]\s*)?"
+    rf"(?:(?:Updated|Published|Posted|Last (?:updated|modified))(?:\s+on)?\s*:?\s+)?"
+    rf"(?:{WEEKDAY_PATTERN},\s+|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+)?(?P<date>{DATE_PATTERN})"
+    rf"(?:(?:,?\s+(?:at\s+)?|\s*\|\s*)(?:(?P<time>{TIME_PATTERN})|(?P<clock>{CLOCK_PATTERN})(?=\s+[A-Z]{{2,4}}$)))?"
+    rf"(?:\s+[A-Z]{{2,4}})?$")
+_MDY = re.compile(rf"({MONTH_PATTERN})\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s+(\d{{4}})")
+_DMY = re.compile(rf"(\d{{1,2}})\s+({MONTH_PATTERN})\s+(\d{{4}})")
+_NUMERIC = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})|(\d{4})-(\d{2})-(\d{2})")
 
 
 def _month_number(name: str) -> int:
@@ -22,20 +38,29 @@ def _month_number(name: str) -> int:
 
 
 def parse_date(text: str) -> date | None:
-    """``"Saturday, September 6, 2014"`` or ``"March 31, 2008"`` → a date."""
-    match = re.search(rf"({MONTH_PATTERN})\s+(\d{{1,2}}),\s+(\d{{4}})", text)
-    if not match:
-        return None
+    """``"Saturday, September 6, 2014"``, ``"4 Mar 2019"``, ``"3/5/2010"`` (month
+    first) or ``"2006-03-03"`` → a date."""
     try:
-        return date(int(match[3]), _month_number(match[1]), int(match[2]))
+        if match := _MDY.search(text):
+            return date(int(match[3]), _month_number(match[1]), int(match[2]))
+        if match := _DMY.search(text):
+            return date(int(match[3]), _month_number(match[2]), int(match[1]))
+        if match := _NUMERIC.search(text):
+            if match[1]:
+                return date(int(match[3]), int(match[1]), int(match[2]))
+            return date(int(match[4]), int(match[5]), int(match[6]))
     except ValueError:
         return None
+    return None
 
 
 def parse_time(text: str) -> tuple[int, int] | None:
-    """``"12:19 pm"`` → ``(12, 19)``; ``"12:05 AM"`` → ``(0, 5)``."""
-    match = re.search(r"(\d{1,2}):(\d{2})\s*([AaPp])\.?\s?[Mm]\.?", text)
+    """``"12:19 pm"`` → ``(12, 19)``; ``"12:05 AM"`` → ``(0, 5)``; ``"18.42"`` → ``(18, 42)``."""
+    match = re.search(r"(\d{1,2}):(\d{2})(?::\d{2})?\s*([AaPp])\.?\s?[Mm]\.?", text)
     if not match:
+        clock = re.fullmatch(r"\s*(\d{1,2})[.:](\d{2})\s*", text)
+        if clock and int(clock[1]) < 24 and int(clock[2]) < 60:
+            return (int(clock[1]), int(clock[2]))
         return None
     hour, minute = int(match[1]), int(match[2])
     if not (1 <= hour <= 12 and minute < 60):

@@ -6,7 +6,7 @@ To support a new layout, add a rule to a module in `rules/` and a line here.
 from __future__ import annotations
 
 from . import sitewide
-from .rules import byline, captions, comments, header, sections
+from .rules import blocks, byline, captions, comments, header, sections
 from .state import BLANK, BODY, ParseState
 
 def body_and_blanks(state: ParseState) -> None:
@@ -21,8 +21,10 @@ RULES = (
     ("repeated across the site", sitewide.known_lines),
     ("header", header.read_header),
     ("furniture", sections.furniture_lines),
+    ("furniture blocks", blocks.furniture_blocks),
     ("comments", comments.find_comments),
     ("byline", byline.by_line),
+    ("signature", byline.signature),
     ("standfirst", captions.standfirst),
     ("teasers", sections.teaser_blocks),
     ("posted by", byline.posted_by),  # after the teasers: a teaser's "Posted by" is not the post's

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from . import __version__
 from .capture import Capture
 from .hygiene import REPLACEMENT_CHARACTER
 from .ids import document_id
@@ -106,6 +107,10 @@ def build_record(capture: Capture, state: ParseState | None = None) -> dict:
         "comments": _comments(state),
         "comments_stated": state.comments_stated,
         "line_roles": roles(state),
+        "archive_version": __version__,
+        # What editors said of the capture (content/documents/<id>.md), filled in at build time.
+        "provenance": {"metadata": None, "original_url": None, "captured": None, "type": None,
+                       "note": None, "corrected": {}},
         # Filled in with the corpus links (archive.actors.annotate, archive.links).
         "actors": [],
         "shared_quotes": [],

@@ -8,6 +8,7 @@ and it reads the editors' Markdown with markdown-it-py.
 
 from pelican import signals
 
+from . import publish
 from .generator import ArchiveGenerator
 from .markdown_reader import use_markdown_it
 
@@ -19,3 +20,4 @@ def _get_generators(_pelican):
 def register():
     signals.get_generators.connect(_get_generators)
     use_markdown_it()
+    publish.register()  # citations, permalink registry, exports

@@ -6,7 +6,7 @@ import re
 
 from ..dates import DATE_PATTERN, TIME_PATTERN, iso_datetime, parse_time
 from ..state import BYLINE, ParseState
-from . import header
+from . import authorline, header
 
 _NAME = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}"
 _BY = re.compile(rf"^By\s+(?!(?:The|A|An|This|These|Our)\b)(?P<names>{_NAME}(?:(?:,\s+|,?\s+and\s+){_NAME})*)"
@@ -32,7 +32,8 @@ def _is_publication(text: str) -> bool:
 MAX_BYLINE_SEARCH = 40  # bylines stand near the top of an article
 
 
-_POSTED_BY = re.compile(rf"^Posted by\s+(?P<author>{_NAME})(?:\s+at\s+(?P<time>{TIME_PATTERN}))?"
+_POSTED_BY = re.compile(rf"^Posted by\s+(?:\[\w{{1,10}}\])?(?P<author>{_NAME}|[\w-]{{2,40}}$)"  # "[info]user": a tag
+                        rf"(?:\s+at\s+(?P<time>{TIME_PATTERN}))?"
                         rf"(?:\s+on\s+(?P<date>{DATE_PATTERN}))?(?:\s+in\s+[^|]{{1,60}}?)?(?:\s*\|.{{0,60}})?\s*$")
 
 
@@ -75,9 +76,29 @@ def _around_byline(state: ParseState, i: int) -> None:
         elif _is_publication(text):
             state.claim(above, BYLINE)
             state.site = state.site or text
-    below = state.next_text_line(i + 1)  # "March 4, 2008 | 9:52 p.m." then "Updated …"
+    below = state.next_text_line(i + 1)  # "Staff Writer", "March 4, 2008 | 9:52 p.m." then "Updated …"
+    if below is not None and state.free(below) and authorline.is_role_line(state.lines[below].stripped):
+        state.claim(below, BYLINE)
+        below = state.next_text_line(below + 1)
     while below is not None and state.free(below) and below < state.article_end and header.dateline(state, below):
         below = state.next_text_line(below + 1)
+
+
+_SIGNATURE = re.compile(rf"^[-–—]+\s*(?i:by)\s+(?P<names>{_NAME}(?:(?:,\s+|,?\s+and\s+){_NAME})*)"
+                        rf"(?:,\s+(?P<date>{DATE_PATTERN}))?$")
+
+
+def signature(state: ParseState) -> None:
+    """``— by J. Smith, 12 May 2011`` under the last paragraph: the author signs off."""
+    last = state.previous_text_line(state.article_end)
+    while last is not None and not state.free(last):  # below the furniture under the article
+        last = state.previous_text_line(last)
+    match = _SIGNATURE.match(state.lines[last].stripped) if last is not None else None
+    if match and not state.authors:
+        state.claim(last, BYLINE)
+        state.authors = split_names(match["names"])
+        if match["date"] and state.date is None:
+            state.date = iso_datetime(match["date"])
 
 
 def posted_by(state: ParseState) -> None:

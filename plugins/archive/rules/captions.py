@@ -22,6 +22,20 @@ _PHOTO_CREDIT = re.compile(
 )
 
 
+# "A 14-pound turkey coming off the smoker at 160 degrees.": a noun and a participle,
+# one short sentence standing alone: how a picture is described, with or without credit.
+_PICTURE = re.compile(r"^An?\s+(?P<noun>(?:[\w'’-]+\s+){1,4}?)[a-z]{2,}ing\s[^.!?;:]{0,100}\.$")
+_NOT_A_NOUN = {"is", "are", "was", "were", "be", "been", "of", "for", "to", "in", "on", "at", "by", "with", "about"}
+MAX_PICTURE_LENGTH = 140
+
+
+def _describes_picture(state: ParseState, i: int) -> bool:
+    text = state.lines[i].stripped
+    match = _PICTURE.match(text) if text[:2] in ("A ", "An") and len(text) <= MAX_PICTURE_LENGTH else None
+    return bool(match and match["noun"].split()[-1].lower() not in _NOT_A_NOUN
+                and (i == 0 or state.lines[i - 1].blank) and (i + 1 >= len(state.lines) or state.lines[i + 1].blank))
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
@@ -35,7 +49,8 @@ def photo_captions(state: ParseState) -> None:
         if not state.free(i) or line.blank or len(line.stripped) > MAX_CAPTION_LENGTH:
             continue
         words = _words(line.stripped)
-        if _PHOTO_CREDIT.search(line.stripped) or (len(words) >= 6 and tuple(words[:6]) in opening):
+        if (_PHOTO_CREDIT.search(line.stripped) or (len(words) >= 6 and tuple(words[:6]) in opening)
+                or _describes_picture(state, i)):
             state.claim(i, CAPTION)
             opening.add(tuple(words[:6]))
             above = i - 1

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import re
 
+from . import authorline, masthead
 from .sections import is_post_navigation
-from ..dates import DATE_PATTERN, TIME_PATTERN, WEEKDAY_PATTERN, iso_datetime
-from ..state import (BLANK, BOILERPLATE, BREADCRUMB, BYLINE, DATELINE, EPIGRAPH,
-                     NAVIGATION, TITLE, ParseState)
+from ..dates import DATE_LINE, DATE_PATTERN, TIME_PATTERN, iso_datetime, parse_time
+from ..state import BLANK, BOILERPLATE, BREADCRUMB, BYLINE, DATELINE, EPIGRAPH, NAVIGATION, TITLE, ParseState
 
 MAX_TITLE_LENGTH = 200
 _GLUED_WORDS = re.compile(r"[a-z][A-Z]")  # "HomeFeatures": menu items run together
 _OPENING_QUOTE = re.compile(r'^\s*["“«]')
 _QUOTE_ATTRIBUTION = re.compile(r'["”»]\s*(?:[-–—]\s*)+[A-Z][\w.’\' -]{1,60}$')
 _ATTRIBUTION_LINE = re.compile(r"^(?:[-–—]\s*)+\S.{0,80}$")  # "- - - from the log of…"
-_DATELINE = re.compile(
-    rf"^(?:(?:Updated|Published|Posted|Last updated)\s*:?\s+)?(?:{WEEKDAY_PATTERN},\s+)?(?P<date>{DATE_PATTERN})"
-    rf"(?:(?:,?\s+(?:at\s+)?|\s*\|\s*)(?P<time>{TIME_PATTERN}))?(?:\s+[A-Z]{{2,4}})?$")
 _BREADCRUMB_TRAIL = re.compile(r"^[\w&'’ .-]{1,40}(?:\s+[›»‹>]\s+[\w&'’ .-]{1,40}){0,6}\s+[›»‹>]\s+[^›»‹]{1,160}$")
 _DATE_THEN_AUTHOR = re.compile(  # "November 18, 2016 · Greg Halvorsen"
     rf"^(?P<date>{DATE_PATTERN})(?:\s+at\s+(?P<time>{TIME_PATTERN}))?\s*[·|•–—]\s*(?:by\s+)?"
@@ -74,12 +71,12 @@ def epigraph(state: ParseState, i: int) -> int:
 
 def dateline(state: ParseState, i: int) -> int:
     """A line that is only a date: ``Saturday, September 6, 2014``."""
-    match = _DATELINE.match(state.lines[i].stripped)
+    match = DATE_LINE.match(state.lines[i].stripped)
     if not match:
         return 0
     state.claim(i, DATELINE)
     if state.date is None:
-        state.date = iso_datetime(match["date"], match["time"])
+        state.date = iso_datetime(match["date"], match["time"] or match["clock"])
     return 1
 
 
@@ -101,10 +98,23 @@ def posted_byline(state: ParseState, i: int) -> int:
     return 1
 
 
+_TIME_TITLE = re.compile(rf"^(?P<time>{TIME_PATTERN})\s+[-–—]\s+(?P<title>\S.*)$")
+_DOMAIN_TAG = re.compile(r"\s+\((?:self\.\w+|[\w-]+(?:\.[\w-]+)+)\)$")  # "… (self.cycling)", "… (bbc.co.uk)"
+
+
 def title(state: ParseState, i: int) -> int:
-    """The first short line that no other header rule claimed."""
+    """The first short line that no other header rule claimed (less a link's domain
+    tag; a time of day before it completes the dateline above)."""
     text = state.lines[i].stripped
-    if state.title is not None or len(text) > MAX_TITLE_LENGTH:
+    if state.title is not None or len(text) > MAX_TITLE_LENGTH + 40:
+        return 0
+    timed = _TIME_TITLE.match(text)
+    if timed and state.date and "T" not in state.date and parse_time(timed["time"]):
+        hour, minute = parse_time(timed["time"])
+        state.date = f"{state.date}T{hour:02d}:{minute:02d}"
+        text = timed["title"]
+    text = _DOMAIN_TAG.sub("", text)
+    if len(text) > MAX_TITLE_LENGTH:
         return 0
     state.claim(i, TITLE)
     state.title = text
@@ -113,20 +123,31 @@ def title(state: ParseState, i: int) -> int:
 
 MAX_BLOG_HEADER_LINES = 4
 MAX_SITE_NAME_WORDS = 6  # a longer first line is a slogan, not a name
+MAX_BLOG_HEADER_START = 30  # lines of menus above a blog's name
 
 
 def blog_header(state: ParseState, i: int) -> int:
     """A blog's name and tagline above its menu: the name is the site."""
-    if any(not line.blank and not _SKIP_LINK.match(line.stripped) for line in state.lines[:i]):
-        return 0  # a blog header is the first thing on the page (after a skip link)
-    text_lines = []
+    if i > MAX_BLOG_HEADER_START:
+        return 0
+    above = [line for line in state.lines[:i] if not line.blank and not _SKIP_LINK.match(line.stripped)]
+    if any(line.why != NAVIGATION for line in above):
+        return 0  # a blog header is the first thing on the page (after a skip link or a menu)
+    text_lines, stop = [], None
     for j in range(i, len(state.lines)):
         if state.lines[j].blank:
             continue
         text = state.lines[j].stripped
-        if _is_menu(text) or is_post_navigation(text):
+        if _is_menu(text) or is_post_navigation(text) or masthead.is_account_link(text) or masthead.starts_menu(state, j):
+            stop = NAVIGATION
             break
-        if text_lines and _DATELINE.match(text):
+        if masthead.button(text):
+            if not text_lines:
+                return 0
+            if text_lines[-1] == j - 1:
+                stop = EPIGRAPH  # the blog's name on top of its "Subscribe" button
+                break
+        if text_lines and DATE_LINE.match(text):
             # Blogger: blog name, date header, then the post's title. A title, a
             # date and the text (no title after the date) is no blog header.
             after = state.next_text_line(j + 1)
@@ -138,20 +159,23 @@ def blog_header(state: ParseState, i: int) -> int:
             return 0
     else:
         return 0
-    if not text_lines:
-        return 0
+    if not text_lines or (above and (not stop or len(text_lines) > 2 or text_lines[-1] - text_lines[0] > 1
+                                     or not state.lines[text_lines[0]].stripped[:1].isupper())):
+        return 0  # under a menu, only a name and tagline closed by a menu or a button
     name = state.lines[text_lines[0]].stripped
+    # A masthead: the site's name right on top of its menu belongs to the menu.
+    why = NAVIGATION if len(text_lines) == 1 and not state.lines[text_lines[0] + 1].blank and stop != EPIGRAPH else EPIGRAPH
     if (len(name.split()) <= MAX_SITE_NAME_WORDS and not name.endswith(".")
             and not _OPENING_QUOTE.match(name)):
-        state.site = state.site or name
-    # A masthead: the site's name right on top of its menu belongs to the menu.
-    why = NAVIGATION if len(text_lines) == 1 and not state.lines[text_lines[0] + 1].blank else EPIGRAPH
+        # a blog's own name and tagline, under the platform's bar, name the site
+        masthead_name = any(line.stripped == state.site and line.why == NAVIGATION for line in state.lines[:i])
+        state.site = name if why == EPIGRAPH and masthead_name else state.site or name
     for j in range(i, text_lines[-1] + 1):
         state.claim(j, *((BLANK,) if state.lines[j].blank else (BOILERPLATE, why)))
     return text_lines[-1] - i + 1
 
 
-_SKIP_LINK = re.compile(r"^Skip to (?:the )?(?:main )?(?:content|navigation|search)$", re.IGNORECASE)
+_SKIP_LINK = re.compile(r"^(?:Skip|Jump) to (?:the )?(?:main )?(?:content|navigation|search)$", re.IGNORECASE)
 
 
 _MENU_WORDS = re.compile(r"^Home|(?<=[a-z])(?:Home|About|Contact|Archives?|Subscribe|Search)(?=[A-Z]|\b)")
@@ -176,7 +200,8 @@ def _is_menu(text: str) -> bool:
     return joins > text.count(" ") or bool(_MENU_WORDS.search(text))
 
 
-HEADER_RULES = (epigraph, blog_header, navigation, breadcrumb, dateline, posted_byline, title)
+HEADER_RULES = (epigraph, blog_header, navigation, breadcrumb, masthead.top_bar, masthead.section_label, dateline,
+                posted_byline, authorline.job_and_follow, authorline.author_line, title)
 
 
 def read_header(state: ParseState) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .masthead import button
 from ..state import (ADVERTISEMENT, AFTER_COMMENTS, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE,
                      COMMENT_HEADER, FOOTER, NAVIGATION, SUBSCRIPTION, TEASERS, ParseState)
 
@@ -16,11 +17,22 @@ _FOOTER = [re.compile(p, re.IGNORECASE) for p in (
     r"^Share(?: (?:on|via|to))? (?:Facebook|Twitter|X|LinkedIn|Reddit|WhatsApp|Email|Pinterest)$",
     r"^Like this:?$|^Like Loading\.*$",
     r"^(?:Twitter|Facebook|LinkedIn|Reddit|WhatsApp|Pinterest|Tumblr|Pocket|Telegram)$",
-    r"^(?:[\w'’ ]{2,25}\s+[|·•]\s+){2,}[\w'’ ]{2,25}$",  # "About Us | Contact | Privacy Policy"
+    r"^(?:[\w'’ ]{2,25}\s+[|·•∙]\s+){2,}[\w'’ ]{2,25}$",  # "About Us | Contact | Privacy Policy"
     r"^(?:Categories|Tags|Filed under|Posted in):?\s.{1,80}(?<![.!?…])$",
-    r"^.{0,80}\b(?:(?-i:Powered by)|Proudly powered by)\b.{0,80}$",
+    r"^.{0,80}\b(?:(?-i:Powered by)|Proudly powered by)\b.{0,80}$|^(?:Blog at|Theme:)\s.{1,80}$",
     r"^Board index\s{2,}.{0,150}$",
+    r"^(?:Get the (?:[\w-]+ )?app|Topics|Written by [A-Z].{1,60})$",
 )]
+# "… © 2020 example inc. All rights reserved.", "… are registered trademarks of …": a legal footer
+_RIGHTS = re.compile(r"\b(?:All rights reserved|registered trademarks? of)\b", re.IGNORECASE)
+MAX_RIGHTS_LINE = 250
+# "Use of this site … © 2020 example inc. All rights reserved."
+_COPYRIGHT_INSIDE = re.compile(r"©\s*\d{4}\s+(?P<site>\w[\w&’' -]{1,40}?)(?:,?\s+(?i:inc|ltd|llc|plc))?\.\s")
+# "1.4K claps", "48 Likes", "1,208": counters of a share bar or under a comment
+COUNTER = re.compile(r"^(?:\d[\d,.]*[KkM]?(?: (?:likes?|claps?|shares?|comments?|views?|votes?|points?))?"
+                     r"|Shares|Likes|Claps|Views)$", re.IGNORECASE)
+# Under "Topics" or "Written by …": tags, a follow button, the author's note, up to a blank line
+FOOTER_BLOCK = re.compile(r"^(?:Topics|Tags|Written by [A-Z].{1,60})$")
 # Links to the previous and next post: "← Older title", "Newer title →".
 # (A line in French quotation marks, « … », is not one.)
 _POST_NAVIGATION = re.compile(
@@ -37,7 +49,7 @@ _ADVERTISEMENT = re.compile(r"^(?:Advertisements?|Sponsored(?: Content| Links?)?
                             re.IGNORECASE)
 _SUBSCRIPTION = re.compile(
     r"^(?:Subscribe to:?\s.{0,100}|(?:Sign up|Subscribe|Get our|Join our)\b.{0,120}"
-    r"\b(?:newsletter|briefing|e-?mails?|inbox|updates)\b.{0,120})$", re.IGNORECASE)
+    r"\b(?:newsletter|briefing|e-?mails?|inbox|updates)\b.{0,120}|(?:Type|Enter) your email\W{0,3})$", re.IGNORECASE)
 _COMMENT_FORM_HEADING = re.compile(
     r"^(?:Leave a (?:Reply|Comment)|Post a Comment|Add (?:a|your) comment|Join the discussion|"
     r"Comment on this (?:post|article)|Speak your mind)\b.{0,20}$", re.IGNORECASE)
@@ -60,7 +72,16 @@ _COMMENT_FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^(?:\d+\.\s+)?(?:Pingback|Trackback):\s.{1,300}$",
     r"^(?:Reply|Reply ↓|Report|Flag|Permalink|Edit|Like|Reply • Share ›|Share ›)$",
     r"^Liked by (?:\d+|one) (?:people|person)$",
-    r"^You must be (?:logged|signed) in to (?:post a )?comment\.?$",
+    r"^You must be (?:logged|signed) in to (?:post a )?comment\.?(?:\s+Log in\b.{0,40})?$",
+    # the buttons, counts and notes of comment widgets, in one pattern (checked on every line)
+    r"^(?:(?:Like|Vote|Upvote|Downvote)(?: \(\d+\))?|Report(?: abuse| comment)?|level \d{1,2}"
+    r"|(?:(?:permalink|embed|save|parent|report|reply|share|hide|context|give award)\s*){2,}"  # "permalink save report"
+    r"|(?:\((?:Reply|Parent|Thread|Link|Edit|Delete)\)\s*){2,}"  # "(Reply) (Thread)"
+    r"|(?:all )?\d+ comments?(?:\s+(?:share|save|hide|report))*|(?:sort|sorted) by:? \w+"
+    r"|(?:Write|Add|Post) a (?:comment|response|reply)\W{0,3}"
+    r"|(?:Discussion|Comments|Conversation) (?:about|on) this (?:post|article|story)"
+    r"|(?:load|show|view) more (?:comments|replies)\b.{0,30}|\d+ more (?:comments|replies)\W{0,3}"
+    r"|Comments are (?:the opinions|the views|moderated)\b.{0,200})$",
     r"^(?:Load more comments|Show more replies|Hide \d+ repl(?:y|ies)|View \d+ more repl(?:y|ies)|"
     r"Sort by (?:Best|Newest|Oldest|Top)|Login|Log in|Recommend(?:\s+\d+)?|Subscribe|Privacy|"
     r"Do Not Sell My Data|Add Disqus to your site.{0,40}|Powered by Disqus)$",
@@ -72,14 +93,16 @@ _COMMENT_FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
 _TEASER_HEADING = re.compile(
     r"^(?:Related(?: (?:Posts|Articles|Stories))?|Latest (?:News|Posts|Stories)|Must read|"
     r"You might also like.{0,20}|Recommended(?: to you| for you)?|Popular Posts|"
-    r"Most (?:Read|Popular)|More (?:Stories|News)|Also on .{1,60}|You May Like)\s*:?$",
+    r"Most (?:Read|Popular|Viewed)|More (?:Stories|News|from .{1,60})|Also on .{1,60}|You May Like|"
+    r"You might be interested in)\s*:?$",
     re.IGNORECASE,
 )
 
 
 _COUNT_HEADING = re.compile(
     r"^(?:(?P<n>\d+)|(?P<one>One)|No) (?:Responses?|Comments?|Replies|Reply|Thoughts?)"
-    r"(?: (?:to|on) (?P<rest>.{1,300}))?:?$|^Comments? \((?P<p>\d+)\)$", re.IGNORECASE)
+    r"(?: (?:to|on) (?P<rest>.{1,300}))?:?$|^(?:Comments?|Responses?|Replies) \((?P<p>\d+)\)$"
+    r"|^\(\s*(?P<q>\d+) comments?\s*[—–|-].{0,30}\)$", re.IGNORECASE)
 
 
 def comment_count_heading(state: ParseState, text: str) -> int | None:
@@ -88,7 +111,7 @@ def comment_count_heading(state: ParseState, text: str) -> int | None:
     match = _COUNT_HEADING.match(text)
     if not match or (match["rest"] and not _names_this_post(state, match["rest"])):
         return None
-    number = match["n"] or match["p"]
+    number = match["n"] or match["p"] or match["q"]
     return int(number) if number else (1 if match["one"] else 0)
 
 
@@ -100,6 +123,12 @@ def is_comment_heading(state: ParseState, text: str) -> bool:
 def _names_this_post(state: ParseState, rest: str) -> bool:
     quoted = rest[:1] in "“\"" and rest[-1:] in "”\""
     return quoted or bool(state.title and rest.strip("“”\"' ").casefold() == state.title.casefold())
+
+
+def _legal_footer(text: str) -> bool:
+    """A rights notice anywhere in a line (a cheap test first: it is checked on every line)."""
+    return (len(text) <= MAX_RIGHTS_LINE and ("eserved" in text or "ESERVED" in text or "trademark" in text)
+            and bool(_RIGHTS.search(text)))
 
 
 def _furniture_reason(state: ParseState, text: str) -> str | None:
@@ -119,8 +148,13 @@ def _furniture_reason(state: ParseState, text: str) -> str | None:
     if copyright_line:
         state.site = state.site or copyright_line["site"].strip()
         return FOOTER
-    if any(p.match(text) for p in _FOOTER):
+    if any(p.match(text) for p in _FOOTER) or _legal_footer(text):
+        owner = _COPYRIGHT_INSIDE.search(text)
+        if owner and state.site is None:
+            state.site = owner["site"]
         return FOOTER
+    if button(text):
+        return SUBSCRIPTION
     for pattern, why in ((_TEASER_LINE, TEASERS), (_POST_NAVIGATION, NAVIGATION),
                          (_ADVERTISEMENT, ADVERTISEMENT), (_SUBSCRIPTION, SUBSCRIPTION)):
         if pattern.match(text):

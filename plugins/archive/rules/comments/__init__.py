@@ -11,10 +11,12 @@ from .authorless import authorless
 from .blogger import blogger
 from .disqus import disqus
 from .forum import forum
+from .stacked import stacked
+from .votes import votes
 from .wordpress import wordpress
 from .wrote import wrote
 
-LAYOUTS = (wordpress, attribution, blogger, disqus, wrote, forum)  # `authorless` runs last, once teasers are known
+LAYOUTS = (wordpress, attribution, blogger, disqus, wrote, forum, votes, stacked)  # `authorless` runs last, once teasers are known
 
 __all__ = ["LAYOUTS", "authorless", "find_comments"]
 

@@ -1,0 +1,41 @@
+"""Voted threads: ``someone 112 points 3 years ago`` (or ``someone · 5h``) over the
+body; replies indented; ``[deleted] 3 years ago`` keeps its place without an author."""
+
+from __future__ import annotations
+
+import re
+
+from ...state import COMMENT_HEADER, Comment, ParseState
+from .common import body_until_furniture, enough_headers
+
+_AGO = r"(?:(?:an?|\d+)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|\d+\s*[smhdwy])"
+_VOTED = re.compile(rf"^(?P<author>\[(?:deleted|removed)\]|[\w-]{{2,40}})(?:\[\w{{1,3}}\])?"
+                    rf"(?:\s+(?P<points>-?\d[\d,.]*[kK]?)\s+points?)?\s+(?:·\s+)?{_AGO}$")
+
+
+def _voted(state: ParseState, i: int) -> re.Match | None:
+    match = _VOTED.match(state.lines[i].stripped) if state.free(i) else None
+    # a bare "name 3 years ago" is only a header among voted ones ("[deleted]", a "·")
+    return match if match and (match["points"] or "·" in match[0] or match["author"].startswith("[")) else None
+
+
+def votes(state: ParseState) -> bool:
+    headers = [i for i in range(len(state.lines)) if _voted(state, i)]
+    if not enough_headers(state, [i for i in headers if _voted(state, i)["points"]]):
+        return False
+    state.comments_start = headers[0]
+    thread: list[tuple[int, int]] = []
+    for n, start in enumerate(headers):
+        match = _voted(state, start)
+        last = n + 1 == len(headers)
+        state.claim(start, COMMENT_HEADER)
+        body = body_until_furniture(state, start + 1, len(state.lines) if last else headers[n + 1], last)
+        indent = state.lines[start].indent
+        while thread and thread[-1][0] >= indent:
+            thread.pop()
+        author = None if match["author"].startswith("[") else match["author"]
+        comment = Comment(len(state.comments) + 1, author, None, body, header=start)
+        comment.replies_to = thread[-1][1] if thread else None
+        thread.append((indent, comment.number))
+        state.comments.append(comment)
+    return True

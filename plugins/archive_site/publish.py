@@ -1,0 +1,236 @@
+"""Pelican glue for citing and permanence (thin: the work is in `archive.citation`,
+`archive.permalinks` and `archive.exports`).
+
+Before any page is written (``all_generators_finalized``): editors' metadata
+(content/documents/<id>.md) goes into the records, the build is checked
+against the permalink registry, and every archival page gets its citation.
+After the documents are written (``corpus_written``): cite.bib, cite.ris and
+cite.json beside each page, the archive-level exports, sitemap.xml (when the
+archive's address is known) and a redirect page at every retired document URL.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from markupsafe import Markup
+from pelican import signals
+
+from archive import __version__, permalinks
+from archive.citation import (BLOG_POST, STYLES, Work, apply_document_meta, as_html, as_text, head_meta,
+                              json_ld, read_document_meta, script_json, work_of)
+from archive.editorial import render_markdown
+from archive.exports import bibtex, comments_csv, csl_json, documents_csv, records_jsonl, ris, sitemap
+
+from .generator import ArchiveGenerator, _index_order, corpus_written
+
+# Set by a build run with ARCHIVE_REGISTER: (registry file, its new text, what it adds).
+# `invoke build --register` writes it only once the whole build has succeeded.
+pending_registration: tuple[Path, str, str] | None = None
+
+
+@dataclass
+class CiteView:
+    """What document.html shows of one document's citation."""
+
+    work: Work
+    styles: list[tuple[str, Markup, str]]
+    meta: list[tuple[str, str]]
+    json_ld: Markup
+    kind_label: str
+    set_aside: list[tuple[str, int]]
+    note: Markup | None
+
+
+def _setting(settings: dict, name: str) -> str | None:
+    return settings.get(name) or os.environ.get(name) or None
+
+
+def site_url(settings: dict) -> str:
+    """The archive's public address (publishconf.py, ARCHIVE_SITEURL), or "" for relative URLs."""
+    url = str(settings.get("SITEURL") or "").rstrip("/")
+    return url if re.match(r"^https?://", url) else ""
+
+
+def archived_date() -> str | None:
+    """The build's date, from SOURCE_DATE_EPOCH only (never the clock)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return None
+    try:
+        return datetime.fromtimestamp(int(epoch), timezone.utc).date().isoformat()
+    except (ValueError, OverflowError):
+        raise ValueError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970") from None
+
+
+def _own_seeds(settings: dict) -> bool:
+    """True when the build reads the archive's own captures (seeds/ beside content/)."""
+    root = Path(settings["PATH"]).resolve().parent
+    return Path(settings["ARCHIVE_SEEDS"]).resolve() == root / "seeds"
+
+
+def _editorial_folder(settings: dict) -> Path | None:
+    explicit = _setting(settings, "ARCHIVE_DOCUMENTS")
+    if explicit:
+        return Path(explicit)
+    return Path(settings["PATH"]) / "documents" if _own_seeds(settings) else None
+
+
+def registry_path(settings: dict) -> Path | None:
+    """content/permalinks.json for the archive's own seeds; another seeds folder
+    is checked only against a registry named with ARCHIVE_PERMALINKS (--permalinks)."""
+    explicit = _setting(settings, "ARCHIVE_PERMALINKS")
+    if explicit:
+        return Path(explicit).resolve()
+    return Path(settings["PATH"]).resolve() / "permalinks.json" if _own_seeds(settings) else None
+
+
+def prepare(generators) -> None:
+    generator = next((g for g in generators if isinstance(g, ArchiveGenerator)), None)
+    if generator is None:
+        return
+    settings, context = generator.settings, generator.context
+    records = context["archive_documents"]
+    folder = _editorial_folder(settings)
+    if folder is not None:
+        for doc_id, page in read_document_meta(folder, {r["id"] for r in records}).items():
+            record = next(r for r in records if r["id"] == doc_id)
+            apply_document_meta(record, page, f"{folder.name}/{page.path.name}")
+        records.sort(key=_index_order)
+        context["archive_titles"].update({r["id"]: r["title"] or r["source"]["file"] for r in records})
+    redirects = _check_permalinks(settings, records)
+    generator.archive_redirects = redirects
+    base, archived = site_url(settings), archived_date()
+    context["archive_version"] = __version__
+    context["archive_cite"] = {r["id"]: _cite_view(r, base, archived, settings["SITENAME"]) for r in records}
+    context["archive_moved"] = _moved_anchors(redirects, base)
+
+
+def _check_permalinks(settings: dict, records: list[dict]) -> dict[str, str]:
+    """Fail on any registered permalink that would vanish, or on new ones not registered
+    (unless registering); returns retired permalink → where it lands."""
+    global pending_registration
+    pending_registration = None
+    path = registry_path(settings)
+    if path is None:
+        return {}
+    register = _setting(settings, "ARCHIVE_REGISTER") in ("1", "true", True)
+    registry = permalinks.load(path) if path.exists() or not register else permalinks.Registry()
+    current = permalinks.published(records)
+    result = permalinks.check(registry, current)
+    shown = _shown(path)
+    if result.vanished:
+        raise permalinks.PermalinkError(permalinks.failure_message(result.vanished, shown))
+    if result.new and not register:
+        raise permalinks.PermalinkError(permalinks.unregistered_message(result.new, shown))
+    if register:
+        pending_registration = (path, permalinks.dumps(permalinks.registered(registry, current)),
+                                _count(registry, current))
+    return result.redirects
+
+
+def _count(registry: permalinks.Registry, current: dict) -> str:
+    """"2 documents and 40 anchors": what registering adds."""
+    docs = sum(1 for doc in current if doc not in registry.documents)
+    anchors = sum(max(0, counts[key] - registry.documents.get(doc, {}).get(key, 0))
+                  for doc, counts in current.items() for key in ("paragraphs", "comments"))
+    return f"{docs} new document(s) and {anchors} new anchor(s)"
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _cite_view(record: dict, base: str, archived: str | None, archive_name: str) -> CiteView:
+    url = record["url"]
+    work = work_of(record, f"{base}/{url}" if base else url, f"{base}/{url}" if base else "index.html",
+                   archived, archive_name)
+    styles = [(name, Markup(as_html(style(work))), as_text(style(work))) for name, style in STYLES]
+    roles = record["line_roles"]
+    set_aside = sorted(((role.split(": ", 1)[1], n) for role, n in roles.items() if role.startswith("boilerplate: ")),
+                       key=lambda item: (-item[1], item[0]))
+    note = record["provenance"]["note"]
+    return CiteView(work, styles, head_meta(work), Markup(script_json(json_ld(work, len(record["comments"])))),
+                    "blog post" if work.kind == BLOG_POST else "newspaper article", set_aside,
+                    Markup(render_markdown(note)) if note else None)
+
+
+def _moved_anchors(redirects: dict[str, str], base: str) -> dict[str, list[tuple[str, str, str]]]:
+    """Document id → [(old anchor, href from its page, permalink it now has)]."""
+    moved = {}
+    for doc, anchors in permalinks.moved_anchors(redirects).items():
+        doc_id = doc.split("/")[1]
+        moved[doc_id] = [(old, _href_from(doc, new), f"{base}/{new}" if base else new) for old, new in anchors]
+    return moved
+
+
+def _href_from(page_folder: str, permalink: str) -> str:
+    """A relative link from the page at ``page_folder`` (doc/<id>/) to ``permalink``."""
+    doc, _, anchor = permalink.partition("#")
+    if doc == page_folder:
+        return f"index.html#{anchor}" if anchor else "index.html"
+    return "../../" + doc + "index.html" + (f"#{anchor}" if anchor else "")
+
+
+def write(sender, corpus) -> None:
+    if not isinstance(sender, ArchiveGenerator):
+        return
+    out = Path(sender.output_path)
+    cite = sender.context["archive_cite"]
+    base = site_url(sender.settings)
+    for record in corpus.records:
+        work = cite[record["id"]].work
+        folder = out / record["url"]
+        _write(folder / "cite.bib", bibtex(work))
+        _write(folder / "cite.ris", ris(work), newline="")
+        _write(folder / "cite.json", csl_json(work))
+
+    def permalink(url: str) -> str:
+        return f"{base}/{url}" if base else url
+
+    _write(out / "exports" / "records.jsonl", records_jsonl(corpus.records))
+    _write(out / "exports" / "documents.csv", documents_csv(corpus.records, permalink), newline="")
+    _write(out / "exports" / "comments.csv", comments_csv(corpus.records, permalink), newline="")
+    if base:
+        pages = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.html"))
+        urls = [permalink(p[:-len("index.html")] if p.endswith("index.html") else p) for p in pages]
+        _write(out / "sitemap.xml", sitemap(urls, archived_date()))
+    elif sender.settings.get("ARCHIVE_PUBLISH"):
+        corpus.warnings.append("published without ARCHIVE_SITEURL: canonical and citation URLs are relative, "
+                               "and no sitemap.xml was written")
+    _write_redirects(sender, out, base)
+
+
+def _write_redirects(sender, out: Path, base: str) -> None:
+    redirects = getattr(sender, "archive_redirects", {})
+    moved = permalinks.moved_anchors(redirects)
+    template = sender.get_template("redirect")
+    titles = sender.context["archive_titles"]
+    for old, new in redirects.items():
+        if "#" in old:
+            continue  # an anchor: its document page says where it went
+        anchors = {anchor: _href_from(old, target) for anchor, target in moved.get(old, [])}
+        html = template.render(dict(
+            sender.context, SITEURL="../..", old=old, target=new,
+            target_href=_href_from(old, new), canonical=f"{base}/{new}" if base else _href_from(old, new),
+            target_title=titles.get(new.split("/")[1], new),
+            anchor_map=Markup(script_json(anchors)), target_json=Markup(script_json(_href_from(old, new)))))
+        _write(out / old / "index.html", html)
+
+
+def _write(path: Path, text: str, newline: str | None = None) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline=newline) as handle:
+        handle.write(text)
+
+
+def register() -> None:
+    signals.all_generators_finalized.connect(prepare)
+    corpus_written.connect(write)
