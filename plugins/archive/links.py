@@ -63,16 +63,38 @@ def link_corpus(records: list[dict]) -> list[SharedPassage]:
     for passage in passages:
         for occurrence in passage.occurrences:
             by_doc[occurrence.doc].append((passage, occurrence))
+    paragraphs = {r["id"]: {p["id"]: p["text"] for p in r["paragraphs"]} for r in records}
     for record in records:
-        record["shared_quotes"] = [{
-            "passage": passage.id,
-            "text": occurrence.text,
-            "paragraph": occurrence.paragraph,
-            "also_in": [{"id": other.doc, "paragraph": other.paragraph}
-                        for other in passage.occurrences if other.doc != record["id"]],
-        } for passage, occurrence in by_doc[record["id"]]]
+        record["shared_quotes"] = [
+            entry for passage, occurrence in by_doc[record["id"]]
+            for entry in _pieces(passage, occurrence, paragraphs)]
     _relate(records, by_doc)
     return passages
+
+
+def _pieces(passage: SharedPassage, occurrence: Occurrence, paragraphs: dict) -> list[dict]:
+    """One entry per paragraph the occurrence covers, each pointing at the paragraph of
+    every other occurrence that shares most of its words (where a reader should land)."""
+    entries = []
+    for paragraph, (start, end) in occurrence.marks.items():
+        text = paragraphs[occurrence.doc][paragraph][start:end]
+        grams = _grams(text)
+        also_in = []
+        for other in passage.occurrences:
+            if other.doc == occurrence.doc:
+                continue
+            shared = [(len(grams & _grams(paragraphs[other.doc][p][s:e])), p) for p, (s, e) in other.marks.items()]
+            best = max(shared, key=lambda item: (item[0], -int(item[1][1:])), default=(0, None))
+            if best[0]:
+                also_in.append({"id": other.doc, "paragraph": best[1]})
+        if also_in:
+            entries.append({"passage": passage.id, "text": text, "paragraph": paragraph, "also_in": also_in})
+    return entries
+
+
+def _grams(text: str) -> set[tuple[str, ...]]:
+    words = [w for w, _, _ in word_spans(text)]
+    return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
 
 
 def _relate(records: list[dict], by_doc: dict[str, list]) -> None:
