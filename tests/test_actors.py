@@ -55,9 +55,17 @@ def test_a_bad_registry_file_is_named_and_the_others_still_used(tmp_path):
     (tmp_path / "broken.md").write_text("---\nname: [unclosed\nkind: person\n---\n")
     (tmp_path / "Bad Name.md").write_text("---\nname: X\nkind: person\n---\n")
     (tmp_path / "README.md").write_text("# How to add an actor\n")
+    (tmp_path / "lower.md").write_text("---\nname: Lower Case\nkind: person\naliases: [the]\n---\n")
+    (tmp_path / "particle.md").write_text("---\nname: Al\nkind: person\n---\n")
+    (tmp_path / "baddate.md").write_text("---\nname: Date Alias\nkind: place\naliases: [2008-02-30, Yes Men]\n---\n")
+    (tmp_path / "twin.md").write_text("---\nname: Good Person\nkind: person\n---\n")
     registry = load_registry(tmp_path)
-    assert [a.id for a in registry.actors] == ["good"]
+    assert [a.id for a in registry.actors] == ["baddate", "good", "twin"]
+    assert registry.by_id()["baddate"].aliases == ("2008-02-30", "Yes Men")  # text as written, no crash
     problems = "\n".join(registry.problems)
+    assert "lower.md: the name 'the' is all lowercase words" in problems
+    assert "particle.md: the name 'Al' has no word a text could match" in problems
+    assert "good.md, twin.md: the name 'Good Person' (or a spelling of it) is given to 2 actors" in problems
     assert "nokind.md: 'kind' must be one of" in problems
     assert "broken.md, line" in problems and "not valid YAML" in problems
     assert "Bad Name.md: the file name must be a lowercase slug" in problems
@@ -252,3 +260,15 @@ def test_editorial_markdown_escapes_raw_html_and_reads_front_matter(tmp_path):
     page.write_text("---\ntitle: T\nBody never closed\n", encoding="utf-8")
     with pytest.raises(EditorialError, match="p.md: front matter opened on line 1 is never closed"):
         read_markdown(page)
+
+
+def test_a_name_part_beside_another_name_is_someone_else():
+    roggio = Actor("bill-roggio", "Bill Roggio", "person")
+    obama = Actor("barack-obama", "Barack Obama", "person")
+    maliki = Actor("nouri-al-maliki", "Nouri al-Maliki", "person")
+    assert found("Bill Roggio wrote this. Bill Clinton said otherwise.", roggio) == [("Bill Roggio", "bill-roggio")]
+    assert found("Barack Obama met Michelle Obama.", obama) == [("Barack Obama", "barack-obama")]
+    text = "Nouri al-Maliki spoke. Prime Minister Maliki left; Mr. Maliki too."
+    assert [who for _, who in found(text, maliki)] == ["nouri-al-maliki"] * 3  # titles are not names
+    iran = Actor("iran", "Iran", "place")
+    assert found("IRAN IS ANGRY", ISLAMIC_STATE, iran) == [("IRAN", "iran")]  # shouting, not an acronym

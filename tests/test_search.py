@@ -222,3 +222,16 @@ def test_without_javascript_the_page_says_so(browser, built):
     page.click("main a[href$='index.html']")
     assert page.query_selector_all("table.documents tbody tr")
     reader.close()
+
+
+def test_possessives_colons_exclusions_and_wildcards_read_alike_in_both_indexes(reader, built):
+    lebanon = {i for i, r in records(built).items() if any("Lebanon" in p["text"] for p in r["paragraphs"])}
+    assert lebanon and documents(reader.search("Lebanon")) == lebanon  # the text says "Lebanon’s"
+    assert any("Lebanon" in m for r in reader.results() for m in r["marked"])
+    everything = {i for i in records(built)}
+    sadr = documents(reader.search("Sadr"))
+    assert documents(reader.search("-Sadr")) == everything - sadr
+    assert documents(reader.search("Iran: Sadr")) == documents(reader.search("Iran Sadr"))
+    assert reader.search("*adr") == []
+    assert "a * stands at the end of a word" in reader.page.inner_text("#search-status")
+    assert "is" not in [m.lower() for r in reader.search("IS") for m in r["marked"] if m != "IS"]

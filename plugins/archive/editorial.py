@@ -50,7 +50,9 @@ def split_front_matter(text: str, name: str) -> tuple[dict, str]:
     else:
         raise EditorialError(f"{name}: front matter opened on line 1 is never closed with '---'")
     try:
-        meta = yaml.safe_load("".join(lines[1:end])) or {}
+        # Every value stays text as written: "2008-13-45" is the editor's to fix, not a
+        # crash, and "yes" stays "yes". Readers of the metadata check what they need.
+        meta = yaml.load("".join(lines[1:end]), Loader=yaml.BaseLoader) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f", line {mark.line + 2}" if mark is not None else ""

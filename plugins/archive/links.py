@@ -106,16 +106,16 @@ def _relate(records: list[dict], by_doc: dict[str, list]) -> None:
             documents_naming[actor] += 1
     n = len(records)
     for record in records:
-        shared: dict[str, list] = defaultdict(list)
+        shared: dict[str, dict] = defaultdict(dict)  # other document → passage → words (once each)
         for passage, occurrence in by_doc[record["id"]]:
             for other in passage.occurrences:
                 if other.doc != record["id"]:
-                    shared[other.doc].append((passage.id, occurrence.words))
+                    shared[other.doc][passage.id] = max(shared[other.doc].get(passage.id, 0), occurrence.words)
         related = []
         for other in records:
             if other["id"] == record["id"]:
                 continue
-            passages = shared.get(other["id"], [])
+            passages = sorted(shared.get(other["id"], {}).items())
             actors = sorted((math.log(n / documents_naming[a]), named[record["id"]][a], a)
                             for a in named[record["id"]].keys() & named[other["id"]].keys())
             actors = [(weight, name, a) for weight, name, a in actors if weight > 0]

@@ -29,7 +29,8 @@ from .quotes import word_spans
 
 SHINGLE = 4  # words per index key
 MIN_WORDS = 8  # a shared passage shorter than this is not a quotation
-MAX_DOCUMENTS = 20  # a 4-gram in more documents than this is a commonplace
+MAX_DOCUMENTS = 50  # a 4-gram in more documents than this is a commonplace
+MAX_REPEATS = 4  # places one 4-gram is taken from in one document (repetitive text stays linear)
 MIN_SEEDS = 2  # shared 4-grams before a pair of documents is compared
 GAP = 20  # words between two shared 4-grams of one passage, in either text
 MIN_SIMILARITY = 60  # rapidfuzz token-set ratio of the two variants, 0-100
@@ -115,9 +116,14 @@ def align(a: int, b: int, texts: list[DocumentText], keys: list[array]) -> list[
     """The passages two documents share, each as one maximal range in both."""
     where_b: dict[int, list[int]] = defaultdict(list)
     for j, key in enumerate(keys[b]):
-        if key:
+        if key and len(where_b[key]) < MAX_REPEATS:
             where_b[key].append(j)
-    seeds = [(i, j) for i, key in enumerate(keys[a]) if key in where_b for j in where_b[key]]
+    taken: Counter = Counter()
+    seeds = []
+    for i, key in enumerate(keys[a]):
+        if key in where_b and taken[key] < MAX_REPEATS:
+            taken[key] += 1
+            seeds.extend((i, j) for j in where_b[key])
     found = []
     for cluster in _clusters(seeds):
         if len(cluster) < MIN_SEEDS and len(cluster) * SHINGLE < MIN_WORDS:

@@ -60,17 +60,19 @@ def graph(records: list[dict]) -> Graph:
         nodes[record["id"]] = Node(record["id"], record["title"] or record["source"]["file"], record["url"],
                                    round(x, 1), round(y, 1), anchor)
     result.nodes = list(nodes.values())
-    for record in drawn:
+    pairs = {}
+    for record in drawn:  # a pair counts when either document ranks the other
         for rel in record.get("related", ()):
-            if rel["id"] not in nodes or rel["id"] <= record["id"]:
-                continue  # each pair once
-            if rel["passages"]:
-                kind, width = "passage", 1.5 + len(rel["passages"])
-            elif rel["score"] >= ACTOR_EDGE_SCORE:
-                kind, width = "actors", 1.0
-            else:
-                continue
-            result.edges.append(Edge(nodes[record["id"]], nodes[rel["id"]], kind, width, "; ".join(rel["reasons"])))
+            if rel["id"] in nodes:
+                pairs.setdefault(tuple(sorted((record["id"], rel["id"]))), rel)
+    for (a, b), rel in sorted(pairs.items()):
+        if rel["passages"]:
+            kind, width = "passage", 1.5 + len(rel["passages"])
+        elif rel["score"] >= ACTOR_EDGE_SCORE:
+            kind, width = "actors", 1.0
+        else:
+            continue
+        result.edges.append(Edge(nodes[a], nodes[b], kind, width, "; ".join(rel["reasons"])))
     return result
 
 

@@ -26,6 +26,9 @@ class Match:
     start: int
     end: int
     terms: frozenset  # of (actor id, strength)
+    name_before: bool = False  # another capitalised name word right before ("Michelle Obama")
+    name_after: bool = False  # ... right after ("Bill Clinton")
+    shouting: bool = False  # a one-word acronym among capitals ("IRAN IS ANGRY"): not a name
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,8 @@ class ActorFinder:
     def __init__(self, actors: list[Actor]):
         self.actors = {actor.id: actor for actor in actors}
         self._trie: dict = {}
+        self._acronyms = {key[1:] for actor in actors for name in actor.names for key in alias_keys(name)
+                          if key.startswith(ACRONYM)}
         for actor in actors:
             for keys, strength in _terms(actor):
                 node = self._trie
@@ -73,7 +78,14 @@ class ActorFinder:
                 particle = article.get(start - 1)
                 if particle is not None and text[start - 1] in "- ":
                     start = particle.start
-                found.append(Match(start, words[longest[0]].end, longest[1]))
+                before = all_words[all_words.index(words[i]) - 1] if all_words.index(words[i]) else None
+                after_at = all_words.index(words[longest[0]]) + 1
+                after = all_words[after_at] if after_at < len(all_words) else None
+                found.append(Match(start, words[longest[0]].end, longest[1],
+                                   _name_word(before, text, before and before.end, words[i].start),
+                                   _name_word(after, text, words[longest[0]].end, after and after.start),
+                                   i == longest[0] and words[i].text in self._acronyms
+                                   and (_capitals(before) or _capitals(after))))
                 i = longest[0] + 1
             else:
                 i += 1
@@ -133,11 +145,36 @@ def _terms(actor: Actor):
 _STRENGTH = [FULL, SHORT, SURNAME]
 
 
+# Words that stand before a name without being part of it.
+TITLES = frozenset("""
+mr mrs ms dr president prime minister general gen brig brigadier col colonel lt major maj capt captain
+admiral adm sheikh sheik ayatollah grand imam cleric senator sen rep governor gov king queen prince
+secretary commander chief judge speaker vice deputy sayyid hojatoleslam mullah pope saint st lord lady sir
+the by of and in on at for with from to said says
+""".split())
+
+
+def _name_word(token, text: str, left: int | None, right: int | None) -> bool:
+    """Is ``token`` a capitalised word that only a space separates from the match?"""
+    if token is None or left is None or right is None or text[left:right] != " ":
+        return False
+    word = token.text
+    return word[:1].isupper() and word.casefold().rstrip(".") not in TITLES and not is_particle(word)
+
+
+def _capitals(token) -> bool:
+    return token is not None and len(token.text) > 1 and token.text.isupper() and token.text.isalpha()
+
+
 def _resolve(match: Match, named: set[str]) -> str | None:
     """The one actor a name stands for in this document, or None if it is not sure."""
+    if match.shouting:
+        return None
     full = {actor for actor, strength in match.terms if strength == FULL}
     if full:
         return full.pop() if len(full) == 1 else None
+    if match.name_before or match.name_after:
+        return None  # a part of someone else's name: "Michelle Obama", "Bill Clinton"
     candidates = {actor for actor, _ in match.terms}
     named_here = candidates & named
     if len(named_here) == 1:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..editorial import EditorialError, read_markdown
+from .names import LOWER, alias_keys
 
 KINDS = ("person", "organisation", "media", "place")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -64,6 +65,13 @@ def read_actor(path: Path) -> Actor:
         raise EditorialError(f"{name}: 'wikidata' must look like Q42, not {wikidata!r}")
     aliases = tuple(dict.fromkeys(a for a in _text_list(meta.get("aliases"), name, "aliases")
                                   if a != title.strip()))
+    for alias in (title.strip(), *aliases):
+        keys = alias_keys(alias)
+        if not keys:
+            raise EditorialError(f"{name}: the name {alias!r} has no word a text could match")
+        if all(key.startswith(LOWER) for key in keys):
+            raise EditorialError(f"{name}: the name {alias!r} is all lowercase words; "
+                                 "names are matched only where capitalised")
     return Actor(actor_id, title.strip(), kind, aliases, page.body.strip(),
                  str(wikidata) if wikidata else None)
 
@@ -81,4 +89,21 @@ def load_registry(folder: Path) -> Registry:
             registry.actors.append(read_actor(path))
         except EditorialError as error:
             registry.problems.append(f"{error}; actor not used")
+    registry.problems.extend(_shared_names(registry.actors))
     return registry
+
+
+def _shared_names(actors: list[Actor]) -> list[str]:
+    """Two actors under one full name: neither is linked where it stands."""
+    owners: dict[tuple, list[str]] = {}
+    written: dict[tuple, str] = {}
+    for actor in actors:
+        for name in actor.names:
+            keys = alias_keys(name)
+            if len(keys) > 1 or (keys and actor.kind != "person"):
+                written.setdefault(keys, name)
+                owners.setdefault(keys, [])
+                if actor.id not in owners[keys]:
+                    owners[keys].append(actor.id)
+    return [f"{', '.join(f'{a}.md' for a in ids)}: the name {written[keys]!r} (or a spelling of it) is "
+            f"given to {len(ids)} actors; it links to none of them" for keys, ids in owners.items() if len(ids) > 1]

@@ -49,12 +49,13 @@ class UnknownName:
 def _candidates(text: str, covered: list[tuple[int, int]]):
     """(name, start, end) of runs of capitalised words not inside an actor's mention."""
     run = []
+    inside_names = {start for s, e in covered for start in range(s, e)}
     for token in tokens(text) + [None]:
         word = token.text if token else ""
         if token and run and text[run[-1].end:token.start].strip(" -"):
             yield from _name_of(text, run)  # punctuation ends a name
             run = []
-        inside = token and any(s <= token.start < e for s, e in covered)
+        inside = token and token.start in inside_names
         capital = token and word[:1].isupper() and not inside and word.casefold() not in _NOT_NAMES
         joiner = token and run and (word.casefold() in _JOINERS or is_particle(word))
         if capital or joiner:
@@ -69,7 +70,7 @@ def _name_of(text: str, run: list):
         run = run[:-1]
     if run:
         first = run[0]
-        sentence_start = first.start == 0 or _SENTENCE_END.search(text[:first.start])
+        sentence_start = first.start == 0 or _SENTENCE_END.search(text[max(0, first.start - 4):first.start])
         if len(run) > 1 or not sentence_start:
             yield text[first.start:run[-1].end], first.start, run[-1].end
 

@@ -16,12 +16,14 @@ _SEPARATOR = re.compile(r"[ \t\n\r\f\v\xa0-]+")  # lunr.tokenizer.separator
 # Marks that join words without being part of them ("<b>Mallory</b>", "(Jerusalem)",
 # "Iraq/Iran"). search.js splits queries on the same marks, but never on Lunr's
 # own syntax (: + - * ~ ^).
-PUNCTUATION = "<>()[]{}/\\|\"“”«»„,;!?"
+PUNCTUATION = "<>()[]{}/\\|\"“”«»„,;!?…—–"
 _PUNCTUATION = re.compile("[" + re.escape(PUNCTUATION) + "]+")
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")  # "Lebanon’s" is "Lebanon"; search.js does the same
+_ELLIPSIS = re.compile(r"\.{2,}")
 
 
 def split_punctuation(text: str) -> str:
-    return _PUNCTUATION.sub(" ", text)
+    return _PUNCTUATION.sub(" ", _ELLIPSIS.sub(" ", _POSSESSIVE.sub("", text)))
 
 
 def fold_accents(text: str) -> str:

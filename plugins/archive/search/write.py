@@ -33,6 +33,7 @@ def _aliases(actors: list[Actor], records: list[dict]) -> dict[str, list[str]]:
     """Folded one-word spelling → actors it may name: surnames, one-word names,
     and every one-word spelling the documents use. search.js folds the same way."""
     keys: dict[str, set] = {}
+    given: dict[str, set] = {}
     spellings = {a["id"]: set(a["spellings"]) for r in records for a in r.get("actors", ())}
     for actor in actors:
         names = set(actor.names) | spellings.get(actor.id, set())
@@ -42,6 +43,11 @@ def _aliases(actors: list[Actor], records: list[dict]) -> dict[str, list[str]]:
                 keys.setdefault("=" + words[0], set()).add(actor.id)  # IS, not "is"
             elif len(words) == 1 or (words and actor.kind == "person"):
                 keys.setdefault(fold(words[-1]), set()).add(actor.id)
+                if len(words) > 1 and actor.kind == "person":
+                    given.setdefault(fold(words[0]), set()).add(actor.id)  # Moqtada, Qassim
+    for key, ids in given.items():
+        if len(ids) == 1 and key not in keys:  # "Ali" names several people: left alone
+            keys[key] = ids
     return {key: sorted(ids) for key, ids in sorted(keys.items()) if len(key) > 2}
 
 

@@ -95,8 +95,22 @@
 
   /* ---- the query ---- */
 
+  var USER_FIELDS = ["title", "body", "comments", "authors", "site"];
+
+  /* A query as the index reads text: possessives and ellipses as analysis.py
+     treats them, and a colon that follows no field name is punctuation. */
+  function prepare(text) {
+    return text.replace(/([\p{L}\p{N}])['\u2019]s(?![\p{L}\p{N}])/gu, "$1").replace(/\.{2,}/g, " ")
+      .replace(/([+\-]?)([^\s:"+\-]*):/g, function (all, sign, word) {
+        return sign + (USER_FIELDS.indexOf(word.toLowerCase()) !== -1 ? word.toLowerCase() + ":" : word + " ");
+      });
+  }
+
+  function QueryHelp(message) { this.name = "QueryHelp"; this.message = message; }
+
   function parse(text, filters, setup) {
     var lunr = window.lunr;
+    text = prepare(text);
     var phrases = [];
     var rest = text.replace(/"([^"]*)"/g, function (_, phrase) {
       if (phrase.trim()) { phrases.push(phrase.trim()); }
@@ -118,6 +132,9 @@
     var actorsNamed = {};
     query.clauses.forEach(function (c) {
       if (!c.term) { return; }
+      if (c.term.replace(/\*+$/, "").indexOf("*") !== -1 || /^\**$/.test(c.term)) {
+        throw new QueryHelp("a * stands at the end of a word, after its first letters (Sulei*)");
+      }
       if (c.fields.length === setup.fields.length) { c.fields = content.slice(); }
       else { c.fields = c.fields.filter(function (f) { return NOT_TEXT.indexOf(f) === -1; }); }
       if (!c.fields.length) { return; }
@@ -150,7 +167,7 @@
     if (filters.actor) { require(actorFields.slice(), actorToken(filters.actor)); }
     if (filters.year) { require(["facets"], "year" + filters.year); }
     if (filters.site) { require(["facets"], filters.site); }
-    return { clauses: clauses, phrases: phrases, actors: Object.keys(actorsNamed), filters: filters };
+    return { clauses: clauses, phrases: phrases, actors: Object.keys(actorsNamed), filters: filters, upper: upper };
   }
 
   var NOT_TEXT = ["actors", "comment_actors", "facets"];
@@ -267,6 +284,10 @@
             Object.keys(matched).forEach(function (d) { optional[d] = true; });
           }
         });
+        var onlyExcluded = parsed.clauses.every(function (c) { return c.presence === presence.PROHIBITED; });
+        if (onlyExcluded) {  // as Lunr does: every document but the excluded ones
+          for (var d = 0; d < setup.documents; d++) { optional[d] = true; }
+        }
         var docs = Object.keys(required === null ? optional : required);
         return docs.filter(function (d) { return !prohibited[d]; }).map(function (d) {
           return { doc: Number(d), score: scores[d] || 0, mask: masks[d] || 0 };
@@ -313,6 +334,7 @@
       if (c.fields.every(function (f) { return NOT_TEXT.indexOf(f) !== -1; })) { return; }
       if (c.presence === window.lunr.Query.presence.PROHIBITED) { return; }
       if (c.term.slice(-1) === "*") { prefixes.push(c.term.replace(/\*+$/, "")); }
+      else if (parsed.upper[c.term]) { spellings["=" + parsed.upper[c.term]] = true; } // IS, not "is"
       else { stems[stem(c.term)] = c.editDistance || 0; }
     });
     var named = {};
@@ -335,6 +357,7 @@
       return seen[word];
     };
     function matchesWord(word) {
+      word = word.replace(/['\u2019]s$/, "");  // "Lebanon’s" is "Lebanon", as in the index
       var w = foldAccents(word).toLowerCase();
       var s = stem(w);
       if (s in stems) { return true; }
@@ -510,9 +533,16 @@
       }).catch(function (error) {
         if (mine !== generation) { return; }
         list.textContent = ""; more.hidden = true;
-        status.textContent = error && error.name === "QueryParseError"
-          ? "The query could not be read: " + error.message + ". See the help below."
-          : "Search failed: " + (error && error.message);
+        if (error && error.name === "QueryHelp") {
+          status.textContent = "The query could not be read: " + error.message + ". See “How to search” below.";
+        } else if (error && error.name === "QueryParseError") {
+          var near = text.slice(Math.max(0, error.start - 1), error.end + 1).trim();
+          status.textContent = "The query could not be read" + (near ? " near “" + near + "”" : "")
+            + ": a + or - goes right before a word, a field name (title, body, comments, authors, site)"
+            + " right before a colon. See “How to search” below.";
+        } else {
+          status.textContent = "Search failed: " + (error && error.message);
+        }
       });
     }
 
