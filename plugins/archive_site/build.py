@@ -86,8 +86,8 @@ def build_site(settings_file: Path, seeds: Path, output: Path, strict: bool = Fa
             raise BuildFailed(f"no capture in {seeds} could be published; "
                               + "; ".join(report.problems or ["it holds no *.txt file"]))
         if strict and report.problems:
-            raise BuildFailed(f"{len(report.problems)} capture(s) could not be published (--strict): "
-                              + "; ".join(report.problems))
+            raise BuildFailed(f"{len(report.problems)} problem(s) (--strict: captures not published, or "
+                              "editors' files not used): " + "; ".join(report.problems))
         (staging / BUILD_MARKER).write_text("Built by the annotated web archive generator; "
                                             "`invoke build` replaces this folder.\n")
     except BuildFailed as error:
