@@ -159,7 +159,10 @@ def _name_word(token, text: str, left: int | None, right: int | None) -> bool:
     if token is None or left is None or right is None or text[left:right] != " ":
         return False
     word = token.text
-    return word[:1].isupper() and word.casefold().rstrip(".") not in TITLES and not is_particle(word)
+    before = text[max(0, token.start - 10):token.start].rstrip()
+    opens_sentence = not before or before[-1] in '.!?:;"“”(—'
+    return (word[:1].isupper() and not opens_sentence and word.casefold().rstrip(".") not in TITLES
+            and not is_particle(word))
 
 
 def _capitals(token) -> bool:
