@@ -8,16 +8,19 @@ import io
 import json
 import re
 import shutil
+from datetime import date, datetime
 from pathlib import Path
+from urllib.parse import unquote
 from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
 
 import archive
-from archive.citation import (NEWS_ARTICLE, apa, as_html, as_text, chicago, item_kind, mla, script_json,
-                              split_name, work_of)
-from archive.exports import bibtex, bibtex_text, ris, safe_cell
+from archive.citation import (NEWS_ARTICLE, Name, apa, apply_document_meta, as_html, as_text, chicago, editor_date,
+                              item_kind, mla, read_document_meta, script_json, split_name, work_of)
+from archive.editorial import EditorialError, MarkdownFile
+from archive.exports import bibtex, bibtex_text, csl_json, ris, safe_cell
 from conftest import FIXTURES, SEEDS, run_build
 from test_site import SEED_TITLES
 
@@ -37,13 +40,33 @@ def metas(html: BeautifulSoup, name: str) -> list[str]:
 
 
 def balanced(text: str) -> bool:
+    """Braces paired as BibTeX pairs them: a backslash does not hide a brace from it."""
     depth = 0
-    for match in re.finditer(r"\\.|[{}]", text):
-        token = match.group()
-        depth += {"{": 1, "}": -1}.get(token, 0)
+    for ch in text:
+        depth += {"{": 1, "}": -1}.get(ch, 0)
         if depth < 0:
             return False
     return depth == 0
+
+
+def bib_fields(text: str) -> dict[str, str]:
+    """The fields of one entry read as BibTeX reads them; fails unless the entry parses whole."""
+    head = re.match(r"@(online|article)\{([a-z0-9-]+),\n", text)
+    assert head, text
+    fields, at = {}, head.end()
+    while (field := re.compile(r"  ([a-z]+) = \{").match(text, at)):
+        depth, end = 1, field.end()
+        while depth:
+            assert end < len(text), f"field {field.group(1)} is never closed: {text}"
+            depth += {"{": 1, "}": -1}.get(text[end], 0)
+            end += 1
+        assert field.group(1) not in fields, f"{field.group(1)} twice: the entry is cut wrongly"
+        fields[field.group(1)] = text[field.end():end - 1]
+        at = end + 2 if text.startswith(",\n", end) else end
+        if at == end:
+            break
+    assert text[at:] == "\n}\n", f"unparsed after the fields: {text[at:]!r}"
+    return fields
 
 
 # Formatting -----------------------------------------------------------------------
@@ -63,6 +86,42 @@ def test_names_are_split_for_citation():
     assert split_name("Martin Luther King Jr.").sort_form == "King, Martin Luther, Jr."
     assert split_name("Allahpundit").literal == "Allahpundit"
     assert split_name("Associated Press").organisation
+
+
+def test_last_first_names_and_suffixes_in_every_format():
+    for written in ("Smith, John", "John Smith"):
+        assert split_name(written) == Name(family="Smith", given="John")
+    for written in ("John Doe Jr.", "John Doe, Jr.", "Doe, John, Jr.", "Doe Jr., John"):
+        assert split_name(written) == Name(family="Doe", given="John", suffix="Jr."), written
+    assert split_name("van Beethoven, Ludwig") == split_name("Ludwig van Beethoven")
+    assert split_name("Henry Ford II") == Name(family="Ford", given="Henry", suffix="II")
+    assert split_name("Doe Jr.").literal == "Doe Jr."  # which word is the family name is not known
+    work = work_of(_record(authors=["Smith, John", "John Doe Jr."]), "doc/x/")
+    assert bib_fields(bibtex(work))["author"] == "Smith, John and Doe, Jr., John"
+    assert as_text(chicago(work)).startswith("Smith, John and John Doe, Jr. “Beleaguered")
+    assert as_text(apa(work)).startswith("Smith, J., & Doe, J., Jr. (2014, September 6). Beleaguered")
+    assert as_text(mla(work)).startswith("Smith, John, and John Doe, Jr. “Beleaguered")
+    assert "AU  - Smith, John\r\nAU  - Doe, John, Jr.\r\n" in ris(work)
+    assert json.loads(csl_json(work))[0]["author"] == [{"family": "Smith", "given": "John"},
+                                                        {"family": "Doe", "given": "John", "suffix": "Jr."}]
+
+
+def test_braces_in_any_field_leave_the_bibtex_entry_parseable():
+    def unlatex(text):
+        return text.replace(r"\textbraceleft{}", "{").replace(r"\textbraceright{}", "}")
+
+    assert bibtex_text("Title only {") == r"Title only \textbraceleft{}"
+    work = work_of(_record(title="Title only {", site="a } b { c", authors=["Bob {Smith", "x } y"]), "doc/x/",
+                   archive_name="An {archive")
+    fields = bib_fields(bibtex(work))
+    assert list(fields) == ["author", "title", "journaltitle", "entrysubtype", "date", "year", "month", "url",
+                            "note"]
+    assert unlatex(fields["title"]) == "{Title only {}" and unlatex(fields["journaltitle"]) == "a } b { c"
+    assert unlatex(fields["author"]) == "{Smith, Bob and y, x }"
+    assert fields["date"] == "2014-09-06" and fields["url"] == "doc/x/"
+    assert unlatex(fields["note"]).startswith("Archived by An {archive at \\url{doc/x/}; capture SHA-256 0000")
+    for text in ("a } b { c", "}{", "{{}", "\\{", "x}"):
+        assert balanced(bibtex_text(text)), text
 
 
 def test_three_styles_of_a_newspaper_article():
@@ -109,6 +168,50 @@ def test_untrusted_text_cannot_break_out_of_any_format():
         "'=SUM(A1)", "'+1", "'-2", "'@x", "plain", "3", ""]
 
 
+def test_editor_dates_must_be_real_calendar_dates_and_times():
+    assert editor_date("2008-03-31") == "2008-03-31" == editor_date(date(2008, 3, 31))
+    assert editor_date("2008-03-31T12:19") == "2008-03-31T12:19" == editor_date(datetime(2008, 3, 31, 12, 19, 5))
+    assert editor_date("2008-03-31 12:19:05Z") == "2008-03-31T12:19"
+    for wrong in ("2008-04-31T99:99", "2008-03-31T25:99", "2008-04-31", "2008-02-30", "2008-03-31T12:60",
+                  "2008-03-31T12:19junk", "2008-03-31T12", "31/03/2008", "20080331", "", None, 2008):
+        assert editor_date(wrong) is None, wrong
+
+
+def test_editors_metadata_as_strings_or_dates_gives_the_same_record(tmp_path):
+    strings = {"date": "2008-03-31T12:19", "captured": "2008-04-02", "authors": ["Doe, John", " Jane  Roe "],
+               "title": "A title", "site": "Hot Air", "type": "blog-post", "url": "https://hotair.com/x/"}
+    dated = {**strings, "date": datetime(2008, 3, 31, 12, 19), "captured": date(2008, 4, 2)}
+    records = []
+    for meta in (strings, dated):
+        record = _record(provenance={"corrected": {}})
+        apply_document_meta(record, MarkdownFile(tmp_path / f"{NYT}.md", meta, ""), f"documents/{NYT}.md")
+        records.append(record)
+    assert records[0] == records[1]
+    assert records[0]["date"] == "2008-03-31T12:19" and records[0]["provenance"]["captured"] == "2008-04-02"
+    assert records[0]["authors"] == ["Doe, John", "Jane Roe"] and records[0]["provenance"]["type"] == "blog-post"
+
+
+@pytest.mark.parametrize("line", ['captured: "2008-04-31T99:99"', "date: 2008-03-31T25:99", "date: 2008-02-30",
+                                  "captured: 2008-04-31", "captured:", "date: [2008]"])
+def test_an_impossible_editor_date_names_the_file(tmp_path, line):
+    (tmp_path / f"{NYT}.md").write_text(f"---\n{line}\n---\n")
+    with pytest.raises(EditorialError, match=f"^{tmp_path.name}/{NYT}.md: (captured|date) .*YYYY-MM-DD"):
+        read_document_meta(tmp_path, {NYT})
+
+
+def test_an_impossible_editor_date_fails_the_build_and_is_never_published(tmp_path):
+    seeds, documents = tmp_path / "seeds", tmp_path / "documents"
+    seeds.mkdir()
+    documents.mkdir()
+    shutil.copy(SEEDS / f"003_{NYT}.txt", seeds)
+    for front in ('captured: "2008-04-31T99:99"', "date: 2008-03-31T25:99"):
+        (documents / f"{NYT}.md").write_text(f"---\n{front}\n---\n")
+        build = run_build(seeds, tmp_path / "out", "--documents", str(documents))
+        assert build.returncode != 0 and not (tmp_path / "out").exists()
+        assert f"documents/{NYT}.md: {front.split(':')[0]} " in build.stderr and "is not a real date" in build.stderr
+        assert "Traceback" not in build.stderr
+
+
 # The built site -------------------------------------------------------------------
 
 @pytest.mark.parametrize("doc_id", sorted(SEED_TITLES))
@@ -138,8 +241,33 @@ def test_every_archival_page_has_the_cite_box_and_its_downloads(site, doc_id):
     assert csl[0]["title"] == record["title"] and csl[0]["type"] in ("post-weblog", "article-newspaper")
     assert [a.get("literal") or a["family"] for a in csl[0].get("author", [])] == [
         split_name(a).literal or split_name(a).family for a in record["authors"]]
-    # Each ¶ and # mark is the link to cite; the box says so.
-    assert box.select_one(".cite-anchors a")["href"] == "#p1"
+    # Each ¶ and # mark is the link to cite; the box says so, with an anchor the page has.
+    example = box.select_one(".cite-anchors a")["href"]
+    assert example == ("#p1" if record["paragraphs"] else "#c1") and html.find(id=example[1:])
+
+
+def test_the_cite_box_names_only_anchors_the_page_has(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    comment = ("  {n}. Reader {n} says:\n     March 31, 2008 at {n}:00 pm\n\n"
+               "    Comment {n} says something of its own here.\n\n")
+    captures = {"aaaaaaaaaaaaaaaa": "An article with paragraphs\n\nBy Jane Roe\n\n"
+                                    "A paragraph long enough to be the text of an article, and so it is.\n",
+                "bbbbbbbbbbbbbbbb": "A page of comments only\n\n2 Responses to A page of comments only\n\n"
+                                    + comment.format(n=1) + comment.format(n=2),
+                "cccccccccccccccc": "A title and nothing else\n"}
+    for n, (doc_id, text) in enumerate(captures.items()):
+        (seeds / f"00{n}_{doc_id}.txt").write_text(text)
+    build = run_build(seeds, tmp_path / "out")
+    assert build.returncode == 0, build.stderr
+    examples = {}
+    for doc_id in captures:
+        html, record = soup(tmp_path / "out/doc" / doc_id / "index.html"), record_of(tmp_path / "out", doc_id)
+        examples[doc_id] = (len(record["paragraphs"]), len(record["comments"]),
+                            [a["href"] for a in html.select(".cite-anchors a")])
+        assert all(html.find(id=a["href"][1:]) for a in html.select("section.cite a[href^='#']"))
+    assert examples == {"aaaaaaaaaaaaaaaa": (1, 0, ["#p1"]), "bbbbbbbbbbbbbbbb": (0, 2, ["#c1"]),
+                        "cccccccccccccccc": (0, 0, [])}
 
 
 @pytest.mark.parametrize("doc_id", sorted(SEED_TITLES))
@@ -336,6 +464,57 @@ def test_copy_buttons_and_a_passage_link_work_from_disk(site, browser):
     assert bottom > 0 and top < page.viewport_size["height"]
     assert errors == [] and all(u.startswith(("file://", "about:")) for u in requests)
     context.close()
+
+
+_POINT_ON_PLAIN_TEXT = """selector => {
+    const walker = document.createTreeWalker(document.querySelector(selector), NodeFilter.SHOW_TEXT);
+    let node = walker.nextNode();
+    while (node.data.trim().length < 10 || node.parentElement.closest('a, button, header')) node = walker.nextNode();
+    const range = document.createRange(), at = node.data.search(/\\S/) + 2;
+    range.setStart(node, at); range.setEnd(node, at + 1);
+    const r = range.getBoundingClientRect();
+    return [r.x + r.width / 2, r.y + r.height / 2];
+}"""
+# From just left of a block's first line (its ¶ mark) to just right of its last character.
+_EDGES = """selector => {
+    const block = document.querySelector(selector), range = document.createRange();
+    range.selectNodeContents(block);
+    const rects = range.getClientRects(), first = rects[0], last = rects[rects.length - 1];
+    return [block.getBoundingClientRect().left - 3, first.top + first.height / 2,
+            last.right + 1, last.top + last.height / 2];
+}"""
+
+
+def test_a_selected_paragraph_or_comment_links_to_its_own_words(site, browser):
+    page = browser.new_page()
+    url = (site.output / "doc" / HOT_AIR / "index.html").as_uri()
+    record = record_of(site.output, HOT_AIR)
+    # ¶3, and the line of comment #5 that is its own (its first quotes ¶9, so a fragment would find ¶9).
+    own = {("p3", "#p3"): record["paragraphs"][2]["text"],
+           ("c5", "#c5 > p"): record["comments"][4]["text"].split("\n")[1]}
+    for (anchor, selector), text in own.items():
+        for how in ("triple-click", "drag from the ¶ mark"):
+            page.goto(url)
+            page.locator(selector).scroll_into_view_if_needed()
+            if how == "triple-click":
+                page.mouse.click(*page.evaluate(_POINT_ON_PLAIN_TEXT, selector), click_count=3)
+            else:
+                x0, y0, x1, y1 = page.evaluate(_EDGES, selector)
+                page.mouse.move(x0, y0)
+                page.mouse.down()
+                page.mouse.move(x1, y1, steps=5)
+                page.mouse.up()
+            assert page.evaluate("getSelection().toString()").strip()
+            link = page.input_value("#passage-link")
+            assert link.startswith(f"{url}#{anchor}:~:text="), how
+            start, _, end = (unquote(part) for part in link.split(":~:text=")[1].partition(","))
+            assert text.startswith(start + " ") and text.endswith(" " + end), (how, start, end)  # no "¶3 copy"
+            page.goto("about:blank")
+            page.goto(link.replace(f"#{anchor}:~:", "#:~:"))  # the text alone must find the passage
+            top, bottom = page.evaluate("s => { const r = document.querySelector(s).getBoundingClientRect(); "
+                                        "return [r.top, r.bottom]; }", selector)
+            assert page.evaluate("scrollY") > 0 and bottom > 0 and top < page.viewport_size["height"], how
+    page.close()
 
 
 def test_the_cite_box_works_without_javascript(site, browser):

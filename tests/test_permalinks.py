@@ -151,6 +151,24 @@ def test_declaring_a_redirect_keeps_the_old_url_working(archive, browser):
     assert "doc/bbbbbbbbbbbbbbbb/" in permalinks.load(registry).documents  # still registered
 
 
+def test_a_retired_document_keeps_the_anchor_it_was_opened_at(archive, browser):
+    seeds, registry, out = archive
+    (seeds / "002_bbbbbbbbbbbbbbbb.txt").unlink()
+    retire(registry, "doc/bbbbbbbbbbbbbbbb/", "doc/aaaaaaaaaaaaaaaa/")
+    retire(registry, "doc/bbbbbbbbbbbbbbbb/#p4", "doc/aaaaaaaaaaaaaaaa/#p1")
+    assert run_build(seeds, out, "--permalinks", str(registry)).returncode == 0
+    old = (out / "doc" / "bbbbbbbbbbbbbbbb" / "index.html").as_uri()
+    page = browser.new_page(viewport={"width": 800, "height": 200})
+    page.goto(old + "#p3")  # not in the anchor map: the same anchor on the new page
+    page.wait_for_url("**/doc/aaaaaaaaaaaaaaaa/index.html#p3")
+    assert page.evaluate("document.querySelector(':target').id") == "p3" and page.evaluate("scrollY") > 0
+    page.goto(old + "#p4")  # in the anchor map: where the editors said
+    page.wait_for_url("**/doc/aaaaaaaaaaaaaaaa/index.html#p1")
+    page.goto(old + "#constructor")  # a name every object has is no entry of the map
+    page.wait_for_url("**/doc/aaaaaaaaaaaaaaaa/index.html#constructor")
+    page.close()
+
+
 def test_an_anchor_that_vanishes_from_a_document_fails_until_declared(archive, browser):
     seeds, registry, out = archive
     (seeds / "002_bbbbbbbbbbbbbbbb.txt").write_text(capture("The second archived article", 2))

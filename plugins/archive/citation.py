@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from datetime import date, datetime
 from html import escape
 from pathlib import Path
 
@@ -62,21 +63,30 @@ class Name:
 
 
 def split_name(name: str) -> Name:
-    """Split a byline name: the last word is the family name, with its particles and suffix."""
-    words = name.split()
-    if any(w.lower().strip(".,") in ORGANISATION_WORDS for w in words):
-        return Name(literal=name.strip(), organisation=True)
-    if len(words) < 2:
-        return Name(literal=name.strip())
-    suffix = ""
-    if words[-1].lower().strip(",") in SUFFIXES and len(words) > 2:
-        suffix = words.pop().strip(",")
-        words[-1] = words[-1].rstrip(",")
-    family = words.pop()
-    particles = []
-    while len(words) > 1 and words[-1].lower() in PARTICLES:
-        particles.insert(0, words.pop())
-    return Name(family=family, given=" ".join(words), particle=" ".join(particles), suffix=suffix)
+    """Split a byline name, "First Last" or "Last, First", with particles and a suffix
+    ("Jr.", "II"); a one-word name, a body or anything else stays whole (``literal``)."""
+    text = " ".join(name.split())
+    if any(w.lower().strip(".,") in ORGANISATION_WORDS for w in text.split()):
+        return Name(literal=text, organisation=True)
+    parts = [p.strip() for p in text.split(",")]
+    suffix = parts.pop() if len(parts) > 1 and parts[-1].lower() in SUFFIXES else ""
+    if len(parts) > 2 or not all(parts):
+        return Name(literal=text)
+    family = parts[0].split()
+    if not suffix and len(family) > 1 and family[-1].lower() in SUFFIXES:
+        suffix = family.pop()
+    if len(parts) == 2:  # "Last, First": particles lead the family part
+        given, particles = parts[1], []
+        while len(family) > 1 and family[0].lower() in PARTICLES:
+            particles.append(family.pop(0))
+    else:  # "First Last": the last word is the family name
+        if len(family) < 2:
+            return Name(literal=text)
+        given, family, particles = family[:-1], family[-1:], []
+        while len(given) > 1 and given[-1].lower() in PARTICLES:
+            particles.insert(0, given.pop())
+        given = " ".join(given)
+    return Name(family=" ".join(family), given=given, particle=" ".join(particles), suffix=suffix)
 
 
 @dataclass(frozen=True)
@@ -340,15 +350,34 @@ def json_ld(work: Work, comment_count: int) -> dict:
 
 
 # Editors' metadata: content/documents/<id>.md, YAML front matter and an optional note.
+# Every value may arrive as a string (YAML read with no type guessing); a date may also
+# arrive as a date or datetime object.
 CORRECTABLE = ("title", "date", "authors", "site")
 DOCUMENT_KEYS = (*CORRECTABLE, "url", "captured", "type")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})?)?$")
 _URL = re.compile(r"^https?://[^\s<>\"'{}|\\^`]+$")
 
 
+def editor_date(value) -> str | None:
+    """``value`` as "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" (seconds and zone dropped), or None
+    unless it is a real calendar date and clock time."""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%dT%H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    text = value.strip() if isinstance(value, str) else ""
+    if not _DATE.match(text):
+        return None
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return text[:10] + (f"T{text[11:16]}" if len(text) > 10 else "")
+
+
 def read_document_meta(folder: Path, ids: set[str]) -> dict[str, MarkdownFile]:
-    """Every ``<id>.md`` in ``folder`` (README.md aside), checked; an unknown id,
-    key or value is an `EditorialError` naming the file."""
+    """Every ``<id>.md`` in ``folder`` (README.md aside), checked, its values normalised; an
+    unknown id, key or value, or unreadable front matter, is an `EditorialError` naming the file."""
     found = {}
     if not folder.is_dir():
         return found
@@ -359,33 +388,45 @@ def read_document_meta(folder: Path, ids: set[str]) -> dict[str, MarkdownFile]:
         if path.stem not in ids:
             raise EditorialError(f"{name}: no document has the id {path.stem!r}; the file name must be "
                                  "<id>.md, with the id of a published document (doc/<id>/)")
-        page = read_markdown(path)
-        for key, value in page.meta.items():
-            _check(name, key, value)
-        found[path.stem] = page
+        try:
+            page = read_markdown(path)
+        except EditorialError:
+            raise
+        except ValueError as error:  # e.g. a YAML loader that builds dates: "day is out of range"
+            raise EditorialError(f"{name}: front matter cannot be read: {error}") from None
+        meta = {key: _checked(name, key, value) for key, value in page.meta.items()}
+        found[path.stem] = MarkdownFile(page.path, meta, page.body)
     return found
 
 
-def _check(name: str, key: str, value) -> None:
+def _checked(name: str, key: str, value):
+    """``value`` of ``key`` as the record keeps it; an `EditorialError` if it is wrong."""
     if key not in DOCUMENT_KEYS:
         raise EditorialError(f"{name}: unknown key {key!r} (known: {', '.join(DOCUMENT_KEYS)})")
-    text = value.isoformat() if hasattr(value, "isoformat") else value
-    if key in ("date", "captured") and not (isinstance(text, str) and _DATE.match(text[:16])):
-        raise EditorialError(f"{name}: {key} must be a date, YYYY-MM-DD or YYYY-MM-DDTHH:MM")
-    if key == "url" and not (isinstance(value, str) and _URL.match(value)):
+    if key in ("date", "captured"):
+        day = editor_date(value)
+        if day is None:
+            raise EditorialError(f"{name}: {key} {str(value)!r} is not a real date: write YYYY-MM-DD "
+                                 "or YYYY-MM-DDTHH:MM (24-hour clock)")
+        return day
+    if key == "authors":
+        if not (isinstance(value, list) and all(isinstance(a, str) and a.strip() for a in value)):
+            raise EditorialError(f"{name}: authors must be a list of names")
+        return [" ".join(a.split()) for a in value]
+    if not isinstance(value, str) or not value.strip():
+        raise EditorialError(f"{name}: {key} must be text")
+    value = value.strip()
+    if key == "url" and not _URL.match(value):
         raise EditorialError(f"{name}: url must be the original page's http(s) address")
     if key == "type" and value not in KINDS:
         raise EditorialError(f"{name}: type must be one of {', '.join(KINDS)}")
-    if key == "authors" and not (isinstance(value, list) and all(isinstance(a, str) for a in value)):
-        raise EditorialError(f"{name}: authors must be a list of names")
-    if key in ("title", "site") and not (isinstance(value, str) and value.strip()):
-        raise EditorialError(f"{name}: {key} must be text")
+    return value
 
 
 def apply_document_meta(record: dict, page: MarkdownFile, name: str) -> None:
     """Put an editor's metadata in ``record``: corrections replace the capture's
     reading, which `provenance.corrected` keeps."""
-    meta = {k: (v.isoformat()[:16] if hasattr(v, "isoformat") else v) for k, v in page.meta.items()}
+    meta = {key: _checked(name, key, value) for key, value in page.meta.items()}
     provenance = record["provenance"]
     provenance["metadata"] = name
     provenance["original_url"] = meta.get("url")

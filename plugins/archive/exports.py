@@ -19,8 +19,10 @@ from .citation import BLOG_POST, Work, item_kind
 
 # BibTeX ---------------------------------------------------------------------------
 
-_LATEX = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$",
-          "#": r"\#", "_": r"\_", "^": r"\^{}", "~": r"\~{}"}
+# BibTeX matches braces even after a backslash, so "\{" cannot stand alone: braces of
+# the text are written as commands, and every brace in a field is one of a pair.
+_LATEX = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "%": r"\%",
+          "&": r"\&", "$": r"\$", "#": r"\#", "_": r"\_", "^": r"\^{}", "~": r"\~{}"}
 
 
 def bibtex_text(text: str) -> str:
@@ -60,7 +62,8 @@ def bibtex(work: Work) -> str:
     fields.append(("url", _url(work.original_url or work.archive_url)))
     if work.captured:
         fields.append(("urldate", work.captured[:10]))
-    note = f"Archived by {work.archive_name} at \\url{{{_url(work.archive_url)}}}; capture SHA-256 {work.sha256}"
+    note = (f"Archived by {bibtex_text(work.archive_name)} at \\url{{{_url(work.archive_url)}}}; "
+            f"capture SHA-256 {work.sha256}")
     fields.append(("note", note))
     entry = "online" if work.kind == BLOG_POST else "article"
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)

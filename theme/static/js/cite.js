@@ -69,43 +69,64 @@
     return encodeURIComponent(text).replace(/-/g, "%2D").replace(/,/g, "%2C").replace(/&/g, "%26");
   }
 
-  function fragmentFor(text) {
-    var words = text.replace(/\s+/g, " ").trim().split(" ");
-    if (words.length <= 10) return encode(words.join(" "));
-    return encode(words.slice(0, 5).join(" ")) + "," + encode(words.slice(-5).join(" "));
+  // Text fragments match within a block: a passage over several blocks is linked by
+  // its first words and its last (textStart,textEnd); a short one in one block whole.
+  function fragmentFor(blocks) {
+    var first = blocks[0].split(" "), last = blocks[blocks.length - 1].split(" ");
+    if (blocks.length === 1 && first.length <= 10) return encode(blocks[0]);
+    return encode(first.slice(0, 5).join(" ")) + "," + encode(last.slice(-5).join(" "));
   }
 
-  function anchorOf(node) {
-    var el = node && (node.nodeType === 1 ? node : node.parentElement);
-    var holder = el && el.closest("section.text p[id], article.comment[id]");
-    return holder ? holder.id : "";
+  var HOLDERS = "section.text p[id], article.comment[id]";
+  // What the page adds to a paragraph or comment: its ¶/# mark, copy buttons, a comment's header.
+  var ADDED = "a.anchor, button, header, .copy";
+
+  // The paragraph or comment where the selection starts, or the first one it covers.
+  function holderOf(range) {
+    var el = range.startContainer.nodeType === 1 ? range.startContainer : range.startContainer.parentElement;
+    var holder = el && el.closest(HOLDERS);
+    if (holder) return holder;
+    var all = document.querySelectorAll(HOLDERS);
+    for (var i = 0; i < all.length; i++) if (range.intersectsNode(all[i])) return all[i];
+    return null;
   }
 
-  // Text fragments match whole words only: widen a selection that cuts a word.
-  function wholeWords(range) {
-    range = range.cloneRange();
-    var start = range.startContainer, end = range.endContainer;
-    if (start.nodeType === 3) {
-      var i = range.startOffset;
-      while (i > 0 && /\S/.test(start.data.charAt(i - 1))) i--;
-      range.setStart(start, i);
+  // The selected words of the holder's own text, block by block: the page's added labels
+  // left out, words cut by the selection made whole (fragments match whole words only).
+  function selectedBlocks(range, holder) {
+    var walker = document.createTreeWalker(holder, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) {
+        var added = node.parentElement.closest(ADDED);
+        return added && holder.contains(added) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      }
+    });
+    var pieces = [], node;
+    while ((node = walker.nextNode())) {
+      if (!range.intersectsNode(node)) continue;
+      var from = range.comparePoint(node, 0) < 0 ? range.startOffset : 0;
+      var to = range.comparePoint(node, node.data.length) > 0 ? range.endOffset : node.data.length;
+      if (to > from) pieces.push({node: node, from: from, to: to});
     }
-    if (end.nodeType === 3) {
-      var j = range.endOffset;
-      while (j < end.data.length && /\S/.test(end.data.charAt(j))) j++;
-      range.setEnd(end, j);
-    }
-    return range;
+    if (!pieces.length) return [];
+    var head = pieces[0], tail = pieces[pieces.length - 1];
+    while (head.from > 0 && /\S/.test(head.node.data.charAt(head.from - 1))) head.from--;
+    while (tail.to < tail.node.data.length && /\S/.test(tail.node.data.charAt(tail.to))) tail.to++;
+    var blocks = [], block = null;
+    pieces.forEach(function (piece) {
+      var owner = piece.node.parentElement.closest("p, blockquote, li") || holder;
+      if (owner !== block) { blocks.push(""); block = owner; }
+      blocks[blocks.length - 1] += piece.node.data.slice(piece.from, piece.to);
+    });
+    return blocks.map(function (b) { return b.replace(/\s+/g, " ").trim(); }).filter(Boolean);
   }
 
   function update() {
     var selection = window.getSelection();
     if (!selection || !selection.rangeCount || !selection.toString().trim()) return;
-    var range = wholeWords(selection.getRangeAt(0));
-    var text = range.toString().trim();
-    var anchor = anchorOf(range.startContainer);
-    if (!anchor) return;
-    field.value = base + "#" + anchor + ":~:text=" + fragmentFor(text);
+    var range = selection.getRangeAt(0), holder = holderOf(range);
+    var blocks = holder ? selectedBlocks(range, holder) : [];
+    if (!blocks.length) return;
+    field.value = base + "#" + holder.id + ":~:text=" + fragmentFor(blocks);
     copyPassage.disabled = false;
   }
 
