@@ -20,13 +20,19 @@ TIME_PATTERN = r"\d{1,2}:\d{2}(?::\d{2})?\s*[AaPp]\.?\s?[Mm]\.?"
 # "18.42", "09:10": a 24-hour clock (only where a line is a date and nothing else)
 CLOCK_PATTERN = r"(?:[01]?\d|2[0-3])[.:][0-5]\d"
 
+# "Wed, 06/12/2013 - 14:37", "Monday March 09, 2009 @06:12PM", "Sat Oct 10, 2009 at 07:16:40 AM PDT":
+# the stamps of signed posts and comments (groups ``date`` and ``time``)
+STAMP_PATTERN = (rf"(?:(?:{WEEKDAY_PATTERN}|Mon|Tue|Wed|Thu|Fri|Sat|Sun),?\s+)?"
+                 rf"(?P<date>{DATE_PATTERN}|{NUMERIC_DATE_PATTERN})"
+                 rf"(?:\s*(?:,|at|@|-|–)?\s*(?P<time>{TIME_PATTERN}|{CLOCK_PATTERN}))?(?:\s+[A-Z]{{2,4}})?")
+
 # A line that is a date and nothing else: "Mon 4 Mar 2019 18.42 GMT", "5 min read · Jun 2, 2019"
 DATE_LINE = re.compile(
     rf"^(?:\d+\s+min(?:ute)?s?\s+read\s*[·•|]\s*)?"
     rf"(?:(?:Updated|Published|Posted|Last (?:updated|modified))(?:\s+on)?\s*:?\s+)?"
     rf"(?:{WEEKDAY_PATTERN},\s+|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+)?(?P<date>{DATE_PATTERN})"
     rf"(?:(?:,?\s+(?:at\s+)?|\s*\|\s*)(?:(?P<time>{TIME_PATTERN})|(?P<clock>{CLOCK_PATTERN})(?=\s+[A-Z]{{2,4}}$)))?"
-    rf"(?:\s+[A-Z]{{2,4}})?$")
+    rf"(?:\s+[A-Z]{{2,4}})?(?:\s*[·•|]\s*\d+\s+min(?:ute)?s?\s+read)?$")  # "Mar 9, 2022 • 6 min read"
 _MDY = re.compile(rf"({MONTH_PATTERN})\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s+(\d{{4}})")
 _DMY = re.compile(rf"(\d{{1,2}})\s+({MONTH_PATTERN})\s+(\d{{4}})")
 _NUMERIC = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})|(\d{4})-(\d{2})-(\d{2})")

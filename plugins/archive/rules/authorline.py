@@ -11,8 +11,10 @@ from ..state import BOILERPLATE, BYLINE, CAPTION, SUBSCRIPTION, TITLE, ParseStat
 
 _PERSON = re.compile(r"^(?!By\s)[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,3}$")
 _ROLE_LINE = re.compile(r"^(?:[A-Z][\w&-]*\s+){0,3}(?i:correspondent|writer|reporter|editor|columnist|contributor)$")
-_SUBMITTED = re.compile(r"^(?:submitted|posted)\s+(?:(?:an?|\d+)\s+\w+\s+ago\s+)?by\s+(?P<author>[\w-]{2,40})$",
-                        re.IGNORECASE)
+_SUBMITTED = re.compile(r"^(?:(?:submitted|posted)\s+(?:(?:an?|\d+)\s+\w+\s+ago\s+)?by\s+(?P<author>[\w-]{2,40})"
+                        r"|\d+\s+points?\s+by\s+(?P<voted>[\w-]{2,40})\s+(?:an?|\d+)\s+\w+\s+ago(?:\s+\|.{0,120})?)$",
+                        re.IGNORECASE)  # "187 points by someone 7 hours ago | hide | past"
+_BY_HANDLE = re.compile(r"^[Bb]y\s+(?P<author>[\w.-]{2,40})$")  # "by fieldmouse" over the date
 MAX_STANDFIRST_GAP = 3  # lines between a title and the author's name under its standfirst
 
 
@@ -22,8 +24,9 @@ def is_role_line(text: str) -> bool:
 
 
 def _names_author(state: ParseState, i: int) -> bool:
-    """A name alone on its line, with a dateline, job or follow button under it."""
-    if not _PERSON.match(state.lines[i].stripped) or is_role_line(state.lines[i].stripped):
+    """A name alone on its line (or ``by handle``), with a dateline, job or follow button under it."""
+    text = state.lines[i].stripped
+    if not (_PERSON.match(text) or _BY_HANDLE.match(text)) or is_role_line(text):
         return False
     below = state.next_text_line(i + 1)
     if below is None or below > i + 2:
@@ -41,7 +44,8 @@ def author_line(state: ParseState, i: int) -> int:
     submitted = _SUBMITTED.match(text)
     if submitted or _names_author(state, i):
         state.claim(i, BYLINE)
-        state.authors = [submitted["author"] if submitted else text]
+        by = _BY_HANDLE.match(text)
+        state.authors = [(submitted["author"] or submitted["voted"]) if submitted else by["author"] if by else text]
         return 1
     title_line = next((j for j, line in enumerate(state.lines) if line.role == TITLE), -1)
     below = state.next_text_line(i + 1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..state import CAPTION, ParseState
+from ..state import BYLINE, CAPTION, DATELINE, ParseState
 
 MAX_CAPTION_LENGTH = 400
 MAX_CAPTION_HEADING_WORDS = 6
@@ -29,11 +29,25 @@ _NOT_A_NOUN = {"is", "are", "was", "were", "be", "been", "of", "for", "to", "in"
 MAX_PICTURE_LENGTH = 140
 
 
+# "The box on its first morning, before the paint had dried.": a thing and where or when, no verb;
+# only right under the byline, where a page shows its lead picture.
+_SCENE = re.compile(r"^(?:The|A|An)\s+[\w'’-]+\s+(?:on|in|at|with|during|before|after|from|near"
+                    r"|under|beside|outside|inside)\s+(?P<clause>[^.!?;:,]{1,80})(?:,[^.!?;:]{0,100})?\.$")
+_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did|may|might|must|should)\b"
+                   r"|\w{3,}ed\b")
+
+
 def _describes_picture(state: ParseState, i: int) -> bool:
     text = state.lines[i].stripped
-    match = _PICTURE.match(text) if text[:2] in ("A ", "An") and len(text) <= MAX_PICTURE_LENGTH else None
-    return bool(match and match["noun"].split()[-1].lower() not in _NOT_A_NOUN
-                and (i == 0 or state.lines[i - 1].blank) and (i + 1 >= len(state.lines) or state.lines[i + 1].blank))
+    if (len(text) > MAX_PICTURE_LENGTH or not (i == 0 or state.lines[i - 1].blank)
+            or not (i + 1 >= len(state.lines) or state.lines[i + 1].blank)):
+        return False
+    match = _PICTURE.match(text) if text[:2] in ("A ", "An") else None
+    if match and match["noun"].split()[-1].lower() not in _NOT_A_NOUN:
+        return True
+    above = state.previous_text_line(i)
+    scene = _SCENE.match(text) if above is not None and state.lines[above].role in (BYLINE, DATELINE) else None
+    return bool(scene and not _VERB.search(text.split(",")[0]))
 
 
 def _words(text: str) -> list[str]:

@@ -6,7 +6,7 @@ import re
 
 from . import authorline, masthead
 from .sections import is_post_navigation
-from ..dates import DATE_LINE, DATE_PATTERN, TIME_PATTERN, iso_datetime, parse_time
+from ..dates import DATE_LINE, DATE_PATTERN, STAMP_PATTERN, TIME_PATTERN, iso_datetime, parse_time
 from ..state import BLANK, BOILERPLATE, BREADCRUMB, BYLINE, DATELINE, EPIGRAPH, NAVIGATION, TITLE, ParseState
 
 MAX_TITLE_LENGTH = 200
@@ -28,10 +28,19 @@ _POSTED = re.compile(
 def navigation(state: ParseState, i: int) -> int:
     """A menu whose items lost their spaces: ``HomeFeaturesDailyBriefings…``, or
     links to the previous and next post."""
-    if _is_menu(state.lines[i].stripped) or is_post_navigation(state.lines[i].stripped):
+    text = state.lines[i].stripped
+    if _is_menu(text) or is_post_navigation(text):
         state.claim(i, BOILERPLATE, NAVIGATION)
+        named = _NAMED_MENU.match(text.replace("\t", " | "))
+        if named and state.site is None:
+            state.site = named["site"]
         return 1
     return 0
+
+
+# "Hacker News new | past | comments": a bar of lowercase links led by the site's name
+_NAMED_MENU = re.compile(r"^(?P<site>[A-Z][\w’'&.-]*(?: [A-Z][\w’'&.-]*){0,3}) [a-z][a-z-]*"
+                         r"(?:\s+\|\s+[a-z][a-z -]*)+\s*$")
 
 
 def breadcrumb(state: ParseState, i: int) -> int:
@@ -80,31 +89,32 @@ def dateline(state: ParseState, i: int) -> int:
     return 1
 
 
+# "Submitted by jkowalski on Wed, 06/12/2013 - 14:37", "Posted by someone on Monday March 09, 2009 @06:12PM from …"
+_SIGNED = re.compile(rf"^(?:Submitted|Posted) by (?P<author>[^|]{{1,60}}?) on {STAMP_PATTERN}"
+                     r"(?:\s+(?:from|in)\s+.{1,80})?$")
+
+
 def posted_byline(state: ParseState, i: int) -> int:
-    """``posted at 12:19 pm on March 31, 2008 by Allahpundit``."""
+    """``posted at 12:19 pm on March 31, 2008 by Allahpundit``, ``Submitted by someone on 06/12/2013 - 14:37``,
+    ``November 18, 2016 · Greg Halvorsen``."""
     text = state.lines[i].stripped
-    match = _POSTED.match(text)
+    match = _POSTED.match(text) or _SIGNED.match(text) or _DATE_THEN_AUTHOR.match(text)
     if not match:
-        match = _DATE_THEN_AUTHOR.match(text)
-        if not match:
-            return 0
-        state.claim(i, BYLINE)
-        state.date = iso_datetime(match["date"], match["time"])
-        state.authors = [match["author"]]
-        return 1
+        return 0
     state.claim(i, BYLINE)
-    state.date = iso_datetime(match["date"], match["time"] or match["time2"])
+    state.date = iso_datetime(match["date"], match["time"] or match.groupdict().get("time2"))
     state.authors = [match["author"]]
     return 1
 
 
 _TIME_TITLE = re.compile(rf"^(?P<time>{TIME_PATTERN})\s+[-–—]\s+(?P<title>\S.*)$")
 _DOMAIN_TAG = re.compile(r"\s+\((?:self\.\w+|[\w-]+(?:\.[\w-]+)+)\)$")  # "… (self.cycling)", "… (bbc.co.uk)"
+_VOTE_ARROW = re.compile(r"^[▲△⇧]\s+")  # "▲ Ask HN: …": the arrow to vote the link up
 
 
 def title(state: ParseState, i: int) -> int:
     """The first short line that no other header rule claimed (less a link's domain
-    tag; a time of day before it completes the dateline above)."""
+    tag or vote arrow; a time of day before it completes the dateline above)."""
     text = state.lines[i].stripped
     if state.title is not None or len(text) > MAX_TITLE_LENGTH + 40:
         return 0
@@ -113,7 +123,7 @@ def title(state: ParseState, i: int) -> int:
         hour, minute = parse_time(timed["time"])
         state.date = f"{state.date}T{hour:02d}:{minute:02d}"
         text = timed["title"]
-    text = _DOMAIN_TAG.sub("", text)
+    text = _VOTE_ARROW.sub("", _DOMAIN_TAG.sub("", text))
     if len(text) > MAX_TITLE_LENGTH:
         return 0
     state.claim(i, TITLE)
@@ -131,8 +141,9 @@ def blog_header(state: ParseState, i: int) -> int:
     if i > MAX_BLOG_HEADER_START:
         return 0
     above = [line for line in state.lines[:i] if not line.blank and not _SKIP_LINK.match(line.stripped)]
-    if any(line.why != NAVIGATION for line in above):
-        return 0  # a blog header is the first thing on the page (after a skip link or a menu)
+    if any(line.why != NAVIGATION for line in above) or (above and not state.lines[i - 1].blank
+                                                         and masthead.short_link(state.lines[i].stripped)):
+        return 0  # a blog header is the first thing on the page (after a skip link or a menu, not in it)
     text_lines, stop = [], None
     for j in range(i, len(state.lines)):
         if state.lines[j].blank:
@@ -190,6 +201,7 @@ def _title_like(text: str) -> bool:
 def _is_menu(text: str) -> bool:
     """Menu items run together ("HomeAboutContact") or in a "Home | News | Sports" bar,
     or a "Skip to content" link."""
+    text = text.replace("\t", " | ")  # a tab between links, as a bar's separator
     if _SKIP_LINK.match(text) or _PIPE_MENU.match(text):
         return True
     joins = len(_GLUED_WORDS.findall(text))
@@ -201,7 +213,7 @@ def _is_menu(text: str) -> bool:
 
 
 HEADER_RULES = (epigraph, blog_header, navigation, breadcrumb, masthead.top_bar, masthead.section_label, dateline,
-                posted_byline, authorline.job_and_follow, authorline.author_line, title)
+                posted_byline, masthead.filed_under, authorline.job_and_follow, authorline.author_line, title)
 
 
 def read_header(state: ParseState) -> None:

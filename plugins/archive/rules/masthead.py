@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 
-from ..state import BOILERPLATE, BREADCRUMB, NAVIGATION, SUBSCRIPTION, ParseState
+from ..state import BOILERPLATE, BREADCRUMB, NAVIGATION, SUBSCRIPTION, TITLE, ParseState
 
 _ACCOUNT_WORD = (r"(?:Sign in|Sign up|Log ?in|Log out|Register|Get started|Menu|Explore|Find more|Search"
                  r"|(?-i:my [a-z]{2,20})|My (?:Account|Profile|Feed|Library)"
                  r"|Subscribe|English)")  # "English": a language picker
 # "Sign in", "Log in", "Subscribe | Log in", "my subreddits", "want to join? Log in or sign up…"
-_ACCOUNT = re.compile(rf"^{_ACCOUNT_WORD}(?:\s*[|/]\s*{_ACCOUNT_WORD})+$|^(?!Subscribe$){_ACCOUNT_WORD}$"
+_ACCOUNT = re.compile(rf"^{_ACCOUNT_WORD}(?:\s*[|/]\s*{_ACCOUNT_WORD}|\s{{2,}}{_ACCOUNT_WORD})+$"
+                      rf"|^(?!Subscribe$){_ACCOUNT_WORD}$"
                       r"|^.{0,30}\b(?:log in|sign in) or (?:sign up|register)\b.{0,30}$", re.IGNORECASE)
 # "Subscribe", "Follow", "Contribute", "Support The Meridian": buttons that ask for
 # a subscription; the publication a reader is asked to support is the site.
@@ -69,16 +70,19 @@ def top_bar(state: ParseState, i: int) -> int:
 
 
 def _continues_menu(state: ParseState, i: int) -> bool:
-    """A line right under a menu goes on with it: a row of section names, or a short
-    link with more of the menu above or below it (a title under a one-line menu stays)."""
+    """A line right under a menu goes on with it: a row of section names or of links
+    between bars, or a short link with more of the menu above or below it (a title
+    under a one-line menu stays)."""
     if not _under(state, i, NAVIGATION):
         return False
     text = state.lines[i].stripped
     following = state.lines[i + 1] if i + 1 < len(state.lines) else None
-    return _menu_words(text) or (short_link(text) and (
+    return _menu_words(text) or bool(_LINK_BAR.match(text)) or (short_link(text) and (
         _under(state, i - 1, NAVIGATION) or (following is not None and not following.blank)))
 
 
+# "Write a diary  |  My diaries  |  Hotlist"
+_LINK_BAR = re.compile(r"^(?:[\w&'’ -]{2,25}\s+\|\s+){2,}[\w&'’ -]{2,25}$")
 MIN_MENU_WORDS = 5
 
 
@@ -110,3 +114,21 @@ def section_label(state: ParseState, i: int) -> int:
         return 0  # the first line of a page is its title or its site
     state.claim(i, BOILERPLATE, BREADCRUMB)
     return 1
+
+
+# "heat-pumps, troubleshooting, thermostats"
+_TAG_LIST = re.compile(r"^[a-z0-9][\w-]*(?: [\w-]+){0,2}(?:, [a-z0-9][\w-]*(?: [\w-]+){0,2})+$")
+
+
+def filed_under(state: ParseState, i: int) -> int:
+    """``Equipment  Heat pumps`` and ``heat-pumps, thermostats`` right under the title:
+    the category and tags the post is filed under."""
+    above = state.lines[i - 1] if i else None
+    if above is None or not (above.role == TITLE or (above.role == BOILERPLATE and above.why == BREADCRUMB)):
+        return 0
+    text = state.lines[i].stripped
+    items = [item.strip() for item in text.split("  ") if item.strip()]
+    if (len(items) >= 2 and all(short_link(item) for item in items)) or _TAG_LIST.match(text):
+        state.claim(i, BOILERPLATE, BREADCRUMB)
+        return 1
+    return 0

@@ -17,7 +17,7 @@ _FOOTER = [re.compile(p, re.IGNORECASE) for p in (
     r"^Share(?: (?:on|via|to))? (?:Facebook|Twitter|X|LinkedIn|Reddit|WhatsApp|Email|Pinterest)$",
     r"^Like this:?$|^Like Loading\.*$",
     r"^(?:Twitter|Facebook|LinkedIn|Reddit|WhatsApp|Pinterest|Tumblr|Pocket|Telegram)$",
-    r"^(?:[\w'’ ]{2,25}\s+[|·•∙]\s+){2,}[\w'’ ]{2,25}$",  # "About Us | Contact | Privacy Policy"
+    r"^(?:[\w'’ ()]{2,25}\s+[|·•∙]\s+){2,}[\w'’ ()]{2,25}$",  # "About Us | Contact | Comments (6)"
     r"^(?:Categories|Tags|Filed under|Posted in):?\s.{1,80}(?<![.!?…])$",
     r"^.{0,80}\b(?:(?-i:Powered by)|Proudly powered by)\b.{0,80}$|^(?:Blog at|Theme:)\s.{1,80}$",
     r"^Board index\s{2,}.{0,150}$",
@@ -54,7 +54,9 @@ _COMMENT_FORM_HEADING = re.compile(
     r"^(?:Leave a (?:Reply|Comment)|Post a Comment|Add (?:a|your) comment|Join the discussion|"
     r"Comment on this (?:post|article)|Speak your mind)\b.{0,20}$", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^(?:©|\([cC]\)|Copyright|COPYRIGHT)\s*(?:©\s*)?(?:\d{4}(?:[-–]\d{4})?,?\s+)?"
-                        r"(?P<site>[A-Z][^.©|]{1,60}?)\.?(?:\s+(?i:All rights reserved)\.?)?(?:\s*\|.{0,200})?$")
+                        r"(?P<site>[A-Z][^.©|]{1,60}?)(?:\.?(?:\s+(?i:All rights reserved)\.?)?"
+                        r"|\.\s+[^|.]{1,40}(?=\s*\|))(?:\s*\|.{0,200})?$"  # "© 2009 Site. Terms | Privacy"
+                        r"|^(?P<owner>[A-Z][^.©|]{1,60}?)\s+©\s*\d{4}(?:[-–]\d{4})?\.?$")  # "The Site © 2022"
 _TEASER_LINE = re.compile(r"^(?:Read more|See also|Also read|Related|More|Read next):\s+\S.{4,200}$", re.IGNORECASE)
 _PLATFORM_CREDIT = re.compile(r"^(?:Blog at|Powered by|Proudly powered by|Theme:|Website Powered by)\s.{1,80}$",
                               re.IGNORECASE)
@@ -73,28 +75,38 @@ _COMMENT_FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^(?:Reply|Reply ↓|Report|Flag|Permalink|Edit|Like|Reply • Share ›|Share ›)$",
     r"^Liked by (?:\d+|one) (?:people|person)$",
     r"^You must be (?:logged|signed) in to (?:post a )?comment\.?(?:\s+Log in\b.{0,40})?$",
+    r"^(?:Log ?in|Sign in)(?: or (?:register|sign up))? to (?:post )?(?:comments?|reply)\.?$",
     # the buttons, counts and notes of comment widgets, in one pattern (checked on every line)
     r"^(?:(?:Like|Vote|Upvote|Downvote)(?: \(\d+\))?|Report(?: abuse| comment)?|level \d{1,2}"
-    r"|(?:(?:permalink|embed|save|parent|report|reply|share|hide|context|give award)\s*){2,}"  # "permalink save report"
+    r"|(?:(?:permalink|embed|save|parent|report|reply(?: to this)?|share|hide|context|give award)\s*){2,}"
     r"|(?:\((?:Reply|Parent|Thread|Link|Edit|Delete)\)\s*){2,}"  # "(Reply) (Thread)"
+    r"|\[ ?(?:Parent|Reply|Thread|Link) ?\]"  # "[ Parent ]"
+    r"|(?:Display|Sort|View)\b.{0,60}\b(?:Threaded|Flat|Nested|Oldest|Newest)\b.{0,40}"  # "Display: Threaded  Flat"
+    r"|(?:(?:Hide|Show|Expand|Collapse) all\s*\|?\s*){2}|There (?:may be|are) more comments\b.{0,200}"
+    r"|(?:[^|]{1,100}\|){2,}\s*\d+ comments?\s*(?:\|[^|]{1,40})+"  # "Title | Log In | 187 comments | Search"
     r"|(?:all )?\d+ comments?(?:\s+(?:share|save|hide|report))*|(?:sort|sorted) by:? \w+"
-    r"|(?:Write|Add|Post) a (?:comment|response|reply)\W{0,3}"
+    r"|(?:Write|Add|Post) (?:a )?(?:comment|response|reply)\W{0,3}"
     r"|(?:Discussion|Comments|Conversation) (?:about|on) this (?:post|article|story)"
     r"|(?:load|show|view) more (?:comments|replies)\b.{0,30}|\d+ more (?:comments|replies)\W{0,3}"
-    r"|Comments are (?:the opinions|the views|moderated)\b.{0,200})$",
+    r"|(?:[\w ]{1,20}:\s+)?(?:The following )?comments are (?:owned by|the opinions|the views|moderated)\b.{0,200})$",
     r"^(?:Load more comments|Show more replies|Hide \d+ repl(?:y|ies)|View \d+ more repl(?:y|ies)|"
     r"Sort by (?:Best|Newest|Oldest|Top)|Login|Log in|Recommend(?:\s+\d+)?|Subscribe|Privacy|"
     r"Do Not Sell My Data|Add Disqus to your site.{0,40}|Powered by Disqus)$",
     r"^\d*\s*△\s*▽$",
     r"^Trackback URL$",
+    # "Closed on November 29, 2021", "This topic was automatically closed 14 days after…"
+    r"^(?:Closed|Locked|Archived) on .{1,60}$"
+    r"|^This (?:topic|thread|discussion) (?:was|has been) (?:automatically )?(?:closed|locked|archived)\b.{0,200}$",
     r"^Post a Comment$",
     r"^Note from (?P<site>.{1,60}?) management:.*$",
 )]
 _TEASER_HEADING = re.compile(
-    r"^(?:Related(?: (?:Posts|Articles|Stories))?|Latest (?:News|Posts|Stories)|Must read|"
+    r"^(?:Related(?: (?:Posts|Articles|Stories|Links|Topics))?"
+    r"|(?:Latest|Recent) (?:News|Posts|Stories|Entries|Diaries)|"
+    r"Must read|Upcoming events|Most commented|"
     r"You might also like.{0,20}|Recommended(?: to you| for you)?|Popular Posts|"
     r"Most (?:Read|Popular|Viewed)|More (?:Stories|News|from .{1,60})|Also on .{1,60}|You May Like|"
-    r"You might be interested in)\s*:?$",
+    r"You might be interested in|Read more)\s*:?$",
     re.IGNORECASE,
 )
 
@@ -146,7 +158,7 @@ def _furniture_reason(state: ParseState, text: str) -> str | None:
             return COMMENT_FURNITURE
     copyright_line = _COPYRIGHT.match(text)
     if copyright_line:
-        state.site = state.site or copyright_line["site"].strip()
+        state.site = state.site or (copyright_line["site"] or copyright_line["owner"]).strip()
         return FOOTER
     if any(p.match(text) for p in _FOOTER) or _legal_footer(text):
         owner = _COPYRIGHT_INSIDE.search(text)
@@ -180,7 +192,8 @@ _FURNITURE_BLOCK = re.compile(r"^(?:TrackBacks?|Verify your Comment|Previewing y
 
 def _prompt_tail(state: ParseState, i: int, why: str) -> None:
     """"Get our newsletter" / "The week's best stories, every Friday": one prompt,
-    up to the next blank line; so are an advertisement and a TrackBack block."""
+    up to the next blank line (or a line with a reason of its own); so are an
+    advertisement and a TrackBack block."""
     if why in (ADVERTISEMENT, SUBSCRIPTION):
         limit = MAX_PROMPT_TAIL
     elif why == COMMENT_FURNITURE and _FURNITURE_BLOCK.match(state.lines[i].stripped):
@@ -189,7 +202,8 @@ def _prompt_tail(state: ParseState, i: int, why: str) -> None:
         return
     following = i + 1
     while (state.free(following) and not state.lines[following].blank
-           and len(state.lines[following].stripped) <= limit):
+           and len(state.lines[following].stripped) <= limit
+           and _furniture_reason(state, state.lines[following].stripped) is None):
         state.claim(following, BOILERPLATE, why)
         following += 1
 
@@ -205,7 +219,8 @@ def _article_like(text: str) -> bool:
 
 def teaser_blocks(state: ParseState) -> None:
     """From a "Related Posts" or "Latest news" heading to the comments (or the end),
-    unless article text resumes: a teaser block in mid-article ends there."""
+    unless article text resumes: a teaser block in mid-article ends there (one
+    after the comments, at a blank line)."""
     in_block = False
     for i in range(len(state.lines)):
         line = state.lines[i]
@@ -214,6 +229,8 @@ def teaser_blocks(state: ParseState) -> None:
             continue
         if state.free(i) and _TEASER_HEADING.match(line.stripped):
             in_block = True
+        elif line.blank and i >= state.article_end:
+            in_block = False  # after the comments, a list of links ends at a blank line
         elif in_block and i < state.article_end and state.free(i) and _article_like(line.stripped):
             in_block = False
         if in_block and state.free(i) and not line.blank:

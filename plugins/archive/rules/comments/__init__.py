@@ -11,12 +11,14 @@ from .authorless import authorless
 from .blogger import blogger
 from .disqus import disqus
 from .forum import forum
+from .signed import signed
 from .stacked import stacked
 from .votes import votes
 from .wordpress import wordpress
 from .wrote import wrote
 
-LAYOUTS = (wordpress, attribution, blogger, disqus, wrote, forum, votes, stacked)  # `authorless` runs last, once teasers are known
+# `authorless` runs last, once teasers are known
+LAYOUTS = (wordpress, attribution, blogger, disqus, wrote, forum, signed, votes, stacked)
 
 __all__ = ["LAYOUTS", "authorless", "find_comments"]
 

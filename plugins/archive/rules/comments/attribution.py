@@ -1,4 +1,5 @@
-"""Hot Air, Townhall, TypePad: the body, then ``Author on March 31, 2008 at 12:27 PM``."""
+"""Hot Air, Townhall, TypePad: the body, then ``Author on March 31, 2008 at 12:27 PM``
+(TypePad: ``Posted by: Author | March 5, 2009``, the time optional)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from ...state import AVATAR, BOILERPLATE, COMMENT_BODY, COMMENT_HEADER, Comment,
 from .common import AVATAR_INITIAL, enough_headers
 
 _ATTRIBUTION = re.compile(
-    rf"^(?:(?P<author>\S.{{0,80}}?)\s+on\s+|Posted by:?\s+(?P<typepad>\S.{{0,80}}?)\s+\|\s+)"
-    rf"(?P<date>{DATE_PATTERN})\s+at\s+(?P<time>{TIME_PATTERN})\s*$"
+    rf"^(?:(?P<author>\S.{{0,80}}?)\s+on\s+(?P<date>{DATE_PATTERN})\s+at\s+(?P<time>{TIME_PATTERN})"
+    rf"|Posted by:?\s+(?P<typepad>\S.{{0,80}}?)\s+\|\s+(?P<date2>{DATE_PATTERN})"
+    rf"(?:\s+at\s+(?P<time2>{TIME_PATTERN}))?)\s*$"
 )
 
 
@@ -21,7 +23,8 @@ def attribution(state: ParseState) -> bool:
     for i, line in enumerate(state.lines):
         match = _ATTRIBUTION.match(line.stripped) if state.free(i) else None
         if match:
-            key = (match["author"] or match["typepad"], match["date"], match["time"])
+            key = (match["author"] or match["typepad"], match["date"] or match["date2"],
+                   match["time"] or match["time2"])
             if key not in seen:
                 seen.add(key)
                 boundaries.append((i, match))
@@ -42,7 +45,8 @@ def attribution(state: ParseState) -> bool:
             state.claim(i, COMMENT_BODY)
             body.append(i)
         author = (match["author"] or match["typepad"]).strip()
-        state.comments.append(Comment(number, author, iso_datetime(match["date"], match["time"]), body, header=end))
+        date = iso_datetime(match["date"] or match["date2"], match["time"] or match["time2"])
+        state.comments.append(Comment(number, author, date, body, header=end))
         start = end + 1
     return True
 

@@ -9,6 +9,7 @@ from ...state import AVATAR, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, TITLE
 
 MIN_HEADERS = 2  # one "X says:" line may be article text introducing a quote
 AVATAR_INITIAL = re.compile(r"^[A-Za-z]$")
+AVATAR_INITIALS = re.compile(r"^(?:[A-Za-z]|[A-Z]{2})$")  # "M", "MR": right above a commenter's name
 
 
 def furniture_above(state: ParseState, index: int) -> bool:
@@ -42,7 +43,7 @@ def body_until_furniture(state: ParseState, start: int, stop: int, last: bool) -
             if last and body:
                 break
             continue
-        if AVATAR_INITIAL.match(line.stripped) and i + 1 == stop:
+        if AVATAR_INITIALS.match(line.stripped) and i + 1 == stop:
             break
         state.claim(i, COMMENT_BODY)
         body.append(i)
@@ -50,9 +51,9 @@ def body_until_furniture(state: ParseState, start: int, stop: int, last: bool) -
 
 
 def avatar_initial(state: ParseState, header: int) -> None:
-    """A stray letter right above a header is the next commenter's avatar."""
+    """A stray letter (or two) right above a header is the next commenter's avatar."""
     above = header - 1
-    if state.free(above) and AVATAR_INITIAL.match(state.lines[above].stripped):
+    if state.free(above) and AVATAR_INITIALS.match(state.lines[above].stripped):
         state.claim(above, BOILERPLATE, AVATAR)
 
 

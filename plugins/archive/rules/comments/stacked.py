@@ -1,5 +1,6 @@
 """A name, a stamp under it, the body: ``Anwen Morgan`` / ``March 3, 2015 at 10:15 pm``
-(also ``Walt Sorensen, Pine Hollow`` / ``3/5/2010 8:15:02 PM``); replies indented."""
+(also ``Walt Sorensen, Pine Hollow`` / ``3/5/2010 8:15:02 PM``, or ``2 days ago``);
+replies indented; an avatar's initials may stand above the name."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ import re
 
 from ...dates import CLOCK_PATTERN, DATE_PATTERN, NUMERIC_DATE_PATTERN, TIME_PATTERN, iso_datetime
 from ...state import BOILERPLATE, COMMENT_FURNITURE, COMMENT_HEADER, Comment, ParseState
-from .common import body_until_furniture, enough_headers, furniture_above
+from .common import avatar_initial, body_until_furniture, enough_headers, furniture_above
 
 _STAMP = re.compile(rf"^(?P<date>{DATE_PATTERN}|{NUMERIC_DATE_PATTERN})"
-                    rf"(?:,?\s+(?:at\s+)?(?P<time>{TIME_PATTERN}|{CLOCK_PATTERN}))?(?:\s+\(?[A-Z]{{2,4}}\)?)?$")
+                    rf"(?:,?\s+(?:at\s+)?(?P<time>{TIME_PATTERN}|{CLOCK_PATTERN}))?(?:\s+\(?[A-Z]{{2,4}}\)?)?$"
+                    r"|^(?:(?:an?|\d+)\s+(?:minute|hour|day|week|month|year)s?\s+ago|yesterday)$")  # no date: null
 _NAME = re.compile(r"^\S.{0,59}$")
 _NOT_A_NAME = re.compile(r"[.:;!?,…]$|^\d")
 _TAG = re.compile(r"^\[\w{1,10}\]|^\((?=.*\)$)|\)$")  # "[info]name", "(Anonymous)"
@@ -63,12 +65,13 @@ def stacked(state: ParseState) -> bool:
         stop = len(state.lines) if last else headers[n + 1]
         state.claim(start, COMMENT_HEADER)
         state.claim(start + 1, COMMENT_HEADER)
+        avatar_initial(state, start)
         body = body_until_furniture(state, start + 2, stop, last)
         indent = state.lines[start].indent
         while thread and thread[-1][0] >= indent:
             thread.pop()
-        comment = Comment(len(state.comments) + 1, author_name(state.lines[start].stripped),
-                          iso_datetime(stamp["date"], stamp["time"]), body, header=start)
+        date = iso_datetime(stamp["date"], stamp["time"]) if stamp["date"] else None
+        comment = Comment(len(state.comments) + 1, author_name(state.lines[start].stripped), date, body, header=start)
         comment.replies_to = thread[-1][1] if thread else None
         thread.append((indent, comment.number))
         state.comments.append(comment)

@@ -1,5 +1,6 @@
-"""Voted threads: ``someone 112 points 3 years ago`` (or ``someone · 5h``) over the
-body; replies indented; ``[deleted] 3 years ago`` keeps its place without an author."""
+"""Voted threads: ``someone 112 points 3 years ago`` (or ``someone · 5h``, ``▲ someone
+6 hours ago | parent``) over the body; replies indented; ``[deleted] 3 years ago``
+keeps its place without an author."""
 
 from __future__ import annotations
 
@@ -9,19 +10,21 @@ from ...state import COMMENT_HEADER, Comment, ParseState
 from .common import body_until_furniture, enough_headers
 
 _AGO = r"(?:(?:an?|\d+)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|\d+\s*[smhdwy])"
-_VOTED = re.compile(rf"^(?P<author>\[(?:deleted|removed)\]|[\w-]{{2,40}})(?:\[\w{{1,3}}\])?"
-                    rf"(?:\s+(?P<points>-?\d[\d,.]*[kK]?)\s+points?)?\s+(?:·\s+)?{_AGO}$")
+_VOTED = re.compile(rf"^(?P<arrow>[▲△]\s+)?(?P<author>\[(?:deleted|removed)\]|[\w-]{{2,40}})(?:\[\w{{1,3}}\])?"
+                    rf"(?:\s+(?P<points>-?\d[\d,.]*[kK]?)\s+points?)?\s+(?:·\s+)?{_AGO}"
+                    rf"(?(arrow)(?:\s+\|\s+[a-z][\w |\[\]–-]{{0,60}})?)$")  # "▲ someone 2 hours ago | parent"
 
 
 def _voted(state: ParseState, i: int) -> re.Match | None:
     match = _VOTED.match(state.lines[i].stripped) if state.free(i) else None
-    # a bare "name 3 years ago" is only a header among voted ones ("[deleted]", a "·")
-    return match if match and (match["points"] or "·" in match[0] or match["author"].startswith("[")) else None
+    # a bare "name 3 years ago" is only a header among voted ones ("[deleted]", a "·", an arrow)
+    return match if match and (match["points"] or match["arrow"] or "·" in match[0]
+                               or match["author"].startswith("[")) else None
 
 
 def votes(state: ParseState) -> bool:
     headers = [i for i in range(len(state.lines)) if _voted(state, i)]
-    if not enough_headers(state, [i for i in headers if _voted(state, i)["points"]]):
+    if not enough_headers(state, [i for i in headers if _voted(state, i)["points"] or _voted(state, i)["arrow"]]):
         return False
     state.comments_start = headers[0]
     thread: list[tuple[int, int]] = []
