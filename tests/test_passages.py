@@ -177,3 +177,19 @@ def test_the_map_draws_documents_links_and_a_timeline_without_script(site):
     timeline = html.select_one("svg.timeline")
     assert [t.get_text() for t in timeline.select("text.year")][:1] == ["2008"]
     assert soup(site.output / "index.html").select_one('a[href$="map/index.html"]')
+
+
+def test_a_comment_quoting_with_edits_is_found_by_the_same_aligner():
+    from archive.relations import link_comments
+    from archive.state import Comment
+
+    paragraphs = [("p1", FILLER), ("p2", QUOTE)]
+    edited = ("As they wrote: the Iraqi legislators held talks with Gen. Qassem Soleimani, commander of "
+              "the Quds brigades of Iran's Revolutionary Guard Corps, and signed a deal with Sadr. Fine.")
+    unrelated = "I agree with everything said above, and so does my whole family here in Ohio."
+    comments = [Comment(1, "Ann", None, [], text=edited), Comment(2, "Bob", None, [], text=unrelated),
+                Comment(3, "Cy", None, [], text="Ann wrote that " + edited[14:] + " But why?")]
+    link_comments(comments, paragraphs)
+    assert comments[0].quotes == ["p2"]  # eight exact words in a row never occur: edits in every clause
+    assert comments[1].quotes == []
+    assert comments[2].quotes == ["p2", "c1"]  # Ann's own wording is hers: Cy quotes her too

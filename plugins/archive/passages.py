@@ -114,13 +114,20 @@ def candidate_pairs(keys: list[array]) -> Counter:
 
 def align(a: int, b: int, texts: list[DocumentText], keys: list[array]) -> list[Alignment]:
     """The passages two documents share, each as one maximal range in both."""
+    return [Alignment(a, b, a_range, b_range, similarity) for a_range, b_range, similarity
+            in shared_spans(texts[a].words, keys[a], texts[b].words, keys[b])]
+
+
+def shared_spans(a_words: list[str], a_keys, b_words: list[str], b_keys) -> list[tuple]:
+    """(range in a, range in b, similarity) of every passage two word lists share:
+    between documents, and between a comment and what it quotes (relations.py)."""
     where_b: dict[int, list[int]] = defaultdict(list)
-    for j, key in enumerate(keys[b]):
+    for j, key in enumerate(b_keys):
         if key and len(where_b[key]) < MAX_REPEATS:
             where_b[key].append(j)
     taken: Counter = Counter()
     seeds = []
-    for i, key in enumerate(keys[a]):
+    for i, key in enumerate(a_keys):
         if key in where_b and taken[key] < MAX_REPEATS:
             taken[key] += 1
             seeds.extend((i, j) for j in where_b[key])
@@ -128,14 +135,18 @@ def align(a: int, b: int, texts: list[DocumentText], keys: list[array]) -> list[
     for cluster in _clusters(seeds):
         if len(cluster) < MIN_SEEDS and len(cluster) * SHINGLE < MIN_WORDS:
             continue
-        a_range, b_range = _extend(texts[a].words, texts[b].words, cluster)
+        a_range, b_range = _extend(a_words, b_words, cluster)
         if min(a_range[1] - a_range[0], b_range[1] - b_range[0]) < MIN_WORDS:
             continue
-        similarity = fuzz.token_set_ratio(" ".join(texts[a].words[slice(*a_range)]),
-                                          " ".join(texts[b].words[slice(*b_range)]))
+        similarity = fuzz.token_set_ratio(" ".join(a_words[slice(*a_range)]), " ".join(b_words[slice(*b_range)]))
         if similarity >= MIN_SIMILARITY:
-            found.append(Alignment(a, b, a_range, b_range, round(similarity, 1)))
+            found.append((a_range, b_range, round(similarity, 1)))
     return found
+
+
+def shingle_keys(words: list[str]) -> array:
+    """The index keys of a word list (see `_keys`)."""
+    return _keys(words)
 
 
 def _clusters(seeds: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from dataclasses import dataclass
+
+from .passages import MIN_SEEDS, SHINGLE, shared_spans, shingle_keys
 from .quotes import Source, normalise_words, quotes_of
 from .state import Comment
 
@@ -35,19 +38,52 @@ def link_comments(comments: list[Comment], paragraphs: list[tuple[str, str]]) ->
     """
     article = [Source.of(anchor, text) for anchor, text in paragraphs]
     whole_article = Source.of("article", "\n".join(text for _anchor, text in paragraphs))
+    texts = {source.anchor: _Words.of(text) for source, (_, text) in zip(article, paragraphs)}
+    article_keys = _Words.of(whole_article.words).keyset
     earlier: list[Source] = []
     for n, comment in enumerate(comments):
         this = Source.of(f"c{comment.number}", comment.text)
-        quoted = [source.anchor for source in article if quotes_of(this, source)]
+        words = _Words.of(comment.text)
+        quoted = [source.anchor for source in article
+                  if quotes_of(this, source) or words.quotes(texts[source.anchor])]
         quoted += [source.anchor for source in earlier  # the article's words stay the article's
                    if source.anchor != f"c{comment.duplicate_of}"
-                   and quotes_of(this, source, besides=whole_article)]
+                   and (quotes_of(this, source, besides=whole_article)
+                        or words.quotes(texts[source.anchor], besides=article_keys))]
         comment.quotes = quoted
         comment.replies_to = comment.replies_to or _addressed(comment, comments[:n]) or _sole_comment(quoted)
         sources = {source.anchor: source for source in article + earlier}
         comment.quoted_lines = _quoted_lines(comment, [sources[anchor] for anchor in quoted])
         # What a later comment may quote: this one's text, and its attribution line.
         earlier.append(Source.of(f"c{comment.number}", f"{comment.text}\n{comment.header_text}"))
+        texts[f"c{comment.number}"] = _Words.of(f"{comment.text}\n{comment.header_text}")
+
+
+@dataclass(frozen=True)
+class _Words:
+    """A text for the passage aligner that also finds quotations between documents
+    (passages.py): one mechanism, so a quotation with a few words changed counts too."""
+
+    words: list
+    keys: object
+    keyset: frozenset
+
+    @classmethod
+    def of(cls, text: str) -> _Words:
+        words = normalise_words(text)
+        keys = shingle_keys(words)
+        return cls(words, keys, frozenset(keys) - {0})
+
+    def quotes(self, source: _Words, besides: frozenset = frozenset()) -> bool:
+        """Does this text carry a passage of ``source`` (eight words or more, edits allowed)
+        that is not mostly made of ``besides`` (the article's words)?"""
+        if len(self.keyset & source.keyset) < MIN_SEEDS:
+            return False  # the common case, decided without aligning
+        for (start, end), _, _ in shared_spans(self.words, self.keys, source.words, source.keys):
+            own = set(self.keys[start:max(start + 1, end - SHINGLE + 1)]) - {0}
+            if not own or 2 * len(own & besides) < len(own):
+                return True
+        return False
 
 
 MIN_QUOTED_LINE_WORDS = 5
