@@ -20,7 +20,7 @@ PLUGINS = ["archive_site"]
 ARCHIVE_SEEDS = os.environ.get("ARCHIVE_SEEDS", "seeds")
 ARCHIVE_ACTORS = "content/actors"  # the actor registry: one Markdown file per actor
 ARCHIVE_LUNR_JS = "theme/node_modules/lunr/lunr.min.js"  # from npm (theme/package.json), copied into the site
-ARCHIVE_SEARCH_SPLIT = int(os.environ.get("ARCHIVE_SEARCH_SPLIT", 500))  # documents; above this the index is split
+ARCHIVE_SEARCH_SPLIT = int(os.environ.get("ARCHIVE_SEARCH_SPLIT", 200))  # documents; above this the index is split
 
 # Every link is relative and points at a file, so the site works from disk
 # (file://), on GitHub Pages and under any subpath.

@@ -19,6 +19,7 @@ from .quotes import word_spans
 
 RELATED = 10  # documents listed as related, at most
 NAMED_IN_REASON = 5  # actors named in a reason; the rest are counted
+MAX_ACTOR_DOCUMENTS = 50  # an actor named by more documents (and a tenth of them) relates none by itself
 PASSAGE_WEIGHT = 10.0  # a shared passage outweighs any number of shared actors
 PASSAGE_WORD_WEIGHT = 0.05
 
@@ -100,21 +101,27 @@ def _grams(text: str) -> set[tuple[str, ...]]:
 def _relate(records: list[dict], by_doc: dict[str, list]) -> None:
     named = {r["id"]: {a["id"]: a["name"] for a in r.get("actors", ()) if a["mentions"]["article"]}
              for r in records}
+    records_by_id = {r["id"]: r for r in records}
     documents_naming: dict[str, int] = defaultdict(int)
     for actors in named.values():
         for actor in actors:
             documents_naming[actor] += 1
     n = len(records)
+    naming: dict[str, list[str]] = defaultdict(list)  # actor → documents that name it, if few enough to tell
+    for doc_id, actors in named.items():
+        for actor in actors:
+            if documents_naming[actor] <= max(MAX_ACTOR_DOCUMENTS, n // 10):
+                naming[actor].append(doc_id)
     for record in records:
         shared: dict[str, dict] = defaultdict(dict)  # other document → passage → words (once each)
         for passage, occurrence in by_doc[record["id"]]:
             for other in passage.occurrences:
                 if other.doc != record["id"]:
                     shared[other.doc][passage.id] = max(shared[other.doc].get(passage.id, 0), occurrence.words)
+        candidates = set(shared) | {doc for actor in named[record["id"]] for doc in naming.get(actor, ())}
+        candidates.discard(record["id"])
         related = []
-        for other in records:
-            if other["id"] == record["id"]:
-                continue
+        for other in (records_by_id[doc] for doc in sorted(candidates)):
             passages = sorted(shared.get(other["id"], {}).items())
             actors = sorted((math.log(n / documents_naming[a]), named[record["id"]][a], a)
                             for a in named[record["id"]].keys() & named[other["id"]].keys())

@@ -14,6 +14,8 @@ MARKED_QUOTE_WORDS = 5  # ...unless the writer put it in quotation marks
 _BRACKETED = re.compile(r"\[[^\]]{0,60}\]")  # editorial insertions: "a [Maliki] spokesman"
 _MARKED = re.compile(r'“([^”]{10,2000})”|"([^"]{10,2000})"')
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
+# Combining marks that NFKD splits off letters (é → e + ´); search.js strips the same ranges.
+COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def normalise_words(text: str) -> list[str]:
@@ -22,7 +24,7 @@ def normalise_words(text: str) -> list[str]:
     text = _BRACKETED.sub(" ", text)
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = COMBINING.sub("", text)
     return [word.replace("’", "'") for word in _WORD.findall(text.casefold())]
 
 
@@ -34,7 +36,7 @@ def word_spans(text: str) -> list[tuple[str, int, int]]:
     for match in _WORD.finditer(blanked):
         word = match.group()
         if not word.isascii():
-            word = "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+            word = COMBINING.sub("", unicodedata.normalize("NFKD", word))
         spans.append((word.casefold().replace("’", "'"), match.start(), match.end()))
     return spans
 

@@ -12,6 +12,8 @@ from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
 from lunr.trimmer import trimmer
 
+from ..quotes import COMBINING
+
 _SEPARATOR = re.compile(r"[ \t\n\r\f\v\xa0-]+")  # lunr.tokenizer.separator
 # Marks that join words without being part of them ("<b>Mallory</b>", "(Jerusalem)",
 # "Iraq/Iran"). search.js splits queries on the same marks, but never on Lunr's
@@ -30,7 +32,7 @@ def fold_accents(text: str) -> str:
     """Zürich → Zurich, on both sides of a search (search.js does the same)."""
     if text.isascii():
         return text
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    return COMBINING.sub("", unicodedata.normalize("NFKD", text))
 
 
 @lru_cache(maxsize=200_000)

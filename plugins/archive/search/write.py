@@ -15,7 +15,7 @@ from .jsdata import js_data
 from .single import single_index
 from .split import FIELD_BIT, postings, split
 
-SPLIT_THRESHOLD = 500  # documents; above this the index is split into parts
+SPLIT_THRESHOLD = 200  # documents; above this the index is split (lunr.py takes ~35 ms a document)
 
 
 @dataclass
