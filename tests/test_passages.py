@@ -193,3 +193,10 @@ def test_a_comment_quoting_with_edits_is_found_by_the_same_aligner():
     assert comments[0].quotes == ["p2"]  # eight exact words in a row never occur: edits in every clause
     assert comments[1].quotes == []
     assert comments[2].quotes == ["p2", "c1"]  # Ann's own wording is hers: Cy quotes her too
+
+
+def test_the_four_reused_passages_have_a_page_each_with_their_documents(site):
+    pages = sorted((site.output / "quote").glob("*/index.html"))
+    carried = sorted((sorted({a["href"].split("/")[3] for a in soup(p).select("section.variant h2 a")})
+                      for p in pages))
+    assert carried == sorted(sorted(docs) for docs in REUSED.values())

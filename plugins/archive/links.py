@@ -8,6 +8,7 @@ share; an actor that every document names links nothing by itself.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -33,6 +34,10 @@ class Occurrence:
     text: str  # as written there (paragraphs joined by a line break)
     marks: dict[str, tuple[int, int]]  # paragraph id → characters it covers
     words: int
+    paragraph_texts: dict[str, str] = field(default_factory=dict)  # paragraph id → the part it covers
+
+    def text_of(self, paragraph: str) -> str:
+        return self.paragraph_texts[paragraph]
 
 
 @dataclass
@@ -50,16 +55,18 @@ def occurrences(passage: Passage, texts: list[DocumentText], records: list[dict]
         for paragraph, s, e in text.places[start:end]:
             span = marks.setdefault(paragraph, [s, e])
             span[1] = e
-        pieces = [paragraphs[p][s:e] for p, (s, e) in marks.items()]
-        found.append(Occurrence(text.id, text.places[start][0], "\n".join(pieces),
-                                {p: (s, e) for p, (s, e) in marks.items()}, end - start))
+        pieces = {p: paragraphs[p][s:e] for p, (s, e) in marks.items()}
+        found.append(Occurrence(text.id, text.places[start][0], "\n".join(pieces.values()),
+                                {p: (s, e) for p, (s, e) in marks.items()}, end - start, pieces))
     return found
 
 
 def link_corpus(records: list[dict]) -> list[SharedPassage]:
     """Add ``shared_quotes`` and ``related`` to every record; return the passages."""
     texts = [DocumentText.of(record) for record in records]
-    passages = [SharedPassage(p.id, occurrences(p, texts, records)) for p in shared_passages(texts)]
+    passages = [passage for p in shared_passages(texts)
+                for passage in by_paragraph(occurrences(p, texts, records))]
+    passages.sort(key=lambda p: (p.occurrences[0].doc, _number(p.occurrences[0].paragraph), p.id))
     by_doc: dict[str, list] = defaultdict(list)
     for passage in passages:
         for occurrence in passage.occurrences:
@@ -71,6 +78,55 @@ def link_corpus(records: list[dict]) -> list[SharedPassage]:
             for entry in _pieces(passage, occurrence, paragraphs)]
     _relate(records, by_doc)
     return passages
+
+
+MIN_SHARED_GRAMS = 4  # word 3-grams two paragraphs' parts of a passage share to be one passage
+
+
+def by_paragraph(found: list[Occurrence]) -> list[SharedPassage]:
+    """A passage cut where the documents that carry it change: a quotation that
+    runs on in one blog ("The backdrop… There the lawmakers…") while another
+    quotes only its second half is two passages, each with its own documents.
+    Parts of paragraphs that share enough words, in different documents, are one."""
+    parts = [(o.doc, paragraph, start, end, o.text_of(paragraph))
+             for o in found for paragraph, (start, end) in o.marks.items()]
+    grams = [_grams(text) for *_, text in parts]
+    parent = list(range(len(parts)))
+
+    def root(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for x in range(len(parts)):
+        for y in range(x + 1, len(parts)):
+            if parts[x][0] != parts[y][0] and len(grams[x] & grams[y]) >= MIN_SHARED_GRAMS:
+                parent[root(y)] = root(x)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for n in range(len(parts)):
+        groups[root(n)].append(n)
+    passages = []
+    for members in groups.values():
+        docs: dict[str, list] = defaultdict(list)
+        for n in members:
+            docs[parts[n][0]].append(parts[n])
+        if len(docs) < 2:
+            continue
+        occurrences = []
+        for doc, mine in sorted(docs.items()):
+            mine.sort(key=lambda part: _number(part[1]))
+            occurrences.append(Occurrence(doc, mine[0][1], "\n".join(part[4] for part in mine),
+                                          {part[1]: (part[2], part[3]) for part in mine},
+                                          sum(len(word_spans(part[4])) for part in mine)))
+        first = occurrences[0]
+        words = " ".join(w for w, _, _ in word_spans(first.text))
+        passages.append(SharedPassage(hashlib.sha1(words.encode("utf-8")).hexdigest()[:12], occurrences))
+    return passages
+
+
+def _number(anchor: str) -> int:
+    return int(anchor[1:])
 
 
 def _pieces(passage: SharedPassage, occurrence: Occurrence, paragraphs: dict) -> list[dict]:
