@@ -210,7 +210,6 @@ def bench(c, captures=1000, actors=5000, passages="1000,10000", search="1000,100
 def _bench_search(sizes: list[int]) -> None:
     """Search at scale, measured in Chromium from file://: what the first and a later
     search download, how soon the first result shows, and the index per document."""
-    import gzip
     import tempfile
     import time
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
+from .disjoint import DisjointSets
 from .passages import DocumentText, Passage, shared_passages
 from .quotes import word_spans
 
@@ -91,23 +92,13 @@ def by_paragraph(found: list[Occurrence]) -> list[SharedPassage]:
     parts = [(o.doc, paragraph, start, end, o.text_of(paragraph))
              for o in found for paragraph, (start, end) in o.marks.items()]
     grams = [_grams(text) for *_, text in parts]
-    parent = list(range(len(parts)))
-
-    def root(n: int) -> int:
-        while parent[n] != n:
-            parent[n] = parent[parent[n]]
-            n = parent[n]
-        return n
-
+    sets = DisjointSets(len(parts))
     for x in range(len(parts)):
         for y in range(x + 1, len(parts)):
             if parts[x][0] != parts[y][0] and len(grams[x] & grams[y]) >= MIN_SHARED_GRAMS:
-                parent[root(y)] = root(x)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for n in range(len(parts)):
-        groups[root(n)].append(n)
+                sets.join(x, y)
     passages = []
-    for members in groups.values():
+    for members in sets.groups():
         docs: dict[str, list] = defaultdict(list)
         for n in members:
             docs[parts[n][0]].append(parts[n])

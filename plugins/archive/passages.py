@@ -25,6 +25,8 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
+from .disjoint import DisjointSets
+
 from .quotes import word_spans
 
 SHINGLE = 4  # words per index key
@@ -151,14 +153,7 @@ def shingle_keys(words: list[str]) -> array:
 
 def _clusters(seeds: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     """Seeds within ``GAP`` words of each other in both texts, grouped."""
-    parent = list(range(len(seeds)))
-
-    def root(n: int) -> int:
-        while parent[n] != n:
-            parent[n] = parent[parent[n]]
-            n = parent[n]
-        return n
-
+    sets = DisjointSets(len(seeds))
     order = sorted(range(len(seeds)), key=lambda n: seeds[n])
     for x, n in enumerate(order):
         i, j = seeds[n]
@@ -166,11 +161,8 @@ def _clusters(seeds: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
             if seeds[m][0] - i > GAP:
                 break
             if abs(seeds[m][1] - j) <= GAP:
-                parent[root(m)] = root(n)
-    groups: dict[int, list] = defaultdict(list)
-    for n in order:
-        groups[root(n)].append(seeds[n])
-    return list(groups.values())
+                sets.join(n, m)
+    return [[seeds[n] for n in group] for group in sets.groups(order)]
 
 
 def _extend(a_words, b_words, cluster) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -214,23 +206,12 @@ def shared_passages(texts: list[DocumentText]) -> list[Passage]:
 def _group(alignments: list[Alignment], texts: list[DocumentText]) -> list[Passage]:
     """Pairwise passages → passages: occurrences that overlap in one document are one."""
     occurrences: list[tuple[int, tuple[int, int]]] = []
-    parent: list[int] = []
-
-    def add(doc: int, span: tuple[int, int]) -> int:
-        occurrences.append((doc, span))
-        parent.append(len(parent))
-        return len(parent) - 1
-
-    def root(n: int) -> int:
-        while parent[n] != n:
-            parent[n] = parent[parent[n]]
-            n = parent[n]
-        return n
-
+    sets = DisjointSets(0)
     link_of: dict[int, Alignment] = {}
     for link in alignments:
-        x, y = add(link.a, link.a_range), add(link.b, link.b_range)
-        parent[root(y)] = root(x)
+        occurrences += [(link.a, link.a_range), (link.b, link.b_range)]
+        x, y = sets.add(), sets.add()
+        sets.join(x, y)
         link_of[x] = link
     by_doc: dict[int, list[int]] = defaultdict(list)
     for n, (doc, _) in enumerate(occurrences):
@@ -239,12 +220,9 @@ def _group(alignments: list[Alignment], texts: list[DocumentText]) -> list[Passa
         members.sort(key=lambda n: occurrences[n][1])
         for x, y in zip(members, members[1:]):
             if _overlap(occurrences[x][1], occurrences[y][1]):
-                parent[root(y)] = root(x)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for n in range(len(occurrences)):
-        groups[root(n)].append(n)
+                sets.join(x, y)
     passages = []
-    for members in groups.values():
+    for members in sets.groups():
         spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for n in members:
             doc, span = occurrences[n]
