@@ -37,9 +37,6 @@ class Occurrence:
     words: int
     paragraph_texts: dict[str, str] = field(default_factory=dict)  # paragraph id → the part it covers
 
-    def text_of(self, paragraph: str) -> str:
-        return self.paragraph_texts[paragraph]
-
 
 @dataclass
 class SharedPassage:
@@ -89,7 +86,7 @@ def by_paragraph(found: list[Occurrence]) -> list[SharedPassage]:
     runs on in one blog ("The backdrop… There the lawmakers…") while another
     quotes only its second half is two passages, each with its own documents.
     Parts of paragraphs that share enough words, in different documents, are one."""
-    parts = [(o.doc, paragraph, start, end, o.text_of(paragraph))
+    parts = [(o.doc, paragraph, start, end, o.paragraph_texts[paragraph])
              for o in found for paragraph, (start, end) in o.marks.items()]
     grams = [_grams(text) for *_, text in parts]
     sets = DisjointSets(len(parts))

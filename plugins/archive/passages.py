@@ -84,7 +84,7 @@ class Passage:
     links: list[Alignment] = field(default_factory=list)
 
 
-def _keys(words: list[str]) -> array:
+def shingle_keys(words: list[str]) -> array:
     """One hash per word position: of the 4-gram starting there (0 when it is common)."""
     keys = array("q")
     for i in range(len(words) - SHINGLE + 1):
@@ -146,11 +146,6 @@ def shared_spans(a_words: list[str], a_keys, b_words: list[str], b_keys) -> list
     return found
 
 
-def shingle_keys(words: list[str]) -> array:
-    """The index keys of a word list (see `_keys`)."""
-    return _keys(words)
-
-
 def _clusters(seeds: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     """Seeds within ``GAP`` words of each other in both texts, grouped."""
     sets = DisjointSets(len(seeds))
@@ -197,7 +192,7 @@ def _grow(a, b, i, j, step) -> tuple[int, int]:
 
 def shared_passages(texts: list[DocumentText]) -> list[Passage]:
     """Every passage that two or more of ``texts`` share, in a stable order."""
-    keys = [_keys(text.words) for text in texts]
+    keys = [shingle_keys(text.words) for text in texts]
     alignments = [found for (a, b), count in sorted(candidate_pairs(keys).items())
                   if count >= MIN_SEEDS for found in align(a, b, texts, keys)]
     return _group(alignments, texts)

@@ -63,3 +63,20 @@ def latest_by(comments: list[Comment], author: str | None) -> int | None:
             if other.author and other.author.casefold() == author.casefold():
                 return other.number
     return None
+
+
+class IndentThread:
+    """Replies by indentation: a comment answers the nearest comment above it
+    that stands further left."""
+
+    def __init__(self):
+        self._open: list[tuple[int, int]] = []  # (indent, comment number), left to right
+
+    def parent(self, indent: int) -> int | None:
+        """The comment a comment at ``indent`` answers, if the layout shows one."""
+        while self._open and self._open[-1][0] >= indent:
+            self._open.pop()
+        return self._open[-1][1] if self._open else None
+
+    def add(self, indent: int, number: int) -> None:
+        self._open.append((indent, number))

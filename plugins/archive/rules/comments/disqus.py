@@ -7,7 +7,7 @@ import re
 from ...dates import DATE_PATTERN, iso_datetime
 from ...state import BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, Comment, ParseState
 from ..sections import comment_count_heading
-from .common import avatar_initial, body_until_furniture, enough_headers, latest_by
+from .common import IndentThread, avatar_initial, body_until_furniture, enough_headers, latest_by
 
 _RELATIVE_TIME = (r"(?:(?:an?|\d+)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|just now|yesterday)")
 _DISQUS_HEADER = re.compile(
@@ -34,7 +34,7 @@ def disqus(state: ParseState) -> bool:
         return False
     state.comments_start = starts[0]
     _disqus_widget_block(state, starts[0])
-    thread: list[tuple[int, int]] = []
+    thread = IndentThread()
     for n, start in enumerate(starts):
         line = state.lines[start]
         match = _disqus_header(line.text)
@@ -48,12 +48,10 @@ def disqus(state: ParseState) -> bool:
             state.claim(start, COMMENT_BODY)
             body, author, date = [start], None, None
         avatar_initial(state, stop)
-        while thread and thread[-1][0] >= line.indent:
-            thread.pop()
         comment = Comment(len(state.comments) + 1, author, date, body, header=start)
         parent = match and (match["parent"] or match["parent2"])
-        comment.replies_to = thread[-1][1] if thread else latest_by(state.comments, parent)
-        thread.append((line.indent, comment.number))
+        comment.replies_to = thread.parent(line.indent) or latest_by(state.comments, parent)
+        thread.add(line.indent, comment.number)
         state.comments.append(comment)
     return True
 

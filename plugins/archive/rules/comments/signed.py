@@ -11,7 +11,7 @@ import re
 
 from ...dates import STAMP_PATTERN, iso_datetime
 from ...state import COMMENT_BODY, COMMENT_HEADER, Comment, ParseState
-from .common import enough_headers, latest_by
+from .common import IndentThread, enough_headers, latest_by
 
 _SIGNED = re.compile(rf"^(?:Submitted by|Posted by|by)\s+(?P<author>\S.{{0,60}}?)(?:\s+\(\d+\))?\s+on\s+"
                      rf"{STAMP_PATTERN}(?:\s+\(#?\d+\))?$")
@@ -67,7 +67,7 @@ def signed(state: ParseState) -> bool:
     region = _free_text(state, starts[0], len(state.lines))
     subjects = any(_RE.match(state.lines[i].stripped) or _REPLY_TO.match(state.lines[i].stripped) for i in region)
     state.comments_start = starts[0]
-    thread: list[tuple[int, int]] = []
+    thread = IndentThread()
     titles: dict[int, str] = {}  # comment number → its subject
     for n, (start, sign) in enumerate(zip(starts, signs)):
         stop = starts[n + 1] if n + 1 < len(signs) else len(state.lines)
@@ -86,10 +86,8 @@ def signed(state: ParseState) -> bool:
         subject = next((state.lines[i].stripped for i in header if i != sign and i != reply), "")
         titles[comment.number] = subject
         indent = state.lines[min(header + body)].indent
-        while thread and thread[-1][0] >= indent:
-            thread.pop()
-        comment.replies_to = thread[-1][1] if thread else _answers(state, reply, subject, titles, state.comments)
-        thread.append((indent, comment.number))
+        comment.replies_to = thread.parent(indent) or _answers(state, reply, subject, titles, state.comments)
+        thread.add(indent, comment.number)
         state.comments.append(comment)
     return True
 

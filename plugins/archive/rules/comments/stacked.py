@@ -8,7 +8,7 @@ import re
 
 from ...dates import CLOCK_PATTERN, DATE_PATTERN, NUMERIC_DATE_PATTERN, TIME_PATTERN, iso_datetime
 from ...state import BOILERPLATE, COMMENT_FURNITURE, COMMENT_HEADER, Comment, ParseState
-from .common import avatar_initial, body_until_furniture, enough_headers, furniture_above
+from .common import IndentThread, avatar_initial, body_until_furniture, enough_headers, furniture_above
 
 _STAMP = re.compile(rf"^(?P<date>{DATE_PATTERN}|{NUMERIC_DATE_PATTERN})"
                     rf"(?:,?\s+(?:at\s+)?(?P<time>{TIME_PATTERN}|{CLOCK_PATTERN}))?(?:\s+\(?[A-Z]{{2,4}}\)?)?$"
@@ -58,7 +58,7 @@ def stacked(state: ParseState) -> bool:
     if not enough_headers(state, headers) or not _in_comment_section(state, headers):
         return False
     state.comments_start = headers[0]
-    thread: list[tuple[int, int]] = []
+    thread = IndentThread()
     for n, start in enumerate(headers):
         stamp = _header(state, start)
         last = n + 1 == len(headers)
@@ -68,11 +68,9 @@ def stacked(state: ParseState) -> bool:
         avatar_initial(state, start)
         body = body_until_furniture(state, start + 2, stop, last)
         indent = state.lines[start].indent
-        while thread and thread[-1][0] >= indent:
-            thread.pop()
         date = iso_datetime(stamp["date"], stamp["time"]) if stamp["date"] else None
         comment = Comment(len(state.comments) + 1, author_name(state.lines[start].stripped), date, body, header=start)
-        comment.replies_to = thread[-1][1] if thread else None
-        thread.append((indent, comment.number))
+        comment.replies_to = thread.parent(indent)
+        thread.add(indent, comment.number)
         state.comments.append(comment)
     return True

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ...state import COMMENT_HEADER, Comment, ParseState
-from .common import body_until_furniture, enough_headers
+from .common import IndentThread, body_until_furniture, enough_headers
 
 _AGO = r"(?:(?:an?|\d+)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|\d+\s*[smhdwy])"
 _VOTED = re.compile(rf"^(?P<arrow>[▲△]\s+)?(?P<author>\[(?:deleted|removed)\]|[\w-]{{2,40}})(?:\[\w{{1,3}}\])?"
@@ -27,18 +27,16 @@ def votes(state: ParseState) -> bool:
     if not enough_headers(state, [i for i in headers if _voted(state, i)["points"] or _voted(state, i)["arrow"]]):
         return False
     state.comments_start = headers[0]
-    thread: list[tuple[int, int]] = []
+    thread = IndentThread()
     for n, start in enumerate(headers):
         match = _voted(state, start)
         last = n + 1 == len(headers)
         state.claim(start, COMMENT_HEADER)
         body = body_until_furniture(state, start + 1, len(state.lines) if last else headers[n + 1], last)
         indent = state.lines[start].indent
-        while thread and thread[-1][0] >= indent:
-            thread.pop()
         author = None if match["author"].startswith("[") else match["author"]
         comment = Comment(len(state.comments) + 1, author, None, body, header=start)
-        comment.replies_to = thread[-1][1] if thread else None
-        thread.append((indent, comment.number))
+        comment.replies_to = thread.parent(indent)
+        thread.add(indent, comment.number)
         state.comments.append(comment)
     return True

@@ -6,7 +6,7 @@ import re
 
 from ...dates import DATE_PATTERN, TIME_PATTERN, iso_datetime
 from ...state import COMMENT_BODY, COMMENT_HEADER, Comment, ParseState
-from .common import enough_headers
+from .common import IndentThread, enough_headers
 
 _WORDPRESS_HEADER = re.compile(r"^\s*(?:(?P<number>\d{1,5})\.\s+)?(?P<author>\S.{0,80}?)\s+says:\s*$")
 _WORDPRESS_DATE = re.compile(rf"^\s*(?P<date>{DATE_PATTERN})(?:\s+at\s+(?P<time>{TIME_PATTERN}))?\s*$")
@@ -22,7 +22,7 @@ def wordpress(state: ParseState) -> bool:
     state.comments_start = headers[0]
     first_body = state.next_text_line(headers[0] + 1)
     indented = first_body is not None and state.lines[first_body].indent > state.lines[headers[0]].indent
-    thread: list[tuple[int, int]] = []  # (indent, comment number) of the open branch
+    thread = IndentThread()  # (indent, comment number) of the open branch
     for n, start in enumerate(headers):
         match = _WORDPRESS_HEADER.match(state.lines[start].text)
         state.claim(start, COMMENT_HEADER)
@@ -47,10 +47,8 @@ def wordpress(state: ParseState) -> bool:
             else:
                 state.claim(i, COMMENT_BODY)
                 body.append(i)
-        while thread and thread[-1][0] >= header_indent:
-            thread.pop()
         comment = Comment(len(state.comments) + 1, match["author"], date, body, header=start)
-        comment.replies_to = thread[-1][1] if thread else None
-        thread.append((header_indent, comment.number))
+        comment.replies_to = thread.parent(header_indent)
+        thread.add(header_indent, comment.number)
         state.comments.append(comment)
     return True
