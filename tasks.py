@@ -128,10 +128,16 @@ def _quote(arg: str) -> str:
 
 
 @task(help={"show": "print one case line by line: the parser's roles beside the expected ones",
-            "heldout": "measure the held-out set (tests/fixtures/heldout/) instead"})
-def quality(c, show="", heldout=False):
+            "heldout": "measure the held-out set (tests/fixtures/heldout/) instead",
+            "corpus": "also measure the labelled corpus of real pages (../shared/corpus): tune and check"})
+def quality(c, show="", heldout=False, corpus=False):
     """Reading quality over the seeds and the fixture corpus (fixtures/README.md)."""
     sys.path.insert(0, str(ROOT / "tests"))
+    if corpus:
+        from corpus_scoring import score_split
+
+        for split in ("tune", "check"):
+            print(score_split(split).report(split))
     from archive.capture import read_capture
     from archive.parse import parse_text
     from archive.record import build_record
@@ -149,6 +155,47 @@ def quality(c, show="", heldout=False):
         if show:
             _show_case(state, record, want)
     print(score.report())
+
+
+FIXTURE_COPIES = 5  # each fixture counts as this many corpus pages: they must stay exact
+
+
+def _corpus_sequence(page: dict):
+    from archive.linemodel.train import sequence
+    from corpus_scoring import page_text
+
+    return sequence(page_text(page), page["lines"], page["title"])
+
+
+def _fixture_sequence(path: str):
+    from archive.capture import read_capture
+    from archive.linemodel.train import rules_sequence
+
+    return rules_sequence(read_capture(Path(path)).text)
+
+
+@task(help={"output": "where to write the model (default: the one the build loads)"})
+def train(c, output=""):
+    """Train the line model on the corpus's `tune` split and the fixtures (deterministic)."""
+    from multiprocessing import Pool
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from archive.linemodel.tagger import MODEL
+    from archive.linemodel.train import train as fit
+    from corpus_scoring import CORPUS, corpus_pages
+    from scoring import fixture_cases
+
+    if not (CORPUS / "labels.jsonl").is_file():
+        raise Exit(f"error: the labelled corpus is not at {CORPUS}", code=1)
+    pages = corpus_pages("tune")
+    fixtures = [str(capture) for _case, capture, _expected in fixture_cases()]
+    with Pool(2) as pool:
+        corpus = pool.map(_corpus_sequence, pages, chunksize=8)
+        own = pool.map(_fixture_sequence, fixtures)
+    model = Path(output) if output else MODEL
+    fit([(x, y, 1) for x, y in corpus] + [(x, y, FIXTURE_COPIES) for x, y in own], model)
+    print(f"trained on {len(pages)} corpus pages (tune) and {len(fixtures)} fixtures: {model} "
+          f"({model.stat().st_size:,} bytes)")
 
 
 def _show_case(state, record, want) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from . import sitewide
 from .rules import blocks, byline, captions, comments, header, sections
+from .linemodel.relabel import relabel
 from .state import BLANK, BODY, ParseState
 
 def body_and_blanks(state: ParseState) -> None:
@@ -52,12 +53,15 @@ def _finish_comments(state: ParseState) -> None:
             first_copy.setdefault(key, comment.number)
 
 
-def parse_text(text: str, site_lines: sitewide.SiteLines | None = None) -> ParseState:
+def parse_text(text: str, site_lines: sitewide.SiteLines | None = None, model: bool = True) -> ParseState:
     """Give every line of ``text`` a role; ``site_lines`` is what the corpus knows
-    of the lines this capture's site repeats."""
+    of the lines this capture's site repeats. ``model=False`` gives the rules'
+    verdicts alone (what the line model is trained on)."""
     state = ParseState.from_text(text)
     state.site_lines = site_lines
     for _name, rule in RULES:
         rule(state)
+    if model:
+        relabel(state)
     _finish_comments(state)
     return state

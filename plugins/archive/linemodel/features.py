@@ -1,0 +1,215 @@
+"""What the line model sees of each line: shallow features of the line, its
+neighbours, its place in the page and the page's own repeats.
+
+Nothing here names a site or a platform: the features are the line's length,
+punctuation, case and stop words, its stamps (dates, times, "3 days ago"),
+how often its shape repeats down the page (a comment template), where it lies
+against the page's one long run of prose, and what the rules said of it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from ..shapes import AGO, DATE, SLOTS, TIME, VARYING, shape
+from ..state import BOILERPLATE, COMMENT_BODY, COMMENT_HEADER, ParseState
+
+COMMENT_ROLES = (COMMENT_HEADER, COMMENT_BODY)
+
+STOP_WORDS = frozenset("""
+a about after all also an and any are as at be because been but by can could did do does for from had has
+have he her his how i if in into is it its just like me more most my no not of on one only or our out she
+so some than that the their them then there these they this to too up us was we were what when which who
+why will with would you your
+""".split())
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_DIGIT = re.compile(r"\d")
+_GLUED = re.compile(r"[a-z][A-Z][a-z]")  # "HomeNewsSports": links run together
+MAX_SHAPED = 200  # longer lines are not given a shape
+ECHO_LINES = 400  # lines near the top whose words are looked for elsewhere in the page (titles)
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[-*•·])\s")
+
+
+def _bucket(value: float) -> int:
+    """A count in powers of two: 0, 1, 2-3, 4-7, …"""
+    return int(math.log2(value + 1))
+
+
+def _tenths(value: float) -> int:
+    return min(9, int(value * 10))
+
+
+def _ending(text: str) -> str:
+    if text.endswith(("...", "…")):
+        return "ellipsis"
+    last = text[-1]
+    if last in ".!?":
+        return "stop"
+    if last in "\"'”’»)":
+        return "close"
+    if last == ":":
+        return "colon"
+    if last.isdigit():
+        return "digit"
+    return "word" if last.isalnum() else "mark"
+
+
+def prose_core(lengths: list[int], prose: list[bool]) -> tuple[int, int]:
+    """The page's one long run of prose, as indices into the text lines: the run
+    with the most words in prose lines, less a toll for each line that is not."""
+    best, best_span = 0.0, (0, -1)
+    total, start = 0.0, 0
+    for i, (words, is_prose) in enumerate(zip(lengths, prose)):
+        total += words if is_prose else -max(4.0, words * 0.5)
+        if total <= 0:
+            total, start = 0.0, i + 1
+        elif total > best:
+            best, best_span = total, (start, i)
+    return best_span
+
+
+def _line_features(text: str) -> dict[str, float]:
+    words = _WORD.findall(text)
+    n = len(words)
+    feats: dict[str, float] = {
+        "chars": _bucket(len(text)),
+        "words": _bucket(n),
+        "end=" + _ending(text): 1.0,
+    }
+    first = text.lstrip()[:1]
+    feats["start=" + ("upper" if first.isupper() else "lower" if first.islower() else "digit"
+                      if first.isdigit() else "mark")] = 1.0
+    if n >= 4:
+        feats["stop"] = _tenths(sum(w.lower() in STOP_WORDS for w in words) / n)
+        feats["caps"] = _tenths(sum(w[0].isupper() for w in words) / n)
+    glued = len(_GLUED.findall(text))
+    if glued:
+        feats["glued"] = _bucket(glued)
+    for mark, name in (("|", "bar"), ("•", "bullet"), ("·", "dot"), ("»", "guillemet"), ("©", "copyright"),
+                       ("@", "at"), ("http", "url"), ("#", "hash")):
+        if mark in text:
+            feats["has=" + name] = 1.0
+    digits = len(_DIGIT.findall(text))
+    if digits:
+        feats["digits"] = _tenths(digits / len(text))
+    if _LIST_ITEM.match(text):
+        feats["list"] = 1.0
+    return feats
+
+
+def page_features(state: ParseState) -> tuple[list[int], list[list[str]]]:
+    """The text lines of ``state`` (indices) and each one's features."""
+    index = [i for i, line in enumerate(state.lines) if not line.blank]
+    texts = [state.lines[i].stripped for i in index]
+    n = len(texts)
+    if not n:
+        return index, []
+    own = [_line_features(t) for t in texts]
+    # a long line is prose, never a template: it keeps a shape of its own
+    shapes = [shape(t) if len(t) <= MAX_SHAPED else f"<long {k}>" for k, t in enumerate(texts)]
+    shape_count = Counter(shapes)
+    text_count = Counter(texts)
+    stamped = [any(slot in s for slot in SLOTS) for s in shapes]
+    template = [stamped[k] and shape_count[shapes[k]] >= 2 and len(texts[k]) <= 160 for k in range(n)]
+    words = [len(_WORD.findall(t)) for t in texts]
+    prose = [w >= 12 and own[k].get("end=stop", 0) > 0 for k, w in enumerate(words)]
+    core_start, core_end = prose_core(words, prose)
+    loose_start, loose_end = prose_core(words, [w >= 8 for w in words])
+    long_lines = sorted(words)[n // 2]
+    page = "\n".join(texts)
+    prose_above = _nearest(prose, forward=True)
+    prose_below = _nearest(prose, forward=False)
+    templates_after = [0] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        templates_after[k] = templates_after[k + 1] + template[k]
+    total_templates = templates_after[0]
+
+    feats: list[dict[str, float]] = []
+    for k in range(n):
+        line = state.lines[index[k]]
+        f = {"bias": 1.0, "page_lines": _bucket(n), **own[k]}
+        if line.role not in COMMENT_ROLES:  # the model judges comments by itself: it checks the rules
+            f["rule=" + (line.role or "none")] = 1.0
+        if line.role == BOILERPLATE and line.why:
+            f["why=" + line.why.split(" ")[0]] = 1.0
+        f["pos"] = _tenths(k / n)
+        f["core=" + ("before" if k < core_start else "in" if k <= core_end else "after")] = 1.0
+        distance = core_start - k if k < core_start else k - core_end if k > core_end else 0
+        f["core_distance"] = _bucket(distance)
+        f["loose=" + ("before" if k < loose_start else "in" if k <= loose_end else "after")] = 1.0
+        above, below = prose_above[k], prose_below[k]
+        f["prose_above"] = _bucket(above) if above is not None else "none"
+        f["prose_below"] = _bucket(below) if below is not None else "none"
+        if above is not None and below is not None and above <= 6 and below <= 6:
+            f["between_prose"] = 1.0
+        if words[k] > long_lines:
+            f["longer_than_median"] = 1.0
+        if template[k] and k > core_end:
+            f["template_after_core"] = 1.0
+        if total_templates == 0:
+            f["no_templates"] = 1.0
+        repeats = shape_count[shapes[k]]
+        if repeats > 1:
+            f["shape_repeats"] = _bucket(repeats)
+        if text_count[texts[k]] > 1:
+            f["text_repeats"] = _bucket(text_count[texts[k]])
+        for slot, name in ((DATE, "date"), (TIME, "time"), (AGO, "ago")):
+            if slot in shapes[k]:
+                f["slot=" + name] = 1.0
+        if shapes[k] == VARYING and words[k] <= 4:
+            f["name_like"] = 1.0
+        if template[k]:
+            f["template"] = 1.0
+        f["templates_after"] = _bucket(templates_after[k])
+        f["templates_before"] = _bucket(total_templates - templates_after[k])
+        if k < ECHO_LINES and 3 <= words[k] <= 25 and page.count(texts[k]) > 1:
+            f["echoed"] = 1.0  # the words recur inside another line: a title, a teaser
+        gap_before = index[k] - index[k - 1] - 1 if k else index[k]
+        gap_after = index[k + 1] - index[k] - 1 if k + 1 < n else 2
+        f["gap_before"] = min(gap_before, 3)
+        f["gap_after"] = min(gap_after, 3)
+        if line.indent:
+            f["indented"] = 1.0
+        feats.append(f)
+    return index, _with_neighbours(feats, template)
+
+
+def _nearest(flags: list[bool], forward: bool) -> list[int | None]:
+    """For each line, how many text lines back (``forward``: scanning down, so
+    above) or ahead the nearest flagged line is (None: there is none)."""
+    n = len(flags)
+    out: list[int | None] = [None] * n
+    last = None
+    order = range(n) if forward else range(n - 1, -1, -1)
+    for k in order:
+        out[k] = abs(k - last) if last is not None else None
+        if flags[k]:
+            last = k
+    return out
+
+
+_CARRIED = ("chars", "words", "end=stop", "end=word", "end=colon", "template", "name_like", "slot=date",
+            "slot=ago", "core=in", "loose=in", "stop", "glued", "longer_than_median", "between_prose")
+
+
+def _with_neighbours(feats: list[dict[str, float]], template: list[bool]) -> list[list[str]]:
+    """Each line also sees a few features of the lines around it; a feature with
+    a value (a bucket) becomes a name of its own: ``chars=5``."""
+    names = [[key if value == 1.0 and not isinstance(value, int) else f"{key}={value}"
+              for key, value in f.items()] for f in feats]
+    carried = [[name for key, name in zip(f, line) if key in _CARRIED or key.startswith("rule=")]
+               for f, line in zip(feats, names)]
+    out = []
+    n = len(feats)
+    for k in range(n):
+        merged = list(names[k])
+        for offset in (-2, -1, 1, 2):
+            j = k + offset
+            if 0 <= j < n:
+                merged.extend(f"{offset}:{name}" for name in carried[j])
+            else:
+                merged.append(f"{offset}:edge")
+        out.append(merged)
+    return out

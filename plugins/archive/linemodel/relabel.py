@@ -1,0 +1,108 @@
+"""The line model's verdicts applied to a parse the rules have made.
+
+The rules run first and their verdicts are features of the model, so they act
+as priors; the model decides what the rules left to the default ("article
+text") and overrules them where the page's structure says otherwise:
+
+- a line left as article text that the model reads as page furniture is set
+  aside, with the reason ``not article text (line model)``;
+- the title is the line the model finds most title-like, when the rules found
+  none or the model is surer of another line;
+- the comments the rules found stand if they lie where the model reads the
+  comment section, and are forgotten (back to article text) if not;
+- comments the rules missed are cut by the page's own comment template
+  (`archive.rules.comments.template`), over the lines the model reads as
+  comments.
+
+Every line still ends in exactly one role, with its reason.
+"""
+
+from __future__ import annotations
+
+from ..rules.comments.template import induced_comments
+from ..state import BODY, BOILERPLATE, CAPTION, COMMENT_BODY, COMMENT_HEADER, LINE_MODEL, TITLE, ParseState
+from .features import page_features
+from .labels import ARTICLE, COMMENT, OTHER, TITLE as TITLE_LABEL
+from .tagger import tag
+
+# How sure the model must be to overrule the rules.
+SET_ASIDE = 0.5  # a default article line becomes furniture
+INDUCE = 0.75  # how sure the model must be of a line to cut comments the rules missed from it
+AGREE = 0.5  # overlap of the rules' comment section with the model's (intersection over union)
+AGREE_ALONE = 0.0  # share of a page the rules' comments may take when the model sees none
+TITLE_MARGIN = 0.02  # the model's title must beat the rules' by this much
+TITLE_FLOOR = 0.02  # and be at least this likely
+
+
+def relabel(state: ParseState) -> None:
+    index, feats = page_features(state)
+    tagged = tag(feats)
+    if tagged is None:  # no model: the rules' verdicts stand
+        return
+    labels, marginals = tagged
+    if state.comments and not _rules_agree(state, index, labels):
+        _undo_comments(state)
+    _move_title(state, index, marginals)
+    set_aside = [k for k, i in enumerate(index)
+                 if state.lines[i].role == BODY and labels[k] == OTHER and marginals[k][OTHER] >= SET_ASIDE]
+    for k in set_aside:
+        state.lines[index[k]].role, state.lines[index[k]].why = BOILERPLATE, LINE_MODEL
+    if set_aside and not any(line.role == BODY for line in state.lines):
+        # an article has text: the likeliest line of it stays
+        k = max(set_aside, key=lambda k: marginals[k][ARTICLE])
+        state.lines[index[k]].role, state.lines[index[k]].why = BODY, None
+    if not state.comments:
+        induced_comments(state, [i for k, i in enumerate(index)
+                                 if labels[k] == COMMENT and marginals[k][COMMENT] >= INDUCE],
+                         {i for k, i in enumerate(index) if labels[k] == OTHER})
+
+
+def _comment_lines(state: ParseState) -> set[int]:
+    found = set()
+    for comment in state.comments:
+        found.update(comment.lines)
+        if comment.header is not None:
+            found.add(comment.header)
+    return found
+
+
+def _rules_agree(state: ParseState, index: list[int], labels: list[str]) -> bool:
+    """Do the rules' comments lie where the model reads the comment section? (The
+    stretch from the first comment line to the last, compared over text lines.)"""
+    rules = sorted(_comment_lines(state) & set(index))
+    model = [i for i, label in zip(index, labels) if label == COMMENT]
+    if not rules or not model:
+        return bool(rules) and len(rules) <= len(index) * AGREE_ALONE
+    in_rules = {i for i in index if rules[0] <= i <= rules[-1]}
+    in_model = {i for i in index if model[0] <= i <= model[-1]}
+    return len(in_rules & in_model) >= AGREE * len(in_rules | in_model)
+
+
+def _undo_comments(state: ParseState) -> None:
+    """Forget the rules' comments: their lines go back to the default, article text."""
+    for line in state.lines:
+        if line.role in (COMMENT_HEADER, COMMENT_BODY):
+            line.role, line.why = BODY, None
+    state.comments = []
+    state.comments_start = None
+
+
+def _move_title(state: ParseState, index: list[int], marginals: list[dict[str, float]]) -> None:
+    """The title on the line the model finds most title-like, if it is surer of it."""
+    if not index:
+        return
+    best = max(range(len(index)), key=lambda k: marginals[k][TITLE_LABEL])
+    current = next((k for k, i in enumerate(index) if state.lines[index[k]].role == TITLE), None)
+    if current == best:
+        return
+    line = state.lines[index[best]]
+    if line.role not in (BODY, BOILERPLATE, CAPTION) or marginals[best][TITLE_LABEL] < TITLE_FLOOR:
+        return
+    if current is not None and marginals[best][TITLE_LABEL] < marginals[current][TITLE_LABEL] + TITLE_MARGIN:
+        return
+    if current is not None:
+        old = state.lines[index[current]]
+        article = marginals[current][ARTICLE] >= marginals[current][OTHER]
+        old.role, old.why = (BODY, None) if article else (BOILERPLATE, LINE_MODEL)
+    line.role, line.why = TITLE, None
+    state.title = line.stripped

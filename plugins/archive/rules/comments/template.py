@@ -1,0 +1,167 @@
+"""Comments cut by the page's own template, whatever its wording.
+
+Over the lines the line model reads as comments, the shape that repeats most
+(`archive.shapes`: ``posted by : <X> at <DATE> <TIME>``, ``<X> says :``,
+``<X> • <AGO>``) is the page's comment header or footer. Whether it opens or
+closes a comment follows from where the thread's text lies: between the
+section's furniture and its first repeat (footers), or between its last repeat
+and the furniture below (headers). Its varying words are the
+author, its stamps the date. With no template, each block of comment lines is
+a comment that names no author.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...dates import iso_datetime
+from ...shapes import DATE, NUMBER, SLOTS, TIME, VARYING, shape, stamps, varying_words
+from ...state import BODY, BOILERPLATE, COMMENT_BODY, COMMENT_HEADER, LINE_MODEL, Comment, ParseState
+
+MAX_HEADER_LENGTH = 160
+MAX_AUTHOR_LENGTH = 60
+MAX_AUTHOR_WORDS = 6
+_INITIAL = re.compile(r"\b(?:[A-Z]|Jr|Sr|Dr)\.$")  # "Tomasz W.", "Jr.": a name may end with a full stop
+MAX_NAME_SHAPE = 8  # "<X>", "<N> . <X> says :", "@ <X>": a name on its own line
+NOT_NAME_START = frozenset("the a an this that these our my your his her its their in on at of for to".split())
+REGION_MARGIN = 3  # text lines around the comment lines where a header may sit
+
+
+def _usable(state: ParseState, i: int) -> bool:
+    line = state.lines[i]
+    return line.role == BODY or (line.role == BOILERPLATE and line.why == LINE_MODEL)
+
+
+def _eligible(shape_text: str, text: str) -> bool:
+    """A shape that can be a comment's header or footer: short, with a stamp or
+    a name slot beside fixed words."""
+    if len(text) > MAX_HEADER_LENGTH:
+        return False
+    parts = shape_text.split()
+    if any(slot in parts for slot in SLOTS):
+        return True
+    return VARYING in parts and len(parts) <= 6 and any(p not in (VARYING, NUMBER) for p in parts)
+
+
+def induced_comments(state: ParseState, comment_lines: list[int], furniture: set[int]) -> bool:
+    """Claim the comments among ``comment_lines`` (indices the model reads as
+    comments); ``furniture``: the lines it reads as neither article nor comment."""
+    lines = [i for i in comment_lines if _usable(state, i)]
+    if not lines:
+        return False
+    text_lines = [i for i, line in enumerate(state.lines) if not line.blank]
+    position = {i: k for k, i in enumerate(text_lines)}
+    lo = max(0, position[lines[0]] - REGION_MARGIN)
+    hi = min(len(text_lines) - 1, position[lines[-1]] + REGION_MARGIN)
+    region = [i for i in text_lines[lo:hi + 1] if _usable(state, i)]
+    shapes = {i: shape(state.lines[i].stripped) for i in region}
+    occurrences: dict[str, list[int]] = {}
+    for i in region:
+        if _eligible(shapes[i], state.lines[i].stripped):
+            occurrences.setdefault(shapes[i], []).append(i)
+    repeated = {s: found for s, found in occurrences.items()
+                if len(found) >= 2 and len({varying_words(state.lines[i].stripped) for i in found}) > 1
+                or len(found) >= 2 and any(slot in s for slot in SLOTS)}
+    if not repeated:
+        return _blocks(state, lines)
+    template = max(repeated, key=lambda s: (len(repeated[s]), any(slot in s for slot in SLOTS), -repeated[s][0]))
+    heads = repeated[template]
+    before = _text_run(state, heads[0], -1, furniture)
+    after = _text_run(state, heads[-1], 1, furniture)
+    comment_set = set(lines)
+    if len(before) > len(after):  # footers: the body comes first
+        comment_set.update(before)
+        starts = [before[-1]] + [h + 1 for h in heads[:-1]]
+        spans = [(start, head, head) for start, head in zip(starts, heads)]
+    else:
+        comment_set.update(after)
+        ends = heads[1:] + [max(after[-1] if after else heads[-1], lines[-1]) + 1]
+        spans = [(head, end, head) for head, end in zip(heads, ends)]
+    names = {head: _name_above(state, head, template) for _start, _end, head in spans}
+    headers = len(before) <= len(after)
+    if headers and VARYING not in template.split() and sum(name is not None for name in names.values()) * 2 < len(spans):
+        return False  # a date heading each section, with no one's name above it: a timeline
+    state.comments_start = min(spans[0][0], spans[0][2])
+    for number, (start, end, head) in enumerate(spans, start=1):
+        name_line = names[head]
+        header_lines = [i for i in (name_line, head) if i is not None]
+        for i in header_lines:
+            state.lines[i].role, state.lines[i].why = COMMENT_HEADER, None
+        body = []
+        for i in range(start, end):
+            if i in header_lines or state.lines[i].blank or not _usable(state, i):
+                continue
+            if i not in comment_set and state.lines[i].role != BODY:
+                continue
+            state.lines[i].role, state.lines[i].why = COMMENT_BODY, None
+            body.append(i)
+        author, date = _author_and_date(state, head, name_line)
+        state.comments.append(Comment(number, author, date, body, header=head))
+    return True
+
+
+def _text_run(state: ParseState, head: int, step: int, furniture: set[int]) -> list[int]:
+    """The text lines between ``head`` and the nearest furniture line above it
+    (``step`` -1) or below it (1): a comment's body beside its header or
+    footer, where the thread starts or ends."""
+    run, i = [], head + step
+    while 0 <= i < len(state.lines):
+        line = state.lines[i]
+        if not line.blank:
+            if i in furniture or not _usable(state, i):
+                break
+            run.append(i)
+        i += step
+    return run
+
+
+def _name_above(state: ParseState, head: int, template: str) -> int | None:
+    """The commenter's name on its own line right above a stamp-only header."""
+    if VARYING in template.split():
+        return None
+    above = state.previous_text_line(head)
+    if above is None or above < head - 2 or not _usable(state, above):
+        return None
+    text = state.lines[above].stripped
+    parts = shape(text).split()
+    if VARYING not in parts or len(parts) > MAX_NAME_SHAPE or any(slot in parts for slot in SLOTS):
+        return None
+    return above if _name_like(text) else None
+
+
+def _name_like(text: str) -> bool:
+    """A commenter's name or handle: short, not a sentence, not opened by "the"."""
+    words = text.split()
+    sentence = text.endswith(("!", "?")) or text.endswith(".") and not _INITIAL.search(text)
+    return (0 < len(words) <= MAX_AUTHOR_WORDS and len(text) <= MAX_AUTHOR_LENGTH
+            and words[0].lower() not in NOT_NAME_START and not sentence)
+
+
+def _author_and_date(state: ParseState, head: int, name_line: int | None) -> tuple[str | None, str | None]:
+    text = state.lines[head].stripped
+    named = state.lines[name_line].stripped if name_line is not None else text
+    author = varying_words(named).split(" | ")[0]
+    author = author.strip(" :-–—,") or None
+    if author and not _name_like(author):
+        author = None
+    found = stamps(text)
+    day = next((words for slot, words in found if slot == DATE), None)
+    clock = next((words for slot, words in found if slot == TIME), None)
+    date = iso_datetime(day, clock) if day else None  # "3 days ago" is never a date
+    return author, date
+
+
+def _blocks(state: ParseState, lines: list[int]) -> bool:
+    """No template: each run of comment lines between blank lines is a comment."""
+    runs: list[list[int]] = []
+    for i in lines:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    state.comments_start = runs[0][0]
+    for number, run in enumerate(runs, start=1):
+        for i in run:
+            state.lines[i].role, state.lines[i].why = COMMENT_BODY, None
+        state.comments.append(Comment(number, None, None, run, header=run[0]))
+    return True

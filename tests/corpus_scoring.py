@@ -1,0 +1,199 @@
+"""Measure the reader on the labelled corpus of real pages (`../shared/corpus`).
+
+Every line of a corpus page carries a label (`article`, `comment`, `other`,
+`blank`); the reader's roles are mapped onto those labels and scored per
+label (precision, recall, F1 over non-blank lines), with title accuracy,
+comment counts and comment spans where the page has them. The corpus is read
+where it lies and never copied (its README: evaluation only).
+
+Used by `invoke quality --corpus` and by the corpus test (no page may raise).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from multiprocessing import Pool
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+LABELS = ("article", "comment", "other")
+
+# A line's role in the record, seen as a corpus label.
+ROLE_LABEL = {
+    "title": "article", "byline": "article", "dateline": "article", "body": "article",
+    "caption": "article", "comment-header": "comment", "comment-body": "comment",
+    "boilerplate": "other", "blank": "blank",
+}
+
+
+def corpus_pages(split: str, corpus: Path = CORPUS) -> list[dict]:
+    """The labelled pages of ``split`` (`tune` or `check`), sorted by id."""
+    with open(corpus / "labels.jsonl", encoding="utf-8") as lines:
+        pages = [json.loads(line) for line in lines]
+    return [page for page in pages if page["split"] == split]
+
+
+def page_text(page: dict, corpus: Path = CORPUS) -> str:
+    return (corpus / "pages" / f"{page['id']}.txt").read_text(encoding="utf-8")
+
+
+def title_key(title: str | None) -> str:
+    """A title as compared: case, accents, quotes and spacing ignored."""
+    folded = unicodedata.normalize("NFKD", title or "").casefold()
+    return " ".join(re.findall(r"\w+", folded))
+
+
+@dataclass
+class PageResult:
+    """What the reader made of one page, reduced to what is scored."""
+
+    id: str
+    source: str
+    predicted: list[str]  # one label per line
+    title: str | None
+    spans: list[tuple[int, int]]  # 0-based first and last line of each comment
+    error: str | None = None
+
+
+def read_page(page: dict, corpus: Path = CORPUS) -> PageResult:
+    """Run the reader on one page; an exception is recorded, never raised."""
+    # imported here so that worker processes have the path
+    from archive.actors.annotate import annotate
+    from archive.capture import read_capture
+    from archive.parse import parse_text
+    from archive.record import build_record
+
+    try:
+        capture = read_capture(corpus / "pages" / f"{page['id']}.txt")
+        state = parse_text(capture.text)
+        annotate([build_record(capture, state)], _finder())
+    except Exception as error:  # noqa: BLE001 - a page that raises is what we count
+        return PageResult(page["id"], page["source"], [], None, [], f"{type(error).__name__}: {error}")
+    predicted = [ROLE_LABEL[line.role] for line in state.lines]
+    spans = []
+    for comment in state.comments:
+        members = list(comment.lines) + ([comment.header] if comment.header is not None else [])
+        if members:
+            spans.append((min(members), max(members)))
+    return PageResult(page["id"], page["source"], predicted, state.title, spans)
+
+
+def _finder():
+    """The registry's actors, found in every page as a build would."""
+    from archive.actors.detect import ActorFinder
+    from archive.actors.registry import load_registry
+
+    global _FINDER
+    if _FINDER is None:
+        _FINDER = ActorFinder(list(load_registry(ROOT / "content" / "actors").actors))
+    return _FINDER
+
+
+_FINDER = None
+
+
+@dataclass
+class CorpusScore:
+    pages: int = 0
+    errors: list[str] = field(default_factory=list)
+    confusion: Counter = field(default_factory=Counter)  # (gold, predicted) over non-blank lines
+    titles: int = 0
+    titles_right: int = 0
+    comment_pages: int = 0  # dragnet pages with comment spans
+    counts_right: int = 0
+    spans_gold: int = 0
+    spans_found: int = 0
+    spans_right: int = 0
+
+    def add(self, page: dict, result: PageResult) -> None:
+        self.pages += 1
+        if result.error:
+            self.errors.append(f"{page['id']}: {result.error}")
+            return
+        gold = page["lines"]
+        for n, want in enumerate(gold[:len(result.predicted)]):
+            if want != "blank":
+                got = result.predicted[n]
+                self.confusion[want, "other" if got == "blank" else got] += 1
+        if page["title"]:
+            self.titles += 1
+            self.titles_right += title_key(result.title) == title_key(page["title"])
+        blocks = page.get("comment_blocks")
+        if blocks is not None and page["source"] == "dragnet":
+            self.comment_pages += 1
+            self.counts_right += len(blocks) == len(result.spans)
+            gold_spans = {_trim(gold, a, b) for a, b in blocks}
+            found = {_trim(gold, a, b) for a, b in result.spans}
+            self.spans_gold += len(gold_spans)
+            self.spans_found += len(found)
+            self.spans_right += len(gold_spans & found)
+
+    def f1(self, label: str) -> tuple[float, float, float]:
+        tp = self.confusion[label, label]
+        fp = sum(n for (want, got), n in self.confusion.items() if got == label and want != label)
+        fn = sum(n for (want, got), n in self.confusion.items() if want == label and got != label)
+        p = tp / (tp + fp) if tp + fp else 1.0
+        r = tp / (tp + fn) if tp + fn else 1.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def figures(self) -> dict:
+        sp = self.spans_right / self.spans_found if self.spans_found else 1.0
+        sr = self.spans_right / self.spans_gold if self.spans_gold else 1.0
+        out = {label: dict(zip(("precision", "recall", "f1"), self.f1(label))) for label in LABELS}
+        out.update({
+            "pages": self.pages, "errors": len(self.errors),
+            "title_accuracy": self.titles_right / self.titles if self.titles else 1.0,
+            "titles": self.titles,
+            "comment_count_exact": self.counts_right / self.comment_pages if self.comment_pages else 1.0,
+            "comment_pages": self.comment_pages,
+            "span_precision": sp, "span_recall": sr, "span_f1": 2 * sp * sr / (sp + sr) if sp + sr else 0.0,
+        })
+        return out
+
+    def report(self, split: str) -> str:
+        f = self.figures()
+        rows = [f"corpus split {split}: {self.pages} pages, {len(self.errors)} raised an exception"]
+        for label in LABELS:
+            rows.append(f"  {label:8} lines: precision {f[label]['precision']:.3f}, recall "
+                        f"{f[label]['recall']:.3f}, F1 {f[label]['f1']:.3f}")
+        rows.append(f"  title right: {self.titles_right}/{self.titles} ({f['title_accuracy']:.0%})")
+        rows.append(f"  comment count exact (dragnet pages with spans): {self.counts_right}/{self.comment_pages}"
+                    f" ({f['comment_count_exact']:.0%})")
+        rows.append(f"  comment spans: {self.spans_right} right of {self.spans_found} found, {self.spans_gold} "
+                    f"labelled; precision {f['span_precision']:.3f}, recall {f['span_recall']:.3f}, "
+                    f"F1 {f['span_f1']:.3f}")
+        rows.extend(f"  error: {e}" for e in self.errors[:20])
+        return "\n".join(rows)
+
+
+def _trim(gold: list[str], first: int, last: int) -> tuple[int, int]:
+    """A span from its first to its last comment line: the pages' comment elements
+    also hold furniture ("Reply", a number) that the line labels call `other`."""
+    while first < last and gold[first] != "comment":
+        first += 1
+    while last > first and gold[last] != "comment":
+        last -= 1
+    return first, last
+
+
+def _init_worker(paths: list[str]) -> None:
+    import sys
+
+    sys.path[:0] = paths
+
+
+def score_split(split: str, corpus: Path = CORPUS, processes: int = 2) -> CorpusScore:
+    """Read every page of ``split`` (across ``processes``) and score it."""
+    pages = corpus_pages(split, corpus)
+    paths = [str(ROOT / "plugins"), str(ROOT / "tests")]
+    with Pool(processes, initializer=_init_worker, initargs=(paths,)) as pool:
+        results = pool.starmap(read_page, [(page, corpus) for page in pages], chunksize=8)
+    score = CorpusScore()
+    for page, result in zip(pages, results):
+        score.add(page, result)
+    return score
