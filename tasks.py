@@ -167,11 +167,19 @@ def _corpus_sequence(page: dict):
     return sequence(page_text(page), page["lines"], page["title"])
 
 
-def _fixture_sequence(path: str):
+def _fixture_sequence(case: tuple[str, str]):
+    """A fixture's lines labelled with the rules' roles, if the rules alone read it right."""
     from archive.capture import read_capture
     from archive.linemodel.train import rules_sequence
+    from archive.parse import parse_text
+    from archive.record import build_record
+    from scoring import load_expected, record_differences
 
-    return rules_sequence(read_capture(Path(path)).text)
+    capture = read_capture(Path(case[0]))
+    record = build_record(capture, parse_text(capture.text, model=False))
+    if record_differences(record, load_expected(Path(case[1]))):
+        return None
+    return rules_sequence(capture.text)
 
 
 @task(help={"output": "where to write the model (default: the one the build loads)"})
@@ -188,14 +196,18 @@ def train(c, output=""):
     if not (CORPUS / "labels.jsonl").is_file():
         raise Exit(f"error: the labelled corpus is not at {CORPUS}", code=1)
     pages = corpus_pages("tune")
-    fixtures = [str(capture) for _case, capture, _expected in fixture_cases()]
-    with Pool(2) as pool:
+    fixtures = [(str(capture), str(expected)) for _case, capture, expected in fixture_cases()]
+    with Pool(2, initializer=_worker_path) as pool:
         corpus = pool.map(_corpus_sequence, pages, chunksize=8)
-        own = pool.map(_fixture_sequence, fixtures)
+        own = [sequence for sequence in pool.map(_fixture_sequence, fixtures) if sequence is not None]
     model = Path(output) if output else MODEL
     fit([(x, y, 1) for x, y in corpus] + [(x, y, FIXTURE_COPIES) for x, y in own], model)
-    print(f"trained on {len(pages)} corpus pages (tune) and {len(fixtures)} fixtures: {model} "
-          f"({model.stat().st_size:,} bytes)")
+    print(f"trained on {len(pages)} corpus pages (tune) and the {len(own)} of {len(fixtures)} fixtures that the "
+          f"rules alone read right: {model} ({model.stat().st_size:,} bytes)")
+
+
+def _worker_path() -> None:
+    sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "tests")]
 
 
 def _show_case(state, record, want) -> None:

@@ -55,6 +55,32 @@ def expected_relations(want: dict) -> dict:
             "quotes": want.get("quotes", [])}
 
 
+def record_differences(record: dict, want: dict) -> list[str]:
+    """Where ``record`` differs from the expected record (empty: it reads right)."""
+    found = []
+    for key in ("title", "date", "authors", "site"):
+        if record[key] != want[key]:
+            found.append(f"{key}: {record[key]!r}, expected {want[key]!r}")
+    for name, got, prefixes in (("paragraphs", record["paragraphs"], want["paragraphs"]),
+                                ("captions", record["captions"], want.get("captions", []))):
+        texts = [item["text"] for item in got]
+        if len(texts) != len(prefixes) or not all(t.startswith(p) for t, p in zip(texts, prefixes)):
+            found.append(f"{name}: {[t[:40] for t in texts]}, expected {prefixes}")
+    removed = [[b["why"], b["lines"]] for b in record["removed"]]
+    if removed != want["removed"]:
+        found.append(f"removed: {removed}, expected {want['removed']}")
+    got_comments = record["comments"]
+    if [(c["author"], c["date"]) for c in got_comments] != [(c["author"], c["date"]) for c in want["comments"]]:
+        found.append(f"comments: {[(c['author'], c['date']) for c in got_comments]}, expected "
+                     f"{[(c['author'], c['date']) for c in want['comments']]}")
+    for got, w in zip(got_comments, want["comments"]):
+        if not (got["text"].startswith(w["starts"]) and got["text"].endswith(w.get("ends", ""))):
+            found.append(f"{got['id']} text: {got['text'][:60]!r}, expected {w['starts']!r}…{w.get('ends', '')!r}")
+        if comment_relations(got) != expected_relations(w):
+            found.append(f"{got['id']} relations: {comment_relations(got)}, expected {expected_relations(w)}")
+    return found
+
+
 @dataclass
 class Score:
     cases: int = 0

@@ -28,10 +28,11 @@ from .tagger import tag
 # How sure the model must be to overrule the rules.
 SET_ASIDE = 0.5  # a default article line becomes furniture
 INDUCE = 0.75  # how sure the model must be of a line to cut comments the rules missed from it
-AGREE = 0.5  # overlap of the rules' comment section with the model's (intersection over union)
-AGREE_ALONE = 0.0  # share of a page the rules' comments may take when the model sees none
+AGREE = 0.35  # overlap of the rules' comment section with the model's (intersection over union)
+AGREE_ALONE = 0.25  # share of a page the rules' comments may take when the model sees none
 TITLE_MARGIN = 0.02  # the model's title must beat the rules' by this much
 TITLE_FLOOR = 0.02  # and be at least this likely
+TITLE_OVER_RULES = 0.02  # or this likely, where the rules found a title
 
 
 def relabel(state: ParseState) -> None:
@@ -96,8 +97,11 @@ def _move_title(state: ParseState, index: list[int], marginals: list[dict[str, f
     if current == best:
         return
     line = state.lines[index[best]]
-    if line.role not in (BODY, BOILERPLATE, CAPTION) or marginals[best][TITLE_LABEL] < TITLE_FLOOR:
+    floor = TITLE_FLOOR if current is None else TITLE_OVER_RULES
+    if line.role not in (BODY, BOILERPLATE, CAPTION) or marginals[best][TITLE_LABEL] < floor:
         return
+    if line.role == BODY and sum(other.role == BODY for other in state.lines) == 1:
+        return  # an article has text: its only paragraph is not its title
     if current is not None and marginals[best][TITLE_LABEL] < marginals[current][TITLE_LABEL] + TITLE_MARGIN:
         return
     if current is not None:

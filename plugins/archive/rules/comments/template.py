@@ -13,12 +13,15 @@ a comment that names no author.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ...dates import iso_datetime
 from ...shapes import DATE, NUMBER, SLOTS, TIME, VARYING, shape, stamps, varying_words
-from ...state import BODY, BOILERPLATE, COMMENT_BODY, COMMENT_HEADER, LINE_MODEL, Comment, ParseState
+from ...state import (BODY, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, LINE_MODEL, Comment,
+                      ParseState)
 
 MAX_HEADER_LENGTH = 160
+MAX_FURNITURE_LENGTH = 40
 MAX_AUTHOR_LENGTH = 60
 MAX_AUTHOR_WORDS = 6
 _INITIAL = re.compile(r"\b(?:[A-Z]|Jr|Sr|Dr)\.$")  # "Tomasz W.", "Jr.": a name may end with a full stop
@@ -82,6 +85,7 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
     if headers and VARYING not in template.split() and sum(name is not None for name in names.values()) * 2 < len(spans):
         return False  # a date heading each section, with no one's name above it: a timeline
     state.comments_start = min(spans[0][0], spans[0][2])
+    repeated_lines = _repeated_furniture(state, spans[0][0], spans[-1][1] - 1)
     for number, (start, end, head) in enumerate(spans, start=1):
         name_line = names[head]
         header_lines = [i for i in (name_line, head) if i is not None]
@@ -91,6 +95,9 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
         for i in range(start, end):
             if i in header_lines or state.lines[i].blank or not _usable(state, i):
                 continue
+            if i in repeated_lines:  # "Reply | Report" under every comment
+                state.lines[i].role, state.lines[i].why = BOILERPLATE, COMMENT_FURNITURE
+                continue
             if i not in comment_set and state.lines[i].role != BODY:
                 continue
             state.lines[i].role, state.lines[i].why = COMMENT_BODY, None
@@ -98,6 +105,20 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
         author, date = _author_and_date(state, head, name_line)
         state.comments.append(Comment(number, author, date, body, header=head))
     return True
+
+
+def _repeated_furniture(state: ParseState, first: int, last: int) -> set[int]:
+    """Short lines that recur word for word in the thread: its links, not anyone's words."""
+    texts = Counter(state.lines[i].stripped for i in range(first, last + 1) if not state.lines[i].blank)
+    repeated = {text for text, n in texts.items() if n >= 2 and len(text) <= MAX_FURNITURE_LENGTH}
+    found = {i for i in range(first, last + 1) if state.lines[i].stripped in repeated}
+    for i in range(last + 1, len(state.lines)):  # and the last comment's, below its span
+        if state.lines[i].blank:
+            continue
+        if state.lines[i].stripped not in repeated or not _usable(state, i):
+            break
+        state.lines[i].role, state.lines[i].why = BOILERPLATE, COMMENT_FURNITURE
+    return found
 
 
 def _text_run(state: ParseState, head: int, step: int, furniture: set[int]) -> list[int]:

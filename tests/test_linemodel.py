@@ -1,0 +1,99 @@
+"""The line model and the page's own comment template: shapes, training, tagging."""
+
+from __future__ import annotations
+
+from archive.capture import read_capture
+from archive.linemodel.features import page_features
+from archive.linemodel.labels import LABELS
+from archive.linemodel.tagger import MODEL, tag
+from archive.linemodel.train import rules_sequence, train, with_title
+from archive.parse import parse_text
+from archive.shapes import shape, stamps, varying_words
+from archive.state import BOILERPLATE, LINE_MODEL
+from scoring import fixture_cases
+
+
+def test_a_header_keeps_its_fixed_words_and_turns_the_rest_into_slots():
+    assert shape("Posted by: Riccardo Cabeza at November 9, 2012 7:49 AM") == "posted by : <X> at <DATE> <TIME>"
+    assert shape("3. jim says:") == "<N> . <X> says :"
+    assert shape("Alice • 3 years ago") == "<X> • <AGO>"
+    assert shape("Bob | March 5, 2009") == "<X> | <DATE>"
+    assert shape("Tomasz W. on Nov 9 at 12:02 pm") == "<X> on <DATE> at <TIME>"
+
+
+def test_two_commenters_share_a_shape_but_not_their_names():
+    a, b = "Posted by: Riccardo Cabeza at November 9, 2012 7:49 AM", "Posted by: Tomasz W. at November 9, 2012 12:02 PM"
+    assert shape(a) == shape(b)
+    assert (varying_words(a), varying_words(b)) == ("Riccardo Cabeza", "Tomasz W.")
+
+
+def test_stamps_are_dates_times_and_relative_stamps():
+    assert stamps("Diane On Friday, November 2 at 12:16 pm") == [("<DATE>", "Friday, November 2"),
+                                                                ("<TIME>", "12:16 pm")]
+    assert [slot for slot, _words in stamps("posted 3 days ago")] == ["<AGO>"]
+    assert stamps("No stamp in this line at all.") == []
+
+
+def test_the_headline_line_is_marked_title_for_training():
+    texts = ["Menu", "The ferry timetable nobody asked for", "Body text."]
+    assert with_title(["other", "article", "article"], texts, "The Ferry Timetable Nobody Asked For") == \
+        ["other", "title", "article"]
+    assert with_title(["other", "other", "article"], texts, "The ferry timetable nobody asked for") == \
+        ["other", "other", "article"]  # only an article line can be the title
+
+
+def test_the_build_loads_the_trained_model():
+    assert MODEL.is_file()
+    state = parse_text(read_capture(fixture_cases()[0][1]).text, model=False)
+    _index, features = page_features(state)
+    labels, marginals = tag(features)
+    assert len(labels) == len(features) > 0
+    assert set(labels) <= set(LABELS)
+    assert all(abs(sum(m.values()) - 1) < 1e-6 for m in marginals)
+
+
+def test_training_is_deterministic(tmp_path):
+    pages = [(*rules_sequence(read_capture(capture).text), 1) for _case, capture, _want in fixture_cases()[:8]]
+    train(pages, tmp_path / "a.crfsuite")
+    train(pages, tmp_path / "b.crfsuite")
+    assert (tmp_path / "a.crfsuite").read_bytes() == (tmp_path / "b.crfsuite").read_bytes()
+
+
+NEWS_PAGE = """Valley Courier
+
+Sports
+Business
+Opinion
+Obituaries
+
+Council votes to keep the old bridge open
+
+By Dana Whitfield
+
+The town council voted five to two on Tuesday night to keep the Mill Street bridge open to cars until the new crossing is finished next spring.
+
+Engineers had recommended closing it to everything but pedestrians, citing rust on two of the four main girders found during the autumn inspection.
+
+Residents of the east side, who would otherwise face a twenty-minute detour, packed the meeting and cheered the vote.
+
+The bridge will now be inspected every month instead of every year, and heavy lorries remain banned.
+
+Weather: 12 degrees, light rain
+
+Lottery numbers
+
+Traffic cameras
+
+Contact the newsroom
+"""
+
+
+def test_furniture_no_rule_names_is_set_aside_by_the_model_with_its_reason():
+    state = parse_text(NEWS_PAGE)
+    roles = {line.stripped: (line.role, line.why) for line in state.lines if not line.blank}
+    for furniture in ("Weather: 12 degrees, light rain", "Lottery numbers", "Traffic cameras", "Contact the newsroom"):
+        assert roles[furniture] == (BOILERPLATE, LINE_MODEL)
+    assert state.title == "Council votes to keep the old bridge open"
+    assert sum(role == "body" for role, _why in roles.values()) == 4
+    rules_alone = parse_text(NEWS_PAGE, model=False)
+    assert [line.role for line in rules_alone.lines if line.stripped == "Lottery numbers"] == ["body"]
