@@ -102,6 +102,7 @@ class CorpusScore:
     pages: int = 0
     errors: list[str] = field(default_factory=list)
     confusion: Counter = field(default_factory=Counter)  # (gold, predicted) over non-blank lines
+    dragnet: Counter = field(default_factory=Counter)  # the same on `dragnet` pages (reliable comment labels)
     titles: int = 0
     titles_right: int = 0
     comment_pages: int = 0  # dragnet pages with comment spans
@@ -119,7 +120,10 @@ class CorpusScore:
         for n, want in enumerate(gold[:len(result.predicted)]):
             if want != "blank":
                 got = result.predicted[n]
-                self.confusion[want, "other" if got == "blank" else got] += 1
+                pair = (want, "other" if got == "blank" else got)
+                self.confusion[pair] += 1
+                if page["source"] == "dragnet":
+                    self.dragnet[pair] += 1
         if page["title"]:
             self.titles += 1
             self.titles_right += title_key(result.title) == title_key(page["title"])
@@ -133,10 +137,11 @@ class CorpusScore:
             self.spans_found += len(found)
             self.spans_right += len(gold_spans & found)
 
-    def f1(self, label: str) -> tuple[float, float, float]:
-        tp = self.confusion[label, label]
-        fp = sum(n for (want, got), n in self.confusion.items() if got == label and want != label)
-        fn = sum(n for (want, got), n in self.confusion.items() if want == label and got != label)
+    def f1(self, label: str, confusion: Counter | None = None) -> tuple[float, float, float]:
+        confusion = self.confusion if confusion is None else confusion
+        tp = confusion[label, label]
+        fp = sum(n for (want, got), n in confusion.items() if got == label and want != label)
+        fn = sum(n for (want, got), n in confusion.items() if want == label and got != label)
         p = tp / (tp + fp) if tp + fp else 1.0
         r = tp / (tp + fn) if tp + fn else 1.0
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
@@ -145,6 +150,7 @@ class CorpusScore:
         sp = self.spans_right / self.spans_found if self.spans_found else 1.0
         sr = self.spans_right / self.spans_gold if self.spans_gold else 1.0
         out = {label: dict(zip(("precision", "recall", "f1"), self.f1(label))) for label in LABELS}
+        out["comment_dragnet"] = dict(zip(("precision", "recall", "f1"), self.f1("comment", self.dragnet)))
         out.update({
             "pages": self.pages, "errors": len(self.errors),
             "title_accuracy": self.titles_right / self.titles if self.titles else 1.0,
@@ -161,6 +167,9 @@ class CorpusScore:
         for label in LABELS:
             rows.append(f"  {label:8} lines: precision {f[label]['precision']:.3f}, recall "
                         f"{f[label]['recall']:.3f}, F1 {f[label]['f1']:.3f}")
+        d = f["comment_dragnet"]
+        rows.append(f"  comment  lines on dragnet pages (reliable comment labels): precision {d['precision']:.3f}, "
+                    f"recall {d['recall']:.3f}, F1 {d['f1']:.3f}")
         rows.append(f"  title right: {self.titles_right}/{self.titles} ({f['title_accuracy']:.0%})")
         rows.append(f"  comment count exact (dragnet pages with spans): {self.counts_right}/{self.comment_pages}"
                     f" ({f['comment_count_exact']:.0%})")
