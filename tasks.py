@@ -190,24 +190,20 @@ def train(c, output=""):
     sys.path.insert(0, str(ROOT / "tests"))
     from archive.linemodel.tagger import MODEL
     from archive.linemodel.train import train as fit
-    from corpus_scoring import CORPUS, corpus_pages
+    from corpus_scoring import CORPUS, corpus_pages, init_worker
     from scoring import fixture_cases
 
     if not (CORPUS / "labels.jsonl").is_file():
         raise Exit(f"error: the labelled corpus is not at {CORPUS}", code=1)
     pages = corpus_pages("tune")
     fixtures = [(str(capture), str(expected)) for _case, capture, expected in fixture_cases()]
-    with Pool(2, initializer=_worker_path) as pool:
+    with Pool(2, initializer=init_worker) as pool:
         corpus = pool.map(_corpus_sequence, pages, chunksize=8)
         own = [sequence for sequence in pool.map(_fixture_sequence, fixtures) if sequence is not None]
     model = Path(output) if output else MODEL
     fit([(x, y, 1) for x, y in corpus] + [(x, y, FIXTURE_COPIES) for x, y in own], model)
     print(f"trained on {len(pages)} corpus pages (tune) and the {len(own)} of {len(fixtures)} fixtures that the "
           f"rules alone read right: {model} ({model.stat().st_size:,} bytes)")
-
-
-def _worker_path() -> None:
-    sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "tests")]
 
 
 def _show_case(state, record, want) -> None:

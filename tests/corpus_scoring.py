@@ -12,23 +12,30 @@ Used by `invoke quality --corpus` and by the corpus test (no page may raise).
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from multiprocessing import Pool
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
-LABELS = ("article", "comment", "other")
+WORKER_PATHS = (str(ROOT / "plugins"), str(ROOT / "tests"))
+sys.path[:0] = [path for path in WORKER_PATHS if path not in sys.path]
 
-# A line's role in the record, seen as a corpus label.
-ROLE_LABEL = {
-    "title": "article", "byline": "article", "dateline": "article", "body": "article",
-    "caption": "article", "comment-header": "comment", "comment-body": "comment",
-    "boilerplate": "other", "blank": "blank",
-}
+from archive.actors.annotate import annotate  # noqa: E402
+from archive.actors.detect import ActorFinder  # noqa: E402
+from archive.actors.registry import load_registry  # noqa: E402
+from archive.capture import read_capture  # noqa: E402
+from archive.linemodel.labels import ARTICLE, ROLE_LABEL as MODEL_LABEL, TITLE  # noqa: E402
+from archive.linemodel.train import title_key  # noqa: E402
+from archive.parse import parse_text  # noqa: E402
+from archive.record import build_record  # noqa: E402
+
+LABELS = ("article", "comment", "other")
+# A line's role in the record, seen as a corpus label (the corpus counts the headline as article).
+ROLE_LABEL = {role: ARTICLE if label == TITLE else label for role, label in MODEL_LABEL.items()}
 
 
 def corpus_pages(split: str, corpus: Path = CORPUS) -> list[dict]:
@@ -40,12 +47,6 @@ def corpus_pages(split: str, corpus: Path = CORPUS) -> list[dict]:
 
 def page_text(page: dict, corpus: Path = CORPUS) -> str:
     return (corpus / "pages" / f"{page['id']}.txt").read_text(encoding="utf-8")
-
-
-def title_key(title: str | None) -> str:
-    """A title as compared: case, accents, quotes and spacing ignored."""
-    folded = unicodedata.normalize("NFKD", title or "").casefold()
-    return " ".join(re.findall(r"\w+", folded))
 
 
 @dataclass
@@ -61,13 +62,8 @@ class PageResult:
 
 
 def read_page(page: dict, corpus: Path = CORPUS) -> PageResult:
-    """Run the reader on one page; an exception is recorded, never raised."""
-    # imported here so that worker processes have the path
-    from archive.actors.annotate import annotate
-    from archive.capture import read_capture
-    from archive.parse import parse_text
-    from archive.record import build_record
-
+    """Run the reader on one page, as a build would (record and actors too);
+    an exception is recorded, never raised."""
     try:
         capture = read_capture(corpus / "pages" / f"{page['id']}.txt")
         state = parse_text(capture.text)
@@ -83,18 +79,10 @@ def read_page(page: dict, corpus: Path = CORPUS) -> PageResult:
     return PageResult(page["id"], page["source"], predicted, state.title, spans)
 
 
-def _finder():
+@cache
+def _finder() -> ActorFinder:
     """The registry's actors, found in every page as a build would."""
-    from archive.actors.detect import ActorFinder
-    from archive.actors.registry import load_registry
-
-    global _FINDER
-    if _FINDER is None:
-        _FINDER = ActorFinder(list(load_registry(ROOT / "content" / "actors").actors))
-    return _FINDER
-
-
-_FINDER = None
+    return ActorFinder(list(load_registry(ROOT / "content" / "actors").actors))
 
 
 @dataclass
@@ -190,17 +178,15 @@ def _trim(gold: list[str], first: int, last: int) -> tuple[int, int]:
     return first, last
 
 
-def _init_worker(paths: list[str]) -> None:
-    import sys
-
-    sys.path[:0] = paths
+def init_worker(paths: tuple[str, ...] = WORKER_PATHS) -> None:
+    """A worker process finds the archive and the test helpers."""
+    sys.path[:0] = [path for path in paths if path not in sys.path]
 
 
 def score_split(split: str, corpus: Path = CORPUS, processes: int = 2) -> CorpusScore:
     """Read every page of ``split`` (across ``processes``) and score it."""
     pages = corpus_pages(split, corpus)
-    paths = [str(ROOT / "plugins"), str(ROOT / "tests")]
-    with Pool(processes, initializer=_init_worker, initargs=(paths,)) as pool:
+    with Pool(processes, initializer=init_worker) as pool:
         results = pool.starmap(read_page, [(page, corpus) for page in pages], chunksize=8)
     score = CorpusScore()
     for page, result in zip(pages, results):

@@ -10,12 +10,12 @@ layout is, whatever its wording; nothing here names a platform.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from .dates import CLOCK_PATTERN, DATE_PATTERN, NUMERIC_DATE_PATTERN, TIME_PATTERN
 
 DATE, TIME, AGO, NUMBER, VARYING = "<DATE>", "<TIME>", "<AGO>", "<N>", "<X>"
 SLOTS = (DATE, TIME, AGO)  # a stamp: what makes a repeated line a comment's header or footer
+MAX_TEMPLATE_LENGTH = 160  # a longer line is text, never a header or footer
 
 _AGO = (r"(?:\d+|an?|one)\s*(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?|yrs?"
         r"|[smhdwy])\.?\s+ago|yesterday|today|just now")
@@ -35,7 +35,7 @@ _TOKEN = re.compile(r"<[A-Z]+>|[A-Z]\.(?=\s|$)|\w+(?:[’'.-]\w+)*|[^\w\s]")
 FIXED_WORDS = frozenset("""
 a an the and or of on at in by to for from with via as is was
 says said say wrote writes posted post posts reply replies replied comment comments commented permalink
-link report flag like likes share quote edit delete deleted points point votes vote ago said:
+link report flag like likes share quote edit delete deleted points point votes vote ago
 am pm
 """.split())
 
@@ -85,9 +85,3 @@ def varying_words(text: str) -> str:
         else:
             words.append(token)
     return " ".join(w for w in words).strip(" |")
-
-
-def shape_counts(texts: list[str]) -> tuple[list[str], Counter]:
-    """Each text's shape, and how often each shape occurs among ``texts``."""
-    shapes = [shape(t) for t in texts]
-    return shapes, Counter(shapes)

@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter
 
-from ..shapes import AGO, DATE, SLOTS, TIME, VARYING, shape
+from ..shapes import AGO, DATE, MAX_TEMPLATE_LENGTH, SLOTS, TIME, VARYING, shape
 from ..state import BOILERPLATE, COMMENT_BODY, COMMENT_HEADER, ParseState
 
 COMMENT_ROLES = (COMMENT_HEADER, COMMENT_BODY)
@@ -112,7 +112,7 @@ def page_features(state: ParseState) -> tuple[list[int], list[list[str]]]:
     shape_count = Counter(shapes)
     text_count = Counter(texts)
     stamped = [any(slot in s for slot in SLOTS) for s in shapes]
-    template = [stamped[k] and shape_count[shapes[k]] >= 2 and len(texts[k]) <= 160 for k in range(n)]
+    template = [stamped[k] and shape_count[shapes[k]] >= 2 and len(texts[k]) <= MAX_TEMPLATE_LENGTH for k in range(n)]
     words = [len(_WORD.findall(t)) for t in texts]
     prose = [w >= 12 and own[k].get("end=stop", 0) > 0 for k, w in enumerate(words)]
     core_start, core_end = prose_core(words, prose)
@@ -173,7 +173,7 @@ def page_features(state: ParseState) -> tuple[list[int], list[list[str]]]:
         if line.indent:
             f["indented"] = 1.0
         feats.append(f)
-    return index, _with_neighbours(feats, template)
+    return index, _with_neighbours(feats)
 
 
 def _nearest(flags: list[bool], forward: bool) -> list[int | None]:
@@ -194,7 +194,7 @@ _CARRIED = ("chars", "words", "end=stop", "end=word", "end=colon", "template", "
             "slot=ago", "core=in", "loose=in", "stop", "glued", "longer_than_median", "between_prose")
 
 
-def _with_neighbours(feats: list[dict[str, float]], template: list[bool]) -> list[list[str]]:
+def _with_neighbours(feats: list[dict[str, float]]) -> list[list[str]]:
     """Each line also sees a few features of the lines around it; a feature with
     a value (a bucket) becomes a name of its own: ``chars=5``."""
     names = [[key if value == 1.0 and not isinstance(value, int) else f"{key}={value}"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..parse import parse_text
 from .features import page_features
-from .labels import ARTICLE, BLANK, ROLE_LABEL, TITLE
+from .labels import ARTICLE, BLANK, OTHER, ROLE_LABEL, TITLE
 
 # Regularisation strong enough that the model learns layouts, not the sites it saw.
 PARAMS = {"c1": 0.1, "c2": 1.0, "max_iterations": 150, "feature.possible_transitions": True}
@@ -43,7 +43,7 @@ def sequence(text: str, labels: list[str], title: str | None) -> tuple[list[list
     index, feats = page_features(state)
     texts = [line.stripped for line in state.lines]
     labels = with_title(labels[:len(texts)], texts, title)
-    ys = [labels[i] if labels[i] != BLANK else "other" for i in index]
+    ys = [labels[i] if labels[i] != BLANK else OTHER for i in index]
     return feats, ys
 
 

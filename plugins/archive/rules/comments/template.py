@@ -16,11 +16,10 @@ import re
 from collections import Counter
 
 from ...dates import iso_datetime
-from ...shapes import DATE, NUMBER, SLOTS, TIME, VARYING, shape, stamps, varying_words
+from ...shapes import DATE, MAX_TEMPLATE_LENGTH, NUMBER, SLOTS, TIME, VARYING, shape, stamps, varying_words
 from ...state import (BODY, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, LINE_MODEL, Comment,
                       ParseState)
 
-MAX_HEADER_LENGTH = 160
 MAX_FURNITURE_LENGTH = 40
 MAX_AUTHOR_LENGTH = 60
 MAX_AUTHOR_WORDS = 6
@@ -38,12 +37,12 @@ def _usable(state: ParseState, i: int) -> bool:
 def _eligible(shape_text: str, text: str) -> bool:
     """A shape that can be a comment's header or footer: short, with a stamp or
     a name slot beside fixed words."""
-    if len(text) > MAX_HEADER_LENGTH:
+    if len(text) > MAX_TEMPLATE_LENGTH:
         return False
     parts = shape_text.split()
     if any(slot in parts for slot in SLOTS):
         return True
-    return VARYING in parts and len(parts) <= 6 and any(p not in (VARYING, NUMBER) for p in parts)
+    return VARYING in parts and len(parts) <= MAX_NAME_SHAPE and any(p not in (VARYING, NUMBER) for p in parts)
 
 
 def induced_comments(state: ParseState, comment_lines: list[int], furniture: set[int]) -> bool:
