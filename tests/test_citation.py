@@ -11,6 +11,8 @@ import shutil
 from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import unquote
+
+from playwright.sync_api import expect
 from xml.etree import ElementTree
 
 import pytest
@@ -427,11 +429,13 @@ def test_copy_buttons_and_a_passage_link_work_from_disk(site, browser):
     page.goto(url)
     status = page.locator(".cite-status")
     page.get_by_role("button", name="Copy the link to paragraph 3").click()
-    assert f"{url}#p3" in status.inner_text()
+    expect(status).to_contain_text(f"{url}#p3")  # said once the clipboard has it (it answers asynchronously)
     assert page.evaluate("navigator.clipboard.readText()") == f"{url}#p3"
     page.get_by_role("button", name="Copy the link to comment 5").click()
+    expect(status).to_contain_text(f"{url}#c5")
     assert page.evaluate("navigator.clipboard.readText()") == f"{url}#c5"
     page.get_by_role("button", name="Copy the APA citation").click()
+    expect(status).to_contain_text("Allahpundit. (2008, March 31).")
     assert page.evaluate("navigator.clipboard.readText()").startswith(
         "Allahpundit. (2008, March 31). Iranian Quds Force leader helped broker truce with Sadr [Blog post]. Hot Air.")
     # Select words of ¶3: the passage link opens the page at them (and at ¶3 without text fragments).
@@ -454,6 +458,7 @@ def test_copy_buttons_and_a_passage_link_work_from_disk(site, browser):
     assert selected.strip() in words and len(words.split()) == len(selected.split())  # widened to whole words
     assert f" {words} " in " " + page.locator("#p3").inner_text() + " "
     page.get_by_role("button", name="Copy link").click()
+    expect(status).to_contain_text("Link to the passage copied")
     assert page.evaluate("navigator.clipboard.readText()") == link
     page.goto("about:blank")
     page.goto(link)

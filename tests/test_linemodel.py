@@ -6,7 +6,8 @@ from archive.capture import read_capture
 from archive.linemodel.features import page_features
 from archive.linemodel.labels import LABELS
 from archive.linemodel.tagger import MODEL, tag
-from archive.linemodel.train import rules_sequence, train, with_title
+from archive.linemodel import titles
+from archive.linemodel.train import rules_sequence, title_examples, train, train_ranker, with_title
 from archive.parse import parse_text
 from archive.shapes import shape, stamps, varying_words
 from archive.state import BOILERPLATE, LINE_MODEL
@@ -57,6 +58,28 @@ def test_training_is_deterministic(tmp_path):
     train(pages, tmp_path / "a.crfsuite")
     train(pages, tmp_path / "b.crfsuite")
     assert (tmp_path / "a.crfsuite").read_bytes() == (tmp_path / "b.crfsuite").read_bytes()
+
+
+def test_the_title_ranker_learns_one_headline_per_page_and_trains_deterministically(tmp_path):
+    texts = [read_capture(capture).text for _case, capture, _want in fixture_cases()[:6]]
+    examples = [example for text in texts for example in title_examples(text, None, None, MODEL)]
+    answers = [sum(answer == titles.YES for _feats, answer in title_examples(text, None, None, MODEL)) for text in texts]
+    assert answers == [1] * len(texts)  # the rules' own title, among the candidates, once
+    train_ranker(examples, tmp_path / "a.crfsuite")
+    train_ranker(examples, tmp_path / "b.crfsuite")
+    assert (tmp_path / "a.crfsuite").read_bytes() == (tmp_path / "b.crfsuite").read_bytes()
+
+
+def test_the_build_loads_the_title_ranker_and_it_chooses_among_the_candidates():
+    assert titles.MODEL.is_file()
+    state = parse_text(NEWS_PAGE, model=False)
+    index, features = page_features(state)
+    _labels, marginals = tag(features)
+    texts = [state.lines[i].stripped for i in index]
+    scored = titles.candidates(texts, features, marginals, None)
+    assert 0 < len(scored) <= titles.CANDIDATES
+    chosen, likelihood = titles.choose(scored)
+    assert texts[chosen] == "Council votes to keep the old bridge open" and 0 < likelihood <= 1
 
 
 NEWS_PAGE = """Valley Courier

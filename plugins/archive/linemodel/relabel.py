@@ -6,8 +6,8 @@ text") and overrules them where the page's structure says otherwise:
 
 - a line left as article text that the model reads as page furniture is set
   aside, with the reason ``not article text (line model)``;
-- the title is the line the model finds most title-like, when the rules found
-  none or the model is surer of another line;
+- the title is the line the title ranker (`titles`) chooses among the lines
+  the model finds most title-like;
 - the comments the rules found stand if they lie where the model reads the
   comment section, and are forgotten (back to article text) if not;
 - comments the rules missed are cut by the page's own comment template
@@ -22,17 +22,16 @@ from __future__ import annotations
 from ..rules.comments.template import induced_comments
 from ..state import BODY, BOILERPLATE, CAPTION, COMMENT_BODY, COMMENT_HEADER, LINE_MODEL, TITLE, ParseState
 from .features import page_features
-from .labels import ARTICLE, COMMENT, OTHER, TITLE as TITLE_LABEL
+from .labels import ARTICLE, COMMENT, OTHER
 from .tagger import tag
+from .titles import candidates, choose
 
 # How sure the model must be to overrule the rules.
 SET_ASIDE = 0.5  # a default article line becomes furniture
 INDUCE = 0.75  # how sure the model must be of a line to cut comments the rules missed from it
 AGREE = 0.35  # overlap of the rules' comment section with the model's (intersection over union)
 AGREE_ALONE = 0.25  # share of a page the rules' comments may take when the model sees none
-TITLE_MARGIN = 0.02  # the model's title must beat the rules' by this much
-TITLE_FLOOR = 0.02  # and be at least this likely
-TITLE_OVER_RULES = 0.02  # or this likely, where the rules found a title
+TITLE_FLOOR = 0.0  # how likely the ranker's title must be to replace the rules' (or stand alone)
 
 
 def relabel(state: ParseState) -> None:
@@ -43,7 +42,7 @@ def relabel(state: ParseState) -> None:
     labels, marginals = tagged
     if state.comments and not _rules_agree(state, index, labels):
         _undo_comments(state)
-    _move_title(state, index, marginals)
+    _move_title(state, index, feats, marginals)
     set_aside = [k for k, i in enumerate(index)
                  if state.lines[i].role == BODY and labels[k] == OTHER and marginals[k][OTHER] >= SET_ASIDE]
     for k in set_aside:
@@ -88,22 +87,19 @@ def _undo_comments(state: ParseState) -> None:
     state.comments_start = None
 
 
-def _move_title(state: ParseState, index: list[int], marginals: list[dict[str, float]]) -> None:
-    """The title on the line the model finds most title-like, if it is surer of it."""
-    if not index:
+def _move_title(state: ParseState, index: list[int], features: list[list[str]],
+                marginals: list[dict[str, float]]) -> None:
+    """The title on the line the title ranker (`titles`) likes best, if it is not the rules' own."""
+    current = next((k for k, i in enumerate(index) if state.lines[i].role == TITLE), None)
+    texts = [state.lines[i].stripped for i in index]
+    chosen = choose(candidates(texts, features, marginals, current))
+    if chosen is None or chosen[0] == current or chosen[1] < TITLE_FLOOR:
         return
-    best = max(range(len(index)), key=lambda k: marginals[k][TITLE_LABEL])
-    current = next((k for k, i in enumerate(index) if state.lines[index[k]].role == TITLE), None)
-    if current == best:
-        return
-    line = state.lines[index[best]]
-    floor = TITLE_FLOOR if current is None else TITLE_OVER_RULES
-    if line.role not in (BODY, BOILERPLATE, CAPTION) or marginals[best][TITLE_LABEL] < floor:
+    line = state.lines[index[chosen[0]]]
+    if line.role not in (BODY, BOILERPLATE, CAPTION):
         return
     if line.role == BODY and sum(other.role == BODY for other in state.lines) == 1:
         return  # an article has text: its only paragraph is not its title
-    if current is not None and marginals[best][TITLE_LABEL] < marginals[current][TITLE_LABEL] + TITLE_MARGIN:
-        return
     if current is not None:
         old = state.lines[index[current]]
         article = marginals[current][ARTICLE] >= marginals[current][OTHER]

@@ -22,10 +22,10 @@ def _tagger(path: Path = MODEL):
     return tagger
 
 
-def tag(features: list[list[str]]) -> tuple[list[str], list[dict[str, float]]] | None:
+def tag(features: list[list[str]], model: Path = MODEL) -> tuple[list[str], list[dict[str, float]]] | None:
     """Each line's label and the model's probability of every label, or None
     when there is no model."""
-    tagger = _tagger()
+    tagger = _tagger(model)
     if tagger is None:
         return None
     if not features:

@@ -1,4 +1,5 @@
-"""Blogger: ``Alice said...``, the body, then a timestamp line."""
+"""Blogger: ``Alice said...``, the body, then a timestamp line (or the date in the header:
+``On May 2, 2012 at 8:02 am Alice said:``)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import re
 
 from ...dates import DATE_PATTERN, MONTHS, TIME_PATTERN, iso_datetime
 from ...state import COMMENT_BODY, COMMENT_HEADER, Comment, ParseState
-from .common import enough_headers
+from .common import enough_headers, name_and_stamp
 
 _BLOGGER_HEADER = re.compile(r"^(?P<author>\S.{0,80}?)\s+said(?:\.\.\.|…|:)\s*$")
 _BLOGGER_STAMP = re.compile(
@@ -26,7 +27,11 @@ def blogger(state: ParseState) -> bool:
         date, body = None, []
         for i in range(start + 1, stop):
             line = state.lines[i]
-            if not state.free(i) or line.blank:
+            if line.blank:
+                continue
+            if not state.free(i):  # the last comment ends at the furniture under it ("Leave a Reply")
+                if n + 1 == len(headers) and body:
+                    break
                 continue
             stamp = _BLOGGER_STAMP.match(line.stripped)
             if stamp:
@@ -35,7 +40,8 @@ def blogger(state: ParseState) -> bool:
                 break
             state.claim(i, COMMENT_BODY)
             body.append(i)
-        author = _BLOGGER_HEADER.match(state.lines[start].stripped)["author"]
+        author, stamped = name_and_stamp(_BLOGGER_HEADER.match(state.lines[start].stripped)["author"])
+        date = date or stamped  # "On May 2, 2012 at 8:02 am Tom said:" has no stamp line below
         state.comments.append(Comment(len(state.comments) + 1, author, date, body, header=start))
     return True
 

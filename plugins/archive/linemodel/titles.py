@@ -1,0 +1,130 @@
+"""Choosing the title among a page's likeliest lines: a ranker learned from real pages.
+
+The line model scores every line alone; a headline is decided against the
+other candidates. The few lines the line model finds most title-like are
+compared on what a headline has and a site's name or a teaser has not: their
+rank and margin in the line model's eyes, whether their words open the
+article text below them, how often the page repeats them ("12 Responses to
+…", a breadcrumb), and where they sit against the article's one run of prose.
+A maximum-entropy classifier over those features (a one-item CRF, the line
+model's library) is trained from the corpus's `tune` pages by `invoke train`
+and kept in `titles.crfsuite`; the likeliest candidate is the title.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from .features import STOP_WORDS, _bucket, _tenths
+from .labels import ARTICLE, OTHER, TITLE
+
+MODEL = Path(__file__).with_name("titles.crfsuite")
+YES, NO = "title", "other"
+CANDIDATES = 12  # the lines the line model finds most title-like
+MAX_TITLE_LENGTH = 250
+FOLLOWING = 12
+NEAR = 3  # text lines on either side whose reading frames a headline  # text lines below a candidate whose words it may open
+_CONTENT = re.compile(r"[^\W\d_]{3,}")
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in (m.casefold() for m in _CONTENT.findall(text)) if w not in STOP_WORDS}
+
+
+def candidates(texts: list[str], features: list[list[str]], marginals: list[dict[str, float]],
+               rules_title: int | None) -> list[tuple[int, list[str]]]:
+    """The candidate lines (positions among the text lines ``texts``) and what
+    the ranker sees of each: the line model's features of the line, and how it
+    compares with the other candidates and the text around it."""
+    eligible = [k for k, text in enumerate(texts) if 2 <= len(text) <= MAX_TITLE_LENGTH]
+    ranked = sorted(eligible, key=lambda k: (-marginals[k][TITLE], k))[:CANDIDATES]
+    if rules_title is not None and rules_title not in ranked:
+        ranked.append(rules_title)
+    if not ranked:
+        return []
+    best = marginals[ranked[0]][TITLE] or 1e-9
+    folded = [text.casefold() for text in texts]
+    article = [m[ARTICLE] for m in marginals]
+    block_start, block_end = _article_block(article)
+    above_block = [j for j in ranked if j < block_start]
+    nearest_above = max(above_block) if above_block else None
+    article_above = [0]
+    for p in article:
+        article_above.append(article_above[-1] + (p >= 0.5))
+    out = []
+    for rank, k in enumerate(ranked):
+        words = _content_words(texts[k])
+        below = set().union(*(_content_words(texts[j]) for j in range(k + 1, min(len(texts), k + 1 + FOLLOWING))))
+        own = folded[k]
+        echoes = sum(own in other for j, other in enumerate(folded) if j != k) if len(own) >= 12 else 0
+        first_after = next((j for j in ranked if j > k), None)
+        after = article[k + 1:k + 1 + NEAR]
+        before = [marginals[j][OTHER] for j in range(max(0, k - NEAR), k)]
+        next_article = next((j - k for j in range(k + 1, len(texts)) if article[j] >= 0.5), None)
+        extra = [
+            "block=" + ("before" if k < block_start else "in" if k <= block_end else "after"),
+            f"to_block={_bucket(block_start - k) if k < block_start else 'none'}",
+            f"article_p={_tenths(article[k])}",
+            f"article_after={_tenths(sum(after) / len(after)) if after else 'none'}",
+            f"other_before={_tenths(sum(before) / len(before)) if before else 'none'}",
+            f"article_above={_bucket(article_above[k])}",
+            f"to_article={_bucket(next_article) if next_article is not None else 'none'}",
+            f"rank={min(rank, 6)}",
+            f"title_p={_tenths(marginals[k][TITLE])}",
+            f"vs_best={_tenths(marginals[k][TITLE] / best)}",
+            f"opens_text={_tenths(len(words & below) / len(words)) if words else 'none'}",
+            f"echoes={_bucket(echoes)}",
+            f"earlier_candidates={min(sum(j < k for j in ranked), 4)}",
+            f"gap_to_next_candidate={_bucket(first_after - k) if first_after is not None else 'none'}",
+        ]
+        if k == nearest_above:
+            extra.append("nearest_above_block")
+        if k == rules_title:
+            extra.append("rules_title")
+        out.append((k, [name for name in features[k] if ":" not in name] + extra))
+    return out
+
+
+def _article_block(article: list[float]) -> tuple[int, int]:
+    """The longest run of lines the line model reads as article (a one-line gap allowed)."""
+    best, start, gap, last = (0, -1), None, 0, 0
+    for k, p in enumerate(article + [0.0, 0.0]):
+        if p >= 0.5:
+            if start is None:
+                start = k
+            gap, last = 0, k
+        elif start is not None:
+            gap += 1
+            if gap > 1:
+                if last - start > best[1] - best[0]:
+                    best = (start, last)
+                start, gap = None, 0
+    return best
+
+
+@cache
+def _ranker(path: Path = MODEL):
+    import pycrfsuite
+
+    if not path.is_file():
+        return None
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    return tagger
+
+
+def choose(scored: list[tuple[int, list[str]]]) -> tuple[int, float] | None:
+    """The likeliest title among ``scored`` candidates and its likelihood; None
+    without candidates or without a trained ranker."""
+    ranker = _ranker()
+    if ranker is None or not scored:
+        return None
+    best = None
+    for k, feats in scored:
+        ranker.set([feats])
+        p = ranker.marginal(YES, 0)
+        if best is None or p > best[1]:
+            best = (k, p)
+    return best
