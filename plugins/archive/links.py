@@ -24,6 +24,7 @@ NAMED_IN_REASON = 5  # actors named in a reason; the rest are counted
 MAX_ACTOR_DOCUMENTS = 50  # an actor named by more documents (and a tenth of them) relates none by itself
 PASSAGE_WEIGHT = 10.0  # a shared passage outweighs any number of shared actors
 PASSAGE_WORD_WEIGHT = 0.05
+MAX_ALSO_IN = 10  # other places a shared passage's note names; its page lists them all
 
 
 @dataclass
@@ -62,38 +63,53 @@ def occurrences(passage: Passage, texts: list[DocumentText], records: list[dict]
 def link_corpus(records: list[dict]) -> list[SharedPassage]:
     """Add ``shared_quotes`` and ``related`` to every record; return the passages."""
     texts = [DocumentText.of(record) for record in records]
-    passages = [passage for p in shared_passages(texts)
-                for passage in by_paragraph(occurrences(p, texts, records))]
+    paragraphs = {r["id"]: {p["id"]: p["text"] for p in r["paragraphs"]} for r in records}
+    passages = merged_by_id([passage for p in shared_passages(texts)
+                             for passage in by_paragraph(occurrences(p, texts, records), paragraphs)], paragraphs)
     passages.sort(key=lambda p: (p.occurrences[0].doc, _number(p.occurrences[0].paragraph), p.id))
     by_doc: dict[str, list] = defaultdict(list)
     for passage in passages:
         for occurrence in passage.occurrences:
             by_doc[occurrence.doc].append((passage, occurrence))
-    paragraphs = {r["id"]: {p["id"]: p["text"] for p in r["paragraphs"]} for r in records}
+    grams = {passage.id: _part_grams(passage, paragraphs) for passage in passages}
     for record in records:
         record["shared_quotes"] = [
             entry for passage, occurrence in by_doc[record["id"]]
-            for entry in _pieces(passage, occurrence, paragraphs)]
+            for entry in _pieces(passage, occurrence, paragraphs, grams[passage.id])]
     _relate(records, by_doc)
     return passages
 
 
 MIN_SHARED_GRAMS = 4  # word 3-grams two paragraphs' parts of a passage share to be one passage
+REPRESENTATIVES = 8  # parts a 3-gram remembers, each of a different group: grouping stays linear
 
 
-def by_paragraph(found: list[Occurrence]) -> list[SharedPassage]:
+def by_paragraph(found: list[Occurrence], paragraphs: dict[str, dict[str, str]]) -> list[SharedPassage]:
     """A passage cut where the documents that carry it change: a quotation that
     runs on in one blog ("The backdrop… There the lawmakers…") while another
     quotes only its second half is two passages, each with its own documents.
-    Parts of paragraphs that share enough words, in different documents, are one."""
+    Parts of paragraphs that share enough words, in different documents, are one.
+    Each part is compared with a few earlier parts of each 3-gram (one per
+    group), so a passage quoted by hundreds of documents costs hundreds of steps,
+    not hundreds squared. ``paragraphs``: each document's paragraph texts by id."""
     parts = [(o.doc, paragraph, start, end, o.paragraph_texts[paragraph])
              for o in found for paragraph, (start, end) in o.marks.items()]
-    grams = [_grams(text) for *_, text in parts]
     sets = DisjointSets(len(parts))
-    for x in range(len(parts)):
-        for y in range(x + 1, len(parts)):
-            if parts[x][0] != parts[y][0] and len(grams[x] & grams[y]) >= MIN_SHARED_GRAMS:
-                sets.join(x, y)
+    remembered: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for x, part in enumerate(parts):
+        grams = _grams(part[4])
+        shared: dict[int, int] = defaultdict(int)
+        for gram in grams:
+            for y in remembered.get(gram, ()):
+                if parts[y][0] != part[0]:
+                    shared[y] += 1
+        for y, count in sorted(shared.items()):
+            if count >= MIN_SHARED_GRAMS:
+                sets.join(y, x)
+        for gram in grams:
+            kept = remembered[gram]
+            if len(kept) < REPRESENTATIVES and all(sets.find(y) != sets.find(x) for y in kept):
+                kept.append(x)
     passages = []
     for members in sets.groups():
         docs: dict[str, list] = defaultdict(list)
@@ -103,38 +119,83 @@ def by_paragraph(found: list[Occurrence]) -> list[SharedPassage]:
             continue
         occurrences = []
         for doc, mine in sorted(docs.items()):
-            mine.sort(key=lambda part: _number(part[1]))
-            occurrences.append(Occurrence(doc, mine[0][1], "\n".join(part[4] for part in mine),
-                                          {part[1]: (part[2], part[3]) for part in mine},
-                                          sum(len(word_spans(part[4])) for part in mine)))
-        first = occurrences[0]
-        words = " ".join(w for w, _, _ in word_spans(first.text))
-        passages.append(SharedPassage(hashlib.sha1(words.encode("utf-8")).hexdigest()[:12], occurrences))
+            occurrences.append(_occurrence(doc, [part[1:4] for part in mine], paragraphs[doc]))
+        passages.append(SharedPassage(_passage_id(occurrences[0].text), occurrences))
     return passages
+
+
+def _occurrence(doc: str, parts: list[tuple[str, int, int]], paragraphs: dict[str, str]) -> Occurrence:
+    """One document's parts of a passage, ``(paragraph, start, end)``; parts of
+    one paragraph are made one, from the first character to the last."""
+    marks: dict[str, tuple[int, int]] = {}
+    for paragraph, start, end in sorted(parts, key=lambda part: (_number(part[0]), part[1])):
+        known = marks.get(paragraph)
+        marks[paragraph] = (min(known[0], start), max(known[1], end)) if known else (start, end)
+    texts = {p: paragraphs[p][s:e] for p, (s, e) in marks.items()}
+    first = next(iter(marks))
+    return Occurrence(doc, first, "\n".join(texts.values()), marks,
+                      sum(len(word_spans(text)) for text in texts.values()), texts)
+
+
+def _passage_id(text: str) -> str:
+    """A passage's id: a hash of its words (so one text is one passage, one page)."""
+    words = " ".join(w for w, _, _ in word_spans(text))
+    return hashlib.sha1(words.encode("utf-8")).hexdigest()[:12]
+
+
+def merged_by_id(passages: list[SharedPassage], paragraphs: dict[str, dict[str, str]]) -> list[SharedPassage]:
+    """Passages found apart whose first occurrences read the same are one passage:
+    their places are put together, so every id names one page."""
+    by_id: dict[str, SharedPassage] = {}
+    for passage in passages:
+        known = by_id.get(passage.id)
+        if known is None:
+            by_id[passage.id] = passage
+            continue
+        docs: dict[str, list[Occurrence]] = defaultdict(list)
+        for occurrence in known.occurrences + passage.occurrences:
+            docs[occurrence.doc].append(occurrence)
+        known.occurrences = [
+            mine[0] if len(mine) == 1 else
+            _occurrence(doc, [(p, s, e) for o in mine for p, (s, e) in o.marks.items()], paragraphs[doc])
+            for doc, mine in sorted(docs.items())]
+    return list(by_id.values())
 
 
 def _number(anchor: str) -> int:
     return int(anchor[1:])
 
 
-def _pieces(passage: SharedPassage, occurrence: Occurrence, paragraphs: dict) -> list[dict]:
+def _pieces(passage: SharedPassage, occurrence: Occurrence, paragraphs: dict, grams: dict) -> list[dict]:
     """One entry per paragraph the occurrence covers, each pointing at the paragraph of
-    every other occurrence that shares most of its words (where a reader should land)."""
+    the other occurrences that share most of its words (where a reader should land):
+    the ``MAX_ALSO_IN`` closest, and how many more the passage's page lists.
+    ``grams``: the passage's parts' 3-grams, by (document, paragraph)."""
     entries = []
     for paragraph, (start, end) in occurrence.marks.items():
-        text = paragraphs[occurrence.doc][paragraph][start:end]
-        grams = _grams(text)
+        mine = grams[occurrence.doc, paragraph]
         also_in = []
         for other in passage.occurrences:
             if other.doc == occurrence.doc:
                 continue
-            shared = [(len(grams & _grams(paragraphs[other.doc][p][s:e])), p) for p, (s, e) in other.marks.items()]
+            shared = [(len(mine & grams[other.doc, p]), p) for p in other.marks]
             best = max(shared, key=lambda item: (item[0], -int(item[1][1:])), default=(0, None))
             if best[0]:
-                also_in.append({"id": other.doc, "paragraph": best[1]})
+                also_in.append((-best[0], other.doc, best[1]))
         if also_in:
-            entries.append({"passage": passage.id, "text": text, "paragraph": paragraph, "also_in": also_in})
+            also_in.sort()
+            entry = {"passage": passage.id, "text": paragraphs[occurrence.doc][paragraph][start:end],
+                     "paragraph": paragraph,
+                     "also_in": [{"id": doc, "paragraph": p} for _shared, doc, p in sorted(
+                         also_in[:MAX_ALSO_IN], key=lambda item: item[1])]}
+            if len(also_in) > MAX_ALSO_IN:
+                entry["also_in_more"] = len(also_in) - MAX_ALSO_IN
+            entries.append(entry)
     return entries
+
+
+def _part_grams(passage: SharedPassage, paragraphs: dict) -> dict[tuple[str, str], set]:
+    return {(o.doc, p): _grams(paragraphs[o.doc][p][s:e]) for o in passage.occurrences for p, (s, e) in o.marks.items()}
 
 
 def _grams(text: str) -> set[tuple[str, ...]]:

@@ -147,17 +147,36 @@ def shared_spans(a_words: list[str], a_keys, b_words: list[str], b_keys) -> list
 
 
 def _clusters(seeds: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
-    """Seeds within ``GAP`` words of each other in both texts, grouped."""
-    sets = DisjointSets(len(seeds))
-    order = sorted(range(len(seeds)), key=lambda n: seeds[n])
-    for x, n in enumerate(order):
-        i, j = seeds[n]
-        for m in order[x + 1:]:
-            if seeds[m][0] - i > GAP:
-                break
-            if abs(seeds[m][1] - j) <= GAP:
-                sets.join(n, m)
-    return [[seeds[n] for n in group] for group in sets.groups(order)]
+    """Seeds within ``GAP`` words of each other in both texts, grouped. Seeds of
+    consecutive words on one diagonal (the same offset between the texts: text
+    copied word for word) first make runs, in one pass; then runs near each
+    other in both texts are joined, each compared only with the runs still open
+    beside it: linear in the seeds, and the same groups as comparing every pair."""
+    runs: list[list] = []  # [first i, last i, diagonal, seeds]
+    for i, j in sorted(seeds, key=lambda seed: (seed[1] - seed[0], seed[0])):
+        if runs and runs[-1][2] == j - i and i == runs[-1][1] + 1:
+            runs[-1][1] = i
+            runs[-1][3].append((i, j))
+        else:
+            runs.append([i, i, j - i, [(i, j)]])
+    sets = DisjointSets(len(runs))
+    open_runs: list[int] = []
+    for r in sorted(range(len(runs)), key=lambda r: (runs[r][0], runs[r][2])):
+        open_runs = [a for a in open_runs if runs[a][1] + GAP >= runs[r][0]]
+        for a in open_runs:
+            if _near(runs[a], runs[r]):
+                sets.join(a, r)
+        open_runs.append(r)
+    clusters = [sorted(seed for r in group for seed in runs[r][3]) for group in sets.groups()]
+    return sorted(clusters)
+
+
+def _near(a: list, b: list) -> bool:
+    """Is some seed of run ``a`` within ``GAP`` words of some seed of run ``b`` in
+    both texts? (t: the offset between them in the first text.)"""
+    low = max(-GAP, -GAP - (a[2] - b[2]), a[0] - b[1])
+    high = min(GAP, GAP - (a[2] - b[2]), a[1] - b[0])
+    return low <= high
 
 
 def _extend(a_words, b_words, cluster) -> tuple[tuple[int, int], tuple[int, int]]:

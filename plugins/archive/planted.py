@@ -126,3 +126,22 @@ def prose_records(documents: int, words: int = 1000, seed: int = 0, vocabulary_t
                        for a in named],
         })
     return records
+
+
+def reshuffled_captures(sources: list[str], count: int, seed: int = 0) -> list[str]:
+    """``count`` captures made from ``sources`` (capture texts) by keeping each
+    one's opening blocks and reshuffling the rest, with a few blocks borrowed
+    from the others: near-copies that share long passages with dozens of others
+    (the dense case of ``invoke bench --scale``)."""
+    rng = random.Random(seed)
+    blocks = [[block for block in text.split("\n\n") if block.strip()] for text in sources]
+    out = []
+    for n in range(count):
+        own = blocks[n % len(blocks)]
+        head, rest = own[:4], list(own[4:])
+        rng.shuffle(rest)
+        for _ in range(3):
+            other = blocks[rng.randrange(len(blocks))]
+            rest.insert(rng.randrange(len(rest) + 1), other[rng.randrange(len(other))])
+        out.append("\n\n".join(head + rest) + "\n")
+    return out

@@ -37,8 +37,20 @@ def record_json(record: dict) -> str:
     return json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+class DuplicateOutputError(Exception):
+    """Two pages of one build would be written to the same file."""
+
+
 class ArchiveGenerator(Generator):
     """Reads the seeds folder; writes `doc/<id>/` for every capture, and the index."""
+
+    def _claim(self, path: str, source: str) -> str:
+        """``path``, claimed for ``source``: a second claim is an error naming both."""
+        claimed = self.__dict__.setdefault("_claimed", {})
+        if path in claimed:
+            raise DuplicateOutputError(f"{path} would be written twice: for {claimed[path]} and for {source}")
+        claimed[path] = source
+        return path
 
     def generate_context(self):
         seeds = Path(self.settings["ARCHIVE_SEEDS"])
@@ -58,24 +70,29 @@ class ArchiveGenerator(Generator):
 
     def generate_output(self, writer):
         document_template = self.get_template("document")
+        marks = self._marks()
         for record in self.context["archive_documents"]:
             folder = f"doc/{record['id']}"
-            writer.write_file(f"{folder}/index.html", document_template, self.context,
-                              relative_urls=True, doc=record, marks=self._marks(record), pieces=pieces)
+            writer.write_file(self._claim(f"{folder}/index.html", f"capture {record['source']['file']}"),
+                              document_template, self.context, relative_urls=True, doc=record,
+                              marks=marks.get(record["id"], {}), pieces=pieces)
             self._write_bytes(f"{folder}/record.json", record_json(record).encode("utf-8"))
             self._write_bytes(f"{folder}/source.txt", self.corpus.sources[record["id"]])
         writer.write_file("index.html", self.get_template("index"), self.context,
                           relative_urls=True)
         actor_template = self.get_template("actor")
         for page in self.context["archive_actors"]:
-            writer.write_file(f"actor/{page.actor.id}/index.html", actor_template, self.context,
-                              relative_urls=True, page=page)
+            writer.write_file(self._claim(f"actor/{page.actor.id}/index.html", f"actor {page.actor.name!r}"),
+                              actor_template, self.context, relative_urls=True, page=page)
         writer.write_file("actor/index.html", self.get_template("actors"), self.context,
                           relative_urls=True)
         quote_template = self.get_template("quote")
         for passage in self.corpus.passages:
-            writer.write_file(f"quote/{passage.id}/index.html", quote_template, self.context,
-                              relative_urls=True, passage=passage, variant_pieces=variant_pieces)
+            first = passage.occurrences[0]
+            writer.write_file(self._claim(f"quote/{passage.id}/index.html",
+                                          f"the passage first found in doc/{first.doc}/#{first.paragraph}"),
+                              quote_template, self.context, relative_urls=True, passage=passage,
+                              variant_pieces=variant_pieces)
         documents = self.context["archive_documents"]
         writer.write_file("map/index.html", self.get_template("map"), self.context, relative_urls=True,
                           graph=graph(documents), timeline=timeline(documents))
@@ -95,17 +112,18 @@ class ArchiveGenerator(Generator):
         self.search_stats = write_search(self.context["archive_documents"], self.registry.actors,
                                          Path(self.output_path, "search"), self.settings["ARCHIVE_SEARCH_SPLIT"])
 
-    def _marks(self, record: dict) -> dict:
-        """(anchor, line) → {"names": [...], "passages": [...]}: what to mark in each text."""
-        marks: dict = {}
-        for key, names in self.corpus.actor_spans.get(record["id"], {}).items():
-            marks.setdefault(key, {"names": [], "passages": []})["names"] = names
+    def _marks(self) -> dict[str, dict]:
+        """Each document's marks: (anchor, line) → {"names": [...], "passages": [...]}."""
+        marks: dict[str, dict] = {}
+        for doc, spans in self.corpus.actor_spans.items():
+            for key, names in spans.items():
+                marks.setdefault(doc, {}).setdefault(key, {"names": [], "passages": []})["names"] = names
         for passage in self.corpus.passages:
             for occurrence in passage.occurrences:
-                if occurrence.doc == record["id"]:
-                    for paragraph, (start, end) in occurrence.marks.items():
-                        entry = marks.setdefault((paragraph, 0), {"names": [], "passages": []})
-                        entry["passages"].append((start, end, passage.id))
+                for paragraph, (start, end) in occurrence.marks.items():
+                    entry = marks.setdefault(occurrence.doc, {}).setdefault((paragraph, 0),
+                                                                            {"names": [], "passages": []})
+                    entry["passages"].append((start, end, passage.id))
         return marks
 
     def _write_bytes(self, name: str, data: bytes) -> None:

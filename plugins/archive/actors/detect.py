@@ -62,7 +62,8 @@ class ActorFinder:
     def matches(self, text: str) -> list[Match]:
         """Every name in ``text``, longest first, left to right, none overlapping."""
         all_words = tokens(text)
-        words = [t for t in all_words if not is_particle(t.text)]
+        at = [k for k, t in enumerate(all_words) if not is_particle(t.text)]  # where each word stands
+        words = [all_words[k] for k in at]
         article = {t.end: t for t in all_words if is_particle(t.text)}  # "al-" before a name
         found, i = [], 0
         while i < len(words):
@@ -78,8 +79,8 @@ class ActorFinder:
                 particle = article.get(start - 1)
                 if particle is not None and text[start - 1] in "- ":
                     start = particle.start
-                before = all_words[all_words.index(words[i]) - 1] if all_words.index(words[i]) else None
-                after_at = all_words.index(words[longest[0]]) + 1
+                before = all_words[at[i] - 1] if at[i] else None
+                after_at = at[longest[0]] + 1
                 after = all_words[after_at] if after_at < len(all_words) else None
                 found.append(Match(start, words[longest[0]].end, longest[1],
                                    _name_word(before, text, before and before.end, words[i].start),

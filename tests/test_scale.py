@@ -1,0 +1,140 @@
+"""Scale: near-copies build, and no capture text makes a stage grow faster than its length.
+
+Growth is checked by counting the Python and built-in calls a stage makes at
+two sizes (deterministic), never by timing: timings belong to `invoke bench`.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+from collections import Counter
+import pytest
+from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from archive.actors import load_registry
+from archive.actors.annotate import annotate
+from archive.actors.detect import ActorFinder
+from archive.capture import Capture
+from archive.links import link_corpus
+from archive.marks import pieces
+from archive.parse import parse_text
+from archive.planted import reshuffled_captures
+from archive.record import build_record
+from archive_site.generator import ArchiveGenerator, DuplicateOutputError
+from conftest import ROOT, SEEDS, run_build
+
+NEAR_COPIES = 12  # reshuffled seeds: enough to have given two passages one quote/<id>/ before
+GROWTH = 2.3  # calls at twice the size, at most this many times those at the size
+
+
+@pytest.fixture(scope="module")
+def near_copies(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("near-copies")
+    sources = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    for n, text in enumerate(reshuffled_captures(sources, NEAR_COPIES)):
+        (folder / f"{n:03d}_{n:016x}.txt").write_text(text, encoding="utf-8")
+    return run_build(folder, tmp_path_factory.mktemp("near-copies-site") / "output")
+
+
+def test_near_copies_build_and_every_shared_passage_has_one_page(near_copies):
+    assert near_copies.returncode == 0, near_copies.stderr
+    linked: dict[str, set[str]] = {}
+    for page in sorted((near_copies.output / "doc").glob("*/index.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for link in soup.select("p.also-in a[href*='quote/']"):
+            passage = re.search(r"quote/([0-9a-f]{12})/", link["href"])[1]
+            linked.setdefault(passage, set()).add(page.parent.name)
+    assert len(linked) > NEAR_COPIES  # the copies share many passages
+    for passage, documents in linked.items():
+        quote_page = near_copies.output / "quote" / passage / "index.html"
+        assert quote_page.is_file()
+        soup = BeautifulSoup(quote_page.read_text(encoding="utf-8"), "html.parser")
+        shown = {re.search(r"doc/([0-9a-f]+)/", a["href"])[1] for a in soup.select("a[href*='doc/']")}
+        assert documents <= shown  # the page lists every document that links to it
+
+
+def test_a_second_page_for_one_output_path_is_an_error_naming_both():
+    generator = ArchiveGenerator.__new__(ArchiveGenerator)  # _claim needs no Pelican context
+    generator._claim("quote/abc/index.html", "the passage first found in doc/a/#p1")
+    with pytest.raises(DuplicateOutputError, match=r"quote/abc/index\.html would be written twice: "
+                                                   r"for the passage first found in doc/a/#p1 and for .*doc/b/"):
+        generator._claim("quote/abc/index.html", "the passage first found in doc/b/#p2")
+
+
+# --- growth -----------------------------------------------------------------------
+
+def calls(stage, *args) -> int:
+    """How many functions (Python and built-in) ``stage(*args)`` calls."""
+    count = 0
+
+    def counter(_frame, event, _arg):
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    sys.setprofile(counter)
+    try:
+        stage(*args)
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+def one_line_capture(words: list[str], size: int) -> str:
+    """A page saved without line breaks: a title, then ``size`` words on one line."""
+    body = (words * (size // len(words) + 1))[:size]
+    return "A page saved without line breaks\n\n" + " ".join(body) + ".\n"
+
+
+ACTORS = load_registry(ROOT / "content" / "actors").actors
+
+
+def _read(text: str) -> dict:
+    state = parse_text(text)
+    return build_record(Capture("long.txt", text.encode("utf-8"), text, "utf-8"), state)
+
+
+def _stages(text: str) -> dict[str, int]:
+    """Calls made by each stage on one long capture (and on a copy of it, for the passages)."""
+    record = _read(text)
+    copy = {**record, "id": "copy", "paragraphs": [dict(p) for p in record["paragraphs"]]}
+    finder = ActorFinder(ACTORS)
+    counts = {"read": calls(_read, text), "actors": calls(annotate, [record], finder)}
+    counts["passages"] = calls(link_corpus, [record, copy])
+    shared = [(start, end, passage.id) for passage in link_corpus([record, copy])
+              for occurrence in passage.occurrences if occurrence.doc == record["id"]
+              for paragraph, (start, end) in occurrence.marks.items() if paragraph == "p1"]
+    names = annotate([record], finder)[record["id"]].get(("p1", 0), [])
+    counts["marks"] = calls(pieces, record["paragraphs"][0]["text"], names, shared)
+    return counts
+
+
+def _growth(words: list[str], size: int) -> dict[str, float]:
+    small, large = _stages(one_line_capture(words, size)), _stages(one_line_capture(words, 2 * size))
+    return {stage: large[stage] / small[stage] for stage in small}
+
+
+def seed_like_prose(size: int) -> list[str]:
+    """Made-up prose drawn from the seeds' word frequencies: real words, no passage repeated."""
+    counts = Counter(re.findall(r"[A-Za-z][a-z’']+", " ".join(
+        path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt")))))
+    vocabulary = sorted(counts)
+    return random.Random(0).choices(vocabulary, weights=[counts[w] for w in vocabulary], k=size)
+
+
+def test_a_long_line_of_prose_costs_each_stage_in_proportion():
+    growth = _growth(seed_like_prose(8000), 4000)
+    assert all(ratio <= GROWTH for ratio in growth.values()), growth
+
+
+NAMES = ["Sadr", "al-Sadr", "Muqtada", "Maliki", "Quds", "Force", "Suleimani", "Iran", "Iraq", "the", "said", "and"]
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(NAMES), min_size=3, max_size=12), st.integers(min_value=600, max_value=1200))
+def test_no_repetition_of_names_makes_a_stage_superlinear(words, size):
+    growth = _growth(words, size)
+    assert all(ratio <= GROWTH for ratio in growth.values()), growth
