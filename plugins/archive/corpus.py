@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ class Corpus:
     warnings: list[str] = field(default_factory=list)  # published, but worth a look
     sources: dict[str, bytes] = field(default_factory=dict)  # id → the capture's bytes, as checksummed
     actor_spans: dict[str, dict] = field(default_factory=dict)  # id → names to mark (see actors.detect)
+    timings: dict[str, float] = field(default_factory=dict)  # stage → seconds (for `invoke bench`)
     passages: list[SharedPassage] = field(default_factory=list)  # shared by two or more documents
 
     @property
@@ -51,6 +53,7 @@ def read_corpus(seeds: Path, progress: Callable[[int, int], None] | None = None,
     passages documents share, and the related documents.
     """
     corpus = Corpus()
+    clock = _Clock(corpus.timings)
     owners: dict[str, str] = {}
     parsed: list[tuple[Path, Capture, ParseState]] = []
     files = capture_files(seeds)
@@ -66,6 +69,7 @@ def read_corpus(seeds: Path, progress: Callable[[int, int], None] | None = None,
         with _reported(corpus, path):
             capture = read_capture(path)
             parsed.append((path, capture, parse_text(capture.text)))
+    clock.lap("parse")
     site_lines = repeated_lines([state for _path, _capture, state in parsed])
     for (path, capture, state), known in zip(parsed, site_lines):
         with _reported(corpus, path):
@@ -75,9 +79,24 @@ def read_corpus(seeds: Path, progress: Callable[[int, int], None] | None = None,
             corpus.warnings.extend(capture.warnings + _warnings(path.name, record))
             corpus.records.append(record)
             corpus.sources[record["id"]] = capture.data
+    clock.lap("site-wide lines and records")
     corpus.actor_spans = annotate(corpus.records, ActorFinder(list(actors)))
+    clock.lap("actors")
     corpus.passages = link_corpus(corpus.records)
+    clock.lap("passages and related documents")
     return corpus
+
+
+class _Clock:
+    """Seconds since the last lap, added to ``timings`` under each stage's name."""
+
+    def __init__(self, timings: dict[str, float]):
+        self.timings, self.last = timings, time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.timings[stage] = self.timings.get(stage, 0.0) + now - self.last
+        self.last = now
 
 
 @contextmanager

@@ -145,3 +145,39 @@ def reshuffled_captures(sources: list[str], count: int, seed: int = 0) -> list[s
             rest.insert(rng.randrange(len(rest) + 1), other[rng.randrange(len(other))])
         out.append("\n\n".join(head + rest) + "\n")
     return out
+
+
+def diverse_captures(count: int, vocabulary_text: str, seed: int = 0, planted_share: float = 0.05) -> list[str]:
+    """``count`` captures of made-up prose on as many sites (a name, a menu, a
+    headline, a byline, six paragraphs, a few "said..." comments), with little
+    shared text: ``planted_share`` of them quote a sentence run of another (the
+    diverse case of ``invoke bench --scale``)."""
+    import re
+
+    rng = random.Random(seed)
+    counts = Counter(re.findall(r"[A-Za-z][a-z’']+", vocabulary_text) or ["word"])
+    vocabulary = sorted(counts)
+    weights = [counts[w] for w in vocabulary]
+
+    def sentence(words: int) -> str:
+        return " ".join(rng.choices(vocabulary, weights=weights, k=words)).capitalize() + "."
+
+    bodies = [[" ".join(sentence(rng.randint(12, 22)) for _ in range(4)) for _ in range(6)] for _ in range(count)]
+    for target in rng.sample(range(count), int(count * planted_share)):
+        source = bodies[rng.randrange(count)]
+        bodies[target].insert(rng.randint(1, 5), source[rng.randrange(len(source))])
+    captures = []
+    for n, body in enumerate(bodies):
+        site = f"The {vocabulary[n * 7919 % len(vocabulary)].capitalize()} Review {n % 97}"
+        day = f"{['January', 'March', 'May', 'July', 'September', 'November'][n % 6]} {1 + n % 28}, {2004 + n % 15}"
+        lines = [site, "HomeNewsOpinionAboutContact", sentence(rng.randint(5, 10))[:-1],
+                 f"By {rng.choice(vocabulary).capitalize()} {rng.choice(vocabulary).capitalize()} | {day}", *body]
+        comments = rng.randint(0, 5)
+        if comments:
+            lines.append(f"{comments} comments:")
+            for k in range(comments):
+                lines += [f"reader{rng.randrange(500)} said...", sentence(rng.randint(8, 30)),
+                          f"{1 + n % 12}/{1 + k % 28}/{2004 + n % 15} {1 + k % 12}:{k % 60:02d} PM"]
+        lines.append(f"© {2004 + n % 15} {site}. All rights reserved.")
+        captures.append("\n\n".join(lines) + "\n")
+    return captures

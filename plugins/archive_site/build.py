@@ -27,6 +27,7 @@ class BuildReport:
     comments: int = 0
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # stage → seconds (`invoke build --timings`)
 
     def summary(self) -> str:
         lines = [f"Archive built: {self.documents} documents, {self.comments} comments, "
@@ -72,6 +73,7 @@ def build_site(settings_file: Path, seeds: Path, output: Path, strict: bool = Fa
         report.documents = len(corpus.records)
         report.comments = corpus.comment_count
         report.problems, report.warnings = corpus.problems, corpus.warnings
+        report.timings = corpus.timings
 
     corpus_written.connect(collect)
     try:

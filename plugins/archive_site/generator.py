@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 from blinker import signal
@@ -69,6 +70,8 @@ class ArchiveGenerator(Generator):
         self.context["archive_passages"] = self.corpus.passages
 
     def generate_output(self, writer):
+        timings = self.corpus.timings
+        started = time.perf_counter()
         document_template = self.get_template("document")
         marks = self._marks()
         for record in self.context["archive_documents"]:
@@ -78,6 +81,7 @@ class ArchiveGenerator(Generator):
                               marks=marks.get(record["id"], {}), pieces=pieces)
             self._write_bytes(f"{folder}/record.json", record_json(record).encode("utf-8"))
             self._write_bytes(f"{folder}/source.txt", self.corpus.sources[record["id"]])
+        timings["document pages"] = time.perf_counter() - started
         writer.write_file("index.html", self.get_template("index"), self.context,
                           relative_urls=True)
         actor_template = self.get_template("actor")
@@ -93,11 +97,16 @@ class ArchiveGenerator(Generator):
                                           f"the passage first found in doc/{first.doc}/#{first.paragraph}"),
                               quote_template, self.context, relative_urls=True, passage=passage,
                               variant_pieces=variant_pieces)
+        timings["index, actor and passage pages"] = time.perf_counter() - started - timings["document pages"]
+        started = time.perf_counter()
         documents = self.context["archive_documents"]
         writer.write_file("map/index.html", self.get_template("map"), self.context, relative_urls=True,
                           graph=graph(documents), timeline=timeline(documents))
         writer.write_file("search.html", self.get_template("search"), self.context, relative_urls=True)
+        timings["map"] = time.perf_counter() - started
+        started = time.perf_counter()
         self._write_search()
+        timings["search index"] = time.perf_counter() - started
         names = unknown_names(self.corpus.records, self.corpus.actor_spans, self.registry.actors)
         self._write_bytes("reports/unmatched-names.txt", unmatched_report(names).encode("utf-8"))
         corpus_written.send(self, corpus=self.corpus)
