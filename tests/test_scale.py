@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import re
+import shutil
 import sys
 from collections import Counter
 import pytest
@@ -138,3 +139,20 @@ NAMES = ["Sadr", "al-Sadr", "Muqtada", "Maliki", "Quds", "Force", "Suleimani", "
 def test_no_repetition_of_names_makes_a_stage_superlinear(words, size):
     growth = _growth(words, size)
     assert all(ratio <= GROWTH for ratio in growth.values()), growth
+
+
+def test_reading_across_processes_gives_the_same_corpus(tmp_path):
+    import json
+
+    from archive.corpus import read_corpus
+
+    sources = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    for n, text in enumerate(reshuffled_captures(sources, 6) + sources):
+        (tmp_path / f"{n:03d}_{n:016x}.txt").write_text(text, encoding="utf-8")
+    for path in sorted((ROOT / "tests" / "fixtures" / "sites" / "valley-gazette").glob("*.txt")):
+        shutil.copy(path, tmp_path)  # a site's own lines: those captures are read twice
+    (tmp_path / "100_0000000000000001.txt").write_bytes(b"")  # a problem keeps its place among them
+    alone, shared = read_corpus(tmp_path, workers=1), read_corpus(tmp_path, workers=2)
+    assert json.dumps(alone.records, sort_keys=True) == json.dumps(shared.records, sort_keys=True)
+    assert (alone.problems, alone.warnings) == (shared.problems, shared.warnings) and alone.problems
+    assert any(line["why"].startswith("repeated across captures of") for r in alone.records for line in r["removed"])

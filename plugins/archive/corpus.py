@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import time
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -15,8 +17,7 @@ from .ids import document_id
 from .links import SharedPassage, link_corpus
 from .parse import parse_text
 from .record import build_record
-from .sitewide import repeated_lines
-from .state import ParseState
+from .sitewide import SiteEvidence, SiteLines, evidence, repeated_lines
 
 CAPTURE_SUFFIX = ".txt"
 
@@ -44,47 +45,100 @@ def capture_files(seeds: Path) -> list[Path]:
 
 
 def read_corpus(seeds: Path, progress: Callable[[int, int], None] | None = None,
-                actors: list[Actor] = ()) -> Corpus:
+                actors: list[Actor] = (), workers: int | None = None) -> Corpus:
     """Read every capture in ``seeds``. Problems name the file (and line).
 
     Every capture is parsed first, then the corpus-wide rules run over all the
     parses (lines repeated across a site's captures), then the records are
     built, then the corpus links: the registry's ``actors`` found in each, the
-    passages documents share, and the related documents.
+    passages documents share, and the related documents. Reading and parsing
+    run in ``workers`` processes (default: one per core, for larger corpora);
+    the result is the same, in the same order, whatever their number.
     """
     corpus = Corpus()
     clock = _Clock(corpus.timings)
     owners: dict[str, str] = {}
-    parsed: list[tuple[Path, Capture, ParseState]] = []
-    files = capture_files(seeds)
-    for n, path in enumerate(files, start=1):
-        if progress:
-            progress(n, len(files))
+    files: list[tuple[Path, str | None]] = []  # each capture, and why it is not read (a taken id)
+    for path in capture_files(seeds):
         doc_id = document_id(path.name)
         if doc_id in owners:
-            corpus.problems.append(
-                f"{path.name}: duplicate id {doc_id!r}, already taken by {owners[doc_id]}; not published")
+            files.append((path, f"{path.name}: duplicate id {doc_id!r}, already taken by {owners[doc_id]}; "
+                                "not published"))
             continue
         owners[doc_id] = path.name  # even if it fails: a later file never takes its id silently
-        with _reported(corpus, path):
-            capture = read_capture(path)
-            parsed.append((path, capture, parse_text(capture.text)))
-    clock.lap("parse")
-    site_lines = repeated_lines([state for _path, _capture, state in parsed])
-    for (path, capture, state), known in zip(parsed, site_lines):
-        with _reported(corpus, path):
-            if known is not None:
-                state = parse_text(capture.text, known)
-            record = build_record(capture, state)
-            corpus.warnings.extend(capture.warnings + _warnings(path.name, record))
-            corpus.records.append(record)
-            corpus.sources[record["id"]] = capture.data
+        files.append((path, None))
+    readable = [path for path, taken in files if taken is None]
+    with _workers(len(readable), workers) as pool:
+        first = []
+        readings = iter(pool(_first_reading, readable))
+        for n, (path, taken) in enumerate(files, start=1):
+            if progress:
+                progress(n, len(files))
+            reading = _Reading(problem=taken) if taken else next(readings)
+            if reading.problem:
+                corpus.problems.append(reading.problem)
+            else:
+                first.append(reading)
+        clock.lap("parse")
+        site_lines = repeated_lines([reading.evidence for reading in first])
+        again = [(reading.capture, known) for reading, known in zip(first, site_lines) if known is not None]
+        second = iter(list(pool(_second_reading, again)))  # every reading in before the workers stop
+    for reading, known in zip(first, site_lines):
+        if known is not None:
+            reading = next(second)
+            if reading.problem:
+                corpus.problems.append(reading.problem)
+                continue
+        capture, record = reading.capture, reading.record
+        corpus.warnings.extend(capture.warnings + _warnings(capture.file, record))
+        corpus.records.append(record)
+        corpus.sources[record["id"]] = capture.data
     clock.lap("site-wide lines and records")
     corpus.actor_spans = annotate(corpus.records, ActorFinder(list(actors)))
     clock.lap("actors")
     corpus.passages = link_corpus(corpus.records)
     clock.lap("passages and related documents")
     return corpus
+
+
+PARALLEL_FROM = 40  # captures; fewer are read in this process (starting workers costs more)
+
+
+@dataclass
+class _Reading:
+    """One capture read: its record, what it tells of its site, or why it cannot be published."""
+
+    capture: Capture | None = None
+    record: dict | None = None
+    evidence: SiteEvidence | None = None
+    problem: str | None = None
+
+
+def _first_reading(path: Path) -> _Reading:
+    with _reported(path) as reading:
+        capture = read_capture(path)
+        state = parse_text(capture.text)
+        reading.capture, reading.record, reading.evidence = capture, build_record(capture, state), evidence(state)
+    return reading
+
+
+def _second_reading(job: tuple[Capture, SiteLines]) -> _Reading:
+    """Read again, knowing the lines its site repeats."""
+    capture, known = job
+    with _reported(Path(capture.file)) as reading:
+        reading.capture, reading.record = capture, build_record(capture, parse_text(capture.text, known))
+    return reading
+
+
+@contextmanager
+def _workers(count: int, workers: int | None):
+    """``map`` over the captures: in this process, or across worker processes."""
+    workers = workers or ((os.cpu_count() or 1) if count >= PARALLEL_FROM else 1)
+    if workers <= 1:
+        yield lambda function, items: map(function, items)
+        return
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield lambda function, items: pool.imap(function, items, chunksize=max(1, min(16, len(items) // (4 * workers))))
 
 
 class _Clock:
@@ -100,15 +154,15 @@ class _Clock:
 
 
 @contextmanager
-def _reported(corpus: Corpus, path: Path):
+def _reported(path: Path):
     """A capture that fails becomes a problem; the others go on."""
+    reading = _Reading()
     try:
-        yield
+        yield reading
     except CaptureError as error:
-        corpus.problems.append(f"{error}; not published")
+        reading.problem = f"{error}; not published"
     except Exception as error:  # a parser bug must not stop the other captures
-        corpus.problems.append(
-            f"{path.name}: could not be parsed ({type(error).__name__}: {error}); not published")
+        reading.problem = f"{path.name}: could not be parsed ({type(error).__name__}: {error}); not published"
 
 
 def _warnings(file: str, record: dict) -> tuple[str, ...]:

@@ -66,21 +66,33 @@ def _candidates(state: ParseState) -> set[str]:
             and len(line.text.strip()) <= MAX_REPEATED_LENGTH} - {""}
 
 
-def repeated_lines(states: list[ParseState]) -> list[SiteLines | None]:
-    """For each parse, its site's repeated lines (in at least half, and at least
-    three, of the site's captures), or None."""
+@dataclass(frozen=True)
+class SiteEvidence:
+    """What one parse tells of its site: which site, and the lines that could be its furniture."""
+
+    key: str | None
+    lines: frozenset[str]
+    site: str | None
+
+
+def evidence(state: ParseState) -> SiteEvidence:
+    return SiteEvidence(site_key(state), frozenset(_candidates(state)), state.site)
+
+
+def repeated_lines(found: list[SiteEvidence]) -> list[SiteLines | None]:
+    """For each parse (its `evidence`), its site's repeated lines (in at least
+    half, and at least three, of the site's captures), or None."""
     groups: dict[str, list[int]] = defaultdict(list)
-    for n, state in enumerate(states):
-        key = site_key(state)
-        if key:
-            groups[key].append(n)
-    found: list[SiteLines | None] = [None] * len(states)
+    for n, seen in enumerate(found):
+        if seen.key:
+            groups[seen.key].append(n)
+    known: list[SiteLines | None] = [None] * len(found)
     for members in groups.values():
         # Several captures of one page count once: what they share is the page, not the
         # site. A page is known by its longest line (its longest paragraph, as a rule).
         pages: dict[str, set[str]] = defaultdict(set)
         for n in members:
-            lines = _candidates(states[n])
+            lines = found[n].lines
             pages[max(lines, key=lambda key: (len(key), key)) if lines else str(n)] |= lines
         if len(pages) < REPEAT_MIN:
             continue
@@ -90,7 +102,7 @@ def repeated_lines(states: list[ParseState]) -> list[SiteLines | None]:
         threshold = max(REPEAT_MIN, ceil(len(pages) / 2))
         repeated = frozenset(key for key, count in counts.items() if count >= threshold)
         if repeated:
-            site = next((states[n].site for n in members if states[n].site), None) or "one site"
+            site = next((found[n].site for n in members if found[n].site), None) or "one site"
             for n in members:
-                found[n] = SiteLines(site, repeated)
-    return found
+                known[n] = SiteLines(site, repeated)
+    return known

@@ -1,4 +1,4 @@
-"""Loading the trained line model (`lines.crfsuite`, beside this file) and tagging a page."""
+"""Loading the trained models (beside this file) and tagging a page with the line model (`lines.crfsuite`)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ MODEL = Path(__file__).with_name("lines.crfsuite")
 
 
 @cache
-def _tagger(path: Path = MODEL):
-    """The CRF tagger, opened once per process; None when no model was trained."""
+def opened(path: Path = MODEL):
+    """A trained CRF (the line model, the title ranker), opened once per process;
+    None when it was not trained."""
     import pycrfsuite
 
     if not path.is_file():
@@ -25,7 +26,7 @@ def _tagger(path: Path = MODEL):
 def tag(features: list[list[str]], model: Path = MODEL) -> tuple[list[str], list[dict[str, float]]] | None:
     """Each line's label and the model's probability of every label, or None
     when there is no model."""
-    tagger = _tagger(model)
+    tagger = opened(model)
     if tagger is None:
         return None
     if not features:

@@ -14,11 +14,11 @@ and kept in `titles.crfsuite`; the likeliest candidate is the title.
 from __future__ import annotations
 
 import re
-from functools import cache
 from pathlib import Path
 
 from .features import STOP_WORDS, _bucket, _tenths
 from .labels import ARTICLE, OTHER, TITLE
+from .tagger import opened
 
 MODEL = Path(__file__).with_name("titles.crfsuite")
 YES, NO = "title", "other"
@@ -104,21 +104,10 @@ def _article_block(article: list[float]) -> tuple[int, int]:
     return best
 
 
-@cache
-def _ranker(path: Path = MODEL):
-    import pycrfsuite
-
-    if not path.is_file():
-        return None
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(path))
-    return tagger
-
-
 def choose(scored: list[tuple[int, list[str]]]) -> tuple[int, float] | None:
     """The likeliest title among ``scored`` candidates and its likelihood; None
     without candidates or without a trained ranker."""
-    ranker = _ranker()
+    ranker = opened(MODEL)
     if ranker is None or not scored:
         return None
     best = None
