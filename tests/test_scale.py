@@ -156,3 +156,22 @@ def test_reading_across_processes_gives_the_same_corpus(tmp_path):
     assert json.dumps(alone.records, sort_keys=True) == json.dumps(shared.records, sort_keys=True)
     assert (alone.problems, alone.warnings) == (shared.problems, shared.warnings) and alone.problems
     assert any(line["why"].startswith("repeated across captures of") for r in alone.records for line in r["removed"])
+
+
+def test_a_rebuild_reads_again_only_the_capture_that_changed(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for path in sorted(SEEDS.glob("*.txt")):
+        shutil.copy(path, seeds)
+    cache = {"ARCHIVE_CACHE": str(tmp_path / "cache")}
+    first = run_build(seeds, tmp_path / "site", env=cache)
+    assert first.returncode == 0 and "from the cache" not in first.stdout
+    edited = sorted(seeds.glob("*.txt"))[2]
+    edited.write_bytes(edited.read_bytes().replace(b"Sadr", b"al-Sadr", 1))
+    again = run_build(seeds, tmp_path / "site", env=cache)
+    assert "4 of 5 captures were unchanged since an earlier build" in again.stdout
+    fresh = run_build(seeds, tmp_path / "fresh", env={"ARCHIVE_CACHE": ""})
+    assert "from the cache" not in fresh.stdout
+    built = {p.relative_to(again.output): p.read_bytes() for p in again.output.rglob("*") if p.is_file()}
+    anew = {p.relative_to(fresh.output): p.read_bytes() for p in fresh.output.rglob("*") if p.is_file()}
+    assert built == anew  # what the cache gives is what reading anew gives, byte for byte

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .actors import Actor, ActorFinder
 from .actors.annotate import annotate
+from .cache import ReadingCache
 from .capture import Capture, CaptureError, read_capture
 from .ids import document_id
 from .links import SharedPassage, link_corpus
@@ -30,6 +31,7 @@ class Corpus:
     sources: dict[str, bytes] = field(default_factory=dict)  # id → the capture's bytes, as checksummed
     actor_spans: dict[str, dict] = field(default_factory=dict)  # id → names to mark (see actors.detect)
     timings: dict[str, float] = field(default_factory=dict)  # stage → seconds (for `invoke bench`)
+    cached: int = 0  # captures whose reading came from the cache (`archive.cache`)
     passages: list[SharedPassage] = field(default_factory=list)  # shared by two or more documents
 
     @property
@@ -45,7 +47,7 @@ def capture_files(seeds: Path) -> list[Path]:
 
 
 def read_corpus(seeds: Path, progress: Callable[[int, int], None] | None = None,
-                actors: list[Actor] = (), workers: int | None = None) -> Corpus:
+                actors: list[Actor] = (), workers: int | None = None, cache: Path | None = None) -> Corpus:
     """Read every capture in ``seeds``. Problems name the file (and line).
 
     Every capture is parsed first, then the corpus-wide rules run over all the
@@ -53,7 +55,9 @@ def read_corpus(seeds: Path, progress: Callable[[int, int], None] | None = None,
     built, then the corpus links: the registry's ``actors`` found in each, the
     passages documents share, and the related documents. Reading and parsing
     run in ``workers`` processes (default: one per core, for larger corpora);
-    the result is the same, in the same order, whatever their number.
+    the result is the same, in the same order, whatever their number. With a
+    ``cache`` folder, a capture read before (same bytes, same site, same code)
+    is not read again (`archive.cache`).
     """
     corpus = Corpus()
     clock = _Clock(corpus.timings)
@@ -70,7 +74,7 @@ def read_corpus(seeds: Path, progress: Callable[[int, int], None] | None = None,
     readable = [path for path, taken in files if taken is None]
     with _workers(len(readable), workers) as pool:
         first = []
-        readings = iter(pool(_first_reading, readable))
+        readings = iter(pool(_first_reading, [(path, cache) for path in readable]))
         for n, (path, taken) in enumerate(files, start=1):
             if progress:
                 progress(n, len(files))
@@ -81,7 +85,7 @@ def read_corpus(seeds: Path, progress: Callable[[int, int], None] | None = None,
                 first.append(reading)
         clock.lap("parse")
         site_lines = repeated_lines([reading.evidence for reading in first])
-        again = [(reading.capture, known) for reading, known in zip(first, site_lines) if known is not None]
+        again = [(reading.capture, known, cache) for reading, known in zip(first, site_lines) if known is not None]
         second = iter(list(pool(_second_reading, again)))  # every reading in before the workers stop
     for reading, known in zip(first, site_lines):
         if known is not None:
@@ -90,6 +94,7 @@ def read_corpus(seeds: Path, progress: Callable[[int, int], None] | None = None,
                 corpus.problems.append(reading.problem)
                 continue
         capture, record = reading.capture, reading.record
+        corpus.cached += reading.cached
         corpus.warnings.extend(capture.warnings + _warnings(capture.file, record))
         corpus.records.append(record)
         corpus.sources[record["id"]] = capture.data
@@ -112,21 +117,42 @@ class _Reading:
     record: dict | None = None
     evidence: SiteEvidence | None = None
     problem: str | None = None
+    cached: bool = False  # this reading came from the cache
 
 
-def _first_reading(path: Path) -> _Reading:
+def _first_reading(job: tuple[Path, Path | None]) -> _Reading:
+    path, folder = job
+    store = ReadingCache(folder)
+    try:
+        key = store.key("first", path.name, path.read_bytes())
+    except OSError:
+        key = None  # read_capture says what is wrong with the file
+    known = store.get(key) if key else None
+    if known is not None:
+        known.cached = True
+        return known
     with _reported(path) as reading:
         capture = read_capture(path)
         state = parse_text(capture.text)
         reading.capture, reading.record, reading.evidence = capture, build_record(capture, state), evidence(state)
+    if key and not reading.problem:
+        store.put(key, reading)
     return reading
 
 
-def _second_reading(job: tuple[Capture, SiteLines]) -> _Reading:
+def _second_reading(job: tuple[Capture, SiteLines, Path | None]) -> _Reading:
     """Read again, knowing the lines its site repeats."""
-    capture, known = job
+    capture, site_lines, folder = job
+    store = ReadingCache(folder)
+    key = store.key("second", capture.file, capture.data, site_lines.site, *sorted(site_lines.lines))
+    known = store.get(key)
+    if known is not None:
+        known.cached = True
+        return known
     with _reported(Path(capture.file)) as reading:
-        reading.capture, reading.record = capture, build_record(capture, parse_text(capture.text, known))
+        reading.capture, reading.record = capture, build_record(capture, parse_text(capture.text, site_lines))
+    if not reading.problem:
+        store.put(key, reading)
     return reading
 
 

@@ -28,12 +28,16 @@ class BuildReport:
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # stage → seconds (`invoke build --timings`)
+    cached: int = 0  # captures read before, taken from the cache
 
     def summary(self) -> str:
         lines = [f"Archive built: {self.documents} documents, {self.comments} comments, "
                  f"{len(self.problems)} problems, {len(self.warnings)} warnings."]
         lines += [f"  problem: {p}" for p in self.problems]
         lines += [f"  warning: {w}" for w in self.warnings]
+        if self.cached:
+            lines.append(f"{self.cached} of {self.documents} captures were unchanged since an earlier build: "
+                         "their readings came from the cache (.cache/archive).")
         lines.append(f"Open {self.output / 'index.html'} in a browser.")
         return "\n".join(lines)
 
@@ -74,6 +78,7 @@ def build_site(settings_file: Path, seeds: Path, output: Path, strict: bool = Fa
         report.comments = corpus.comment_count
         report.problems, report.warnings = corpus.problems, corpus.warnings
         report.timings = corpus.timings
+        report.cached = corpus.cached
 
     corpus_written.connect(collect)
     try:

@@ -58,7 +58,8 @@ class ArchiveGenerator(Generator):
         if not seeds.is_dir():
             raise FileNotFoundError(f"seeds folder not found: {seeds}")
         self.registry = registry = load_registry(Path(self.settings["ARCHIVE_ACTORS"]))
-        self.corpus: Corpus = read_corpus(seeds, progress=_progress, actors=registry.actors)
+        cache = Path(self.settings["ARCHIVE_CACHE"]) if self.settings.get("ARCHIVE_CACHE") else None
+        self.corpus: Corpus = read_corpus(seeds, progress=_progress, actors=registry.actors, cache=cache)
         self.corpus.problems.extend(registry.problems)
         documents = sorted(self.corpus.records, key=_index_order)
         self.context["archive_documents"] = documents
