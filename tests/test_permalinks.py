@@ -199,5 +199,71 @@ def test_new_permalinks_fail_a_plain_build_until_registered(archive):
     assert "doc/cccccccccccccccc/" in build.stderr and "invoke build --register" in build.stderr
     build = run_build(seeds, out, "--permalinks", str(registry), "--register")
     assert build.returncode == 0, build.stderr
-    assert "1 new document(s) and 1 new anchor(s) registered" in build.stdout
+    assert "1 new document(s), 1 new anchor(s) and 0 new passage page(s) registered" in build.stdout
     assert permalinks.load(registry).documents["doc/cccccccccccccccc/"] == {"paragraphs": 1, "comments": 0}
+
+
+# Shared passages ------------------------------------------------------------------
+
+PLACES = {"quote/aaaaaaaaaaaa/": ["doc/a/#p1", "doc/b/#p2", "doc/c/#p1"],
+          "quote/bbbbbbbbbbbb/": ["doc/a/#p4", "doc/d/#p1"]}
+DOCS = {f"doc/{d}/": {"paragraphs": 5, "comments": 0} for d in "abcde"}
+
+
+def test_a_passage_page_that_merged_or_split_lands_where_most_of_its_places_went():
+    registry = Registry(dict(DOCS), {}, {url: list(places) for url, places in PLACES.items()})
+    now = {"quote/cccccccccccc/": ["doc/a/#p1", "doc/b/#p2", "doc/a/#p4", "doc/d/#p1"],  # the two merged
+           "quote/dddddddddddd/": ["doc/c/#p1", "doc/e/#p3"]}
+    result = permalinks.passage_check(registry, now, DOCS)
+    assert result.redirects == {"quote/aaaaaaaaaaaa/": "quote/cccccccccccc/",
+                                "quote/bbbbbbbbbbbb/": "quote/cccccccccccc/"}
+    assert result.new == ["quote/cccccccccccc/", "quote/dddddddddddd/"] and result.vanished == []
+    grown = permalinks.registered_passages(registry, now)
+    assert set(grown.passages) == set(PLACES) | set(now)  # nothing registered is ever dropped
+    assert permalinks.load_text(permalinks.dumps(grown)) == grown
+
+
+def test_a_passage_no_longer_shared_lands_on_its_words_and_one_whose_places_are_gone_vanishes():
+    registry = Registry(dict(DOCS), {}, {url: list(places) for url, places in PLACES.items()})
+    without_a = {doc: counts for doc, counts in DOCS.items() if doc != "doc/a/"}
+    result = permalinks.passage_check(registry, {}, without_a)
+    assert result.redirects == {"quote/aaaaaaaaaaaa/": "doc/b/#p2", "quote/bbbbbbbbbbbb/": "doc/d/#p1"}
+    only_e = {"doc/e/": DOCS["doc/e/"]}
+    result = permalinks.passage_check(registry, {}, only_e)
+    assert len(result.vanished) == 2 and "quote/aaaaaaaaaaaa/" in result.vanished[0]
+    retired = Registry(dict(DOCS), {"quote/aaaaaaaaaaaa/": "doc/e/#p1", "quote/bbbbbbbbbbbb/": "doc/e/"},
+                       {url: list(places) for url, places in PLACES.items()})
+    assert permalinks.passage_check(retired, {}, only_e).redirects == {"quote/aaaaaaaaaaaa/": "doc/e/#p1",
+                                                                       "quote/bbbbbbbbbbbb/": "doc/e/"}
+
+
+QUOTED = ("The ministers agreed late on Thursday that the ferry between the two islands would run every "
+          "hour through the winter, paid for by both councils in equal shares.")
+
+
+def test_a_registered_passage_page_still_answers_when_a_new_capture_changes_the_passage(tmp_path, browser):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name, title, own in (("002_bbbbbbbbbbbbbbbb.txt", "Island ferry to run all winter",
+                              "Harbour staff expect the new timetable to be printed by the end of the month."),
+                             ("003_cccccccccccccccc.txt", "Councils share the ferry bill",
+                              "Neither council has said which budget line the money will come from.")):
+        (seeds / name).write_text(f"{title}\n\nBy Jane Roe\n\n{QUOTED}\n\n{own}\n")
+    registry, out = tmp_path / "permalinks.json", tmp_path / "out"
+    assert run_build(seeds, out, "--permalinks", str(registry), "--register").returncode == 0
+    [old] = permalinks.load(registry).passages
+    # A capture filed before them quotes the passage with an edit: the passage is now named after it.
+    (seeds / "001_aaaaaaaaaaaaaaaa.txt").write_text(
+        f"Ferry news in brief\n\nBy Sam Poe\n\n{QUOTED.replace('late on Thursday', 'on Thursday night')}\n")
+    build = run_build(seeds, out, "--permalinks", str(registry), "--register")
+    assert build.returncode == 0, build.stderr
+    grown = permalinks.load(registry).passages
+    assert old in grown and len(grown) == 2
+    [new] = [url for url in grown if url != old]
+    moved = out / old / "index.html"
+    assert "has merged with another" in moved.read_text(encoding="utf-8")
+    page = browser.new_page()
+    page.goto(moved.as_uri())
+    page.wait_for_url(f"**/{new}index.html")
+    assert "ferry between the two islands" in page.inner_text("main")
+    page.close()

@@ -15,10 +15,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ABOUT = ("Every permalink this archive has published. 'documents' is written by "
+ABOUT = ("Every permalink this archive has published. 'documents' and 'passages' are written by "
          "`invoke build --register`; editors edit only 'retired' (old permalink -> where it now points). "
          "See the Method page, Permalinks.")
 _PERMALINK = re.compile(r"^doc/([a-z0-9][a-z0-9-]*)/(?:#([pc])([1-9][0-9]*))?$")
+_PASSAGE = re.compile(r"^quote/[0-9a-f]{12}/$")
 
 
 class PermalinkError(Exception):
@@ -29,6 +30,8 @@ class PermalinkError(Exception):
 class Registry:
     documents: dict[str, dict[str, int]] = field(default_factory=dict)  # url → {"paragraphs", "comments"}
     retired: dict[str, str] = field(default_factory=dict)  # old permalink → where it now points
+    # shared passage url → where it stood when registered (doc/<id>/#pN where each occurrence begins)
+    passages: dict[str, list[str]] = field(default_factory=dict)
 
 
 def parse(permalink: str) -> tuple[str, str | None, int | None]:
@@ -42,16 +45,30 @@ def parse(permalink: str) -> tuple[str, str | None, int | None]:
 
 def load(path: Path) -> Registry:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        return load_text(path.read_text(encoding="utf-8"), str(path))
     except FileNotFoundError:
         raise PermalinkError(f"no permalink registry at {path}: run `invoke build --register` "
                              "to create it from this build") from None
-    except (ValueError, UnicodeDecodeError) as error:
+    except UnicodeDecodeError as error:
         raise PermalinkError(f"{path}: not valid JSON ({error})") from None
+
+
+def load_text(text: str, name: str = "the permalink registry") -> Registry:
+    try:
+        data = json.loads(text)
+    except ValueError as error:
+        raise PermalinkError(f"{name}: not valid JSON ({error})") from None
     registry = Registry({k: dict(v) for k, v in data.get("documents", {}).items()},
-                        dict(data.get("retired", {})))
-    for url in list(registry.documents) + list(registry.retired) + list(registry.retired.values()):
+                        dict(data.get("retired", {})),
+                        {k: list(v) for k, v in data.get("passages", {}).items()})
+    for url in list(registry.documents) + [u for u in list(registry.retired) + list(registry.retired.values())
+                                           if not _PASSAGE.match(u)]:
         parse(url)
+    for url, places in registry.passages.items():
+        if not _PASSAGE.match(url):
+            raise PermalinkError(f"{url!r} is not a passage permalink (quote/<id>/)")
+        for place in places:
+            parse(place)
     return registry
 
 
@@ -60,8 +77,10 @@ def dumps(registry: Registry) -> str:
     docs = [f'    {json.dumps(url)}: {{"paragraphs": {c["paragraphs"]}, "comments": {c["comments"]}}}'
             for url, c in sorted(registry.documents.items())]
     retired = [f"    {json.dumps(old)}: {json.dumps(new)}" for old, new in sorted(registry.retired.items())]
+    passages = [f"    {json.dumps(url)}: {json.dumps(places)}" for url, places in sorted(registry.passages.items())]
     return ("{\n" + f'  "about": {json.dumps(ABOUT)},\n'
             + '  "documents": {' + ("\n" + ",\n".join(docs) + "\n  " if docs else "") + "},\n"
+            + '  "passages": {' + ("\n" + ",\n".join(passages) + "\n  " if passages else "") + "},\n"
             + '  "retired": {' + ("\n" + ",\n".join(retired) + "\n  " if retired else "") + "}\n}\n")
 
 
@@ -138,6 +157,8 @@ def check(registry: Registry, current: dict[str, dict[str, int]]) -> Check:
             new += _ranges(doc, kind, list(range(known[key] + 1, counts[key] + 1)))
     redirects = {}
     for old in sorted(registry.retired):
+        if _PASSAGE.match(old):
+            continue  # see passage_check
         doc, _kind, _number = parse(old)
         if doc not in registry.documents or not _registered(old, registry):
             raise PermalinkError(f"{old} is retired in the registry but was never registered; "
@@ -177,14 +198,70 @@ def registered(registry: Registry, current: dict[str, dict[str, int]]) -> Regist
         known = documents.setdefault(doc, {"paragraphs": 0, "comments": 0})
         for key in ("paragraphs", "comments"):
             known[key] = max(known[key], counts[key])
-    return Registry(documents, dict(registry.retired))
+    return Registry(documents, dict(registry.retired), {url: list(places) for url, places in registry.passages.items()})
 
 
 def moved_anchors(redirects: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
     """Retired anchors of documents still published: doc url → [(old anchor, new permalink)]."""
     moved: dict[str, list[tuple[str, str]]] = {}
     for old, new in redirects.items():
+        if _PASSAGE.match(old):
+            continue
         doc, kind, number = parse(old)
         if kind is not None:
             moved.setdefault(doc, []).append((f"{kind}{number}", new))
     return moved
+
+
+# --- shared passages ---------------------------------------------------------------
+
+def published_passages(passages) -> dict[str, list[str]]:
+    """What a build publishes of its shared passages: quote url → where each occurrence begins."""
+    return {f"quote/{p.id}/": sorted(f"doc/{o.doc}/#{o.paragraph}" for o in p.occurrences) for p in passages}
+
+
+def passage_check(registry: Registry, current: dict[str, list[str]],
+                  documents: dict[str, dict[str, int]]) -> Check:
+    """Registered passage pages this build does not publish land somewhere: where
+    the editors retired them to, else the passage now standing on most of the
+    same places (passages merge and split as captures are added or corrected),
+    else the first of those places still published (the passage is no longer
+    shared, but its words are still there). Only a passage whose every place is
+    gone vanishes. New passage pages are named for registration."""
+    standing: dict[str, list[str]] = {}
+    for url, places in current.items():
+        for place in places:
+            standing.setdefault(place, []).append(url)
+    vanished, redirects = [], {}
+    for old, places in sorted(registry.passages.items()):
+        if old in current:
+            continue
+        if old in registry.retired:
+            target = registry.retired[old]
+            if not (target in current or (not _PASSAGE.match(target) and _live(target, documents))):
+                raise PermalinkError(f"{old} is retired to {target}, which this build does not publish")
+            redirects[old] = target
+            continue
+        shared: dict[str, int] = {}
+        for place in places:
+            for url in standing.get(place, ()):
+                shared[url] = shared.get(url, 0) + 1
+        if shared:
+            redirects[old] = min(shared, key=lambda url: (-shared[url], url))
+            continue
+        still = next((place for place in places if _live(place, documents)), None)
+        if still is not None:
+            redirects[old] = still
+        else:
+            vanished.append(f"{old} (the passage shared by {', '.join(places)})")
+    new = sorted(url for url in current if url not in registry.passages)
+    return Check(vanished, new, redirects)
+
+
+def registered_passages(registry: Registry, current: dict[str, list[str]]) -> Registry:
+    """The registry with this build's passage pages added (never removed)."""
+    passages = {url: list(places) for url, places in registry.passages.items()}
+    for url, places in current.items():
+        passages.setdefault(url, list(places))
+    return Registry({doc: dict(counts) for doc, counts in registry.documents.items()}, dict(registry.retired),
+                    passages)

@@ -102,7 +102,7 @@ def prepare(generators) -> None:
             apply_document_meta(record, page, f"{folder.name}/{page.path.name}")
         records.sort(key=_index_order)
         context["archive_titles"].update({r["id"]: r["title"] or r["source"]["file"] for r in records})
-    redirects = _check_permalinks(settings, records)
+    redirects = _check_permalinks(settings, records, generator.corpus.passages)
     generator.archive_redirects = redirects
     base, archived = site_url(settings), archived_date()
     context["archive_version"] = __version__
@@ -110,9 +110,10 @@ def prepare(generators) -> None:
     context["archive_moved"] = _moved_anchors(redirects, base)
 
 
-def _check_permalinks(settings: dict, records: list[dict]) -> dict[str, str]:
+def _check_permalinks(settings: dict, records: list[dict], passages) -> dict[str, str]:
     """Fail on any registered permalink that would vanish, or on new ones not registered
-    (unless registering); returns retired permalink → where it lands."""
+    (unless registering); returns retired permalink → where it lands (with the
+    passage pages that merged, split or ceased to be shared)."""
     global pending_registration
     pending_registration = None
     path = registry_path(settings)
@@ -122,23 +123,27 @@ def _check_permalinks(settings: dict, records: list[dict]) -> dict[str, str]:
     registry = permalinks.load(path) if path.exists() or not register else permalinks.Registry()
     current = permalinks.published(records)
     result = permalinks.check(registry, current)
+    shared = permalinks.published_passages(passages)
+    moved = permalinks.passage_check(registry, shared, current)
     shown = _shown(path)
-    if result.vanished:
-        raise permalinks.PermalinkError(permalinks.failure_message(result.vanished, shown))
-    if result.new and not register:
-        raise permalinks.PermalinkError(permalinks.unregistered_message(result.new, shown))
+    vanished, new = result.vanished + moved.vanished, result.new + moved.new
+    if vanished:
+        raise permalinks.PermalinkError(permalinks.failure_message(vanished, shown))
+    if new and not register:
+        raise permalinks.PermalinkError(permalinks.unregistered_message(new, shown))
     if register:
-        pending_registration = (path, permalinks.dumps(permalinks.registered(registry, current)),
-                                _count(registry, current))
-    return result.redirects
+        grown = permalinks.registered_passages(permalinks.registered(registry, current), shared)
+        pending_registration = (path, permalinks.dumps(grown), _count(registry, current, shared))
+    return {**result.redirects, **moved.redirects}
 
 
-def _count(registry: permalinks.Registry, current: dict) -> str:
-    """"2 documents and 40 anchors": what registering adds."""
+def _count(registry: permalinks.Registry, current: dict, shared: dict) -> str:
+    """"2 documents, 40 anchors and 3 passage pages": what registering adds."""
     docs = sum(1 for doc in current if doc not in registry.documents)
     anchors = sum(max(0, counts[key] - registry.documents.get(doc, {}).get(key, 0))
                   for doc, counts in current.items() for key in ("paragraphs", "comments"))
-    return f"{docs} new document(s) and {anchors} new anchor(s)"
+    passages = sum(1 for url in shared if url not in registry.passages)
+    return f"{docs} new document(s), {anchors} new anchor(s) and {passages} new passage page(s)"
 
 
 def _shown(path: Path) -> str:
@@ -217,10 +222,12 @@ def _write_redirects(sender, out: Path, base: str) -> None:
         if "#" in old:
             continue  # an anchor: its document page says where it went
         anchors = {anchor: _href_from(old, target) for anchor, target in moved.get(old, [])}
+        passage = old.startswith("quote/")
         html = template.render(dict(
-            sender.context, SITEURL="../..", old=old, target=new,
+            sender.context, SITEURL="../..", old=old, target=new, passage=passage,
             target_href=_href_from(old, new), canonical=f"{base}/{new}" if base else _href_from(old, new),
-            target_title=titles.get(new.split("/")[1], new),
+            target_title=("the shared passage" if new.startswith("quote/")
+                          else titles.get(new.split("/")[1], new)),
             anchor_map=Markup(script_json(anchors)), target_json=Markup(script_json(_href_from(old, new)))))
         _write(out / old / "index.html", html)
 
