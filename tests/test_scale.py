@@ -91,6 +91,7 @@ def one_line_capture(words: list[str], size: int) -> str:
 
 
 ACTORS = load_registry(ROOT / "content" / "actors").actors
+SEED_TEXTS = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
 
 
 def _read(text: str) -> dict:
@@ -175,3 +176,22 @@ def test_a_rebuild_reads_again_only_the_capture_that_changed(tmp_path):
     built = {p.relative_to(again.output): p.read_bytes() for p in again.output.rglob("*") if p.is_file()}
     anew = {p.relative_to(fresh.output): p.read_bytes() for p in fresh.output.rglob("*") if p.is_file()}
     assert built == anew  # what the cache gives is what reading anew gives, byte for byte
+
+
+def test_a_passage_carried_by_many_documents_is_found_in_all_with_few_comparisons(monkeypatch):
+    from archive import passages
+    from archive.planted import prose_records
+
+    quote = ("The committee found that the harbour authority had ignored three separate warnings about the "
+             "state of the northern pier before it collapsed in the storm last February.")
+    records = prose_records(passages.MAX_DOCUMENTS - 10, words=200, seed=3, vocabulary_text=" ".join(SEED_TEXTS))
+    for record in records:
+        record["paragraphs"].insert(1, {"id": "p0", "text": quote})
+        record["paragraphs"] = [{"id": f"p{n}", "text": p["text"]} for n, p in enumerate(record["paragraphs"], 1)]
+    aligned = []
+    real_align = passages.align
+    monkeypatch.setattr(passages, "align", lambda a, b, *rest: aligned.append((a, b)) or real_align(a, b, *rest))
+    found = link_corpus(records)
+    carriers = [p for p in found if len(p.occurrences) == len(records)]
+    assert len(carriers) == 1  # one passage, one page, every document
+    assert len(aligned) <= len(records) * passages.MAX_PARTNERS < len(records) * (len(records) - 1) / 2

@@ -9,7 +9,8 @@ Method (it scales about linearly with the corpus):
 2. An inverted index of word 4-grams; a 4-gram made only of common words, or
    found in more than ``MAX_DOCUMENTS`` documents, is too common to mean a
    quotation and is skipped.
-3. Documents that share at least ``MIN_SEEDS`` 4-grams are candidate pairs.
+3. Documents that share at least ``MIN_SEEDS`` 4-grams are candidate pairs;
+   each document is compared with the ``MAX_PARTNERS`` it shares most with.
 4. In each pair, shared 4-grams lying close together in both texts form one
    passage (clauses may be reordered inside it); its edges are extended word by
    word, and rapidfuzz confirms that the two texts really are one passage.
@@ -34,6 +35,7 @@ MIN_WORDS = 8  # a shared passage shorter than this is not a quotation
 MAX_DOCUMENTS = 50  # a 4-gram in more documents than this is a commonplace
 MAX_REPEATS = 4  # places one 4-gram is taken from in one document (repetitive text stays linear)
 MIN_SEEDS = 2  # shared 4-grams before a pair of documents is compared
+MAX_PARTNERS = 10  # documents each document is compared with: those it shares most 4-grams with
 GAP = 20  # words between two shared 4-grams of one passage, in either text
 MIN_SIMILARITY = 60  # rapidfuzz token-set ratio of the two variants, 0-100
 
@@ -212,9 +214,26 @@ def _grow(a, b, i, j, step) -> tuple[int, int]:
 def shared_passages(texts: list[DocumentText]) -> list[Passage]:
     """Every passage that two or more of ``texts`` share, in a stable order."""
     keys = [shingle_keys(text.words) for text in texts]
-    alignments = [found for (a, b), count in sorted(candidate_pairs(keys).items())
-                  if count >= MIN_SEEDS for found in align(a, b, texts, keys)]
+    pairs = closest_pairs(candidate_pairs(keys))
+    alignments = [found for a, b in pairs for found in align(a, b, texts, keys)]
     return _group(alignments, texts)
+
+
+def closest_pairs(shared: Counter) -> list[tuple[int, int]]:
+    """The pairs worth aligning: each document with the ``MAX_PARTNERS`` others it
+    shares most 4-grams with (a pair stays if either keeps it). Near-copies of
+    one text (a wire story on a hundred sites, a page captured again) then link
+    through each other instead of each with all: the work stays linear."""
+    partners: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for (a, b), count in shared.items():
+        if count >= MIN_SEEDS:
+            partners[a].append((-count, b))
+            partners[b].append((-count, a))
+    kept = set()
+    for doc, found in partners.items():
+        for _count, other in sorted(found)[:MAX_PARTNERS]:
+            kept.add((min(doc, other), max(doc, other)))
+    return sorted(kept)
 
 
 def _group(alignments: list[Alignment], texts: list[DocumentText]) -> list[Passage]:
