@@ -276,11 +276,13 @@ def bench(c, captures=1000, actors=5000, passages="1000,10000", search="1000,100
         sys.path.insert(0, str(ROOT / "tests"))
         from bench.scale import scale_report
 
+        out = Path(report)
+        out.parent.mkdir(parents=True, exist_ok=True)
         text = scale_report([int(n) for n in sizes.split(",") if n.strip()],
                             [k.strip() for k in kinds.split(",") if k.strip()],
-                            command=f"invoke bench --scale --sizes {sizes} --kinds {kinds}")
-        Path(report).parent.mkdir(parents=True, exist_ok=True)
-        Path(report).write_text(text, encoding="utf-8")
+                            command=f"invoke bench --scale --sizes {sizes} --kinds {kinds}",
+                            partial=lambda so_far: out.write_text(so_far, encoding="utf-8"))
+        out.write_text(text, encoding="utf-8")
         print(text)
         return
     import tempfile

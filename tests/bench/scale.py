@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -131,10 +132,14 @@ def _table(rows: list[list[str]]) -> list[str]:
     return lines + ["| " + " | ".join(row) + " |" for row in rows[1:]]
 
 
-def scale_report(sizes: list[int], kinds: list[str], command: str) -> str:
+def scale_report(sizes: list[int], kinds: list[str], command: str, partial=None) -> str:
+    """Build every corpus and measure it; ``partial`` (if given) receives the
+    report so far after each corpus, so a long run leaves what it measured."""
     results: dict[tuple[str, int], dict] = {}
+    long_line = None
     with tempfile.TemporaryDirectory() as scratch:
         tmp = Path(scratch)
+        long_line = _long_line(tmp)
         for kind in kinds:
             for size in sizes:
                 name = f"{kind}-{size}"
@@ -143,7 +148,14 @@ def scale_report(sizes: list[int], kinds: list[str], command: str) -> str:
                 _write(captures, texts)
                 results[kind, size] = {"archive": _archive(tmp, captures, name),
                                        "pelican": _plain_pelican(tmp, texts, name)}
-        long_line = _long_line(tmp)
+                for left in tmp.glob(f"{name}*"):
+                    shutil.rmtree(left, ignore_errors=True)
+                if partial:
+                    partial(_render(results, long_line, sizes, kinds, command))
+    return _render(results, long_line, sizes, kinds, command)
+
+
+def _render(results: dict, long_line: dict | None, sizes: list[int], kinds: list[str], command: str) -> str:
     out = [f"# Scale report", "",
            f"Made by `{command}` on {platform.node() or 'this machine'} "
            f"({platform.machine()}, Python {platform.python_version()}), {time.strftime('%Y-%m-%d')}.", "",
@@ -161,17 +173,19 @@ def scale_report(sizes: list[int], kinds: list[str], command: str) -> str:
     for stage in stages:
         rows.append([stage] + [f"{found['archive']['stages'].get(stage, 0):.2f}" for found in results.values()])
     out += _table(rows)
-    if len(sizes) > 1:
+    grown = [kind for kind in kinds if (kind, sizes[0]) in results and (kind, sizes[-1]) in results]
+    if len(sizes) > 1 and grown:
         out += ["", f"## Growth from {sizes[0]:,} to {sizes[-1]:,} captures "
                     f"(time at the larger size / time at the smaller; linear would be {sizes[-1] / sizes[0]:.0f})", ""]
-        rows = [["stage"] + kinds]
+        rows = [["stage"] + grown]
         for stage in stages:
             rows.append([stage] + [
                 f"{results[kind, sizes[-1]]['archive']['stages'].get(stage, 0) / max(1e-9, results[kind, sizes[0]]['archive']['stages'].get(stage, 0)):.1f}"
-                for kind in kinds])
+                for kind in grown])
         out += _table(rows)
-    out += ["", f"## The long line: the five seeds and one capture of {long_line['bytes'] / 1e6:.1f} MB "
-                f"on one line ({LONG_LINE_WORDS:,} words)", "",
-            f"Full build {long_line['full']:.1f} s, peak {long_line['peak']:.0f} MB; per stage: "
-            + ", ".join(f"{stage} {seconds:.2f}" for stage, seconds in long_line["stages"].items()) + "."]
+    if long_line:
+        out += ["", f"## The long line: the five seeds and one capture of {long_line['bytes'] / 1e6:.1f} MB "
+                    f"on one line ({LONG_LINE_WORDS:,} words)", "",
+                f"Full build {long_line['full']:.1f} s, peak {long_line['peak']:.0f} MB; per stage: "
+                + ", ".join(f"{stage} {seconds:.2f}" for stage, seconds in long_line["stages"].items()) + "."]
     return "\n".join(out) + "\n"
