@@ -188,4 +188,29 @@ def _render(results: dict, long_line: dict | None, sizes: list[int], kinds: list
                     f"on one line ({LONG_LINE_WORDS:,} words)", "",
                 f"Full build {long_line['full']:.1f} s, peak {long_line['peak']:.0f} MB; per stage: "
                 + ", ".join(f"{stage} {seconds:.2f}" for stage, seconds in long_line["stages"].items()) + "."]
+    out += ["", PAST_ONE_MACHINE]
     return "\n".join(out) + "\n"
+
+
+PAST_ONE_MACHINE = """## Past one machine
+
+The text analysis (`plugins/archive/`) imports no Pelican and keeps no global
+state, so each stage maps onto a distributed engine (Dask bags, Spark RDDs) as
+it stands:
+
+- **Reading** is a pure function of a capture's bytes, its site's repeated
+  lines and the code: a map over captures, twice, with a group-by on the site
+  key between the two passes (`sitewide.evidence`, `sitewide.repeated_lines`).
+  The reading cache becomes a key-value store keyed the same way.
+- **Actors**: a map over records, the registry's trie broadcast.
+- **Passages**: the 4-gram index is a shuffle by key (4-gram to documents);
+  candidate pairs a reduce per 4-gram (capped at `MAX_DOCUMENTS`), cut to each
+  document's `MAX_PARTNERS`; alignment a map over pairs joined with both
+  texts; grouping a connected-components pass over the occurrences.
+- **Related documents**: a reduce per document over its passages and actors.
+- **Pages and search**: a map over records with the small shared context
+  (titles, actor names) broadcast; the split search index is a group-by term.
+
+On one machine the limits are memory (every record is held by one process:
+the peak memory above grows with the corpus) and the linking stages, which run
+in one process; reading uses every core."""
