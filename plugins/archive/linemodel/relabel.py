@@ -31,7 +31,6 @@ SET_ASIDE = 0.5  # a default article line becomes furniture
 INDUCE = 0.75  # how sure the model must be of a line to cut comments the rules missed from it
 AGREE = 0.35  # overlap of the rules' comment section with the model's (intersection over union)
 AGREE_ALONE = 0.25  # share of a page the rules' comments may take when the model sees none
-TITLE_FLOOR = 0.0  # how likely the ranker's title must be to replace the rules' (or stand alone)
 
 
 def relabel(state: ParseState) -> None:
@@ -93,7 +92,7 @@ def _move_title(state: ParseState, index: list[int], features: list[list[str]],
     current = next((k for k, i in enumerate(index) if state.lines[i].role == TITLE), None)
     texts = [state.lines[i].stripped for i in index]
     chosen = choose(candidates(texts, features, marginals, current))
-    if chosen is None or chosen[0] == current or chosen[1] < TITLE_FLOOR:
+    if chosen is None or chosen[0] == current:
         return
     line = state.lines[index[chosen[0]]]
     if line.role not in (BODY, BOILERPLATE, CAPTION):
