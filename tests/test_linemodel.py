@@ -120,3 +120,95 @@ def test_furniture_no_rule_names_is_set_aside_by_the_model_with_its_reason():
     assert sum(role == "body" for role, _why in roles.values()) == 4
     rules_alone = parse_text(NEWS_PAGE, model=False)
     assert [line.role for line in rules_alone.lines if line.stripped == "Lottery numbers"] == ["body"]
+
+
+def _as_article(text: str):
+    """A page whose every line the rules left as article text."""
+    from archive.state import BLANK, BODY, ParseState
+
+    state = ParseState.from_text(text)
+    for line in state.lines:
+        line.role = BLANK if line.blank else BODY
+    return state
+
+
+def _text_index(state, words: str) -> int:
+    return next(i for i, line in enumerate(state.lines) if line.stripped.startswith(words))
+
+
+NUMBERED_THREAD = """The post ends here.
+
+53 Responses
+
+1. on 25 Oct 2012 at 7:14 pm1 Pingback » Another blog links here
+
+[...] the purpose and the results [...]
+
+2. on 25 Oct 2012 at 7:20 pm2 Timon Piccini
+
+I am pretty sure twenty dollars no longer buys a car.
+
+3. on 25 Oct 2012 at 7:25 pm3 Audrey
+
+I confess: I had to look it up.
+
+Also, who refined their rectangle?
+
+4. on 25 Oct 2012 at 7:43 pm4 David Lippman
+
+Me too, Rosemary.
+
+Leave a Reply
+"""
+
+
+def test_a_numbered_template_opens_each_comment_even_when_the_first_one_differs():
+    from archive.rules.comments.template import induced_comments
+
+    state = _as_article(NUMBERED_THREAD)
+    first, last = _text_index(state, "2. on"), _text_index(state, "Me too")
+    furniture = {_text_index(state, words) for words in ("53 Responses", "Leave a Reply", "The post")}
+    thread = [i for i in range(first, last + 1) if not state.lines[i].blank]
+    assert induced_comments(state, thread, furniture)
+    got = [(c.author, c.date, state.lines[c.lines[0]].stripped[:12]) for c in state.comments]
+    assert got == [("Timon Piccini", "2012-10-25T19:20", "I am pretty "), ("Audrey", "2012-10-25T19:25", "I confess: I"),
+                   ("David Lippman", "2012-10-25T19:43", "Me too, Rose")]
+
+
+STAMP_UNDER_NAME = """2 Comments
+
+1. dipitblack
+
+October 2, 2012 | Permalink
+
+Love her outfit!
+
+2. Cristine Arroyo
+
+October 2, 2012 | Permalink
+
+love this look
+
+3. Emilie
+
+October 3, 2012 | Permalink
+
+For noen sko!
+
+Post a comment
+"""
+
+
+def test_a_stamp_under_each_name_opens_the_comment_and_the_first_is_found_above_the_model_lines():
+    from archive.rules.comments.template import induced_comments
+
+    state = _as_article(STAMP_UNDER_NAME)
+    # the model read only the second and third comments as comments
+    thread = [i for i in range(_text_index(state, "2. Cristine"), _text_index(state, "For noen") + 1)
+              if not state.lines[i].blank]
+    furniture = {_text_index(state, "2 Comments"), _text_index(state, "Post a comment")}
+    assert induced_comments(state, thread, furniture)
+    got = [(c.author, c.date, [state.lines[i].stripped for i in c.lines]) for c in state.comments]
+    assert got == [("dipitblack", "2012-10-02", ["Love her outfit!"]),
+                   ("Cristine Arroyo", "2012-10-02", ["love this look"]),
+                   ("Emilie", "2012-10-03", ["For noen sko!"])]

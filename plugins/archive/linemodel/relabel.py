@@ -30,7 +30,8 @@ from .titles import candidates, choose
 SET_ASIDE = 0.5  # a default article line becomes furniture
 INDUCE = 0.75  # how sure the model must be of a line to cut comments the rules missed from it
 AGREE = 0.35  # overlap of the rules' comment section with the model's (intersection over union)
-AGREE_ALONE = 0.25  # share of a page the rules' comments may take when the model sees none
+AGREE_ALONE = 0.25
+CHALLENGE = 1.5  # how many more comments, covering how much more of the model's comment lines, the template must find for the rules' to go  # share of a page the rules' comments may take when the model sees none
 
 
 def relabel(state: ParseState) -> None:
@@ -50,10 +51,12 @@ def relabel(state: ParseState) -> None:
         # an article has text: the likeliest line of it stays
         k = max(set_aside, key=lambda k: marginals[k][ARTICLE])
         state.lines[index[k]].role, state.lines[index[k]].why = BODY, None
+    sure = [i for k, i in enumerate(index) if labels[k] == COMMENT and marginals[k][COMMENT] >= INDUCE]
+    furniture = {i for k, i in enumerate(index) if labels[k] == OTHER}
     if not state.comments:
-        induced_comments(state, [i for k, i in enumerate(index)
-                                 if labels[k] == COMMENT and marginals[k][COMMENT] >= INDUCE],
-                         {i for k, i in enumerate(index) if labels[k] == OTHER})
+        induced_comments(state, sure, furniture)
+    elif sure:
+        _challenge(state, index, labels, sure, furniture)
 
 
 def _comment_lines(state: ParseState) -> set[int]:
@@ -75,6 +78,28 @@ def _rules_agree(state: ParseState, index: list[int], labels: list[str]) -> bool
     in_rules = {i for i in index if rules[0] <= i <= rules[-1]}
     in_model = {i for i in index if model[0] <= i <= model[-1]}
     return len(in_rules & in_model) >= AGREE * len(in_rules | in_model)
+
+
+def _agreement(state: ParseState, model: set[int]) -> int:
+    """How well a reading's comments cover the lines the model reads as comments."""
+    found = _comment_lines(state)
+    return len(found & model) - len(found - model)
+
+
+def _challenge(state: ParseState, index: list[int], labels: list[str], sure: list[int],
+               furniture: set[int]) -> None:
+    """The rules' comments against the page's own template: the reading that
+    covers the model's comment lines better stands."""
+    model = {i for i, label in zip(index, labels) if label == COMMENT}
+    kept = [(line.role, line.why) for line in state.lines], state.comments, state.comments_start
+    rules, count = _agreement(state, model), len(state.comments)
+    _undo_comments(state)
+    if (induced_comments(state, sure, furniture) and len(state.comments) > count * CHALLENGE
+            and _agreement(state, model) > max(rules * CHALLENGE, 0)):
+        return
+    roles, state.comments, state.comments_start = kept
+    for line, (role, why) in zip(state.lines, roles):
+        line.role, line.why = role, why
 
 
 def _undo_comments(state: ParseState) -> None:

@@ -68,23 +68,25 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
         return _blocks(state, lines)
     template = max(repeated, key=lambda s: (len(repeated[s]), any(slot in s for slot in SLOTS), -repeated[s][0]))
     heads = repeated[template]
-    before = _text_run(state, heads[0], -1, furniture)
-    after = _text_run(state, heads[-1], 1, furniture)
+    footers = _footers(state, heads, template, lines, furniture)
+    heads = _whole_thread(state, heads, shapes, template)
+    names = {head: _name_above(state, head, template) for head in heads}
+    if not footers and VARYING not in template.split() and sum(name is not None for name in names.values()) * 2 < len(heads):
+        return False  # a date heading each section, with no one's name above it: a timeline
     comment_set = set(lines)
-    if len(before) > len(after):  # footers: the body comes first
+    if footers:  # the body comes first
+        before = _text_run(state, heads[0], -1, furniture)
         comment_set.update(before)
-        starts = [before[-1]] + [h + 1 for h in heads[:-1]]
+        starts = [before[-1] if before else lines[0]] + [h + 1 for h in heads[:-1]]
         spans = [(start, head, head) for start, head in zip(starts, heads)]
     else:
+        after = _text_run(state, heads[-1], 1, furniture)
         comment_set.update(after)
         ends = heads[1:] + [max(after[-1] if after else heads[-1], lines[-1]) + 1]
         spans = [(head, end, head) for head, end in zip(heads, ends)]
-    names = {head: _name_above(state, head, template) for _start, _end, head in spans}
-    headers = len(before) <= len(after)
-    if headers and VARYING not in template.split() and sum(name is not None for name in names.values()) * 2 < len(spans):
-        return False  # a date heading each section, with no one's name above it: a timeline
     state.comments_start = min(spans[0][0], spans[0][2])
     repeated_lines = _repeated_furniture(state, spans[0][0], spans[-1][1] - 1)
+    name_lines = set(names.values())  # the next commenter's name closes a body
     for number, (start, end, head) in enumerate(spans, start=1):
         name_line = names[head]
         header_lines = [i for i in (name_line, head) if i is not None]
@@ -92,7 +94,7 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
             state.lines[i].role, state.lines[i].why = COMMENT_HEADER, None
         body = []
         for i in range(start, end):
-            if i in header_lines or state.lines[i].blank or not _usable(state, i):
+            if i in header_lines or i in name_lines or state.lines[i].blank or not _usable(state, i):
                 continue
             if i in repeated_lines:  # "Reply | Report" under every comment
                 state.lines[i].role, state.lines[i].why = BOILERPLATE, COMMENT_FURNITURE
@@ -104,6 +106,49 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
         author, date = _author_and_date(state, head, name_line)
         state.comments.append(Comment(number, author, date, body, header=head))
     return True
+
+
+def _footers(state: ParseState, heads: list[int], template: str, lines: list[int], furniture: set[int]) -> bool:
+    """Does the template close each comment (a footer) rather than open it? It
+    opens them when it starts with the comment's number or has the name above
+    it; else it closes them when more of the thread lies above its first repeat
+    than below its last (the text up to the furniture, or else the lines the
+    model reads as comments)."""
+    if _opens_comments(template, {head: _name_above(state, head, template) for head in heads}):
+        return False
+    above = len(_text_run(state, heads[0], -1, furniture))
+    below = len(_text_run(state, heads[-1], 1, furniture))
+    if above == below:
+        above, below = sum(i < heads[0] for i in lines), sum(i > heads[-1] for i in lines)
+    return above > below
+
+
+def _whole_thread(state: ParseState, heads: list[int], shapes: dict[int, str], template: str) -> list[int]:
+    """The template's lines, with those of its shape just above the first or
+    below the last (the model may not have read the first comment as one)."""
+    if len(heads) < 2:
+        return heads
+    reach = 2 * max(b - a for a, b in zip(heads, heads[1:]))
+    found = list(heads)
+    for step, edge in ((-1, heads[0]), (1, heads[-1])):
+        i = edge + step
+        while 0 <= i < len(state.lines) and abs(i - edge) <= reach:
+            line = state.lines[i]
+            if not line.blank and _usable(state, i) and shapes.get(i, shape(line.stripped)) == template:
+                found.append(i)
+                edge = i
+            i += step
+    return sorted(found)
+
+
+def _opens_comments(template: str, names: dict[int, int | None]) -> bool:
+    """Does the template open each comment? It does when it opens with the
+    comment's number (``<N> .``), or when a name sits on its own line above
+    most repeats (name, then stamp, then the words)."""
+    parts = template.split()
+    numbered = parts[:2] == [NUMBER, "."]
+    named = sum(name is not None for name in names.values()) * 2 > len(names)
+    return numbered or named
 
 
 def _repeated_furniture(state: ParseState, first: int, last: int) -> set[int]:
