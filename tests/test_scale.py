@@ -179,7 +179,7 @@ def test_a_rebuild_reads_again_only_the_capture_that_changed(tmp_path):
 
 
 def test_a_passage_carried_by_many_documents_is_found_in_all_with_few_comparisons(monkeypatch):
-    from archive import passages
+    from archive import links, passages
     from archive.planted import prose_records
 
     quote = ("The committee found that the harbour authority had ignored three separate warnings about the "
@@ -195,3 +195,16 @@ def test_a_passage_carried_by_many_documents_is_found_in_all_with_few_comparison
     carriers = [p for p in found if len(p.occurrences) == len(records)]
     assert len(carriers) == 1  # one passage, one page, every document
     assert len(aligned) <= len(records) * passages.MAX_PARTNERS < len(records) * (len(records) - 1) / 2
+    # each document's note names the ten closest others and counts the rest
+    for record in records:
+        (entry,) = [e for e in record["shared_quotes"] if e["passage"] == carriers[0].id]
+        assert len(entry["also_in"]) == links.MAX_ALSO_IN
+        assert entry["also_in_more"] == len(records) - 1 - links.MAX_ALSO_IN
+        assert len(record["related"]) == links.RELATED
+    # and the words of the parts are compared once per different text, not once per pair of documents
+    compared = []
+    real_grams = links._grams
+    monkeypatch.setattr(links, "_grams", lambda text: compared.append(text) or real_grams(text))
+    paragraphs = {r["id"]: {p["id"]: p["text"] for p in r["paragraphs"]} for r in records}
+    assert len(links._passage_pieces(carriers[0], paragraphs)) == len(records)
+    assert len(compared) <= 2

@@ -25,6 +25,7 @@ MAX_ACTOR_DOCUMENTS = 50  # an actor named by more documents (and a tenth of the
 PASSAGE_WEIGHT = 10.0  # a shared passage outweighs any number of shared actors
 PASSAGE_WORD_WEIGHT = 0.05
 MAX_ALSO_IN = 10  # other places a shared passage's note names; its page lists them all
+MAX_GROUPS = 100  # groups of documents (by their parts' words) a passage's parts are compared with
 
 
 @dataclass
@@ -71,11 +72,10 @@ def link_corpus(records: list[dict]) -> list[SharedPassage]:
     for passage in passages:
         for occurrence in passage.occurrences:
             by_doc[occurrence.doc].append((passage, occurrence))
-    grams = {passage.id: _part_grams(passage, paragraphs) for passage in passages}
+    pieces = {passage.id: _passage_pieces(passage, paragraphs) for passage in passages}
     for record in records:
-        record["shared_quotes"] = [
-            entry for passage, occurrence in by_doc[record["id"]]
-            for entry in _pieces(passage, occurrence, paragraphs, grams[passage.id])]
+        record["shared_quotes"] = [entry for passage, _occurrence in by_doc[record["id"]]
+                                   for entry in pieces[passage.id].get(record["id"], ())]
     _relate(records, by_doc)
     return passages
 
@@ -166,36 +166,60 @@ def _number(anchor: str) -> int:
     return int(anchor[1:])
 
 
-def _pieces(passage: SharedPassage, occurrence: Occurrence, paragraphs: dict, grams: dict) -> list[dict]:
-    """One entry per paragraph the occurrence covers, each pointing at the paragraph of
-    the other occurrences that share most of its words (where a reader should land):
-    the ``MAX_ALSO_IN`` closest, and how many more the passage's page lists.
-    ``grams``: the passage's parts' 3-grams, by (document, paragraph)."""
-    entries = []
-    for paragraph, (start, end) in occurrence.marks.items():
-        mine = grams[occurrence.doc, paragraph]
-        also_in = []
-        for other in passage.occurrences:
-            if other.doc == occurrence.doc:
+def _passage_pieces(passage: SharedPassage, paragraphs: dict) -> dict[str, list[dict]]:
+    """For each document of the passage, one entry per paragraph its occurrence
+    covers, each pointing at the paragraph of the other occurrences that share
+    most of its words (where a reader should land): the ``MAX_ALSO_IN`` closest,
+    and how many more the passage's page lists.
+
+    Parts with the same words are compared once, and documents whose parts have
+    the same words are one group: a passage that hundreds of documents carry
+    word for word costs hundreds of steps, not hundreds squared. At most
+    ``MAX_GROUPS`` groups (the largest) are compared; the others are counted."""
+    part_class: dict[tuple[str, str], int] = {}
+    classes: dict[str, int] = {}
+    for o in passage.occurrences:
+        for p, (s, e) in o.marks.items():
+            part_class[o.doc, p] = classes.setdefault(paragraphs[o.doc][p][s:e], len(classes))
+    grams = [_grams(text) for text in classes]
+    groups: dict[tuple[int, ...], list[Occurrence]] = defaultdict(list)
+    for o in sorted(passage.occurrences, key=lambda o: o.doc):
+        groups[tuple(sorted({part_class[o.doc, p] for p in o.marks}))].append(o)
+    ranked = sorted(groups.items(), key=lambda item: (-len(item[1]), item[1][0].doc))
+    compared, counted = ranked[:MAX_GROUPS], ranked[MAX_GROUPS:]
+    shared_words: dict[tuple[int, int], int] = {}
+
+    def shared(a: int, b: int) -> int:
+        key = (a, b) if a <= b else (b, a)
+        if key not in shared_words:
+            shared_words[key] = len(grams[a] & grams[b])
+        return shared_words[key]
+
+    out: dict[str, list[dict]] = {}
+    for occurrence in passage.occurrences:
+        entries = out.setdefault(occurrence.doc, [])
+        for paragraph, (start, end) in occurrence.marks.items():
+            mine = part_class[occurrence.doc, paragraph]
+            also_in, more = [], sum(len([m for m in members if m.doc != occurrence.doc]) for _, members in counted)
+            for kinds, members in compared:
+                best = max(shared(mine, kind) for kind in kinds)
+                others = [m for m in members if m.doc != occurrence.doc] if best else []
+                more += len(others[MAX_ALSO_IN:])
+                for other in others[:MAX_ALSO_IN]:
+                    landing = max(other.marks, key=lambda p: (shared(mine, part_class[other.doc, p]), -int(p[1:])))
+                    also_in.append((-best, other.doc, landing))
+            if not also_in:
                 continue
-            shared = [(len(mine & grams[other.doc, p]), p) for p in other.marks]
-            best = max(shared, key=lambda item: (item[0], -int(item[1][1:])), default=(0, None))
-            if best[0]:
-                also_in.append((-best[0], other.doc, best[1]))
-        if also_in:
             also_in.sort()
+            more += len(also_in[MAX_ALSO_IN:])
             entry = {"passage": passage.id, "text": paragraphs[occurrence.doc][paragraph][start:end],
                      "paragraph": paragraph,
                      "also_in": [{"id": doc, "paragraph": p} for _shared, doc, p in sorted(
                          also_in[:MAX_ALSO_IN], key=lambda item: item[1])]}
-            if len(also_in) > MAX_ALSO_IN:
-                entry["also_in_more"] = len(also_in) - MAX_ALSO_IN
+            if more:
+                entry["also_in_more"] = more
             entries.append(entry)
-    return entries
-
-
-def _part_grams(passage: SharedPassage, paragraphs: dict) -> dict[tuple[str, str], set]:
-    return {(o.doc, p): _grams(paragraphs[o.doc][p][s:e]) for o in passage.occurrences for p, (s, e) in o.marks.items()}
+    return out
 
 
 def _grams(text: str) -> set[tuple[str, ...]]:
@@ -204,6 +228,8 @@ def _grams(text: str) -> set[tuple[str, ...]]:
 
 
 def _relate(records: list[dict], by_doc: dict[str, list]) -> None:
+    """Each record's related documents, scored: those its passages' notes point
+    at (`_passage_pieces`) and those that name its rarer actors."""
     named = {r["id"]: {a["id"]: a["name"] for a in r.get("actors", ()) if a["mentions"]["article"]}
              for r in records}
     records_by_id = {r["id"]: r for r in records}
@@ -218,11 +244,12 @@ def _relate(records: list[dict], by_doc: dict[str, list]) -> None:
             if documents_naming[actor] <= max(MAX_ACTOR_DOCUMENTS, n // 10):
                 naming[actor].append(doc_id)
     for record in records:
-        shared: dict[str, dict] = defaultdict(dict)  # other document → passage → words (once each)
-        for passage, occurrence in by_doc[record["id"]]:
-            for other in passage.occurrences:
-                if other.doc != record["id"]:
-                    shared[other.doc][passage.id] = max(shared[other.doc].get(passage.id, 0), occurrence.words)
+        # other document → passage → words (once each): the places its passages' notes point at
+        words = {passage.id: occurrence.words for passage, occurrence in by_doc[record["id"]]}
+        shared: dict[str, dict] = defaultdict(dict)
+        for entry in record["shared_quotes"]:
+            for other in entry["also_in"]:
+                shared[other["id"]][entry["passage"]] = words[entry["passage"]]
         candidates = set(shared) | {doc for actor in named[record["id"]] for doc in naming.get(actor, ())}
         candidates.discard(record["id"])
         related = []
