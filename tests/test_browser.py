@@ -46,3 +46,53 @@ def test_paragraph_anchor_and_source_link_work_from_disk(site, browser):
     page.wait_for_load_state()
     assert page.url.endswith("/doc/d6d6914bedf28798/source.txt")
     assert "posted at 12:19 pm on March 31, 2008 by Allahpundit" in page.inner_text("body")
+
+
+def test_a_reply_is_indented_under_the_comment_it_answers_on_desktop_and_phone(site, browser):
+    import json
+
+    doc = "d6d6914bedf28798"
+    record = json.loads((site.output / "doc" / doc / "record.json").read_text(encoding="utf-8"))
+    replies = [(c["id"], c["replies_to"]) for c in record["comments"] if c["replies_to"]]
+    assert replies
+    for width in (1280, 390):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        page.goto((site.output / "doc" / doc / "index.html").as_uri())
+        for reply, answered in replies:
+            left = page.evaluate("id => document.getElementById(id).getBoundingClientRect().left", reply)
+            parent = page.evaluate("id => document.getElementById(id).getBoundingClientRect().left", answered)
+            assert left > parent, (width, reply, answered)
+        plain = [c["id"] for c in record["comments"] if not c["replies_to"]]
+        lefts = {page.evaluate("id => document.getElementById(id).getBoundingClientRect().left", c) for c in plain}
+        assert len(lefts) == 1  # comments that answer no one are not indented
+        page.close()
+
+
+def test_on_a_phone_the_title_and_text_come_first_and_dates_do_not_wrap(site, browser):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto((site.output / "doc" / "d6d6914bedf28798" / "index.html").as_uri())
+    top = page.evaluate("() => document.getElementById('p1').getBoundingClientRect().top")
+    assert top < 600, top  # the text starts on the first screen, before provenance and the cite box
+    assert page.evaluate("() => document.querySelector('h1').getBoundingClientRect().top") < top
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390  # nothing wider than the phone
+    page.goto((site.output / "index.html").as_uri())
+    heights = page.eval_on_selector_all("table.documents time", "ts => ts.map(t => t.getClientRects().length)")
+    assert heights and set(heights) == {1}  # each date on one line
+    page.close()
+
+
+def test_the_map_is_pictures_on_a_wide_screen_and_readable_lists_on_a_phone(site, browser):
+    for width, pictures in ((1280, True), (390, False)):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        page.goto((site.output / "map" / "index.html").as_uri())
+        assert page.locator("svg.graph").is_visible() is pictures
+        assert page.locator("svg.timeline").is_visible() is pictures
+        assert page.locator("ol.timeline-list").is_visible() is not pictures
+        assert page.locator("ul.graph-list").is_visible() is not pictures
+        if not pictures:
+            sizes = page.eval_on_selector_all(".map-list a", "as => as.map(a => parseFloat(getComputedStyle(a).fontSize))")
+            assert len(sizes) >= 5 and min(sizes) >= 14  # readable, unlike 6 px labels
+            page.locator("ol.timeline-list a").first.click()
+            page.wait_for_load_state()
+            assert "/doc/" in page.url
+        page.close()

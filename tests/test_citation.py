@@ -113,15 +113,16 @@ def test_braces_in_any_field_leave_the_bibtex_entry_parseable():
         return text.replace(r"\textbraceleft{}", "{").replace(r"\textbraceright{}", "}")
 
     assert bibtex_text("Title only {") == r"Title only \textbraceleft{}"
-    work = work_of(_record(title="Title only {", site="a } b { c", authors=["Bob {Smith", "x } y"]), "doc/x/",
-                   archive_name="An {archive")
+    work = work_of(_record(title="Title only {", site="a } b { c", authors=["Bob {Smith", "x } y"]),
+                   "https://example.org/{x}/doc/x/", archive_name="An {archive")
     fields = bib_fields(bibtex(work))
     assert list(fields) == ["author", "title", "journaltitle", "entrysubtype", "date", "year", "month", "url",
                             "note"]
     assert unlatex(fields["title"]) == "{Title only {}" and unlatex(fields["journaltitle"]) == "a } b { c"
     assert unlatex(fields["author"]) == "{Smith, Bob and y, x }"
-    assert fields["date"] == "2014-09-06" and fields["url"] == "doc/x/"
-    assert unlatex(fields["note"]).startswith("Archived by An {archive at \\url{doc/x/}; capture SHA-256 0000")
+    assert fields["date"] == "2014-09-06" and fields["url"] == "https://example.org/%7Bx%7D/doc/x/"
+    assert unlatex(fields["note"]).startswith(
+        "Archived by An {archive at \\url{https://example.org/%7Bx%7D/doc/x/}; capture SHA-256 0000")
     for text in ("a } b { c", "}{", "{{}", "\\{", "x}"):
         assert balanced(bibtex_text(text)), text
 
@@ -141,9 +142,14 @@ def test_three_styles_of_a_newspaper_article():
 
 def test_missing_fields_are_left_out_never_invented():
     work = work_of(_record(title=None, authors=[], site=None, date=None), "doc/x/")
-    assert as_text(chicago(work)).startswith("[Untitled page, capture 003_x.txt]. n.d. Archived at doc/x/.")
+    no_address = "Archived (this copy has no public address: build with ARCHIVE_SITEURL to cite it)."
+    assert as_text(chicago(work)).startswith(f"[Untitled page, capture 003_x.txt]. n.d. {no_address}")
     assert "(n.d.)" in as_text(apa(work))
-    assert as_text(mla(work)).startswith("[Untitled page, capture 003_x.txt]. Archived at")
+    assert as_text(mla(work)).startswith(f"[Untitled page, capture 003_x.txt]. {no_address}")
+    # nor do the downloads give a path inside one copy as the work's address
+    assert "url =" not in bibtex(work) and "doc/x/" not in bibtex(work) and "no public address" in bibtex(work)
+    assert "\r\nUR  - " not in ris(work) and "doc/x/" not in ris(work)
+    assert "URL" not in json.loads(csl_json(work))[0] and "doc/x/" not in csl_json(work)
 
 
 def test_kind_comes_from_the_editors_then_the_capture():
@@ -226,7 +232,7 @@ def test_every_archival_page_has_the_cite_box_and_its_downloads(site, doc_id):
     assert styles == ["Chicago", "APA", "MLA"]
     for citation in box.select(".citation"):
         text = citation.get_text()
-        assert record["source"]["sha256"] in text and f"doc/{doc_id}/" in text
+        assert record["source"]["sha256"] in text and "no public address" in text and "doc/" not in text
         assert (record["title"] or "") in text
         assert all(a.split()[-1] in text for a in record["authors"][:1])
     assert all(a.split()[-1] in box.select_one("#cite-chicago").get_text() for a in record["authors"])
@@ -319,11 +325,16 @@ def test_exports_for_researchers(site):
     exports = site.output / "exports"
     lines = (exports / "records.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(line) for line in lines] == [record_of(site.output, d) for d in sorted(SEED_TITLES)]
-    documents = list(csv.DictReader(io.StringIO((exports / "documents.csv").read_text(encoding="utf-8"))))
+    documents = list(csv.DictReader(io.StringIO((exports / "documents.csv").read_text(encoding="utf-8-sig"))))
     assert {d["id"]: d["title"] for d in documents} == {k: v[0] for k, v in SEED_TITLES.items()}
     assert {d["id"]: int(d["comments"]) for d in documents} == {k: v[1] for k, v in SEED_TITLES.items()}
-    comments = list(csv.DictReader(io.StringIO((exports / "comments.csv").read_text(encoding="utf-8"))))
+    comments = list(csv.DictReader(io.StringIO((exports / "comments.csv").read_text(encoding="utf-8-sig"))))
     assert len(comments) == 49
+    for name in ("documents.csv", "comments.csv"):  # UTF-8 with a byte-order mark: what spreadsheets expect
+        assert (exports / name).read_bytes().startswith(b"\xef\xbb\xbfid," if name == "documents.csv"
+                                                       else b"\xef\xbb\xbfdocument_id,")
+    texts = " ".join(c["text"] for c in comments)
+    assert any(ord(ch) > 127 for ch in texts) and "\ufffd" not in texts  # non-ASCII survives the round trip
     for row in comments[:: 7]:
         page, anchor = row["permalink"].split("#")
         assert soup(site.output / page / "index.html").find(id=anchor) is not None
@@ -354,7 +365,7 @@ def test_published_build_uses_the_public_address(tmp_path, monkeypatch):
     assert all(loc.startswith("https://example.org/archive/") for loc in locs)
     assert {f"https://example.org/archive/doc/{d}/" for d in SEED_TITLES} <= set(locs)
     assert {m.text for m in sitemap.findall("s:url/s:lastmod", ns)} == {"2023-11-14"}
-    rows = list(csv.DictReader(io.StringIO((out / "exports" / "documents.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO((out / "exports" / "documents.csv").read_text(encoding="utf-8-sig"))))
     assert {r["permalink"] for r in rows} == {f"https://example.org/archive/doc/{d}/" for d in SEED_TITLES}
 
 
@@ -378,7 +389,7 @@ def test_hostile_capture_is_escaped_in_metadata_and_downloads(tmp_path):
     assert not html.select(".citation script, .cite b")
     assert balanced((folder / "cite.bib").read_text(encoding="utf-8"))
     assert json.loads((folder / "cite.json").read_text(encoding="utf-8"))[0]["title"] == title
-    comments = list(csv.DictReader(io.StringIO((tmp_path / "out/exports/comments.csv").read_text(encoding="utf-8"))))
+    comments = list(csv.DictReader(io.StringIO((tmp_path / "out/exports/comments.csv").read_text(encoding="utf-8-sig"))))
     assert comments[0]["author"] == "<b>Mallory</b>"
 
 
@@ -406,7 +417,8 @@ def test_editors_metadata_corrects_and_adds_provenance(tmp_path):
     assert "https://www.nytimes.com/2014/09/06/world/middleeast/example.html" in provenance
     assert "2014-09-07" in provenance and f"documents/{NYT}.md" in provenance
     assert "Beleaguered Iraqis court" in provenance and html.select_one(".provenance .note em")
-    assert "Captured September 7, 2014; archived at doc/" in html.select_one("#cite-chicago").get_text()
+    assert "Captured September 7, 2014; archived (this copy has no public address" in html.select_one(
+        "#cite-chicago").get_text()
     assert json.loads((tmp_path / "out/doc" / NYT / "cite.json").read_text())[0]["accessed"] == {
         "date-parts": [[2014, 9, 7]]}
     # An id no document has is a build error naming the file.
@@ -417,7 +429,35 @@ def test_editors_metadata_corrects_and_adds_provenance(tmp_path):
 
 # In a browser, from disk ----------------------------------------------------------
 
-def test_copy_buttons_and_a_passage_link_work_from_disk(site, browser):
+PUBLIC = "https://example.org/archive"
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """The seeds built for a public address (and opened from disk all the same)."""
+    build = run_build(SEEDS, tmp_path_factory.mktemp("published") / "out", "--publish",
+                      env={"ARCHIVE_SITEURL": PUBLIC})
+    assert build.returncode == 0, build.stderr
+    return build
+
+
+def test_a_copy_without_a_public_address_says_so_and_never_offers_a_file_address(site, browser):
+    page = browser.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((site.output / "doc" / HOT_AIR / "index.html").as_uri())
+    box = page.locator("section.cite")
+    assert "this copy has no public address: build with ARCHIVE_SITEURL to cite it" in box.inner_text()
+    assert "no public address" in page.locator("#cite-chicago").inner_text()
+    assert page.get_by_role("button", name="Copy the link to paragraph 3").count() == 0
+    assert page.get_by_role("button", name="Copy the APA citation").count() == 1  # the words can still be copied
+    assert not page.locator(".cite-passage").is_visible()
+    assert "file://" not in page.content() and errors == []
+    page.close()
+
+
+def test_copy_buttons_and_a_passage_link_work_from_disk(published, browser):
+    site = published
     context = browser.new_context()
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
@@ -425,8 +465,9 @@ def test_copy_buttons_and_a_passage_link_work_from_disk(site, browser):
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.on("request", lambda request: requests.append(request.url))
-    url = (site.output / "doc" / HOT_AIR / "index.html").as_uri()
-    page.goto(url)
+    here = (site.output / "doc" / HOT_AIR / "index.html").as_uri()
+    url = f"{PUBLIC}/doc/{HOT_AIR}/"  # what is copied: the public address, never the file's
+    page.goto(here)
     status = page.locator(".cite-status")
     page.get_by_role("button", name="Copy the link to paragraph 3").click()
     expect(status).to_contain_text(f"{url}#p3")  # said once the clipboard has it (it answers asynchronously)
@@ -461,7 +502,7 @@ def test_copy_buttons_and_a_passage_link_work_from_disk(site, browser):
     expect(status).to_contain_text("Link to the passage copied")
     assert page.evaluate("navigator.clipboard.readText()") == link
     page.goto("about:blank")
-    page.goto(link)
+    page.goto(link.replace(url, here))  # the same link, on this copy
     assert page.evaluate("location.hash") == "#p3"  # the text directive is the browser's, not the page's
     top, bottom = page.evaluate("(() => { const r = document.getElementById('p3').getBoundingClientRect(); "
                                 "return [r.top, r.bottom]; })()")
@@ -490,16 +531,18 @@ _EDGES = """selector => {
 }"""
 
 
-def test_a_selected_paragraph_or_comment_links_to_its_own_words(site, browser):
+def test_a_selected_paragraph_or_comment_links_to_its_own_words(published, browser):
+    site = published
     page = browser.new_page()
-    url = (site.output / "doc" / HOT_AIR / "index.html").as_uri()
+    here = (site.output / "doc" / HOT_AIR / "index.html").as_uri()
+    url = f"{PUBLIC}/doc/{HOT_AIR}/"
     record = record_of(site.output, HOT_AIR)
     # ¶3, and the line of comment #5 that is its own (its first quotes ¶9, so a fragment would find ¶9).
     own = {("p3", "#p3"): record["paragraphs"][2]["text"],
            ("c5", "#c5 > p"): record["comments"][4]["text"].split("\n")[1]}
     for (anchor, selector), text in own.items():
         for how in ("triple-click", "drag from the ¶ mark"):
-            page.goto(url)
+            page.goto(here)
             page.locator(selector).scroll_into_view_if_needed()
             if how == "triple-click":
                 page.mouse.click(*page.evaluate(_POINT_ON_PLAIN_TEXT, selector), click_count=3)
@@ -515,7 +558,7 @@ def test_a_selected_paragraph_or_comment_links_to_its_own_words(site, browser):
             start, _, end = (unquote(part) for part in link.split(":~:text=")[1].partition(","))
             assert text.startswith(start + " ") and text.endswith(" " + end), (how, start, end)  # no "¶3 copy"
             page.goto("about:blank")
-            page.goto(link.replace(f"#{anchor}:~:", "#:~:"))  # the text alone must find the passage
+            page.goto(link.replace(url, here).replace(f"#{anchor}:~:", "#:~:"))  # the text alone finds it
             top, bottom = page.evaluate("s => { const r = document.querySelector(s).getBoundingClientRect(); "
                                         "return [r.top, r.bottom]; }", selector)
             assert page.evaluate("scrollY") > 0 and bottom > 0 and top < page.viewport_size["height"], how

@@ -6,6 +6,7 @@ two sizes (deterministic), never by timing: timings belong to `invoke bench`.
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import shutil
@@ -208,3 +209,33 @@ def test_a_passage_carried_by_many_documents_is_found_in_all_with_few_comparison
     paragraphs = {r["id"]: {p["id"]: p["text"] for p in r["paragraphs"]} for r in records}
     assert len(links._passage_pieces(carriers[0], paragraphs)) == len(records)
     assert len(compared) <= 2
+
+
+MANY = 90  # captures: past TIMELINE_MAX_POINTS and GRAPH_MAX_DOCUMENTS
+
+
+def test_the_map_of_a_large_archive_counts_by_year_and_lists_sites_and_passages(tmp_path):
+    from archive import pictures
+    from archive.planted import diverse_captures
+
+    assert MANY > pictures.TIMELINE_MAX_POINTS and MANY > pictures.GRAPH_MAX_DOCUMENTS
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    texts = diverse_captures(MANY, " ".join(SEED_TEXTS), planted_share=0.2)
+    for n, text in enumerate(texts):
+        (seeds / f"{n:03d}_{n:016x}.txt").write_text(text, encoding="utf-8")
+    build = run_build(seeds, tmp_path / "out")
+    assert build.returncode == 0, build.stderr
+    records = [json.loads(p.read_text(encoding="utf-8")) for p in (tmp_path / "out" / "doc").glob("*/record.json")]
+    page = BeautifulSoup((tmp_path / "out" / "map" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert len(page.select("svg.graph circle")) == pictures.GRAPH_MAX_DOCUMENTS
+    years = Counter(r["date"][:4] for r in records if r["date"])
+    bars = {a["href"].split("year=")[1]: a.rect.title.get_text() for a in page.select("svg.timeline a")}
+    assert bars == {year: f"{year}: {n} documents" for year, n in years.items()}  # a bar a year, no point each
+    assert not page.select("svg.timeline circle")
+    sites = Counter(r["site"] for r in records if r["site"])
+    listed = [(a.get_text(), a.find_next_sibling("span").get_text())
+              for a in page.select("section.overview ol.bars a[href*='site=']")]
+    assert listed == [(s, str(n)) for s, n in sorted(sites.items(), key=lambda i: (-i[1], i[0]))[:pictures.OVERVIEW_ROWS]]
+    shared = page.select("section.overview a[href*='quote/']")
+    assert shared and all((tmp_path / "out" / a["href"].replace("../", "")).is_file() for a in shared)

@@ -109,6 +109,11 @@ class Work:
     archive_name: str = "Annotated Web Archive"
 
     @property
+    def public(self) -> bool:
+        """Has this copy of the archive a public address (`ARCHIVE_SITEURL`)?"""
+        return "://" in self.archive_url
+
+    @property
     def display_title(self) -> str:
         return self.title or f"[Untitled page, capture {self.file}]"
 
@@ -177,8 +182,13 @@ def _join_names(names: list[str], conjunction: str, serial: bool = True) -> str:
     return ", ".join(names[:-1]) + ("," if serial else "") + f" {conjunction} " + names[-1]
 
 
+NO_ADDRESS = "this copy has no public address: build with ARCHIVE_SITEURL to cite it"
+
+
 def _archive_tail(work: Work, dated=None) -> str:
     captured = f"Captured {(dated or _long_date)(work.captured)}; archived" if work.captured else "Archived"
+    if not work.public:  # a path inside one copy of the archive is no address to cite
+        return f"{captured} ({NO_ADDRESS}). Capture SHA-256: {work.sha256}."
     return f"{captured} at {work.archive_url}. Capture SHA-256: {work.sha256}."
 
 

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from xml.sax.saxutils import escape as xml_escape
 
-from .citation import BLOG_POST, Work, item_kind
+from .citation import BLOG_POST, NO_ADDRESS, Work, item_kind
 
 # BibTeX ---------------------------------------------------------------------------
 
@@ -46,6 +46,10 @@ def cite_key(work: Work) -> str:
     return f"{re.sub(r'[^a-z0-9]', '', ascii_who)[:20] or 'anon'}{work.year or 'nd'}-{work.id[:8]}"
 
 
+def _public(work: Work) -> str | None:
+    return work.archive_url if work.public else None
+
+
 def bibtex(work: Work) -> str:
     """A biblatex entry: @online for a blog post, @article (newspaper) for news."""
     fields = []
@@ -59,11 +63,13 @@ def bibtex(work: Work) -> str:
     if work.date:
         y, m, d = work.date_parts
         fields += [("date", work.date[:10]), ("year", str(y)), ("month", str(m))]
-    fields.append(("url", _url(work.original_url or work.archive_url)))
+    url = work.original_url or _public(work)
+    if url:
+        fields.append(("url", _url(url)))
     if work.captured:
         fields.append(("urldate", work.captured[:10]))
-    note = (f"Archived by {bibtex_text(work.archive_name)} at \\url{{{_url(work.archive_url)}}}; "
-            f"capture SHA-256 {work.sha256}")
+    where = f"at \\url{{{_url(work.archive_url)}}}" if work.public else f"({NO_ADDRESS})"
+    note = f"Archived by {bibtex_text(work.archive_name)} {where}; capture SHA-256 {work.sha256}"
     fields.append(("note", note))
     entry = "online" if work.kind == BLOG_POST else "article"
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
@@ -95,11 +101,13 @@ def ris(work: Work) -> str:
     if work.date:
         y, m, d = work.date_parts
         lines += [("PY", str(y)), ("DA", f"{y:04d}/{m:02d}/{d:02d}/")]
-    lines.append(("UR", work.original_url or work.archive_url))
+    if work.original_url or work.public:
+        lines.append(("UR", work.original_url or work.archive_url))
     if work.captured:
         lines.append(("Y2", work.captured[:10].replace("-", "/")))
-    lines += [("DB", work.archive_name), ("AN", work.archive_url),
-              ("N1", f"Archived at {work.archive_url}; capture {work.file}, SHA-256 {work.sha256}")]
+    where = f"at {work.archive_url}" if work.public else f"({NO_ADDRESS})"
+    lines += [("DB", work.archive_name)] + ([("AN", work.archive_url)] if work.public else [])
+    lines.append(("N1", f"Archived {where}; capture {work.file}, SHA-256 {work.sha256}"))
     return "".join(f"{tag}  - {_ris_value(value)}\r\n" for tag, value in lines) + "ER  - \r\n"
 
 
@@ -107,9 +115,12 @@ def ris(work: Work) -> str:
 
 def csl_json(work: Work) -> str:
     item = {"id": cite_key(work), "type": "post-weblog" if work.kind == BLOG_POST else "article-newspaper",
-            "title": work.display_title, "URL": work.original_url or work.archive_url,
-            "archive": work.archive_name, "archive_location": work.archive_url,
-            "note": f"Capture {work.file}, SHA-256 {work.sha256}"}
+            "title": work.display_title, "archive": work.archive_name,
+            "note": f"Capture {work.file}, SHA-256 {work.sha256}" + ("" if work.public else f"; {NO_ADDRESS}")}
+    if work.original_url or work.public:
+        item["URL"] = work.original_url or work.archive_url
+    if work.public:
+        item["archive_location"] = work.archive_url
     if work.authors:
         item["author"] = [_csl_name(n) for n in work.authors]
     if work.site:

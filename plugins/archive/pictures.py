@@ -1,16 +1,27 @@
 """Geometry of the archive's two pictures, drawn as static SVG by the theme:
-a graph of documents linked by shared passages and actors, and a timeline."""
+a graph of documents linked by shared passages and actors, and a timeline.
+
+Both stay readable however large the archive: the graph draws the best-linked
+documents only, and past a few dozen dated documents the timeline counts them
+by year; `overview` adds the sites with most documents and the passages most
+documents share."""
 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from .search.analysis import site_token
+
 GRAPH_WIDTH, GRAPH_HEIGHT = 760, 440  # documents on an ellipse, labels outside it
-GRAPH_MAX_DOCUMENTS = 150  # beyond this, only the best-linked documents are drawn
+GRAPH_MAX_DOCUMENTS = 30  # beyond this, only the best-linked documents are drawn (their labels stay apart)
 ACTOR_EDGE_SCORE = 1.0  # documents linked by actors alone need at least this score
 TIMELINE_WIDTH, TIMELINE_ROW = 720, 22
+TIMELINE_MAX_POINTS = 60  # more dated documents are counted by year, a bar each
+BAR_HEIGHT = 160  # the tallest year's bar
+OVERVIEW_ROWS = 15  # sites and passages listed in the overview
 
 
 @dataclass
@@ -83,10 +94,20 @@ class Tick:
 
 
 @dataclass
+class YearBar:
+    year: int
+    count: int
+    x: float
+    width: float
+    height: float
+
+
+@dataclass
 class Timeline:
     width: int = TIMELINE_WIDTH
     height: int = 0
-    points: list = field(default_factory=list)  # (x, y, record)
+    points: list = field(default_factory=list)  # (x, y, record), for a few dozen documents
+    years: list[YearBar] = field(default_factory=list)  # or documents counted by year
     ticks: list[Tick] = field(default_factory=list)
     undated: list[dict] = field(default_factory=list)
 
@@ -109,6 +130,34 @@ def timeline(records: list[dict]) -> Timeline:
     step = max(1, math.ceil((last_year - first_year) / 12))
     result.ticks = [Tick(x_of(date(year, 1, 1).toordinal()), str(year))
                     for year in range(first_year, last_year + 1, step)]
+    if len(dated) > TIMELINE_MAX_POINTS:
+        counts = Counter(date.fromordinal(day).year for day in days)
+        most = max(counts.values())
+        for year in sorted(counts):
+            x, after = x_of(date(year, 1, 1).toordinal()), x_of(date(year + 1, 1, 1).toordinal())
+            result.years.append(YearBar(year, counts[year], x, round(max(after - x - 2, 1), 1),
+                                        round(BAR_HEIGHT * counts[year] / most, 1)))
+        result.height = 60 + BAR_HEIGHT
+        return result
     result.points = [(x_of(day), 40 + TIMELINE_ROW * n, record) for n, (day, record) in enumerate(zip(days, dated))]
     result.height = 60 + TIMELINE_ROW * len(dated)
     return result
+
+
+@dataclass
+class Overview:
+    documents: int = 0
+    sites: list[tuple[str, str, int]] = field(default_factory=list)  # name, search token, documents
+    unnamed_sites: int = 0  # documents whose site the capture does not name
+    passages: list[tuple[str, str, int]] = field(default_factory=list)  # id, first words, documents
+
+
+def overview(records: list[dict], passages: list) -> Overview:
+    """The sites with most documents and the passages the most documents share."""
+    sites = Counter(r["site"] for r in records if r["site"])
+    top = sorted(sites.items(), key=lambda item: (-item[1], item[0]))[:OVERVIEW_ROWS]
+    shared = sorted(passages, key=lambda p: (-len(p.occurrences), p.id))[:OVERVIEW_ROWS]
+    return Overview(
+        documents=len(records), sites=[(site, site_token(site), n) for site, n in top],
+        unnamed_sites=sum(1 for r in records if not r["site"]),
+        passages=[(p.id, " ".join(p.occurrences[0].text.split()[:14]), len(p.occurrences)) for p in shared])

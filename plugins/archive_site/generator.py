@@ -19,7 +19,7 @@ from archive.corpus import Corpus, read_corpus
 from archive.editorial import render_markdown
 from archive.links import variant_pieces
 from archive.marks import pieces
-from archive.pictures import graph, timeline
+from archive.pictures import graph, overview, timeline
 from archive.search import write_search
 
 # Sent with the finished `Corpus` once every document is written.
@@ -102,8 +102,14 @@ class ArchiveGenerator(Generator):
         started = time.perf_counter()
         documents = self.context["archive_documents"]
         writer.write_file("map/index.html", self.get_template("map"), self.context, relative_urls=True,
-                          graph=graph(documents), timeline=timeline(documents))
+                          graph=graph(documents), timeline=timeline(documents),
+                          overview=overview(documents, self.corpus.passages))
         writer.write_file("search.html", self.get_template("search"), self.context, relative_urls=True)
+        # GitHub Pages serves 404.html at any missing address, at any depth: its links are
+        # absolute when the site has a public address (at the top of the site, relative will do)
+        writer.write_file("404.html", self.get_template("404"), self.context,
+                          relative_urls=not self.settings.get("SITEURL"))
+        self._write_bytes(".nojekyll", b"")  # GitHub Pages: publish the files as they are
         timings["map"] = time.perf_counter() - started
         started = time.perf_counter()
         self._write_search()

@@ -201,8 +201,9 @@ def write(sender, corpus) -> None:
         return f"{base}/{url}" if base else url
 
     _write(out / "exports" / "records.jsonl", records_jsonl(corpus.records))
-    _write(out / "exports" / "documents.csv", documents_csv(corpus.records, permalink), newline="")
-    _write(out / "exports" / "comments.csv", comments_csv(corpus.records, permalink), newline="")
+    # UTF-8 with a byte-order mark: how Excel and LibreOffice know a CSV is UTF-8
+    _write(out / "exports" / "documents.csv", documents_csv(corpus.records, permalink), newline="", bom=True)
+    _write(out / "exports" / "comments.csv", comments_csv(corpus.records, permalink), newline="", bom=True)
     if base:
         pages = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.html"))
         urls = [permalink(p[:-len("index.html")] if p.endswith("index.html") else p) for p in pages]
@@ -232,9 +233,9 @@ def _write_redirects(sender, out: Path, base: str) -> None:
         _write(out / old / "index.html", html)
 
 
-def _write(path: Path, text: str, newline: str | None = None) -> None:
+def _write(path: Path, text: str, newline: str | None = None, bom: bool = False) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline=newline) as handle:
+    with open(path, "w", encoding="utf-8-sig" if bom else "utf-8", newline=newline) as handle:
         handle.write(text)
 
 

@@ -3,10 +3,18 @@
    cite a page: without JavaScript the ¶ and # marks are the links. No network. */
 (function () {
   "use strict";
+  // An anchor of an earlier version of the page: go where the editors say it now is.
+  var moved = document.getElementById(location.hash.slice(1));
+  if (moved && moved.classList.contains("moved") && moved.getAttribute("data-now")) {
+    location.replace(moved.getAttribute("data-now"));
+  }
+
   var box = document.getElementById("cite");
   if (!box) return;
   var status = box.querySelector(".cite-status");
-  var base = box.getAttribute("data-permalink") || location.href.split("#")[0];
+  // The page's public address; a copy without one (opened from disk, say) has no
+  // address to cite, so it offers no links to copy: never a file:// address.
+  var base = box.getAttribute("data-permalink");
 
   function say(text) { status.textContent = text; }
 
@@ -49,6 +57,8 @@
       copy(citation.textContent, "Citation");
     }));
   });
+
+  if (!base) return;
 
   // A copy button beside every ¶ and # mark: the permalink of that paragraph or comment.
   document.querySelectorAll("section.text a.anchor, article.comment > header a.anchor").forEach(function (mark) {
@@ -138,9 +148,4 @@
   });
   copyPassage.addEventListener("click", function () { copy(field.value, "Link to the passage"); });
 
-  // An anchor of an earlier version of the page: go where the editors say it now is.
-  var moved = document.getElementById(location.hash.slice(1));
-  if (moved && moved.classList.contains("moved") && moved.getAttribute("data-now")) {
-    location.replace(moved.getAttribute("data-now"));
-  }
 })();
