@@ -80,3 +80,43 @@ def test_screenshots_of_the_main_pages(site, browser, width):
         assert shot.stat().st_size > 5000  # something was drawn
         assert page.evaluate("() => document.documentElement.scrollWidth") <= width, name  # no sideways scrolling
     page.close()
+
+
+def _parse_errors(data: bytes) -> list:
+    import html5lib
+
+    parser = html5lib.HTMLParser(strict=False)
+    parser.parse(data)
+    return parser.errors
+
+
+def test_every_built_page_parses_without_an_error_by_the_html_standard(site):
+    assert _parse_errors(b"<!DOCTYPE html><title>x</title><p><b>unclosed</p></i>")  # the check can fail
+    pages = sorted(site.output.rglob("*.html"))
+    assert len(pages) > 20
+    failing = {str(p.relative_to(site.output)): _parse_errors(p.read_bytes())[:3] for p in pages}
+    assert {page: errors for page, errors in failing.items() if errors} == {}
+
+
+def test_the_keyboard_meets_each_actor_once_and_no_control_of_its_own_is_tiny(tmp_path, browser):
+    from conftest import SEEDS, run_build
+
+    build = run_build(SEEDS, tmp_path / "out", "--publish", env={"ARCHIVE_SITEURL": "https://example.org/archive"})
+    assert build.returncode == 0, build.stderr
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto((tmp_path / "out" / "doc" / HOT_AIR / "index.html").as_uri())  # copy buttons: with an address
+    stops = page.evaluate("""() => [...document.querySelectorAll('a[href], button, input, select, summary')]
+        .filter(e => e.tabIndex >= 0 && e.getClientRects().length)
+        .map(e => { const r = e.getBoundingClientRect();
+                    return {tag: e.tagName.toLowerCase(), cls: e.className, w: r.width, h: r.height,
+                            inline: e.tagName === 'A' && !!e.closest('p, li, dd, span') && !e.classList.contains('anchor')}; })""")
+    names_in_text = page.locator("section.text a.actor").count()
+    assert names_in_text > 50
+    assert not [s for s in stops if s["cls"] == "actor"]  # the names in the text are not tab stops...
+    listed = page.locator("section.doc-actors li > a").count()
+    assert listed and page.evaluate("() => document.querySelector('section.doc-actors li > a').tabIndex") == 0
+    assert len(stops) < 160  # ...each actor is reached once, from the list of names
+    own = [s for s in stops if not s["inline"] and s["cls"] != "site-name"]
+    assert [s for s in own if s["w"] < 24 or s["h"] < 24] == []  # ¶/# marks, copy buttons, fields: 24 px or more
+    assert sum(s["tag"] == "button" for s in own) >= 30
+    page.close()

@@ -205,3 +205,25 @@ def test_comment_records_point_at_their_lines_in_the_capture(site):
         assert source[comment["line"] - 1].startswith(comment["author"])
     for paragraph in record["paragraphs"]:
         assert source[paragraph["line"] - 1].strip() == paragraph["text"]
+
+
+def test_a_thread_shows_relative_dates_as_written_deleted_comments_and_replies_under_their_parent(tmp_path):
+    import shutil
+
+    from conftest import FIXTURES, run_build
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(FIXTURES / "captures" / "disqus-nested.txt", seeds / "001_abcabcabcabcabc1.txt")
+    build = run_build(seeds, tmp_path / "out")
+    assert build.returncode == 0, build.stderr
+    html = soup(tmp_path / "out" / "doc" / "abcabcabcabcabc1" / "index.html")
+    first, deleted, answer = html.find(id="c1"), html.find(id="c5"), html.find(id="c6")
+    assert first.select_one(".as-written").get_text() == "2 years ago (as written; cannot be dated)"
+    assert first.find("time") is None  # never a date it does not have
+    assert deleted.select_one(".author").get_text() == "comment deleted before capture"
+    assert "author not captured" not in deleted.get_text()
+    assert "reply" in answer["class"] and "depth-1" in answer["class"]  # under the deleted comment it answers
+    assert "reply" not in first["class"]
+    record = json.loads((tmp_path / "out" / "doc" / "abcabcabcabcabc1" / "record.json").read_text(encoding="utf-8"))
+    assert record["comments"][0]["date_as_written"] == "2 years ago" and record["comments"][4]["deleted"] is True

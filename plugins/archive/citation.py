@@ -186,7 +186,11 @@ NO_ADDRESS = "this copy has no public address: build with ARCHIVE_SITEURL to cit
 
 
 def _archive_tail(work: Work, dated=None) -> str:
-    captured = f"Captured {(dated or _long_date)(work.captured)}; archived" if work.captured else "Archived"
+    """When the page was captured and archived (the build's date, `SOURCE_DATE_EPOCH`), and where."""
+    when = dated or _long_date
+    captured = f"Captured {when(work.captured)}; archived" if work.captured else "Archived"
+    if work.archived:
+        captured += f" {when(work.archived)}"
     if not work.public:  # a path inside one copy of the archive is no address to cite
         return f"{captured} ({NO_ADDRESS}). Capture SHA-256: {work.sha256}."
     return f"{captured} at {work.archive_url}. Capture SHA-256: {work.sha256}."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from . import __version__
@@ -10,6 +11,7 @@ from .hygiene import REPLACEMENT_CHARACTER
 from .ids import document_id
 from .parse import parse_text
 from .relations import link_comments
+from .shapes import AGO, stamps
 from .state import BOILERPLATE, BODY, CAPTION, ParseState
 
 SCHEMA_VERSION = 2
@@ -67,7 +69,19 @@ def _comments(state: ParseState) -> list[dict]:
         "replies_to": f"c{c.replies_to}" if c.replies_to else None,
         "quotes": c.quotes,
         "quoted_lines": c.quoted_lines,
+        "date_as_written": None if c.date else _relative_stamp(c.header_text),
+        "deleted": bool(_DELETED.match(c.text.strip()) or c.author in ("[deleted]", "[removed]")),
     } for c in state.comments]
+
+
+# "This comment was deleted.", "[removed]": a place in the thread whose words are gone
+_DELETED = re.compile(r"^(?:This comment (?:was|has been) (?:deleted|removed)\b.{0,40}|\[(?:deleted|removed)\])$",
+                      re.IGNORECASE)
+
+
+def _relative_stamp(header: str) -> str | None:
+    """"2 years ago" as the header gave it: it cannot be dated (ago from when?)."""
+    return next((words for slot, words in stamps(header) if slot == AGO), None) if header else None
 
 
 def roles(state: ParseState) -> dict[str, int]:
