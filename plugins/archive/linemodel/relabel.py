@@ -93,6 +93,8 @@ def _challenge(state: ParseState, index: list[int], labels: list[str], sure: lis
     model = {i for i, label in zip(index, labels) if label == COMMENT}
     kept = [(line.role, line.why) for line in state.lines], state.comments, state.comments_start
     rules, count = _agreement(state, model), len(state.comments)
+    if rules * CHALLENGE >= len(model):
+        return  # no reading can cover more than all the model's comment lines: the rules' stand
     _undo_comments(state)
     if (induced_comments(state, sure, furniture) and len(state.comments) > count * CHALLENGE
             and _agreement(state, model) > max(rules * CHALLENGE, 0)):
