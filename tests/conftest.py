@@ -34,6 +34,18 @@ def run_build(seeds: Path, output: Path, *extra: str, env: dict | None = None) -
     return Build(output, done.stdout, done.stderr, done.returncode)
 
 
+def build_one(tmp_path: Path, capture: Path, doc_id: str) -> Build:
+    """Build an archive of one capture, published as ``doc/<doc_id>/``; it must succeed."""
+    import shutil
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(capture, seeds / f"001_{doc_id}.txt")
+    build = run_build(seeds, tmp_path / "out")
+    assert build.returncode == 0, build.stderr
+    return build
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Build:
     build = run_build(SEEDS, tmp_path_factory.mktemp("site") / "output")

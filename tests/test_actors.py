@@ -272,3 +272,31 @@ def test_a_name_part_beside_another_name_is_someone_else():
     assert [who for _, who in found(text, maliki)] == ["nouri-al-maliki"] * 3  # titles are not names
     iran = Actor("iran", "Iran", "place")
     assert found("IRAN IS ANGRY", ISLAMIC_STATE, iran) == [("IRAN", "iran")]  # shouting, not an acronym
+
+
+def test_a_given_name_before_a_particle_and_a_surname_is_someone_else():
+    nujaifi = Actor("osama-al-nujaifi", "Osama al-Nujaifi", "person")
+    text = "Osama al-Nujaifi spoke in Mosul. Osama bin Laden is dead; Osama ibn Ali too. Osama agreed."
+    assert found(text, nujaifi) == [("Osama al-Nujaifi", "osama-al-nujaifi"), ("Osama", "osama-al-nujaifi")]
+    # in a comment too: the comment's "Osama bin Laden" is not the speaker the article names
+    result = ActorFinder([nujaifi]).document([Block("p1", "article", 0, "Osama al-Nujaifi spoke."),
+                                             Block("c7", "comments", 0, "Osama bin Laden never lived in Mosul.")])
+    assert result.actors[0]["comments"] == [] and ("c7", 0) not in result.spans
+
+
+def test_one_count_of_mentions_on_the_index_the_actor_page_and_the_documents(site):
+    records = [json.loads(p.read_text(encoding="utf-8")) for p in (site.output / "doc").glob("*/record.json")]
+    index = soup(site.output / "actor" / "index.html")
+    checked = 0
+    for item in index.select("ul.actor-list li"):
+        actor_id = item.a["href"].split("/")[-2]  # ../actor/<id>/index.html
+        counted = sum(a["mentions"]["article"] + a["mentions"]["comments"]
+                      for r in records for a in r["actors"] if a["id"] == actor_id)
+        documents = sum(any(a["id"] == actor_id for a in r["actors"]) for r in records)
+        shown = item.select_one(".count").get_text()
+        assert shown.startswith(f"{documents} document") and f", {counted} mention" in shown, (actor_id, shown)
+        if counted:
+            page = soup(site.output / "actor" / actor_id / "index.html")
+            assert f"Named {counted} time" in page.select_one("p.counted").get_text()
+            checked += 1
+    assert checked >= 20

@@ -20,10 +20,12 @@ from bs4 import BeautifulSoup
 
 import archive
 from archive.citation import (NEWS_ARTICLE, Name, apa, apply_document_meta, as_html, as_text, chicago, editor_date,
-                              item_kind, mla, read_document_meta, script_json, split_name, work_of)
+                              item_kind, kind_and_reason, mla, read_document_meta, script_json, split_name,
+                              work_of)
 from archive.editorial import EditorialError, MarkdownFile
+from archive.rules.byline import split_names
 from archive.exports import bibtex, bibtex_text, csl_json, ris, safe_cell
-from conftest import FIXTURES, SEEDS, run_build
+from conftest import FIXTURES, SEEDS, build_one, run_build
 from test_site import SEED_TITLES
 
 HOT_AIR, NYT = "d6d6914bedf28798", "bbfa1784b879b3b7"
@@ -100,7 +102,7 @@ def test_last_first_names_and_suffixes_in_every_format():
     assert split_name("Doe Jr.").literal == "Doe Jr."  # which word is the family name is not known
     work = work_of(_record(authors=["Smith, John", "John Doe Jr."]), "doc/x/")
     assert bib_fields(bibtex(work))["author"] == "Smith, John and Doe, Jr., John"
-    assert as_text(chicago(work)).startswith("Smith, John and John Doe, Jr. “Beleaguered")
+    assert as_text(chicago(work)).startswith("Smith, John, and John Doe, Jr. “Beleaguered")  # CMOS 14.76
     assert as_text(apa(work)).startswith("Smith, J., & Doe, J., Jr. (2014, September 6). Beleaguered")
     assert as_text(mla(work)).startswith("Smith, John, and John Doe, Jr. “Beleaguered")
     assert "AU  - Smith, John\r\nAU  - Doe, John, Jr.\r\n" in ris(work)
@@ -154,9 +156,16 @@ def test_missing_fields_are_left_out_never_invented():
 
 def test_kind_comes_from_the_editors_then_the_capture():
     assert item_kind(_record()) == NEWS_ARTICLE
-    assert item_kind(_record(comments=[{}])) == "blog-post"
+    # reader comments do not make a newspaper's article a blog post; the reason is said
+    assert kind_and_reason(_record(comments=[{}])) == (NEWS_ARTICLE, "The New York Times is a newspaper's name")
+    assert kind_and_reason(_record(site="Hot Air", comments=[{}])) == (
+        "blog-post", "no sign of a newspaper (masthead, dateline)")
+    dateline = [{"id": "p1", "text": "HARROW — Voters in Pine Hollow will drive further to vote."}]
+    assert kind_and_reason(_record(site=None, comments=[{}], paragraphs=dateline)) == (
+        NEWS_ARTICLE, "a dateline opens the text")
     assert item_kind(_record(line_roles={"boilerplate: blog header or epigraph": 2})) == "blog-post"
-    assert item_kind(_record(comments=[{}], provenance={"type": NEWS_ARTICLE})) == NEWS_ARTICLE
+    assert kind_and_reason(_record(comments=[{}], provenance={"type": "blog-post"})) == (
+        "blog-post", "as the editors say")
 
 
 def test_untrusted_text_cannot_break_out_of_any_format():
@@ -305,6 +314,10 @@ def test_blog_posts_and_newspaper_articles_are_told_apart(site):
     assert metas(soup(site.output / "doc" / NYT / "index.html"), "DC.type") == ["newspaperArticle"]
     assert "TY  - NEWS" in (site.output / "doc" / NYT / "cite.ris").read_text()
     assert (site.output / "doc" / HOT_AIR / "cite.bib").read_text().startswith("@online{allahpundit2008-d6d6914b,")
+    kinds = {doc: soup(site.output / "doc" / doc / "index.html").select_one(".provenance").get_text(" ")
+             for doc in (HOT_AIR, NYT)}
+    assert "newspaper article (The New York Times is a newspaper's name)" in kinds[NYT]  # the kind says why
+    assert "blog post (no sign of a newspaper (masthead, dateline))" in kinds[HOT_AIR]
 
 
 def test_provenance_shows_cleaning_and_version_in_page_and_record(site):
@@ -373,11 +386,7 @@ def test_published_build_uses_the_public_address(tmp_path, monkeypatch):
 
 
 def test_hostile_capture_is_escaped_in_metadata_and_downloads(tmp_path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    shutil.copy(FIXTURES / "captures" / "hostile.txt", seeds / "001_eeeeeeeeeeeeeeee.txt")
-    build = run_build(seeds, tmp_path / "out")
-    assert build.returncode == 0, build.stderr
+    build_one(tmp_path, FIXTURES / "captures" / "hostile.txt", "eeeeeeeeeeeeeeee")
     folder = tmp_path / "out" / "doc" / "eeeeeeeeeeeeeeee"
     title = "<script>alert('title')</script> & friends"
     html = soup(folder / "index.html")
@@ -581,3 +590,20 @@ def test_the_cite_box_works_without_javascript(site, browser):
     page.wait_for_load_state()
     assert page.url.endswith(f"/doc/{NYT}/cite.bib")
     context.close()
+
+
+def test_a_dateline_place_or_a_wire_after_the_byline_is_never_cited_as_an_author():
+    from archive.capture import read_capture
+    from archive.parse import parse_text
+    from archive.record import build_record
+
+    capture = read_capture(FIXTURES / "captures" / "news-two-authors-dateline.txt")
+    record = build_record(capture, parse_text(capture.text))
+    chicago_text = as_text(chicago(work_of(record, "https://example.org/a/doc/x/")))
+    assert chicago_text.startswith("Haddad, Laila, and James Porter. “Water talks resume")
+    assert "Baghdad" not in chicago_text
+    for byline, authors in (("James Porter, Reuters", ["James Porter"]),
+                            ("Laila Haddad and James Porter, Associated Press", ["Laila Haddad", "James Porter"]),
+                            ("Eric Schmitt, Mark Mazzetti and Michael R. Gordon",
+                             ["Eric Schmitt", "Mark Mazzetti", "Michael R. Gordon"])):
+        assert split_names(byline) == authors

@@ -208,15 +208,9 @@ def test_comment_records_point_at_their_lines_in_the_capture(site):
 
 
 def test_a_thread_shows_relative_dates_as_written_deleted_comments_and_replies_under_their_parent(tmp_path):
-    import shutil
+    from conftest import FIXTURES, build_one
 
-    from conftest import FIXTURES, run_build
-
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    shutil.copy(FIXTURES / "captures" / "disqus-nested.txt", seeds / "001_abcabcabcabcabc1.txt")
-    build = run_build(seeds, tmp_path / "out")
-    assert build.returncode == 0, build.stderr
+    build_one(tmp_path, FIXTURES / "captures" / "disqus-nested.txt", "abcabcabcabcabc1")
     html = soup(tmp_path / "out" / "doc" / "abcabcabcabcabc1" / "index.html")
     first, deleted, answer = html.find(id="c1"), html.find(id="c5"), html.find(id="c6")
     assert first.select_one(".as-written").get_text() == "2 years ago (as written; cannot be dated)"

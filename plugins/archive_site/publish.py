@@ -22,7 +22,7 @@ from pelican import signals
 
 from archive import __version__, permalinks
 from archive.citation import (BLOG_POST, STYLES, Work, apply_document_meta, as_html, as_text, head_meta,
-                              json_ld, read_document_meta, script_json, work_of)
+                              json_ld, kind_and_reason, read_document_meta, script_json, work_of)
 from archive.editorial import render_markdown
 from archive.exports import bibtex, comments_csv, csl_json, documents_csv, records_jsonl, ris, sitemap
 
@@ -42,6 +42,7 @@ class CiteView:
     meta: list[tuple[str, str]]
     json_ld: Markup
     kind_label: str
+    kind_reason: str
     set_aside: list[tuple[str, int]]
     note: Markup | None
 
@@ -163,7 +164,8 @@ def _cite_view(record: dict, base: str, archived: str | None, archive_name: str)
                        key=lambda item: (-item[1], item[0]))
     note = record["provenance"]["note"]
     return CiteView(work, styles, head_meta(work), Markup(script_json(json_ld(work, len(record["comments"])))),
-                    "blog post" if work.kind == BLOG_POST else "newspaper article", set_aside,
+                    "blog post" if work.kind == BLOG_POST else "newspaper article", kind_and_reason(record)[1],
+                    set_aside,
                     Markup(render_markdown(note)) if note else None)
 
 

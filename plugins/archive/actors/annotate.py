@@ -49,7 +49,14 @@ class ActorPage:
 
     @property
     def mention_count(self) -> int:
-        return sum(len(mentions) for _, mentions in self.documents)
+        """Every time a document names the actor, in its text and its comments: the
+        count the documents' records give (one count, shown everywhere)."""
+        return sum(_mentions_in(record, self.actor.id) for record, _ in self.documents)
+
+
+def _mentions_in(record: dict, actor_id: str) -> int:
+    entry = next((a for a in record.get("actors", ()) if a["id"] == actor_id), None)
+    return entry["mentions"]["article"] + entry["mentions"]["comments"] if entry else 0
 
 
 def actor_pages(actors: list[Actor], records: list[dict], spans: dict[str, dict]) -> list[ActorPage]:

@@ -84,7 +84,8 @@ class ActorFinder:
                 after = all_words[after_at] if after_at < len(all_words) else None
                 found.append(Match(start, words[longest[0]].end, longest[1],
                                    _name_word(before, text, before and before.end, words[i].start),
-                                   _name_word(after, text, words[longest[0]].end, after and after.start),
+                                   _name_word(after, text, words[longest[0]].end, after and after.start)
+                                   or _particle_then_name(all_words, after_at, text),
                                    i == longest[0] and words[i].text in self._acronyms
                                    and (_capitals(before) or _capitals(after))))
                 i = longest[0] + 1
@@ -164,6 +165,19 @@ def _name_word(token, text: str, left: int | None, right: int | None) -> bool:
     opens_sentence = not before or before[-1] in '.!?:;"“”(—'
     return (word[:1].isupper() and not opens_sentence and word.casefold().rstrip(".") not in TITLES
             and not is_particle(word))
+
+
+# Lower-case words that join the parts of one person's name ("bin Laden", "van Gogh").
+NAME_LINKS = frozenset("bin ibn bint ben de da di del della van von der den la le".split())
+
+
+def _particle_then_name(all_words: list, k: int, text: str) -> bool:
+    """Does a particle and a capitalised name follow at word ``k`` ("Osama bin Laden",
+    "Abu Bakr al-Baghdadi")? Then the name before them is part of someone's longer name."""
+    if k + 1 >= len(all_words) or not (is_particle(all_words[k].text) or all_words[k].text in NAME_LINKS):
+        return False
+    particle, name = all_words[k], all_words[k + 1]
+    return text[particle.end:name.start] in (" ", "-") and name.text[:1].isupper()
 
 
 def _capitals(token) -> bool:

@@ -22,7 +22,7 @@ _PUBLICATION_WORDS = re.compile(
     r"Standard|Independent|Economist|Monitor|Inquirer|Examiner|Register|Sentinel|Wire)\b")
 
 
-def _is_publication(text: str) -> bool:
+def is_publication(text: str) -> bool:
     """``The New York Times``: a few capitalised words with a newspaper's word in
     them (checked word by word: no crafted line can make a regular expression
     backtrack for minutes). "Exclusive Report" above a byline is not a site."""
@@ -40,10 +40,24 @@ _POSTED_BY = re.compile(rf"^Posted by\s+(?:\[\w{{1,10}}\])?(?P<author>{_NAME}|[\
 _ROLE_WORDS = re.compile(r"\b(?:Writer|Correspondent|Reporter|Editor|Contributor|Columnist|Staff|Desk)$")
 
 
+_BETWEEN_NAMES = re.compile(r"(,\s*(?:and\s+)?|\s+and\s+)")
+
+
 def split_names(names: str) -> list[str]:
-    """"Jane Doe, Associated Press Writer" → ["Jane Doe"]: a job is not an author."""
-    return [name.strip() for name in re.split(r",\s*(?:and\s+)?|\s+and\s+", names)
-            if name.strip() and not _ROLE_WORDS.search(name.strip())]
+    """"Jane Doe, Associated Press Writer" → ["Jane Doe"]: a job is not an author;
+    nor is what a comma adds after the names as one word or a publication: the
+    dateline's place or the wire ("…, Baghdad", "…, Reuters", "…, Associated Press")."""
+    parts = _BETWEEN_NAMES.split(names)  # name, separator, name, …
+    found = []
+    for n in range(0, len(parts), 2):
+        name = parts[n].strip()
+        if not name or _ROLE_WORDS.search(name):
+            continue
+        comma = n > 0 and parts[n - 1].lstrip().startswith(",") and "and" not in parts[n - 1]
+        if comma and found and (" " not in name or is_publication(name)):
+            continue
+        found.append(name)
+    return found
 
 
 def by_line(state: ParseState) -> None:
@@ -73,7 +87,7 @@ def _around_byline(state: ParseState, i: int) -> None:
         if source:
             state.claim(above, BYLINE)
             state.site = source["site"].strip()  # the publication, not the aggregator
-        elif _is_publication(text):
+        elif is_publication(text):
             state.claim(above, BYLINE)
             state.site = state.site or text
     below = state.next_text_line(i + 1)  # "Staff Writer", "March 4, 2008 | 9:52 p.m." then "Updated …"
