@@ -235,3 +235,17 @@ def test_possessives_colons_exclusions_and_wildcards_read_alike_in_both_indexes(
     assert reader.search("*adr") == []
     assert "a * stands at the end of a word" in reader.page.inner_text("#search-status")
     assert "is" not in [m.lower() for r in reader.search("IS") for m in r["marked"] if m != "IS"]
+
+
+def test_a_name_written_out_is_searched_as_its_actor_and_a_particle_alone_matches_nothing(reader, built):
+    def naming(actor_id: str) -> set[str]:
+        return {i for i, r in records(built).items() if any(a["id"] == actor_id for a in r["actors"])}
+
+    sadr = naming("muqtada-al-sadr")
+    assert sadr and documents(reader.search("Muqtada al-Sadr")) == sadr  # not "al" in "al-Assad", "et.al."
+    status = reader.page.locator("#search-status").inner_text()
+    assert "“Muqtada al-Sadr” searched as a name from the registry" in status
+    assert documents(reader.search("Moqtada al Sadr")) == sadr  # another spelling, the same person
+    assert documents(reader.search("Sadr City")) == naming("sadr-city") != sadr  # the place, not the man
+    assert reader.search("al") == [] and reader.search("el al") == []
+    assert reader.page.locator("#search-status").inner_text() == "No document matches."

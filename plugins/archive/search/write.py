@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..actors.names import fold, is_acronym, is_particle, tokens
+from ..actors.names import PARTICLES, fold, is_acronym, is_particle, tokens
 from ..actors.registry import Actor
 from .analysis import PUNCTUATION, site_token
 from .documents import ARTICLE_FIELDS, COMMENT_FIELDS, FIELDS, shown
@@ -51,6 +51,20 @@ def _aliases(actors: list[Actor], records: list[dict]) -> dict[str, list[str]]:
     return {key: sorted(ids) for key, ids in sorted(keys.items()) if len(key) > 2}
 
 
+def _names(actors: list[Actor], records: list[dict]) -> dict[str, list[str]]:
+    """Folded names of two words or more ("muqtada sadr", "sadr city"), particles
+    left out → the actors they name: a query that writes one searches that actor,
+    under every spelling, as one unit. search.js folds the same way."""
+    spellings = {a["id"]: set(a["spellings"]) for r in records for a in r.get("actors", ())}
+    keys: dict[str, set] = {}
+    for actor in actors:
+        for name in set(actor.names) | spellings.get(actor.id, set()):
+            words = [fold(t.text) for t in tokens(name) if not is_particle(t.text)]
+            if len(words) > 1:
+                keys.setdefault(" ".join(words), set()).add(actor.id)
+    return {key: sorted(ids) for key, ids in sorted(keys.items())}
+
+
 def _setup(records: list[dict], actors: list[Actor], mode: str, parts: list[str]) -> dict:
     named = Counter(a["id"] for r in records for a in r.get("actors", ()))
     years = Counter((r.get("date") or "")[:4] for r in records if r.get("date"))
@@ -69,6 +83,8 @@ def _setup(records: list[dict], actors: list[Actor], mode: str, parts: list[str]
         "years": sorted(years.items()),
         "sites": [[site, site_token(site), count] for site, count in sorted(sites.items())],
         "aliases": _aliases(actors, records),
+        "names": _names(actors, records),
+        "particles": sorted(PARTICLES),
     }
 
 

@@ -108,6 +108,40 @@
 
   function QueryHelp(message) { this.name = "QueryHelp"; this.message = message; }
 
+  /* The registry's names of two words or more that the query writes out ("Muqtada al-Sadr",
+     "Sadr City"): each is searched as its actor, under every spelling, not word by word; and
+     a particle ("al") standing alone matches nothing. Returns the rest of the query and the
+     actors named, one list of ids per name. */
+  var MAX_NAME_WORDS = 5;
+  function actorNames(text, setup) {
+    var names = setup.names || {}, particles = setup.particles || [];
+    var tokens = text.split(/\s+/).filter(Boolean);
+    var words = []; // [token index, folded word] of the plain words, particles left out
+    tokens.forEach(function (token, t) {
+      if (/[:+*~^]/.test(token) || /^-/.test(token)) { return; }
+      token.split("-").forEach(function (part) {
+        var w = part.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+        if (w && particles.indexOf(w.toLowerCase()) === -1) { words.push([t, foldName(w)]); }
+      });
+    });
+    var drop = {}, found = [];
+    for (var i = 0; i < words.length; i++) {
+      for (var n = Math.min(MAX_NAME_WORDS, words.length - i); n >= 2; n--) {
+        var key = words.slice(i, i + n).map(function (w) { return w[1]; }).join(" ");
+        if (names[key]) {
+          for (var t = words[i][0]; t <= words[i + n - 1][0]; t++) { drop[t] = true; }
+          found.push(names[key]);
+          i += n - 1;
+          break;
+        }
+      }
+    }
+    var rest = tokens.filter(function (token, t) {
+      return !drop[t] && particles.indexOf(token.toLowerCase()) === -1;
+    });
+    return { rest: rest.join(" "), named: found };
+  }
+
   function parse(text, filters, setup) {
     var lunr = window.lunr;
     text = prepare(text);
@@ -120,6 +154,8 @@
     foldAccents(text).split(/[^A-Za-z0-9]+/).forEach(function (w) {
       if (w.length > 1 && w === w.toUpperCase() && /[A-Z]/.test(w)) { upper[w.toLowerCase()] = w; }
     });
+    var units = actorNames(rest, setup);
+    rest = units.rest;
     var separator = new RegExp("[\\s\\-" + setup.punctuation.replace(/[\\\]\[^-]/g, "\\$&") + "]+");
     lunr.tokenizer.separator = lunr.QueryLexer.termSeparator = separator;
     var query = new lunr.Query(setup.fields);
@@ -151,6 +187,18 @@
         clauses.push(actor);
       });
     });
+    units.named.forEach(function (ids) {  // a name written out: its actor, required
+      ids.forEach(function (id) { actorsNamed[id] = true; });
+      if (ids.length === 1) {
+        clauses.push({ fields: actorFields.slice(), term: actorToken(ids[0]), boost: 10, usePipeline: true,
+                       wildcard: lunr.Query.wildcard.NONE, presence: lunr.Query.presence.REQUIRED });
+      } else {
+        ids.forEach(function (id) {
+          clauses.push({ fields: actorFields.slice(), term: actorToken(id), boost: 10, usePipeline: true,
+                         wildcard: lunr.Query.wildcard.NONE, presence: lunr.Query.presence.OPTIONAL });
+        });
+      }
+    });
     phrases.forEach(function (phrase) {
       foldAccents(phrase).toLowerCase().split(/[\s\-]+/).forEach(function (word) {
         word = word.replace(/^\W+|\W+$/g, "");
@@ -167,7 +215,8 @@
     if (filters.actor) { require(actorFields.slice(), actorToken(filters.actor)); }
     if (filters.year) { require(["facets"], "year" + filters.year); }
     if (filters.site) { require(["facets"], filters.site); }
-    return { clauses: clauses, phrases: phrases, actors: Object.keys(actorsNamed), filters: filters, upper: upper };
+    return { clauses: clauses, phrases: phrases, actors: Object.keys(actorsNamed), filters: filters, upper: upper,
+             units: units.named };
   }
 
   var NOT_TEXT = ["actors", "comment_actors", "facets"];
@@ -510,6 +559,18 @@
       });
     }
 
+    /* What the status says of the names searched as one actor, under every spelling. */
+    function searchedAs(parsed, setup) {
+      if (!parsed || !parsed.units || !parsed.units.length || !setup) { return ""; }
+      var names = {};
+      setup.actors.forEach(function (a) { names[a[0]] = a[1]; });
+      var written = parsed.units.map(function (ids) {
+        return ids.map(function (id) { return "“" + (names[id] || id) + "”"; }).join(" or ");
+      });
+      return " " + written.join(", ") + " searched as " + (written.length === 1 ? "a name" : "names")
+        + " from the registry, under every spelling the documents use.";
+    }
+
     function run() {
       remember();
       var text = input.value.trim(), f = filters();
@@ -527,7 +588,8 @@
         fillFilters(result.engine ? result.engine.setup : received.setup);
         current = result; shown = 0; list.textContent = "";
         var n = result.hits.length;
-        status.textContent = n ? n + (n === 1 ? " document" : " documents") + " found." : "No document matches.";
+        status.textContent = (n ? n + (n === 1 ? " document" : " documents") + " found." : "No document matches.")
+          + searchedAs(result.parsed, result.engine ? result.engine.setup : received.setup);
         more.hidden = true;
         if (n) { return showMore(); }
       }).catch(function (error) {
