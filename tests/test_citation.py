@@ -144,7 +144,7 @@ def test_three_styles_of_a_newspaper_article():
 
 def test_missing_fields_are_left_out_never_invented():
     work = work_of(_record(title=None, authors=[], site=None, date=None), "doc/x/")
-    no_address = "Archived (this copy has no public address: build with ARCHIVE_SITEURL to cite it)."
+    no_address = "Archived in a copy of the archive that has no public address."
     assert as_text(chicago(work)).startswith(f"[Untitled page, capture 003_x.txt]. n.d. {no_address}")
     assert "(n.d.)" in as_text(apa(work))
     assert as_text(mla(work)).startswith(f"[Untitled page, capture 003_x.txt]. {no_address}")
@@ -429,7 +429,7 @@ def test_editors_metadata_corrects_and_adds_provenance(tmp_path):
     assert "https://www.nytimes.com/2014/09/06/world/middleeast/example.html" in provenance
     assert "2014-09-07" in provenance and f"documents/{NYT}.md" in provenance
     assert "Beleaguered Iraqis court" in provenance and html.select_one(".provenance .note em")
-    assert "Captured September 7, 2014; archived (this copy has no public address" in html.select_one(
+    assert "Captured September 7, 2014; archived in a copy of the archive that has no public address" in html.select_one(
         "#cite-chicago").get_text()
     assert json.loads((tmp_path / "out/doc" / NYT / "cite.json").read_text())[0]["accessed"] == {
         "date-parts": [[2014, 9, 7]]}
@@ -461,6 +461,7 @@ def test_a_copy_without_a_public_address_says_so_and_never_offers_a_file_address
     box = page.locator("section.cite")
     assert "this copy has no public address: build with ARCHIVE_SITEURL to cite it" in box.inner_text()
     assert "no public address" in page.locator("#cite-chicago").inner_text()
+    assert "ARCHIVE_SITEURL" not in page.locator("#cite-chicago").inner_text()  # the builder's note stays out of citations
     assert page.get_by_role("button", name="Copy the link to paragraph 3").count() == 0
     assert page.get_by_role("button", name="Copy the APA citation").count() == 1  # the words can still be copied
     assert not page.locator(".cite-passage").is_visible()

@@ -196,7 +196,8 @@ def _join_names(names: list[str], conjunction: str, serial: bool = True) -> str:
     return ", ".join(names[:-1]) + ("," if serial else "") + f" {conjunction} " + names[-1]
 
 
-NO_ADDRESS = "this copy has no public address: build with ARCHIVE_SITEURL to cite it"
+# What a citation says of a copy built without ARCHIVE_SITEURL (the cite box tells the builder how to fix it)
+NO_ADDRESS = "in a copy of the archive that has no public address"
 
 
 def _archive_tail(work: Work, dated=None) -> str:
@@ -206,7 +207,7 @@ def _archive_tail(work: Work, dated=None) -> str:
     if work.archived:
         captured += f" {when(work.archived)}"
     if not work.public:  # a path inside one copy of the archive is no address to cite
-        return f"{captured} ({NO_ADDRESS}). Capture SHA-256: {work.sha256}."
+        return f"{captured} {NO_ADDRESS}. Capture SHA-256: {work.sha256}."
     return f"{captured} at {work.archive_url}. Capture SHA-256: {work.sha256}."
 
 

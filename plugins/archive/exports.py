@@ -68,7 +68,7 @@ def bibtex(work: Work) -> str:
         fields.append(("url", _url(url)))
     if work.captured:
         fields.append(("urldate", work.captured[:10]))
-    where = f"at \\url{{{_url(work.archive_url)}}}" if work.public else f"({NO_ADDRESS})"
+    where = f"at \\url{{{_url(work.archive_url)}}}" if work.public else NO_ADDRESS
     note = f"Archived by {bibtex_text(work.archive_name)} {where}; capture SHA-256 {work.sha256}"
     fields.append(("note", note))
     entry = "online" if work.kind == BLOG_POST else "article"
@@ -105,7 +105,7 @@ def ris(work: Work) -> str:
         lines.append(("UR", work.original_url or work.archive_url))
     if work.captured:
         lines.append(("Y2", work.captured[:10].replace("-", "/")))
-    where = f"at {work.archive_url}" if work.public else f"({NO_ADDRESS})"
+    where = f"at {work.archive_url}" if work.public else NO_ADDRESS
     lines += [("DB", work.archive_name)] + ([("AN", work.archive_url)] if work.public else [])
     lines.append(("N1", f"Archived {where}; capture {work.file}, SHA-256 {work.sha256}"))
     return "".join(f"{tag}  - {_ris_value(value)}\r\n" for tag, value in lines) + "ER  - \r\n"
