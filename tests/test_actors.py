@@ -18,6 +18,7 @@ from conftest import FIXTURES, ROOT, SEEDS
 
 REGISTRY = load_registry(ROOT / "content" / "actors")
 TRUTH = sorted((FIXTURES / "actors").glob("*.json"))
+COMMENT_PRECISION, COMMENT_RECALL = 0.99, 0.94  # the seeds' comments (hand-made truth): 0.994 and 0.942 today
 
 
 @pytest.fixture(scope="module")
@@ -300,3 +301,47 @@ def test_one_count_of_mentions_on_the_index_the_actor_page_and_the_documents(sit
             assert f"Named {counted} time" in page.select_one("p.counted").get_text()
             checked += 1
     assert checked >= 20
+
+
+def _comment_scores(seeds_read):
+    """Precision and recall of the actors found in the seeds' comments, against the
+    hand-made truth (`comments` in tests/fixtures/actors/), and the traps sprung."""
+    true_pos = false_pos = false_neg = 0
+    wrong = []
+    for path in TRUTH:
+        truth = json.loads(path.read_text(encoding="utf-8"))
+        record = seeds_read[truth["document"]]
+        assert set(truth["comments"]) == {c["id"] for c in record["comments"]}, path.name
+        spans = ActorFinder(REGISTRY.actors).document(blocks(record)).spans
+        for comment in record["comments"]:
+            lines = comment["text"].split("\n")
+            marks = [(lines[n][s:e], actor) for (anchor, n), found in spans.items() if anchor == comment["id"]
+                     for s, e, actor in found]
+            expected = Counter(actor for _, actor in truth["comments"][comment["id"]])
+            got = Counter(actor for _, actor in marks)
+            true_pos += sum((expected & got).values())
+            false_pos += sum((got - expected).values())
+            false_neg += sum((expected - got).values())
+            allowed, written = Counter(map(tuple, truth["comments"][comment["id"]])), Counter(marks)
+            wrong += [(truth["document"], comment["id"], trap)
+                      for trap in map(tuple, truth.get("comment_not_mentions", {}).get(comment["id"], []))
+                      if written[trap] > allowed[trap]]
+    return true_pos / max(true_pos + false_pos, 1), true_pos / max(true_pos + false_neg, 1), wrong, true_pos
+
+
+def test_seed_comments_are_read_for_actors_as_carefully_as_articles(seeds_read):
+    precision, recall, traps, found = _comment_scores(seeds_read)
+    print(f"comments: precision {precision:.3f}, recall {recall:.3f}, {found} mentions right")
+    assert found > 150
+    assert precision >= COMMENT_PRECISION, precision
+    assert recall >= COMMENT_RECALL, recall
+    assert [trap for trap in traps if trap != KNOWN_TRAP] == []  # "Osama bin Laden", "Sadr City", "Iranian"…
+
+
+KNOWN_TRAP = ("86ae2184d8d7729f", "c2", ("Time", "time"))
+
+
+@pytest.mark.xfail(strict=True, reason="a known error: \"At That Time\" in mid-sentence title case is read as "
+                                       "the magazine Time (a one-word name beside capitalised words)")
+def test_a_common_word_in_title_case_is_not_a_one_word_name(seeds_read):
+    assert KNOWN_TRAP not in _comment_scores(seeds_read)[2]
