@@ -212,3 +212,35 @@ def test_a_stamp_under_each_name_opens_the_comment_and_the_first_is_found_above_
     assert got == [("dipitblack", "2012-10-02", ["Love her outfit!"]),
                    ("Cristine Arroyo", "2012-10-02", ["love this look"]),
                    ("Emilie", "2012-10-03", ["For noen sko!"])]
+
+
+NUMBERED_BODIES = """Comments
+
+1. I always love how the coasts talk about the Midwest.
+
+Posted by: Travis Pahl on December 29, 2007 01:59 PM
+
+2. Walters: I hope you are not referring to Eric.
+
+Posted by: Ragnar Danneskjold on December 29, 2007 03:47 PM
+
+3. I predict he will be second or third in Iowa.
+
+Posted by: Bruce Guthrie on December 29, 2007 03:54 PM
+
+Post a comment
+"""
+
+
+def test_a_template_the_next_comments_number_follows_closes_each_comment():
+    from archive.rules.comments.template import induced_comments
+
+    state = _as_article(NUMBERED_BODIES)
+    # the model read the first body as page furniture: the thread's two ends say nothing
+    furniture = {_text_index(state, words) for words in ("Comments", "1. I always", "Post a comment")}
+    thread = [i for i in range(_text_index(state, "Posted by: Travis"), _text_index(state, "Posted by: Bruce") + 1)
+              if not state.lines[i].blank]
+    assert induced_comments(state, thread, furniture)
+    got = [(c.author, [state.lines[i].stripped[:10] for i in c.lines]) for c in state.comments]
+    assert got[1:] == [("Ragnar Danneskjold", ["2. Walters"]), ("Bruce Guthrie", ["3. I predi"])]
+    assert got[0][0] == "Travis Pahl"

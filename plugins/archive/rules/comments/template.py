@@ -111,16 +111,32 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
 def _footers(state: ParseState, heads: list[int], template: str, lines: list[int], furniture: set[int]) -> bool:
     """Does the template close each comment (a footer) rather than open it? It
     opens them when it starts with the comment's number or has the name above
-    it; else it closes them when more of the thread lies above its first repeat
-    than below its last (the text up to the furniture, or else the lines the
-    model reads as comments)."""
+    it; it closes them when the comment's number follows it; else it closes
+    them when more of the thread lies above its first repeat than below its
+    last (the text up to the furniture, or else the lines the model reads as
+    comments)."""
     if _opens_comments(template, {head: _name_above(state, head, template) for head in heads}):
         return False
+    if _numbered_after(state, heads):
+        return True  # "Posted by … | 4. I hope so…": the next comment's number follows each repeat
     above = len(_text_run(state, heads[0], -1, furniture))
     below = len(_text_run(state, heads[-1], 1, furniture))
     if above == below:
         above, below = sum(i < heads[0] for i in lines), sum(i > heads[-1] for i in lines)
     return above > below
+
+
+_NUMBERED = re.compile(r"^\d{1,4}[.)]\s")
+
+
+def _numbered_after(state: ParseState, heads: list[int]) -> bool:
+    """Does a numbered line ("4. I hope so…") follow most repeats of the template? Then
+    each number opens a comment and the template closes the one before."""
+    numbered = 0
+    for head in heads:
+        after = state.next_text_line(head + 1)
+        numbered += after is not None and bool(_NUMBERED.match(state.lines[after].stripped))
+    return numbered * 2 > len(heads)
 
 
 def _whole_thread(state: ParseState, heads: list[int], shapes: dict[int, str], template: str) -> list[int]:
