@@ -146,7 +146,6 @@ def timeline(records: list[dict]) -> Timeline:
 
 @dataclass
 class Overview:
-    documents: int = 0
     sites: list[tuple[str, str, int]] = field(default_factory=list)  # name, search token, documents
     unnamed_sites: int = 0  # documents whose site the capture does not name
     passages: list[tuple[str, str, int]] = field(default_factory=list)  # id, first words, documents
@@ -158,6 +157,6 @@ def overview(records: list[dict], passages: list) -> Overview:
     top = sorted(sites.items(), key=lambda item: (-item[1], item[0]))[:OVERVIEW_ROWS]
     shared = sorted(passages, key=lambda p: (-len(p.occurrences), p.id))[:OVERVIEW_ROWS]
     return Overview(
-        documents=len(records), sites=[(site, site_token(site), n) for site, n in top],
+        sites=[(site, site_token(site), n) for site, n in top],
         unnamed_sites=sum(1 for r in records if not r["site"]),
         passages=[(p.id, " ".join(p.occurrences[0].text.split()[:14]), len(p.occurrences)) for p in shared])

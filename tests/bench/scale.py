@@ -136,7 +136,6 @@ def scale_report(sizes: list[int], kinds: list[str], command: str, partial=None)
     """Build every corpus and measure it; ``partial`` (if given) receives the
     report so far after each corpus, so a long run leaves what it measured."""
     results: dict[tuple[str, int], dict] = {}
-    long_line = None
     with tempfile.TemporaryDirectory() as scratch:
         tmp = Path(scratch)
         long_line = _long_line(tmp)

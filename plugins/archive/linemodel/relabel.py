@@ -30,8 +30,8 @@ from .titles import candidates, choose
 SET_ASIDE = 0.5  # a default article line becomes furniture
 INDUCE = 0.75  # how sure the model must be of a line to cut comments the rules missed from it
 AGREE = 0.35  # overlap of the rules' comment section with the model's (intersection over union)
-AGREE_ALONE = 0.25
-CHALLENGE = 1.5  # how many more comments, covering how much more of the model's comment lines, the template must find for the rules' to go  # share of a page the rules' comments may take when the model sees none
+AGREE_ALONE = 0.25  # share of a page the rules' comments may take when the model sees none
+CHALLENGE = 1.5  # how many times more comments (and more of the model's comment lines) the template must find
 
 
 def relabel(state: ParseState) -> None:

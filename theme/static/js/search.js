@@ -114,7 +114,7 @@
      actors named, one list of ids per name. */
   var MAX_NAME_WORDS = 5;
   function actorNames(text, setup) {
-    var names = setup.names || {}, particles = setup.particles || [];
+    var names = setup.names, particles = setup.particles;
     var tokens = text.split(/\s+/).filter(Boolean);
     var words = []; // [token index, folded word] of the plain words, particles left out
     tokens.forEach(function (token, t) {
@@ -187,17 +187,13 @@
         clauses.push(actor);
       });
     });
-    units.named.forEach(function (ids) {  // a name written out: its actor, required
-      ids.forEach(function (id) { actorsNamed[id] = true; });
-      if (ids.length === 1) {
-        clauses.push({ fields: actorFields.slice(), term: actorToken(ids[0]), boost: 10, usePipeline: true,
-                       wildcard: lunr.Query.wildcard.NONE, presence: lunr.Query.presence.REQUIRED });
-      } else {
-        ids.forEach(function (id) {
-          clauses.push({ fields: actorFields.slice(), term: actorToken(id), boost: 10, usePipeline: true,
-                         wildcard: lunr.Query.wildcard.NONE, presence: lunr.Query.presence.OPTIONAL });
-        });
-      }
+    units.named.forEach(function (ids) {  // a name written out: its actor (required, unless it names several)
+      var presence = ids.length === 1 ? lunr.Query.presence.REQUIRED : lunr.Query.presence.OPTIONAL;
+      ids.forEach(function (id) {
+        actorsNamed[id] = true;
+        clauses.push({ fields: actorFields.slice(), term: actorToken(id), boost: 10, usePipeline: true,
+                       wildcard: lunr.Query.wildcard.NONE, presence: presence });
+      });
     });
     phrases.forEach(function (phrase) {
       foldAccents(phrase).toLowerCase().split(/[\s\-]+/).forEach(function (word) {

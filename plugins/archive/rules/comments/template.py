@@ -71,7 +71,8 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
     footers = _footers(state, heads, template, lines, furniture)
     heads = _whole_thread(state, heads, shapes, template)
     names = {head: _name_above(state, head, template) for head in heads}
-    if not footers and VARYING not in template.split() and sum(name is not None for name in names.values()) * 2 < len(heads):
+    named = sum(name is not None for name in names.values())
+    if not footers and VARYING not in template.split() and named * 2 < len(heads):
         return False  # a date heading each section, with no one's name above it: a timeline
     comment_set = set(lines)
     if footers:  # the body comes first
@@ -86,7 +87,7 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
         spans = [(head, end, head) for head, end in zip(heads, ends)]
     state.comments_start = min(spans[0][0], spans[0][2])
     repeated_lines = _repeated_furniture(state, spans[0][0], spans[-1][1] - 1)
-    name_lines = set(names.values())  # the next commenter's name closes a body
+    name_lines = set(names.values()) - {None}  # the next commenter's name closes a body
     for number, (start, end, head) in enumerate(spans, start=1):
         name_line = names[head]
         header_lines = [i for i in (name_line, head) if i is not None]
