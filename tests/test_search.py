@@ -249,3 +249,15 @@ def test_a_name_written_out_is_searched_as_its_actor_and_a_particle_alone_matche
     assert documents(reader.search("Sadr City")) == naming("sadr-city") != sadr  # the place, not the man
     assert reader.search("al") == [] and reader.search("el al") == []
     assert reader.page.locator("#search-status").inner_text() == "No document matches."
+
+
+def test_the_query_knows_every_spelling_any_document_uses_not_only_the_last_documents():
+    from archive.actors import Actor
+    from archive.actors.names import fold
+    from archive.search.write import _aliases, _names
+
+    sadr = Actor("muqtada-al-sadr", "Muqtada al-Sadr", "person")
+    records = [{"actors": [{"id": sadr.id, "spellings": ["Mookie Sadr"]}]},  # only the first document's
+               {"actors": [{"id": sadr.id, "spellings": ["Muqtada al Sadr"]}]}]
+    assert _names([sadr], records)[f"{fold('Mookie')} {fold('Sadr')}"] == [sadr.id]
+    assert _aliases([sadr], records)[fold("Mookie")] == [sadr.id]

@@ -29,12 +29,21 @@ class SearchStats:
     files: dict[str, bytes] = field(default_factory=dict, repr=False)
 
 
+def _spellings(records: list[dict]) -> dict[str, set[str]]:
+    """Every spelling the documents use of each actor (over all documents, not the last one's)."""
+    found: dict[str, set[str]] = {}
+    for record in records:
+        for actor in record.get("actors", ()):
+            found.setdefault(actor["id"], set()).update(actor["spellings"])
+    return found
+
+
 def _aliases(actors: list[Actor], records: list[dict]) -> dict[str, list[str]]:
     """Folded one-word spelling → actors it may name: surnames, one-word names,
     and every one-word spelling the documents use. search.js folds the same way."""
     keys: dict[str, set] = {}
     given: dict[str, set] = {}
-    spellings = {a["id"]: set(a["spellings"]) for r in records for a in r.get("actors", ())}
+    spellings = _spellings(records)
     for actor in actors:
         names = set(actor.names) | spellings.get(actor.id, set())
         for name in names:
@@ -55,7 +64,7 @@ def _names(actors: list[Actor], records: list[dict]) -> dict[str, list[str]]:
     """Folded names of two words or more ("muqtada sadr", "sadr city"), particles
     left out → the actors they name: a query that writes one searches that actor,
     under every spelling, as one unit. search.js folds the same way."""
-    spellings = {a["id"]: set(a["spellings"]) for r in records for a in r.get("actors", ())}
+    spellings = _spellings(records)
     keys: dict[str, set] = {}
     for actor in actors:
         for name in set(actor.names) | spellings.get(actor.id, set()):
