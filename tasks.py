@@ -24,10 +24,11 @@ sys.path.insert(0, str(ROOT / "plugins"))
     "register": "add this build's new permalinks to the registry (content/permalinks.json)",
     "permalinks": "permalink registry to check against (default: content/permalinks.json, for seeds/ only)",
     "documents": "folder of editors' per-document metadata (default: content/documents, for seeds/ only)",
+    "annotations": "folder of editors' notes (default: content/annotations, for seeds/ only)",
     "timings": "write the seconds each stage took to this JSON file (for benchmarks)",
 })
 def build(c, seeds="seeds", output="output", publish=False, strict=False, register=False,
-          permalinks="", documents="", timings=""):
+          permalinks="", documents="", annotations="", timings=""):
     """Build the archive; then open OUTPUT/index.html in a browser."""
     from archive_site import publish as citing
     from archive_site.build import BuildFailed, build_site, quiet_pelican_logging
@@ -35,7 +36,8 @@ def build(c, seeds="seeds", output="output", publish=False, strict=False, regist
     quiet_pelican_logging()
     _client_libraries()
     seeds_dir, output_dir = Path(seeds).resolve(), Path(output).resolve()  # from where the user is
-    for name, value in (("ARCHIVE_PERMALINKS", permalinks), ("ARCHIVE_DOCUMENTS", documents)):
+    for name, value in (("ARCHIVE_PERMALINKS", permalinks), ("ARCHIVE_DOCUMENTS", documents),
+                        ("ARCHIVE_ANNOTATIONS", annotations)):
         if value:
             os.environ[name] = str(Path(value).resolve())
     if register:

@@ -2,6 +2,7 @@
 
 The registry (`content/permalinks.json`) lists each document ``doc/<id>/``
 with how many paragraph (``#p1``…) and comment (``#c1``…) anchors it has had,
+the anchor (``#a1``…) each editors' note has on every page that shows it,
 and the permalinks an editor retired, each with where it now points. `check`
 compares it with a build: a registered permalink that would vanish without
 being retired is an error; new ones are added only by `registered` (the
@@ -18,8 +19,9 @@ from pathlib import Path
 ABOUT = ("Every permalink this archive has published. 'documents' and 'passages' are written by "
          "`invoke build --register`; editors edit only 'retired' (old permalink -> where it now points). "
          "See the Method page, Permalinks.")
-_PERMALINK = re.compile(r"^doc/([a-z0-9][a-z0-9-]*)/(?:#([pc])([1-9][0-9]*))?$")
+_PERMALINK = re.compile(r"^doc/([a-z0-9][a-z0-9-]*)/(?:#([pca])([1-9][0-9]*))?$")
 _PASSAGE = re.compile(r"^quote/[0-9a-f]{12}/$")
+_NOTE = re.compile(r"^(?:doc/[a-z0-9][a-z0-9-]*|quote/[0-9a-f]{12})/#a[1-9][0-9]*$")
 
 
 class PermalinkError(Exception):
@@ -32,13 +34,15 @@ class Registry:
     retired: dict[str, str] = field(default_factory=dict)  # old permalink → where it now points
     # shared passage url → where it stood when registered (doc/<id>/#pN where each occurrence begins)
     passages: dict[str, list[str]] = field(default_factory=dict)
+    notes: dict[str, list[str]] = field(default_factory=dict)  # note id → its anchors (doc/<id>/#a3…)
 
 
 def parse(permalink: str) -> tuple[str, str | None, int | None]:
     """``doc/<id>/#p3`` → (``doc/<id>/``, ``p``, 3); raises for anything else."""
     match = _PERMALINK.match(permalink)
     if not match:
-        raise PermalinkError(f"{permalink!r} is not a permalink (doc/<id>/, doc/<id>/#p<n> or doc/<id>/#c<n>)")
+        raise PermalinkError(f"{permalink!r} is not a permalink (doc/<id>/, doc/<id>/#p<n>, doc/<id>/#c<n> "
+                             "or doc/<id>/#a<n>)")
     doc, kind, number = match.groups()
     return f"doc/{doc}/", kind, int(number) if number else None
 
@@ -60,10 +64,15 @@ def load_text(text: str, name: str = "the permalink registry") -> Registry:
         raise PermalinkError(f"{name}: not valid JSON ({error})") from None
     registry = Registry({k: dict(v) for k, v in data.get("documents", {}).items()},
                         dict(data.get("retired", {})),
-                        {k: list(v) for k, v in data.get("passages", {}).items()})
+                        {k: list(v) for k, v in data.get("passages", {}).items()},
+                        {k: list(v) for k, v in data.get("notes", {}).items()})
     for url in list(registry.documents) + [u for u in list(registry.retired) + list(registry.retired.values())
-                                           if not _PASSAGE.match(u)]:
+                                           if not _PASSAGE.match(u) and not _NOTE.match(u)]:
         parse(url)
+    for note, places in registry.notes.items():
+        for place in places:
+            if not _NOTE.match(place):
+                raise PermalinkError(f"{place!r} (note {note!r}) is not a note's permalink (doc/<id>/#a<n>)")
     for url, places in registry.passages.items():
         if not _PASSAGE.match(url):
             raise PermalinkError(f"{url!r} is not a passage permalink (quote/<id>/)")
@@ -78,8 +87,10 @@ def dumps(registry: Registry) -> str:
             for url, c in sorted(registry.documents.items())]
     retired = [f"    {json.dumps(old)}: {json.dumps(new)}" for old, new in sorted(registry.retired.items())]
     passages = [f"    {json.dumps(url)}: {json.dumps(places)}" for url, places in sorted(registry.passages.items())]
+    notes = [f"    {json.dumps(note)}: {json.dumps(sorted(places))}" for note, places in sorted(registry.notes.items())]
     return ("{\n" + f'  "about": {json.dumps(ABOUT)},\n'
             + '  "documents": {' + ("\n" + ",\n".join(docs) + "\n  " if docs else "") + "},\n"
+            + ('  "notes": {' + "\n" + ",\n".join(notes) + "\n  },\n" if notes else "")
             + '  "passages": {' + ("\n" + ",\n".join(passages) + "\n  " if passages else "") + "},\n"
             + '  "retired": {' + ("\n" + ",\n".join(retired) + "\n  " if retired else "") + "}\n}\n")
 
@@ -157,8 +168,8 @@ def check(registry: Registry, current: dict[str, dict[str, int]]) -> Check:
             new += _ranges(doc, kind, list(range(known[key] + 1, counts[key] + 1)))
     redirects = {}
     for old in sorted(registry.retired):
-        if _PASSAGE.match(old):
-            continue  # see passage_check
+        if _PASSAGE.match(old) or _NOTE.match(old):
+            continue  # see passage_check and note_check
         doc, _kind, _number = parse(old)
         if doc not in registry.documents or not _registered(old, registry):
             raise PermalinkError(f"{old} is retired in the registry but was never registered; "
@@ -198,14 +209,15 @@ def registered(registry: Registry, current: dict[str, dict[str, int]]) -> Regist
         known = documents.setdefault(doc, {"paragraphs": 0, "comments": 0})
         for key in ("paragraphs", "comments"):
             known[key] = max(known[key], counts[key])
-    return Registry(documents, dict(registry.retired), {url: list(places) for url, places in registry.passages.items()})
+    return Registry(documents, dict(registry.retired), {url: list(places) for url, places in registry.passages.items()},
+                    {note: list(places) for note, places in registry.notes.items()})
 
 
 def moved_anchors(redirects: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
     """Retired anchors of documents still published: doc url → [(old anchor, new permalink)]."""
     moved: dict[str, list[tuple[str, str]]] = {}
     for old, new in redirects.items():
-        if _PASSAGE.match(old):
+        if _PASSAGE.match(old) or old.startswith("quote/"):
             continue
         doc, kind, number = parse(old)
         if kind is not None:
@@ -264,4 +276,43 @@ def registered_passages(registry: Registry, current: dict[str, list[str]]) -> Re
     for url, places in current.items():
         passages.setdefault(url, list(places))
     return Registry({doc: dict(counts) for doc, counts in registry.documents.items()}, dict(registry.retired),
-                    passages)
+                    passages, {note: list(places) for note, places in registry.notes.items()})
+
+
+# --- editors' notes ------------------------------------------------------------------
+
+def note_check(registry: Registry, current: dict[str, list[str]], pages: set[str]) -> Check:
+    """A registered note anchor on a page still published must still be there (a note
+    that lost its words keeps its anchor; a deleted note's anchors are retired by
+    the editors); new note anchors are named for registration."""
+    shown = {place for places in current.values() for place in places}
+    vanished, redirects = [], {}
+    for note, places in sorted(registry.notes.items()):
+        for place in places:
+            if place not in shown and place.split("#")[0] in pages and place not in registry.retired:
+                vanished.append(f"{place} (the note {note!r})")
+    for old, target in sorted(registry.retired.items()):
+        if not _NOTE.match(old):
+            continue
+        if not any(old in places for places in registry.notes.values()):
+            raise PermalinkError(f"{old} is retired in the registry but was never registered; "
+                                 "retire only permalinks the archive published")
+        if old in shown:
+            raise PermalinkError(f"{old} is retired in the registry but this build publishes it again; "
+                                 "remove it from 'retired' (a permalink cannot be both)")
+        if target.split("#")[0] not in pages or ("#a" in target and target not in shown):
+            raise PermalinkError(f"{old} is retired to {target}, which this build does not publish")
+        redirects[old] = target
+    new = sorted(place for note, places in current.items() for place in places
+                 if place not in registry.notes.get(note, ()))
+    return Check(vanished, new, redirects)
+
+
+def registered_notes(registry: Registry, current: dict[str, list[str]]) -> Registry:
+    """The registry with this build's note anchors added (never removed)."""
+    notes = {note: list(places) for note, places in registry.notes.items()}
+    for note, places in current.items():
+        known = notes.setdefault(note, [])
+        known += [place for place in places if place not in known]
+    return Registry({doc: dict(counts) for doc, counts in registry.documents.items()}, dict(registry.retired),
+                    {url: list(places) for url, places in registry.passages.items()}, notes)

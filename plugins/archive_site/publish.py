@@ -23,10 +23,12 @@ from pelican import signals
 from archive import __version__, permalinks
 from archive.citation import (BLOG_POST, STYLES, Work, apply_document_meta, as_html, as_text, head_meta,
                               json_ld, kind_and_reason, read_document_meta, script_json, work_of)
+from archive.annotations import annotate, read_notes
 from archive.editorial import render_markdown
 from archive.exports import bibtex, comments_csv, csl_json, documents_csv, records_jsonl, ris, sitemap
 
 from .generator import ArchiveGenerator, _index_order, corpus_written
+from .notes import publish_annotations, write_annotation_pages
 
 # Set by a build run with ARCHIVE_REGISTER: (registry file, its new text, what it adds).
 # `invoke build --register` writes it only once the whole build has succeeded.
@@ -103,48 +105,77 @@ def prepare(generators) -> None:
             apply_document_meta(record, page, f"{folder.name}/{page.path.name}")
         records.sort(key=_index_order)
         context["archive_titles"].update({r["id"]: r["title"] or r["source"]["file"] for r in records})
-    redirects = _check_permalinks(settings, records, generator.corpus.passages)
+    path = registry_path(settings)
+    registry = _registry(settings, path)
+    folder = _annotations_folder(settings)
+    notes, problems = read_notes(folder, _shown(folder)) if folder else ([], [])
+    annotations = annotate(notes, records, generator.corpus.passages, context["actor_names"],
+                           registry.notes if registry else {}, registry.retired if registry else {}, problems)
+    generator.corpus.problems.extend(annotations.problems)
+    redirects = _check_permalinks(settings, path, registry, records, generator.corpus.passages, annotations)
     generator.archive_redirects = redirects
     base, archived = site_url(settings), archived_date()
     context["archive_version"] = __version__
     context["archive_cite"] = {r["id"]: _cite_view(r, base, archived, settings["SITENAME"]) for r in records}
     context["archive_moved"] = _moved_anchors(redirects, base)
+    publish_annotations(context, annotations, base, archived)
 
 
-def _check_permalinks(settings: dict, records: list[dict], passages) -> dict[str, str]:
+def _registry(settings: dict, path: Path | None) -> permalinks.Registry | None:
+    if path is None:
+        return None
+    register = _setting(settings, "ARCHIVE_REGISTER") in ("1", "true", True)
+    return permalinks.load(path) if path.exists() or not register else permalinks.Registry()
+
+
+def _annotations_folder(settings: dict) -> Path | None:
+    """content/annotations for the archive's own seeds; another seeds folder
+    reads notes only from a folder named with ARCHIVE_ANNOTATIONS (--annotations)."""
+    explicit = _setting(settings, "ARCHIVE_ANNOTATIONS")
+    if explicit:
+        return Path(explicit)
+    return Path(settings["PATH"]) / "annotations" if _own_seeds(settings) else None
+
+
+def _check_permalinks(settings: dict, path: Path | None, registry: permalinks.Registry | None,
+                      records: list[dict], passages, annotations) -> dict[str, str]:
     """Fail on any registered permalink that would vanish, or on new ones not registered
     (unless registering); returns retired permalink → where it lands (with the
     passage pages that merged, split or ceased to be shared)."""
     global pending_registration
     pending_registration = None
-    path = registry_path(settings)
-    if path is None:
+    if registry is None:
         return {}
     register = _setting(settings, "ARCHIVE_REGISTER") in ("1", "true", True)
-    registry = permalinks.load(path) if path.exists() or not register else permalinks.Registry()
     current = permalinks.published(records)
     result = permalinks.check(registry, current)
     shared = permalinks.published_passages(passages)
     moved = permalinks.passage_check(registry, shared, current)
+    noted = annotations.permalinks()
+    notes = permalinks.note_check(registry, noted, set(current) | set(shared))
     shown = _shown(path)
-    vanished, new = result.vanished + moved.vanished, result.new + moved.new
+    vanished, new = result.vanished + moved.vanished + notes.vanished, result.new + moved.new + notes.new
     if vanished:
         raise permalinks.PermalinkError(permalinks.failure_message(vanished, shown))
     if new and not register:
         raise permalinks.PermalinkError(permalinks.unregistered_message(new, shown))
     if register:
         grown = permalinks.registered_passages(permalinks.registered(registry, current), shared)
-        pending_registration = (path, permalinks.dumps(grown), _count(registry, current, shared))
-    return {**result.redirects, **moved.redirects}
+        grown = permalinks.registered_notes(grown, noted)
+        pending_registration = (path, permalinks.dumps(grown), _count(registry, current, shared, noted))
+    return {**result.redirects, **moved.redirects, **notes.redirects}
 
 
-def _count(registry: permalinks.Registry, current: dict, shared: dict) -> str:
-    """"2 documents, 40 anchors and 3 passage pages": what registering adds."""
+def _count(registry: permalinks.Registry, current: dict, shared: dict, noted: dict) -> str:
+    """"2 documents, 40 anchors, 3 passage pages and 2 note anchors": what registering adds."""
     docs = sum(1 for doc in current if doc not in registry.documents)
     anchors = sum(max(0, counts[key] - registry.documents.get(doc, {}).get(key, 0))
                   for doc, counts in current.items() for key in ("paragraphs", "comments"))
     passages = sum(1 for url in shared if url not in registry.passages)
-    return f"{docs} new document(s), {anchors} new anchor(s) and {passages} new passage page(s)"
+    notes = sum(1 for note, places in noted.items() for place in places if place not in registry.notes.get(note, ()))
+    if not notes:
+        return f"{docs} new document(s), {anchors} new anchor(s) and {passages} new passage page(s)"
+    return f"{docs} new document(s), {anchors} new anchor(s), {passages} new passage page(s) and {notes} new note anchor(s)"
 
 
 def _shown(path: Path) -> str:
@@ -214,6 +245,7 @@ def write(sender, corpus) -> None:
         corpus.warnings.append("published without ARCHIVE_SITEURL: canonical and citation URLs are relative, "
                                "and no sitemap.xml was written")
     _write_redirects(sender, out, base)
+    write_annotation_pages(sender, out, _write)
 
 
 def _write_redirects(sender, out: Path, base: str) -> None:

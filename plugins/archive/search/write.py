@@ -10,7 +10,7 @@ from pathlib import Path
 from ..actors.names import PARTICLES, fold, is_acronym, is_particle, tokens
 from ..actors.registry import Actor
 from .analysis import PUNCTUATION, site_token
-from .documents import ARTICLE_FIELDS, COMMENT_FIELDS, FIELDS, shown
+from .documents import ARTICLE_FIELDS, COMMENT_FIELDS, FIELDS, NOTE_FIELDS, shown
 from .jsdata import js_data
 from .single import single_index
 from .split import FIELD_BIT, postings, split
@@ -85,6 +85,7 @@ def _setup(records: list[dict], actors: list[Actor], mode: str, parts: list[str]
         "fieldBits": FIELD_BIT,
         "articleFields": list(ARTICLE_FIELDS),
         "commentFields": list(COMMENT_FIELDS),
+        "noteFields": list(NOTE_FIELDS),
         "parts": parts,
         "punctuation": PUNCTUATION,
         "actors": [[a.id, a.name, named[a.id]] for a in sorted(actors, key=lambda a: a.name.casefold())

@@ -89,7 +89,7 @@
 
   var HOLDERS = "section.text p[id], article.comment[id]";
   // What the page adds to a paragraph or comment: its ¶/# mark, copy buttons, a comment's header.
-  var ADDED = "a.anchor, button, header, .copy";
+  var ADDED = "a.anchor, button, header, .copy, sup.note-ref, .block-notes";
 
   // The paragraph or comment where the selection starts, or the first one it covers.
   function holderOf(range) {
@@ -121,6 +121,19 @@
     var head = pieces[0], tail = pieces[pieces.length - 1];
     while (head.from > 0 && /\S/.test(head.node.data.charAt(head.from - 1))) head.from--;
     while (tail.to < tail.node.data.length && /\S/.test(tail.node.data.charAt(tail.to))) tail.to++;
+    // a word the page cut with a note's marker ("said¹.") runs on into the next piece of text
+    var blockOf = function (node) { return node.parentElement.closest("p, blockquote, li") || holder; };
+    while (tail.to === tail.node.data.length) {
+      walker.currentNode = tail.node;
+      var after = walker.nextNode(), n = 0;
+      if (!after || blockOf(after) !== blockOf(tail.node)) break;
+      while (n < after.data.length && /\S/.test(after.data.charAt(n))) n++;
+      if (!n) break;
+      if (pieces[pieces.length - 1].node === after) { pieces[pieces.length - 1].to = Math.max(n, pieces[pieces.length - 1].to); tail = pieces[pieces.length - 1]; break; }
+      tail = {node: after, from: 0, to: n};
+      pieces.push(tail);
+      if (n < after.data.length) break;
+    }
     var blocks = [], block = null;
     pieces.forEach(function (piece) {
       var owner = piece.node.parentElement.closest("p, blockquote, li") || holder;

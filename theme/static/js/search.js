@@ -95,7 +95,7 @@
 
   /* ---- the query ---- */
 
-  var USER_FIELDS = ["title", "body", "comments", "authors", "site"];
+  var USER_FIELDS = ["title", "body", "comments", "authors", "site", "notes"];
 
   /* A query as the index reads text: possessives and ellipses as analysis.py
      treats them, and a colon that follows no field name is punctuation. */
@@ -154,16 +154,18 @@
     foldAccents(text).split(/[^A-Za-z0-9]+/).forEach(function (w) {
       if (w.length > 1 && w === w.toUpperCase() && /[A-Z]/.test(w)) { upper[w.toLowerCase()] = w; }
     });
-    var units = actorNames(rest, setup);
+    // in the notes alone, a name is searched as its words (the actor fields say where the documents name it)
+    var units = filters["in"] === "notes" ? { rest: rest, named: [] } : actorNames(rest, setup);
     rest = units.rest;
     var separator = new RegExp("[\\s\\-" + setup.punctuation.replace(/[\\\]\[^-]/g, "\\$&") + "]+");
     lunr.tokenizer.separator = lunr.QueryLexer.termSeparator = separator;
     var query = new lunr.Query(setup.fields);
     if (rest.trim()) { new lunr.QueryParser(foldAccents(rest), query).parse(); }
-    var content = setup.articleFields.concat(setup.commentFields);
+    var content = setup.articleFields.concat(setup.commentFields, setup.noteFields);
     var actorFields = ["actors", "comment_actors"];
     if (filters["in"] === "article") { content = setup.articleFields; actorFields = ["actors"]; }
     if (filters["in"] === "comments") { content = setup.commentFields; actorFields = ["comment_actors"]; }
+    if (filters["in"] === "notes") { content = setup.noteFields; actorFields = []; }
     var clauses = [];
     var actorsNamed = {};
     query.clauses.forEach(function (c) {
@@ -176,7 +178,7 @@
       if (!c.fields.length) { return; }
       clauses.push(c);
       if (c.wildcard || c.editDistance || c.term.indexOf("*") !== -1) { return; }
-      var ids = setup.aliases[upper[c.term] ? "=" + upper[c.term] : foldName(c.term)] || [];
+      var ids = actorFields.length ? setup.aliases[upper[c.term] ? "=" + upper[c.term] : foldName(c.term)] || [] : [];
       ids.forEach(function (id) {
         actorsNamed[id] = true;
         var actor = { fields: actorFields.slice(), term: actorToken(id), boost: c.boost, usePipeline: true,
@@ -188,6 +190,7 @@
       });
     });
     units.named.forEach(function (ids) {  // a name written out: its actor (required, unless it names several)
+      if (!actorFields.length) { return; }
       var presence = ids.length === 1 ? lunr.Query.presence.REQUIRED : lunr.Query.presence.OPTIONAL;
       ids.forEach(function (id) {
         actorsNamed[id] = true;
@@ -429,6 +432,7 @@
     doc.blocks.forEach(function (block) {
       if (filters["in"] === "article" && block[1] !== "p") { return; }
       if (filters["in"] === "comments" && block[1] !== "c") { return; }
+      if (filters["in"] === "notes" && block[1] !== "a") { return; }
       var count = 0, text = (block[2] || "") + " " + block[3];
       (text.match(WORD) || []).forEach(function (w) { if (matches(w)) { count += 1; } });
       wanted.forEach(function (p) { if (normalised(text).indexOf(p) !== -1) { count += 5; } });
@@ -484,8 +488,10 @@
     li.appendChild(el("p", { "class": "result-meta" }, about));
     if (block) {
       var where = block[1] === "p" ? "In the article, ¶" + block[0].slice(1)
+        : block[1] === "a" ? "In an editors' note by " + block[2] + " (note " + block[0].slice(1) + ")"
         : "In a comment by " + (block[2] || "an unnamed reader") + " (#" + block[0].slice(1) + ")";
-      li.appendChild(el("p", { "class": "result-where " + (block[1] === "p" ? "in-article" : "in-comment") }, where));
+      var kind = { p: "in-article", c: "in-comment", a: "in-note" }[block[1]];
+      li.appendChild(el("p", { "class": "result-where " + kind }, where));
       var quote = el("p", { "class": "snippet" });
       quote.appendChild(snippet(block, matches, parsed.phrases));
       li.appendChild(quote);

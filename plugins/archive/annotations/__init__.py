@@ -1,0 +1,223 @@
+"""Editors' annotations: notes anchored on the words they are about.
+
+`read_notes` reads ``content/annotations/``; `annotate` places each note in
+the corpus (by its quoted words, see `anchoring`), numbers its anchors
+(``#a1``…) on every page it is shown, keeping the numbers the permalink
+registry already gave, and says what could not be placed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .anchoring import Block, Place, Unplaced, place, whole
+from .bodies import Link, check_links
+from .notes import Note, read_notes
+
+__all__ = ["Annotations", "Note", "Shown", "annotate", "read_notes"]
+
+
+@dataclass
+class Shown:
+    """One note on one page (a document, or a shared passage's page)."""
+
+    note: Note
+    page: str  # "doc/<id>/" or "quote/<id>/"
+    number: int
+    block: str | None = None  # the paragraph or comment it follows; None: lost its place, or a passage page
+    spans: list[tuple[str, int, int]] = field(default_factory=list)  # (block, start, end) highlighted
+    place: Place | None = None  # what the export's selectors name
+    lost: str | None = None  # why a note published here no longer finds its words
+
+    @property
+    def anchor(self) -> str:
+        return f"a{self.number}"
+
+    @property
+    def permalink(self) -> str:
+        return f"{self.page}#{self.anchor}"
+
+
+@dataclass
+class Annotations:
+    notes: list[Note] = field(default_factory=list)
+    pages: dict[str, list[Shown]] = field(default_factory=dict)  # page → its notes, by number
+    unplaced: list[tuple[Note, str]] = field(default_factory=list)  # notes placed nowhere, and why
+    problems: list[str] = field(default_factory=list)  # "file, line N: …"
+
+    def shown(self, note_id: str) -> list[Shown]:
+        return [s for page in self.pages.values() for s in page if s.note.id == note_id]
+
+    def permalinks(self) -> dict[str, list[str]]:
+        """Note id → every anchor it has in this build (for the registry)."""
+        found: dict[str, list[str]] = {}
+        for page in self.pages.values():
+            for shown in page:
+                found.setdefault(shown.note.id, []).append(shown.permalink)
+        return {note: sorted(places) for note, places in sorted(found.items())}
+
+
+def blocks_of(record: dict) -> list[Block]:
+    return ([Block(p["id"], p["text"]) for p in record["paragraphs"]]
+            + [Block(c["id"], c["text"]) for c in record["comments"]])
+
+
+def annotate(notes: list[Note], records: list[dict], passages, actor_ids: dict[str, str],
+             registered: dict[str, list[str]] | None = None, retired: dict[str, str] | None = None,
+             problems: list[str] | None = None) -> Annotations:
+    """Place every note; ``registered`` (note id → permalinks) keeps published
+    numbers, and a published note that lost its words stays at its anchor.
+    ``actor_ids``: actor id → name, for tags and short links."""
+    registered, retired = registered or {}, retired or {}
+    result = Annotations(list(notes), problems=list(problems or ()))
+    by_id = {r["id"]: r for r in records}
+    by_passage = {p.id: p for p in passages}
+    placed: dict[str, list[Shown]] = {}
+    for note in notes:
+        try:
+            found = _places(note, by_id, by_passage, retired)
+        except Unplaced as why:
+            result.unplaced.append((note, str(why)))
+            result.problems.append(f"{note.where}: note {note.id!r} on {note.target.url} is not placed: {why}")
+            found = []
+        for shown in found:
+            placed.setdefault(shown.page, []).append(shown)
+        for tag in note.tags:
+            if tag not in actor_ids:
+                result.problems.append(f"{note.where}: tag {tag!r} is not an actor id (content/actors/<id>.md)")
+        resolve = resolver(by_id, by_passage, actor_ids, {n.id for n in notes})
+        for line, message in check_links(note.body, resolve):
+            result.problems.append(f"{note.file}, line {note.body_line + line}: {message}")
+    order = {r["id"]: {b.id: n for n, b in enumerate(blocks_of(r))} for r in records}
+    pages = set(placed) | {p.split("#")[0] for places in registered.values() for p in places}
+    notes_by_id = {n.id: n for n in notes}
+    for page in sorted(pages):
+        result.pages[page] = _number(page, placed.get(page, []), registered, retired, notes_by_id,
+                                     order.get(page.split("/")[1], {}) if page.startswith("doc/") else {},
+                                     dict(result.unplaced), page_exists=page[4:-1] in by_id if page.startswith(
+                                         "doc/") else page[6:-1] in by_passage)
+        if not result.pages[page]:
+            del result.pages[page]
+    return result
+
+
+def _places(note: Note, records: dict, passages: dict, retired: dict[str, str]) -> list[Shown]:
+    target = note.target
+    if target.passage:
+        passage = passages.get(target.passage)
+        if passage is None:
+            raise Unplaced(f"no shared passage quote/{target.passage}/ in this build")
+        found = [Shown(note, f"quote/{passage.id}/", 0)]
+        for occurrence in passage.occurrences:
+            spans = [(p, s, e) for p, (s, e) in occurrence.marks.items()]
+            last = spans[-1]
+            exact = records[occurrence.doc]["paragraphs"]
+            text = next(p["text"] for p in exact if p["id"] == last[0])
+            found.append(Shown(note, f"doc/{occurrence.doc}/", 0, last[0], spans,
+                               Place(last[0], last[1], last[2], text[last[1]:last[2]],
+                                     text[max(0, last[1] - 32):last[1]], text[last[2]:last[2] + 32])))
+        return found
+    record = records.get(target.doc)
+    if record is None:
+        raise Unplaced(f"no document doc/{target.doc}/ in this build")
+    blocks = blocks_of(record)
+    if target.block:
+        block_id = _follow(f"doc/{target.doc}/#{target.block}", retired, target.doc)
+        blocks = [b for b in blocks if b.id == block_id]
+        if not blocks:
+            raise Unplaced(f"the document has no {'paragraph' if block_id[0] == 'p' else 'comment'} #{block_id}")
+    where = place(note.quote, blocks, note.prefix, note.suffix) if note.quote else whole(blocks[0])
+    spans = [(where.block, where.start, where.end)] if note.quote else []
+    return [Shown(note, f"doc/{target.doc}/", 0, where.block, spans, where)]
+
+
+def _follow(permalink: str, retired: dict[str, str], doc: str) -> str:
+    """The anchor a retired paragraph or comment permalink now lands on (in the same document)."""
+    seen = set()
+    while permalink in retired and permalink not in seen:
+        seen.add(permalink)
+        permalink = retired[permalink]
+    page, _, anchor = permalink.partition("#")
+    if page != f"doc/{doc}/" or not anchor:
+        raise Unplaced(f"its paragraph or comment was retired to {permalink}, outside this document")
+    return anchor
+
+
+def _number(page: str, placed: list[Shown], registered: dict[str, list[str]], retired: dict[str, str],
+            notes: dict[str, Note], order: dict[str, int], unplaced: dict, page_exists: bool) -> list[Shown]:
+    """The notes of one page with their numbers: a registered note keeps its number
+    (shown where its words were lost, if they were); new ones follow, in reading order."""
+    numbers = {}
+    for note_id, places in registered.items():
+        for permalink in places:
+            if permalink.startswith(page + "#a"):
+                numbers[note_id] = int(permalink.rsplit("#a", 1)[1])
+    taken = set(numbers.values()) | {int(old.rsplit("#a", 1)[1]) for old in retired if old.startswith(page + "#a")}
+    shown = []
+    here = {s.note.id for s in placed}
+    for s in placed:
+        if s.note.id in numbers:
+            s.number = numbers[s.note.id]
+            shown.append(s)
+    fresh = sorted((s for s in placed if s.note.id not in numbers),
+                   key=lambda s: (order.get(s.block, len(order)), s.spans[0][1] if s.spans else 0, s.note.id))
+    next_number = max(taken, default=0) + 1
+    for s in fresh:
+        s.number = next_number
+        next_number += 1
+        shown.append(s)
+    if page_exists:
+        for note_id, number in numbers.items():
+            if note_id not in here and note_id in notes:
+                note = notes[note_id]
+                why = unplaced.get(note) or "the note no longer targets this page"
+                shown.append(Shown(note, page, number, lost=why))
+    return sorted(shown, key=lambda s: s.number)
+
+
+def resolver(records: dict, passages: dict, actor_ids: dict[str, str], note_ids: set[str]):
+    """What a short link names: `Link`, or a message when the archive publishes no such thing."""
+    def resolve(kind: str, name: str, anchor: str | None):
+        if kind == "doc":
+            record = records.get(name)
+            if record is None:
+                return f"no document doc/{name}/ in this build"
+            title = record["title"] or record["source"]["file"]
+            if anchor is None:
+                return Link(f"doc/{name}/index.html", title)
+            counts = {"p": len(record["paragraphs"]), "c": len(record["comments"])}
+            if anchor[0] == "a" or int(anchor[1:]) > counts[anchor[0]]:
+                return f"“{title}” has no {'paragraph' if anchor[0] == 'p' else 'comment'} {anchor}" \
+                    if anchor[0] != "a" else "link to a note with [[note:<id>]]"
+            return Link(f"doc/{name}/index.html#{anchor}",
+                        f"{title}, {'¶' if anchor[0] == 'p' else 'comment #'}{anchor[1:]}")
+        if anchor is not None:
+            return "only a document link takes an anchor (#p2, #c7)"
+        if kind == "quote":
+            return (Link(f"quote/{name}/index.html", "the shared passage") if name in passages
+                    else f"no shared passage quote/{name}/ in this build")
+        if kind == "actor":
+            return Link(f"actor/{name}/index.html", actor_ids[name]) if name in actor_ids else \
+                f"no actor {name!r} (content/actors/{name}.md)"
+        return Link(f"annotations/index.html#note-{name}", f"note {name}") if name in note_ids else \
+            f"no note with the id {name!r}"
+    return resolve
+
+
+def highlights(shown: list[Shown], record: dict) -> dict[tuple[str, int], list[tuple[int, int, str, bool]]]:
+    """The words each note of a document is about, cut as the page shows them: (block, line) →
+    [(start, end, anchor, whether the note's marker follows)] (a comment is shown line by line)."""
+    texts = {b.id: b.text for b in blocks_of(record)}
+    found: dict[tuple[str, int], list[tuple[int, int, str, bool]]] = {}
+    for s in shown:
+        pieces = []
+        for block, start, end in s.spans:
+            offset = 0
+            for n, line in enumerate(texts[block].split("\n")):
+                low, high = max(start, offset), min(end, offset + len(line))
+                if low < high:
+                    pieces.append(((block, n), low - offset, high - offset))
+                offset += len(line) + 1
+        for k, (key, start, end) in enumerate(pieces):
+            found.setdefault(key, []).append((start, end, s.anchor, k == len(pieces) - 1))
+    return found

@@ -1,0 +1,404 @@
+"""Editors' notes: read, anchored by their words, shown beside them, exported.
+
+Unit tests drive `archive.annotations` (plain Python); the rest build real
+archives with `invoke build` (the seeds with their committed notes, or small
+archives of their own with `--annotations` and `--permalinks` in a temporary
+folder) and read them as a reader would, in Chromium where a page does
+something in a browser.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, run_build
+from archive.annotations import annotate
+from archive.annotations.anchoring import Block, Unplaced, place
+from archive.annotations.notes import parse_notes, read_notes
+
+NOTES = ROOT / "content" / "annotations"
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def note(target: str, quote: str | None = None, body: str = "A note.", **keys) -> str:
+    lines = [f"target: {target}"] + ([f"quote: {json.dumps(quote)}"] if quote else [])
+    lines += [f"{k}: {json.dumps(v)}" for k, v in {"id": "n", "author": "An Editor", **keys}.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n" + body + "\n"
+
+
+# Reading the files --------------------------------------------------------------
+
+def test_a_file_holds_several_notes_each_with_its_line():
+    text = note("doc/aaaa/", "the words", id="first") + "\n" + note("doc/aaaa/#p2", id="second", body="Two\nlines.")
+    notes, problems = parse_notes(text, "content/annotations/x.md")
+    assert problems == []
+    assert [(n.id, n.line, n.target.url, n.quote) for n in notes] == [
+        ("first", 1, "doc/aaaa/", "the words"), ("second", 9, "doc/aaaa/#p2", None)]
+    assert notes[1].body == "Two\nlines." and notes[1].body_line == 14
+
+
+@pytest.mark.parametrize("header, expected", [
+    ("target: doc/aaaa/\nquote: x\nid: a", "'author' is missing"),
+    ("target: doc/aaaa/\nid: a\nauthor: E", "name the words the note is about"),
+    ("target: somewhere\nid: a\nauthor: E", "'target' 'somewhere' is not"),
+    ("target: doc/aaaa/\nquote: x\nid: Not A Slug\nauthor: E", "'id' must be a lowercase slug"),
+    ("target: doc/aaaa/\nqoute: x\nid: a\nauthor: E", "unknown key(s) qoute"),
+    ("target: doc/aaaa/\nquote: x\nid: a\nauthor: E\ndate: 2026-02-30", "'date' must be a real date"),
+    ("target: quote/0123456789ab/\nquote: x\nid: a\nauthor: E", "about the whole passage"),
+])
+def test_a_bad_note_is_named_with_its_file_and_line_and_the_others_are_read(header, expected):
+    good = note("doc/aaaa/", "words", id="good")
+    notes, problems = parse_notes(good + f"---\n{header}\n---\nBody.\n", "content/annotations/x.md")
+    assert [n.id for n in notes] == ["good"]
+    assert len(problems) == 1 and problems[0].startswith("content/annotations/x.md, line 8: ")
+    assert expected in problems[0]
+
+
+def test_an_unclosed_header_and_a_duplicate_id_across_files(tmp_path):
+    (tmp_path / "a.md").write_text(note("doc/aaaa/", "one", id="same"))
+    (tmp_path / "b.md").write_text(note("doc/aaaa/", "two", id="same") + "---\nid: open\n")
+    (tmp_path / "README.md").write_text("# not a note\n")
+    notes, problems = read_notes(tmp_path, "notes")
+    assert [n.file for n in notes] == ["notes/a.md"]
+    assert "notes/b.md, line 1: the note id 'same' is already used at notes/a.md, line 1" in problems[1]
+    assert problems[0] == "notes/b.md, line 8: this note's header is never closed with '---'"
+
+
+# Anchoring by the words -----------------------------------------------------------
+
+BLOCKS = [Block("p1", "The lawmakers met General Suleimani in Qom."),
+          Block("p2", "Later, the lawmakers met \u201cthe general\u201d\u00a0again\nin   Tehran."),
+          Block("c1", "A reader: the lawmakers met nobody.")]
+
+
+def test_the_words_are_found_whatever_the_spacing_case_and_quote_marks():
+    found = place('The General" again in tehran', BLOCKS)
+    assert (found.block, BLOCKS[1].text[found.start:found.end]) == ("p2", "the general\u201d\u00a0again\nin   Tehran")
+    assert found.exact == BLOCKS[1].text[found.start:found.end]
+    assert found.prefix.endswith("lawmakers met \u201c") and found.suffix == "."
+
+
+def test_repeated_words_are_ambiguous_until_a_prefix_or_suffix_chooses():
+    with pytest.raises(Unplaced, match=r"stand 3 times \(¶1, ¶2, comment #1\).*add 'prefix:' or 'suffix:'"):
+        place("the lawmakers met", BLOCKS)
+    assert place("the lawmakers met", BLOCKS, prefix="Later,").block == "p2"
+    assert place("the lawmakers met", BLOCKS, suffix="nobody").block == "c1"
+    with pytest.raises(Unplaced, match="prefix/suffix do not tell them apart"):
+        place("the lawmakers met", BLOCKS, prefix="nothing like this")
+
+
+def test_words_no_longer_there_are_not_placed_and_the_nearest_is_only_suggested():
+    with pytest.raises(Unplaced) as why:
+        place("met General Soleimani in Qom", BLOCKS)
+    assert "not in any one paragraph or comment" in str(why.value)
+    assert "nearest words are in ¶1: “met General Suleimani in Qom”" in str(why.value)
+
+
+def record(doc: str, paragraphs: list[str], comments: list[str] = ()) -> dict:
+    return {"id": doc, "url": f"doc/{doc}/", "title": "T", "source": {"file": f"{doc}.txt"},
+            "paragraphs": [{"id": f"p{n}", "line": n, "text": t} for n, t in enumerate(paragraphs, 1)],
+            "comments": [{"id": f"c{n}", "text": t} for n, t in enumerate(comments, 1)]}
+
+
+def test_a_note_keeps_its_words_and_its_number_when_the_paragraphs_are_renumbered():
+    notes, _ = parse_notes(note("doc/d1/", "met General Suleimani", id="rank"), "notes/x.md")
+    before = annotate(notes, [record("d1", ["Intro.", "They met General Suleimani."])], [], {})
+    assert [(s.anchor, s.block) for s in before.pages["doc/d1/"]] == [("a1", "p2")]
+    after = annotate(notes, [record("d1", ["A new first paragraph.", "Intro.", "They met General Suleimani."])],
+                     [], {}, registered=before.permalinks())
+    shown = after.pages["doc/d1/"]
+    assert [(s.anchor, s.block, s.place.exact) for s in shown] == [("a1", "p3", "met General Suleimani")]
+
+
+def test_a_published_note_that_lost_its_words_keeps_its_anchor_and_says_why():
+    notes, _ = parse_notes(note("doc/d1/", "met General Suleimani", id="rank")
+                           + note("doc/d1/", "Intro", id="intro"), "notes/x.md")
+    registered = {"rank": ["doc/d1/#a2"], "intro": ["doc/d1/#a1"]}
+    result = annotate(notes, [record("d1", ["Intro.", "They met the general."])], [], {}, registered=registered)
+    lost = [s for s in result.pages["doc/d1/"] if s.lost]
+    assert [(s.anchor, s.note.id) for s in lost] == [("a2", "rank")]
+    assert "not in any one paragraph or comment" in lost[0].lost
+    assert result.problems == [f"notes/x.md, line 1: note 'rank' on doc/d1/ is not placed: {lost[0].lost}"]
+    new, _ = parse_notes(note("doc/d1/", "the general", id="new"), "notes/y.md")
+    grown = annotate(notes + new, [record("d1", ["Intro.", "They met the general."])], [], {}, registered=registered)
+    assert {s.note.id: s.anchor for s in grown.pages["doc/d1/"]} == {"intro": "a1", "rank": "a2", "new": "a3"}
+
+
+def test_short_links_that_name_nothing_are_problems_with_their_line():
+    body = "See [[doc:d1#p2]] and [[doc:d1#p9]],\nthen [[actor:nobody]] and [[quote:0123456789ab]]."
+    notes, _ = parse_notes(note("doc/d1/", "Intro", id="links", body=body), "notes/x.md")
+    result = annotate(notes, [record("d1", ["Intro.", "Two."])], [], {"somebody": "Some Body"})
+    assert result.problems == [
+        "notes/x.md, line 7: [[doc:d1#p9]]: “T” has no paragraph p9",
+        "notes/x.md, line 8: [[actor:nobody]]: no actor 'nobody' (content/actors/nobody.md)",
+        "notes/x.md, line 8: [[quote:0123456789ab]]: no shared passage quote/0123456789ab/ in this build"]
+
+
+# The seeds' notes, published ----------------------------------------------------
+
+def seed_notes() -> list:
+    notes, problems = read_notes(NOTES)
+    assert problems == []
+    return notes
+
+
+def test_the_seeds_notes_cover_every_kind_of_target():
+    notes = seed_notes()
+    assert len(notes) >= 8
+    kinds = {("passage" if n.target.passage else "comment" if (n.target.block or "").startswith("c")
+              else "paragraph" if n.target.block else "words") for n in notes}
+    assert kinds == {"passage", "comment", "paragraph", "words"}
+    assert any(n.prefix or n.suffix for n in notes)
+
+
+def test_every_note_is_shown_at_its_words_with_marker_aside_and_cite_line(site):
+    registry = json.loads((ROOT / "content" / "permalinks.json").read_text())["notes"]
+    seen = 0
+    for note_ in seed_notes():
+        assert note_.id in registry, note_.id
+        for permalink in registry[note_.id]:
+            page, anchor = permalink.split("#")
+            html = soup(site.output / page / "index.html")
+            aside = html.find(id=anchor)
+            assert aside is not None and aside.name == "aside", permalink
+            assert note_.author in aside.get_text()
+            if page.startswith("doc/"):
+                ref = html.find(id=f"{anchor}-ref")
+                assert ref["href"] == f"#{anchor}" and ref["aria-describedby"] == f"{anchor}-text"
+                assert aside.find("a", href=f"#{anchor}-ref"), "the note links back to its words"
+                assert aside.find(class_="note-citation").get_text().endswith(permalink)
+                block = html.find(id=note_.target.block) if note_.target.block else None
+                if note_.quote:
+                    marked = " ".join(m.get_text() for m in html.select(f'mark.noted[data-notes~="{anchor}"]'))
+                    assert " ".join(marked.split()) == note_.quote.strip('"'), permalink
+                elif block is not None:
+                    assert block.find(id=f"{anchor}-ref"), "a whole-block note's marker is in its block"
+            seen += 1
+    assert seen >= 10
+
+
+def test_notes_are_in_each_record_and_its_selectors_point_at_the_words(site):
+    import jsonschema
+
+    schema = json.loads((ROOT / "plugins" / "archive" / "record.schema.json").read_text())
+    found = 0
+    for path in (site.output / "doc").glob("*/record.json"):
+        data = json.loads(path.read_text())
+        jsonschema.validate(data, schema)
+        texts = {b["id"]: b["text"] for b in data["paragraphs"] + data["comments"]}
+        for entry in data["annotations"]:
+            selector = entry["selector"]
+            assert texts[selector["block"]][selector["start"]:selector["end"]] == selector["exact"]
+            found += 1
+    assert found >= 10
+
+
+def test_the_web_annotation_export_parses_and_each_exact_text_stands_at_its_place(site):
+    data = json.loads((site.output / "exports" / "annotations.jsonld").read_text())
+    assert data["@context"] == "http://www.w3.org/ns/anno.jsonld" and data["type"] == "AnnotationCollection"
+    items = data["first"]["items"]
+    assert data["total"] == len(items) >= 10
+    records = {p.parent.name: json.loads(p.read_text()) for p in (site.output / "doc").glob("*/record.json")}
+    for item in items:
+        assert item["type"] == "Annotation" and item["motivation"] == "commenting"
+        target = item["target"]
+        doc = target["source"].strip("./").split("/")[-1]
+        fragment, quote = target["selector"]
+        assert fragment["type"] == "FragmentSelector" and quote["type"] == "TextQuoteSelector"
+        block = next(b for b in records[doc]["paragraphs"] + records[doc]["comments"] if b["id"] == fragment["value"])
+        position = fragment["refinedBy"]
+        assert block["text"][position["start"]:position["end"]] == quote["exact"]
+        assert block["text"][:position["start"]].endswith(quote["prefix"])
+        assert block["text"][position["end"]:].startswith(quote["suffix"])
+        page = soup(site.output / "doc" / doc / "index.html")
+        assert item["id"].endswith("#" + page.find(id=item["id"].split("#")[1])["id"])
+        shown = " ".join(page.find(id=fragment["value"]).get_text().split())
+        assert " ".join(quote["exact"].split()) in shown
+
+
+def test_the_index_the_report_and_actor_pages_list_the_notes(site):
+    index = soup(site.output / "annotations" / "index.html")
+    headings = [h.get_text() for h in index.select("h2")]
+    assert headings == ["By document", "By author", "By person or organisation", "Every note"]
+    links = {a["href"] for a in index.select("main a[href]")}
+    assert "../doc/93b7b02e6c168858/index.html#a2" in links
+    assert index.find(id="note-nejafi-misspelt")
+    actor = soup(site.output / "actor" / "osama-al-nujaifi" / "index.html")
+    assert actor.select_one('.actor-notes a[href="../../doc/93b7b02e6c168858/index.html#a2"]')
+    report = soup(site.output / "annotations" / "report.html")
+    assert "Every note found its words." in report.get_text()
+
+
+# Orphans, ambiguity, the registry ------------------------------------------------
+
+CAPTURE = """Iraqi lawmakers travel to Qom
+
+By Jane Roe
+
+The lawmakers met General Suleimani in Qom on Friday, members of parliament said.
+
+A second paragraph says that the lawmakers met the cleric as well, and then went home.
+
+A third paragraph closes the article with a sentence long enough to read as text.
+"""
+
+
+@pytest.fixture
+def small(tmp_path):
+    seeds, notes = tmp_path / "seeds", tmp_path / "notes"
+    seeds.mkdir()
+    notes.mkdir()
+    (seeds / "001_abcdef0123456789.txt").write_text(CAPTURE)
+    return tmp_path
+
+
+def build(folder: Path, *extra: str):
+    return run_build(folder / "seeds", folder / "out", "--annotations", str(folder / "notes"),
+                     "--permalinks", str(folder / "permalinks.json"), *extra)
+
+
+def test_an_orphan_and_an_ambiguous_quote_are_reported_with_file_and_line(small):
+    (small / "notes" / "ed.md").write_text(
+        note("doc/abcdef0123456789/", "General Suleimani", id="fine")
+        + note("doc/abcdef0123456789/", "General Soleimani in Qom", id="orphan")
+        + note("doc/abcdef0123456789/", "the lawmakers met", id="twice"))
+    strict = build(small, "--register", "--strict")
+    assert strict.returncode != 0
+    assert "notes/ed.md, line 8: note 'orphan' on doc/abcdef0123456789/ is not placed" in strict.stderr
+    assert "notes/ed.md, line 15: note 'twice'" in strict.stderr and "stand 2 times (¶1, ¶2)" in strict.stderr
+    assert not (small / "out").exists(), "a failed build leaves no site"
+    done = build(small, "--register")
+    assert done.returncode == 0, done.stderr
+    assert "problem: " in done.stdout and "line 8: note 'orphan'" in done.stdout
+    report = soup(small / "out" / "annotations" / "report.html").get_text()
+    assert "notes/ed.md, line 8" in report and "notes/ed.md, line 15" in report
+    assert "nearest words are in ¶1" in report
+    page = soup(small / "out" / "doc" / "abcdef0123456789" / "index.html")
+    assert [a["id"] for a in page.select("aside.note")] == ["a1"], "unplaced notes are never put anywhere"
+
+
+def test_an_edited_capture_moves_a_note_with_its_words_or_keeps_it_at_its_anchor(small):
+    capture = small / "seeds" / "001_abcdef0123456789.txt"
+    (small / "notes" / "ed.md").write_text(note("doc/abcdef0123456789/", "met the cleric", id="cleric"))
+    assert build(small, "--register").returncode == 0
+    before = json.loads((small / "out" / "doc" / "abcdef0123456789" / "record.json").read_text())
+    assert [(a["anchor"], a["selector"]["block"]) for a in before["annotations"]] == [("a1", "p2")]
+    longer = CAPTURE.replace("By Jane Roe\n", "By Jane Roe\n\nAn editor's paragraph now opens the "
+                                              "article, long enough to count as text of its own.\n")
+    capture.write_text(longer)
+    assert build(small, "--register").returncode == 0
+    after = json.loads((small / "out" / "doc" / "abcdef0123456789" / "record.json").read_text())
+    assert [(a["anchor"], a["selector"]["block"], a["selector"]["exact"]) for a in after["annotations"]] == [
+        ("a1", "p3", "met the cleric")]
+    capture.write_text(longer.replace("met the cleric", "saw the cleric"))
+    done = build(small)
+    assert done.returncode == 0, done.stderr
+    page = soup(small / "out" / "doc" / "abcdef0123456789" / "index.html")
+    lost = page.select_one("section.lost-notes aside#a1")
+    assert lost is not None and "met the cleric" in lost.get_text()
+    assert "nearest words are in ¶" in lost.get_text()
+
+
+def test_a_deleted_note_fails_the_build_until_its_anchor_is_retired(small):
+    (small / "notes" / "ed.md").write_text(note("doc/abcdef0123456789/", "met the cleric", id="cleric"))
+    assert build(small, "--register").returncode == 0
+    (small / "notes" / "ed.md").unlink()
+    failed = build(small)
+    assert failed.returncode != 0 and "doc/abcdef0123456789/#a1 (the note 'cleric')" in failed.stderr
+    registry = json.loads((small / "permalinks.json").read_text())
+    registry["retired"]["doc/abcdef0123456789/#a1"] = "doc/abcdef0123456789/#p2"
+    (small / "permalinks.json").write_text(json.dumps(registry))
+    done = build(small)
+    assert done.returncode == 0, done.stderr
+    moved = soup(small / "out" / "doc" / "abcdef0123456789" / "index.html").select_one("p.moved#a1")
+    assert moved is not None and moved.find("a")["href"] == "index.html#p2"
+
+
+def test_a_notes_markdown_cannot_inject_script(small):
+    body = ('<script>alert(1)</script> <img src=x onerror="alert(2)">\n\n'
+            '[click](javascript:alert(3)) [data](data:text/html,hi) ![pic](http://example.com/x.png)\n\n'
+            '[[doc:abcdef0123456789#p1|a <b>bold</b> link]]')
+    (small / "notes" / "ed.md").write_text(note("doc/abcdef0123456789/", "General Suleimani", id="evil", body=body))
+    done = build(small, "--register")
+    assert done.returncode == 0, done.stderr
+    html = (small / "out" / "doc" / "abcdef0123456789" / "index.html").read_text()
+    aside = BeautifulSoup(html, "html.parser").find(id="a1")
+    assert aside.find("script") is None and aside.find("img") is None and aside.find("b") is None
+    assert all(not a["href"].startswith(("javascript:", "data:")) for a in aside.find_all("a", href=True))
+    assert "<script>alert(1)</script>" in aside.get_text()
+    assert aside.find("a", href="../../doc/abcdef0123456789/index.html#p1").get_text() == "a <b>bold</b> link"
+    exported = (small / "out" / "exports" / "annotations.jsonld").read_text()
+    assert "<script>" not in json.loads(exported)["first"]["items"][0]["body"][1]["value"]
+
+
+# In the browser -------------------------------------------------------------------
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_highlight_marker_and_note_sit_where_a_reader_expects(site, browser, width):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto((site.output / "doc" / "86ae2184d8d7729f" / "index.html").as_uri())
+    mark = page.locator('mark.noted[data-notes~="a1"]').first
+    marker = page.locator("#a1-ref")
+    aside = page.locator("aside#a1")
+    paragraph = page.locator("#p1")
+    for element in (mark, marker, aside):
+        assert element.is_visible()
+    text_box, aside_box, mark_box = paragraph.bounding_box(), aside.bounding_box(), mark.bounding_box()
+    assert aside_box["x"] + aside_box["width"] <= width, "the note stays on the screen"
+    if width >= 1200:
+        assert aside_box["x"] >= text_box["x"] + text_box["width"], "in the margin, beside the text"
+        assert abs(aside_box["y"] - text_box["y"]) < 40, "level with its paragraph"
+    else:
+        assert aside_box["y"] >= text_box["y"] + text_box["height"] - 1, "right after its paragraph"
+        assert aside_box["y"] < page.locator("#p2").bounding_box()["y"], "before the next one"
+    background = mark.evaluate("m => getComputedStyle(m).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert mark_box["width"] > 0
+    page.close()
+
+
+def test_the_keyboard_reaches_a_note_and_comes_back(site, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto((site.output / "doc" / "93b7b02e6c168858" / "index.html").as_uri())
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "a2-ref":
+            break
+    else:
+        pytest.fail("Tab never reached the marker of note 2")
+    assert page.evaluate("document.activeElement.getAttribute('aria-describedby')") == "a2-text"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#a2"
+    back = page.locator("aside#a2 a.note-back, aside#a2 .note-head a").first
+    back.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#a2-ref"
+    page.close()
+
+
+def test_search_finds_a_note_and_says_it_is_one(site, browser):
+    page = browser.new_page()
+
+    def results(query: str) -> list[dict]:
+        page.goto((site.output / "search.html").as_uri() + "?" + query)
+        page.wait_for_function("() => { const s = document.getElementById('search-status').textContent;"
+                               " return s && !s.startsWith('Searching'); }", timeout=15000)
+        return page.eval_on_selector_all("li.result", """items => items.map(li => ({
+            href: li.querySelector('a.result-title').getAttribute('href'),
+            where: li.querySelector('.result-where').textContent}))""")
+
+    found = results("q=transliteration")  # a word only the note on "Hadi al Ameri" uses
+    assert [(r["href"].split("/doc/")[1], r["where"]) for r in found] == [
+        ("d6d6914bedf28798/index.html#a2", "In an editors' note by Archive editors (note 2)")]
+    in_notes = results("q=McClatchy&in=notes")
+    assert in_notes and all(r["where"].startswith("In an editors' note") for r in in_notes)
+    assert all(not r["where"].startswith("In an editors' note") for r in results("q=McClatchy&in=article"))
+    page.close()
