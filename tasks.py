@@ -172,6 +172,9 @@ def quality(c, show="", heldout=False, corpus=False):
     from archive.record import build_record
     from scoring import Score, fixture_cases, heldout_cases, load_expected
 
+    from archive.pagekind import kind_and_reason
+    from scoring import kind_accuracy
+
     score = Score()
     for case, capture, expected in (heldout_cases() if heldout else fixture_cases()):
         if show and case != show:
@@ -184,6 +187,17 @@ def quality(c, show="", heldout=False, corpus=False):
         if show:
             _show_case(state, record, want)
     print(score.report())
+    if not show:
+        def kind_of(path: str) -> str:
+            read = read_capture(ROOT / path)
+            return kind_and_reason(build_record(read, parse_text(read.text)))[0]
+
+        kinds = kind_accuracy(kind_of)
+        sure, unsure = kinds["sure"], kinds["unsure"]
+        print(f"document kind (fixtures/kinds.json, seeds, fixtures and held-out): {sure['right']}/{sure['total']} "
+              f"of the surely labelled right; {unsure['right']}/{unsure['total']} of the thinly labelled")
+        for wrong in sure["wrong"]:
+            print(f"  kind wrong: {wrong}")
 
 
 FIXTURE_COPIES = 5  # each fixture counts as this many corpus pages: they must stay exact

@@ -30,6 +30,7 @@ from archive.actors.registry import load_registry  # noqa: E402
 from archive.capture import read_capture  # noqa: E402
 from archive.linemodel.labels import ARTICLE, ROLE_LABEL as MODEL_LABEL, TITLE  # noqa: E402
 from archive.linemodel.train import title_key  # noqa: E402
+from archive.pagekind import NEWS_ARTICLE, kind_and_reason  # noqa: E402
 from archive.parse import parse_text  # noqa: E402
 from archive.record import build_record  # noqa: E402
 
@@ -58,6 +59,7 @@ class PageResult:
     predicted: list[str]  # one label per line
     title: str | None
     spans: list[tuple[int, int]]  # 0-based first and last line of each comment
+    kind: str | None = None  # blog-post or newspaper-article (archive.pagekind)
     error: str | None = None
 
 
@@ -67,7 +69,9 @@ def read_page(page: dict, corpus: Path = CORPUS) -> PageResult:
     try:
         capture = read_capture(corpus / "pages" / f"{page['id']}.txt")
         state = parse_text(capture.text)
-        annotate([build_record(capture, state)], _finder())
+        record = build_record(capture, state)
+        annotate([record], _finder())
+        kind = kind_and_reason(record)[0]
     except Exception as error:  # noqa: BLE001 - a page that raises is what we count
         return PageResult(page["id"], page["source"], [], None, [], f"{type(error).__name__}: {error}")
     predicted = [ROLE_LABEL[line.role] for line in state.lines]
@@ -76,7 +80,7 @@ def read_page(page: dict, corpus: Path = CORPUS) -> PageResult:
         members = list(comment.lines) + ([comment.header] if comment.header is not None else [])
         if members:
             spans.append((min(members), max(members)))
-    return PageResult(page["id"], page["source"], predicted, state.title, spans)
+    return PageResult(page["id"], page["source"], predicted, state.title, spans, kind)
 
 
 @cache
@@ -98,12 +102,17 @@ class CorpusScore:
     spans_gold: int = 0
     spans_found: int = 0
     spans_right: int = 0
+    news_pages: int = 0  # pages of the Google News set (`page-signal`): every one a news site's article
+    news_read_as_news: int = 0
 
     def add(self, page: dict, result: PageResult) -> None:
         self.pages += 1
         if result.error:
             self.errors.append(f"{page['id']}: {result.error}")
             return
+        if page["source"] == "page-signal":
+            self.news_pages += 1
+            self.news_read_as_news += result.kind == NEWS_ARTICLE
         gold = page["lines"]
         for n, want in enumerate(gold[:len(result.predicted)]):
             if want != "blank":
@@ -146,6 +155,7 @@ class CorpusScore:
             "comment_count_exact": self.counts_right / self.comment_pages if self.comment_pages else 1.0,
             "comment_pages": self.comment_pages,
             "span_precision": sp, "span_recall": sr, "span_f1": 2 * sp * sr / (sp + sr) if sp + sr else 0.0,
+            "news_as_news": self.news_read_as_news / self.news_pages if self.news_pages else 1.0,
         })
         return out
 
@@ -164,6 +174,8 @@ class CorpusScore:
         rows.append(f"  comment spans: {self.spans_right} right of {self.spans_found} found, {self.spans_gold} "
                     f"labelled; precision {f['span_precision']:.3f}, recall {f['span_recall']:.3f}, "
                     f"F1 {f['span_f1']:.3f}")
+        rows.append(f"  Google News pages read as newspaper articles: {self.news_read_as_news}/{self.news_pages}"
+                    f" ({f['news_as_news']:.0%})")
         rows.extend(f"  error: {e}" for e in self.errors[:20])
         return "\n".join(rows)
 

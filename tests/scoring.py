@@ -148,3 +148,23 @@ class Score:
             f"comments: {self.comments_matched} right of {self.comments_found} found, {self.comments_expected} expected; "
             f"precision {cp:.3f}, recall {cr:.3f}",
         ])
+
+
+KINDS_FILE = FIXTURES / "kinds.json"
+
+
+def kind_accuracy(kind_of) -> dict:
+    """Document kind against the hand labels (fixtures/kinds.json): ``kind_of(path)`` gives the
+    archive's kind of the capture at ``path`` (relative to the project). Sure labels are the figure;
+    the unsure ones (thin stubs, pages that are neither) are counted apart."""
+    data = json.loads(KINDS_FILE.read_text(encoding="utf-8"))
+    sure = {"right": 0, "total": 0, "wrong": []}
+    unsure = {"right": 0, "total": 0}
+    for path, label in data["labels"].items():
+        got = kind_of(path)
+        bucket = unsure if path in data["unsure"] else sure
+        bucket["total"] += 1
+        bucket["right"] += got == label["kind"]
+        if got != label["kind"] and bucket is sure:
+            sure["wrong"].append(f"{path}: {got}, labelled {label['kind']}")
+    return {"sure": sure, "unsure": unsure}

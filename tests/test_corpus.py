@@ -17,7 +17,8 @@ from corpus_scoring import CORPUS, score_split
 
 # What the reader reaches on `check` today, less a small margin for noise;
 # raise them when the reader improves.
-FLOORS = {"article": 0.745, "comment": 0.615, "other": 0.93, "title_accuracy": 0.71, "span_f1": 0.44}
+FLOORS = {"article": 0.745, "comment": 0.615, "other": 0.93, "title_accuracy": 0.71, "span_f1": 0.44,
+          "news_as_news": 0.88}
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +49,6 @@ def test_reading_on_pages_never_tuned_on_does_not_get_worse(check_score):
     figures = check_score.figures()
     got = {"article": figures["article"]["f1"], "comment": figures["comment"]["f1"],
            "other": figures["other"]["f1"], "title_accuracy": figures["title_accuracy"],
-           "span_f1": figures["span_f1"]}
+           "span_f1": figures["span_f1"], "news_as_news": figures["news_as_news"]}
     below = {name: f"{got[name]:.3f} < {floor}" for name, floor in FLOORS.items() if got[name] < floor}
     assert not below, below

@@ -17,10 +17,8 @@ from html import escape
 from pathlib import Path
 
 from .editorial import EditorialError, MarkdownFile, read_markdown
-from .rules.byline import is_publication
+from .pagekind import BLOG_POST, KINDS, NEWS_ARTICLE, kind_and_reason
 
-BLOG_POST, NEWS_ARTICLE = "blog-post", "newspaper-article"
-KINDS = (BLOG_POST, NEWS_ARTICLE)
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 MLA_MONTHS = ("Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
@@ -130,32 +128,6 @@ class Work:
 def item_kind(record: dict) -> str:
     """Blog post or newspaper article, so that reference managers pick the right type."""
     return kind_and_reason(record)[0]
-
-
-# "HARROW — ", "BAGHDAD (Reuters) - ", "WASHINGTON, D.C. – ": a newspaper's dateline opening the text
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)?"
-                       r"(?: \((?:AP|AFP|Reuters|UPI|dpa|[A-Z][\w ]{1,30})\))?\s*[—–-]{1,2}\s")
-
-
-def kind_and_reason(record: dict) -> tuple[str, str]:
-    """The kind of page, and why: an editor's word decides; a blog header makes a
-    blog post; a newspaper's name or a dateline opening the text makes a
-    newspaper article, reader comments or not; so does a named publication with
-    named authors. Anything else is a blog post."""
-    chosen = (record.get("provenance") or {}).get("type")
-    if chosen in KINDS:
-        return chosen, "as the editors say"
-    if any(role.endswith("blog header or epigraph") for role in record.get("line_roles", {})):
-        return BLOG_POST, "the page has a blog's header"
-    site = record.get("site") or ""
-    if site and is_publication(site):
-        return NEWS_ARTICLE, f"{site} is a newspaper's name"
-    paragraphs = record.get("paragraphs") or []
-    if paragraphs and _DATELINE.match(paragraphs[0]["text"]):
-        return NEWS_ARTICLE, "a dateline opens the text"
-    if site and record["authors"] and not record["comments"]:
-        return NEWS_ARTICLE, "a named publication with named authors and no reader comments"
-    return BLOG_POST, "no sign of a newspaper (masthead, dateline)"
 
 
 def work_of(record: dict, archive_url: str, page_url: str = "index.html", archived: str | None = None,

@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ABOUT = ("Every permalink this archive has published. 'documents' and 'passages' are written by "
-         "`invoke build --register`; editors edit only 'retired' (old permalink -> where it now points). "
-         "See the Method page, Permalinks.")
+ABOUT = ("Every permalink this archive has published. 'documents', 'passages', 'notes' (each editors' note's "
+         "anchors) and 'note_blocks' are written by `invoke build --register`; editors edit only 'retired' "
+         "(old permalink -> where it now points). See the Method page, Permalinks.")
 _PERMALINK = re.compile(r"^doc/([a-z0-9][a-z0-9-]*)/(?:#([pca])([1-9][0-9]*))?$")
 _PASSAGE = re.compile(r"^quote/[0-9a-f]{12}/$")
 _NOTE = re.compile(r"^(?:doc/[a-z0-9][a-z0-9-]*|quote/[0-9a-f]{12})/#a[1-9][0-9]*$")
@@ -35,6 +35,8 @@ class Registry:
     # shared passage url → where it stood when registered (doc/<id>/#pN where each occurrence begins)
     passages: dict[str, list[str]] = field(default_factory=dict)
     notes: dict[str, list[str]] = field(default_factory=dict)  # note id → its anchors (doc/<id>/#a3…)
+    # note id → "target@fingerprint": the words a whole-paragraph or whole-comment note was published on
+    note_blocks: dict[str, str] = field(default_factory=dict)
 
 
 def parse(permalink: str) -> tuple[str, str | None, int | None]:
@@ -65,14 +67,20 @@ def load_text(text: str, name: str = "the permalink registry") -> Registry:
     registry = Registry({k: dict(v) for k, v in data.get("documents", {}).items()},
                         dict(data.get("retired", {})),
                         {k: list(v) for k, v in data.get("passages", {}).items()},
-                        {k: list(v) for k, v in data.get("notes", {}).items()})
+                        {k: list(v) for k, v in data.get("notes", {}).items()},
+                        {k: str(v) for k, v in data.get("note_blocks", {}).items()})
     for url in list(registry.documents) + [u for u in list(registry.retired) + list(registry.retired.values())
                                            if not _PASSAGE.match(u) and not _NOTE.match(u)]:
         parse(url)
+    claimed: dict[str, str] = {}
     for note, places in registry.notes.items():
         for place in places:
             if not _NOTE.match(place):
                 raise PermalinkError(f"{place!r} (note {note!r}) is not a note's permalink (doc/<id>/#a<n>)")
+            if place in claimed:  # a merge of two registries can do this
+                raise PermalinkError(f"{name}: {place} is registered for two notes, {claimed[place]!r} and "
+                                     f"{note!r}; give one of them the next free number on its page")
+            claimed[place] = note
     for url, places in registry.passages.items():
         if not _PASSAGE.match(url):
             raise PermalinkError(f"{url!r} is not a passage permalink (quote/<id>/)")
@@ -88,8 +96,10 @@ def dumps(registry: Registry) -> str:
     retired = [f"    {json.dumps(old)}: {json.dumps(new)}" for old, new in sorted(registry.retired.items())]
     passages = [f"    {json.dumps(url)}: {json.dumps(places)}" for url, places in sorted(registry.passages.items())]
     notes = [f"    {json.dumps(note)}: {json.dumps(sorted(places))}" for note, places in sorted(registry.notes.items())]
+    blocks = [f"    {json.dumps(note)}: {json.dumps(seen)}" for note, seen in sorted(registry.note_blocks.items())]
     return ("{\n" + f'  "about": {json.dumps(ABOUT)},\n'
             + '  "documents": {' + ("\n" + ",\n".join(docs) + "\n  " if docs else "") + "},\n"
+            + ('  "note_blocks": {' + "\n" + ",\n".join(blocks) + "\n  },\n" if blocks else "")
             + ('  "notes": {' + "\n" + ",\n".join(notes) + "\n  },\n" if notes else "")
             + '  "passages": {' + ("\n" + ",\n".join(passages) + "\n  " if passages else "") + "},\n"
             + '  "retired": {' + ("\n" + ",\n".join(retired) + "\n  " if retired else "") + "}\n}\n")
@@ -210,7 +220,7 @@ def registered(registry: Registry, current: dict[str, dict[str, int]]) -> Regist
         for key in ("paragraphs", "comments"):
             known[key] = max(known[key], counts[key])
     return Registry(documents, dict(registry.retired), {url: list(places) for url, places in registry.passages.items()},
-                    {note: list(places) for note, places in registry.notes.items()})
+                    {note: list(places) for note, places in registry.notes.items()}, dict(registry.note_blocks))
 
 
 def moved_anchors(redirects: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
@@ -276,7 +286,7 @@ def registered_passages(registry: Registry, current: dict[str, list[str]]) -> Re
     for url, places in current.items():
         passages.setdefault(url, list(places))
     return Registry({doc: dict(counts) for doc, counts in registry.documents.items()}, dict(registry.retired),
-                    passages, {note: list(places) for note, places in registry.notes.items()})
+                    passages, {note: list(places) for note, places in registry.notes.items()}, dict(registry.note_blocks))
 
 
 # --- editors' notes ------------------------------------------------------------------
@@ -308,11 +318,13 @@ def note_check(registry: Registry, current: dict[str, list[str]], pages: set[str
     return Check(vanished, new, redirects)
 
 
-def registered_notes(registry: Registry, current: dict[str, list[str]]) -> Registry:
-    """The registry with this build's note anchors added (never removed)."""
+def registered_notes(registry: Registry, current: dict[str, list[str]], blocks: dict[str, str]) -> Registry:
+    """The registry with this build's note anchors added (never removed), and the words each
+    whole-paragraph or whole-comment note now stands on."""
     notes = {note: list(places) for note, places in registry.notes.items()}
     for note, places in current.items():
         known = notes.setdefault(note, [])
         known += [place for place in places if place not in known]
     return Registry({doc: dict(counts) for doc, counts in registry.documents.items()}, dict(registry.retired),
-                    {url: list(places) for url, places in registry.passages.items()}, notes)
+                    {url: list(places) for url, places in registry.passages.items()}, notes,
+                    {**registry.note_blocks, **blocks})

@@ -18,7 +18,7 @@ from archive.annotations.bodies import render
 from archive.annotations.webannotation import annotation, collection
 
 
-def publish_annotations(context: dict, annotations: Annotations, base: str, archived: str | None) -> None:
+def publish_annotations(context: dict, annotations: Annotations, base: str) -> None:
     records = {r["id"]: r for r in context["archive_documents"]}
     passages = {p.id: p for p in context["archive_passages"]}
     resolve = resolver(records, passages, context["actor_names"], {n.id for n in annotations.notes})
@@ -47,7 +47,7 @@ def publish_annotations(context: dict, annotations: Annotations, base: str, arch
                    note_cite=note_cite, note_base=base, note_rows=margin_rows,
                    note_marks={doc: highlights(annotations.pages.get(f"doc/{doc}/", []), record)
                                for doc, record in records.items()},
-                   notes_by_actor=_by_tag(annotations))
+                   notes_by_actor=_by_tag(annotations, context["actor_names"]))
     for doc, record in records.items():
         record["annotations"] = [_entry(s, note_html(s, "../..")) for s in annotations.pages.get(f"doc/{doc}/", [])]
 
@@ -76,14 +76,20 @@ def primary(annotations: Annotations, note_id: str) -> Shown | None:
     return min(shown, key=lambda s: (not s.page.startswith("quote/"), s.page), default=None)
 
 
-def _by_tag(annotations: Annotations) -> dict[str, list[Shown]]:
+def _by_tag(annotations: Annotations, actors: dict[str, str]) -> dict[str, list[Shown]]:
+    """Actor id → the notes tagged with it (a tag naming no actor is reported, and listed nowhere)."""
     found: dict[str, list[Shown]] = {}
     for note in annotations.notes:
         first = primary(annotations, note.id)
         if first is not None:
             for tag in note.tags:
-                found.setdefault(tag, []).append(first)
+                if tag in actors:
+                    found.setdefault(tag, []).append(first)
     return found
+
+
+def _texts(record: dict) -> dict[str, str]:
+    return {block["id"]: block["text"] for block in record["paragraphs"] + record["comments"]}
 
 
 def plain(html: str) -> str:
@@ -112,7 +118,9 @@ def write_annotation_pages(sender, out: Path, write) -> None:
     def url(permalink: str) -> str:  # from exports/, where the file is, when the archive has no address
         return f"{base}/{permalink}" if base else f"../{permalink}"
 
-    items = [annotation(s, url, str(note_html(s, base or ".."))) for page, shown in sorted(annotations.pages.items())
+    records = {r["id"]: r for r in context["archive_documents"]}
+    items = [annotation(s, url, str(note_html(s, base or "..")), _texts(records[page[4:-1]]))
+             for page, shown in sorted(annotations.pages.items())
              if page.startswith("doc/") for s in shown if s.place is not None]
     write(out / "exports" / "annotations.jsonld",
           collection(items, url, f"{context['SITENAME']}: editors' notes"))

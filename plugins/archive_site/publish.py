@@ -109,8 +109,11 @@ def prepare(generators) -> None:
     registry = _registry(settings, path)
     folder = _annotations_folder(settings)
     notes, problems = read_notes(folder, _shown(folder)) if folder else ([], [])
+    if folder is not None and _setting(settings, "ARCHIVE_ANNOTATIONS") and not folder.is_dir():
+        problems.append(f"{_shown(folder)}: no such folder of editors' notes (--annotations)")
     annotations = annotate(notes, records, generator.corpus.passages, context["actor_names"],
-                           registry.notes if registry else {}, registry.retired if registry else {}, problems)
+                           registry.notes if registry else {}, registry.retired if registry else {}, problems,
+                           registry.note_blocks if registry else {})
     generator.corpus.problems.extend(annotations.problems)
     redirects = _check_permalinks(settings, path, registry, records, generator.corpus.passages, annotations)
     generator.archive_redirects = redirects
@@ -118,7 +121,7 @@ def prepare(generators) -> None:
     context["archive_version"] = __version__
     context["archive_cite"] = {r["id"]: _cite_view(r, base, archived, settings["SITENAME"]) for r in records}
     context["archive_moved"] = _moved_anchors(redirects, base)
-    publish_annotations(context, annotations, base, archived)
+    publish_annotations(context, annotations, base)
 
 
 def _registry(settings: dict, path: Path | None) -> permalinks.Registry | None:
@@ -161,7 +164,7 @@ def _check_permalinks(settings: dict, path: Path | None, registry: permalinks.Re
         raise permalinks.PermalinkError(permalinks.unregistered_message(new, shown))
     if register:
         grown = permalinks.registered_passages(permalinks.registered(registry, current), shared)
-        grown = permalinks.registered_notes(grown, noted)
+        grown = permalinks.registered_notes(grown, noted, annotations.block_prints())
         pending_registration = (path, permalinks.dumps(grown), _count(registry, current, shared, noted))
     return {**result.redirects, **moved.redirects, **notes.redirects}
 

@@ -29,6 +29,7 @@ class Match:
     name_before: bool = False  # another capitalised name word right before ("Michelle Obama")
     name_after: bool = False  # ... right after ("Bill Clinton")
     shouting: bool = False  # a one-word acronym among capitals ("IRAN IS ANGRY"): not a name
+    title_cased: bool = False  # a one-word name in a title-cased phrase ("At That Time"): not a name
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,9 @@ class ActorFinder:
                                    _name_word(after, text, words[longest[0]].end, after and after.start)
                                    or _particle_then_name(all_words, after_at, text),
                                    i == longest[0] and words[i].text in self._acronyms
-                                   and (_capitals(before) or _capitals(after))))
+                                   and (_capitals(before) or _capitals(after)),
+                                   i == longest[0] and not words[i].text.isupper()
+                                   and _title_case_word(before, text, words[i].start)))
                 i = longest[0] + 1
             else:
                 i += 1
@@ -156,15 +159,30 @@ the by of and in on at for with from to said says
 """.split())
 
 
+def _opens_sentence(token, text: str) -> bool:
+    before = text[max(0, token.start - 10):token.start].rstrip()
+    return not before or before[-1] in '.!?:;"“”(—'
+
+
 def _name_word(token, text: str, left: int | None, right: int | None) -> bool:
     """Is ``token`` a capitalised word that only a space separates from the match?"""
     if token is None or left is None or right is None or text[left:right] != " ":
         return False
     word = token.text
-    before = text[max(0, token.start - 10):token.start].rstrip()
-    opens_sentence = not before or before[-1] in '.!?:;"“”(—'
-    return (word[:1].isupper() and not opens_sentence and word.casefold().rstrip(".") not in TITLES
+    return (word[:1].isupper() and not _opens_sentence(token, text) and word.casefold().rstrip(".") not in TITLES
             and not is_particle(word))
+
+
+# Small words a writer capitalises mid-sentence only when title-casing a phrase ("At That Time",
+# "Of Our Time"); never "The", which opens names ("read The Economist").
+TITLE_CASE_WORDS = frozenset("that this these those at of on in into to for from with by as and or but than "
+                             "then when our their its his her my your".split())
+
+
+def _title_case_word(token, text: str, start: int) -> bool:
+    """Is ``token``, right before a one-word name, a small word capitalised mid-sentence?"""
+    return (token is not None and text[token.end:start] == " " and token.text[:1].isupper()
+            and token.text.casefold() in TITLE_CASE_WORDS and not _opens_sentence(token, text))
 
 
 # Lower-case words that join the parts of one person's name ("bin Laden", "van Gogh").
@@ -186,7 +204,7 @@ def _capitals(token) -> bool:
 
 def _resolve(match: Match, named: set[str]) -> str | None:
     """The one actor a name stands for in this document, or None if it is not sure."""
-    if match.shouting:
+    if match.shouting or match.title_cased:
         return None
     full = {actor for actor, strength in match.terms if strength == FULL}
     if full:

@@ -8,9 +8,10 @@ registry already gave, and says what could not be placed.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
-from .anchoring import Block, Place, Unplaced, place, whole
+from .anchoring import CONTEXT, Block, Place, Unplaced, fold, place, whole
 from .bodies import Link, check_links
 from .notes import Note, read_notes
 
@@ -45,6 +46,11 @@ class Annotations:
     unplaced: list[tuple[Note, str]] = field(default_factory=list)  # notes placed nowhere, and why
     problems: list[str] = field(default_factory=list)  # "file, line N: …"
 
+    def block_prints(self) -> dict[str, str]:
+        """Note id → "target@fingerprint" of the paragraph or comment a whole-block note stands on."""
+        return {s.note.id: f"{s.note.target.url}@{fingerprint(s.place.exact)}" for page in self.pages.values()
+                for s in page if s.place is not None and not s.spans and s.note.target.block}
+
     def shown(self, note_id: str) -> list[Shown]:
         return [s for page in self.pages.values() for s in page if s.note.id == note_id]
 
@@ -64,18 +70,21 @@ def blocks_of(record: dict) -> list[Block]:
 
 def annotate(notes: list[Note], records: list[dict], passages, actor_ids: dict[str, str],
              registered: dict[str, list[str]] | None = None, retired: dict[str, str] | None = None,
-             problems: list[str] | None = None) -> Annotations:
+             problems: list[str] | None = None, blocks_seen: dict[str, str] | None = None) -> Annotations:
     """Place every note; ``registered`` (note id → permalinks) keeps published
     numbers, and a published note that lost its words stays at its anchor.
-    ``actor_ids``: actor id → name, for tags and short links."""
-    registered, retired = registered or {}, retired or {}
+    ``blocks_seen`` (note id → "target@fingerprint") names the words a
+    whole-paragraph or whole-comment note was published on, so that it follows
+    them, not a number. ``actor_ids``: actor id → name, for tags and short links."""
+    registered, retired, blocks_seen = registered or {}, retired or {}, blocks_seen or {}
     result = Annotations(list(notes), problems=list(problems or ()))
     by_id = {r["id"]: r for r in records}
     by_passage = {p.id: p for p in passages}
     placed: dict[str, list[Shown]] = {}
+    resolve = resolver(by_id, by_passage, actor_ids, {n.id for n in notes})
     for note in notes:
         try:
-            found = _places(note, by_id, by_passage, retired)
+            found = _places(note, by_id, by_passage, retired, blocks_seen.get(note.id))
         except Unplaced as why:
             result.unplaced.append((note, str(why)))
             result.problems.append(f"{note.where}: note {note.id!r} on {note.target.url} is not placed: {why}")
@@ -85,7 +94,6 @@ def annotate(notes: list[Note], records: list[dict], passages, actor_ids: dict[s
         for tag in note.tags:
             if tag not in actor_ids:
                 result.problems.append(f"{note.where}: tag {tag!r} is not an actor id (content/actors/<id>.md)")
-        resolve = resolver(by_id, by_passage, actor_ids, {n.id for n in notes})
         for line, message in check_links(note.body, resolve):
             result.problems.append(f"{note.file}, line {note.body_line + line}: {message}")
     order = {r["id"]: {b.id: n for n, b in enumerate(blocks_of(r))} for r in records}
@@ -98,10 +106,24 @@ def annotate(notes: list[Note], records: list[dict], passages, actor_ids: dict[s
                                          "doc/") else page[6:-1] in by_passage)
         if not result.pages[page]:
             del result.pages[page]
+    unplaced = unplaced_notes(result)
+    for shown in (s for page in result.pages.values() for s in page if s.lost and s.note not in unplaced):
+        result.problems.append(f"{shown.note.where}: note {shown.note.id!r} was published at {shown.permalink}, "
+                               f"which it no longer targets: retire that anchor in the permalink registry, "
+                               "saying where it now points")
     return result
 
 
-def _places(note: Note, records: dict, passages: dict, retired: dict[str, str]) -> list[Shown]:
+def unplaced_notes(result: Annotations) -> set[Note]:
+    return {note for note, _ in result.unplaced}
+
+
+def fingerprint(text: str) -> str:
+    """A short hash of a paragraph's or comment's words (spacing, case and quote marks folded)."""
+    return hashlib.sha256(fold(text)[0].encode("utf-8")).hexdigest()[:12]
+
+
+def _places(note: Note, records: dict, passages: dict, retired: dict[str, str], seen: str | None) -> list[Shown]:
     target = note.target
     if target.passage:
         passage = passages.get(target.passage)
@@ -115,7 +137,7 @@ def _places(note: Note, records: dict, passages: dict, retired: dict[str, str]) 
             text = next(p["text"] for p in exact if p["id"] == last[0])
             found.append(Shown(note, f"doc/{occurrence.doc}/", 0, last[0], spans,
                                Place(last[0], last[1], last[2], text[last[1]:last[2]],
-                                     text[max(0, last[1] - 32):last[1]], text[last[2]:last[2] + 32])))
+                                     text[max(0, last[1] - CONTEXT):last[1]], text[last[2]:last[2] + CONTEXT])))
         return found
     record = records.get(target.doc)
     if record is None:
@@ -123,9 +145,18 @@ def _places(note: Note, records: dict, passages: dict, retired: dict[str, str]) 
     blocks = blocks_of(record)
     if target.block:
         block_id = _follow(f"doc/{target.doc}/#{target.block}", retired, target.doc)
-        blocks = [b for b in blocks if b.id == block_id]
+        what = "paragraph" if block_id[0] == "p" else "comment"
+        if seen and seen.rsplit("@", 1)[0] == target.url and not note.quote:
+            # published on these words: follow them if the reading renumbered the blocks
+            same = [b for b in blocks if b.id[0] == block_id[0] and fingerprint(b.text) == seen.rsplit("@", 1)[1]]
+            if not same:
+                raise Unplaced(f"the {what} it was published on ({target.url}) is no longer in the text as it "
+                               "was; check the note and name its target again")
+            blocks = [next((b for b in same if b.id == block_id), same[0])]
+        else:
+            blocks = [b for b in blocks if b.id == block_id]
         if not blocks:
-            raise Unplaced(f"the document has no {'paragraph' if block_id[0] == 'p' else 'comment'} #{block_id}")
+            raise Unplaced(f"the document has no {what} {block_id}")
     where = place(note.quote, blocks, note.prefix, note.suffix) if note.quote else whole(blocks[0])
     spans = [(where.block, where.start, where.end)] if note.quote else []
     return [Shown(note, f"doc/{target.doc}/", 0, where.block, spans, where)]
@@ -150,9 +181,10 @@ def _number(page: str, placed: list[Shown], registered: dict[str, list[str]], re
     numbers = {}
     for note_id, places in registered.items():
         for permalink in places:
-            if permalink.startswith(page + "#a"):
+            if permalink.startswith(page + "#a") and permalink not in retired:
                 numbers[note_id] = int(permalink.rsplit("#a", 1)[1])
-    taken = set(numbers.values()) | {int(old.rsplit("#a", 1)[1]) for old in retired if old.startswith(page + "#a")}
+    taken = set(numbers.values()) | {int(p.rsplit("#a", 1)[1]) for places in registered.values() for p in places
+                                     if p.startswith(page + "#a")}
     shown = []
     here = {s.note.id for s in placed}
     for s in placed:

@@ -81,13 +81,18 @@ def place(quote: str, blocks: list[Block], prefix: str | None = None, suffix: st
         folded, where = fold(block.text)
         at = folded.find(wanted)
         while at >= 0:
-            start, end = where[at], where[at + len(wanted) - 1] + 1
-            found.append((block, start, end, _context_score(folded, at, at + len(wanted), prefix, suffix)))
+            if _whole_words(folded, at, at + len(wanted)):
+                start, end = where[at], where[at + len(wanted) - 1] + 1
+                found.append((block, start, end, _context_score(folded, at, at + len(wanted), prefix, suffix)))
             at = folded.find(wanted, at + 1)
     if not found:
         raise Unplaced("the quoted words are not in any one paragraph or comment of the document"
                        + _suggestion(wanted, blocks))
     best = max(score for *_, score in found)
+    if best < bool(prefix) + bool(suffix):
+        places = ", ".join(_name(block.id) for block, *_ in found)
+        raise Unplaced(f"the quoted words stand in {places}, but not after the prefix or before the suffix "
+                       "the note gives")
     chosen = [f for f in found if f[3] == best]
     if len(chosen) > 1:
         places = ", ".join(_name(block.id) for block, *_ in chosen)
@@ -97,6 +102,12 @@ def place(quote: str, blocks: list[Block], prefix: str | None = None, suffix: st
     block, start, end, _ = chosen[0]
     return Place(block.id, start, end, block.text[start:end],
                  block.text[max(0, start - CONTEXT):start], block.text[end:end + CONTEXT])
+
+
+def _whole_words(folded: str, start: int, end: int) -> bool:
+    """Do the found words begin and end at word edges ("cleric" is not in "clerical")?"""
+    return ((start == 0 or not (folded[start - 1].isalnum() and folded[start].isalnum()))
+            and (end == len(folded) or not (folded[end - 1].isalnum() and folded[end].isalnum())))
 
 
 def _context_score(folded: str, start: int, end: int, prefix: str | None, suffix: str | None) -> int:

@@ -16,6 +16,7 @@ from typing import Callable
 from markdown_it import MarkdownIt
 
 SHORT_LINK = re.compile(r"\[\[(doc|quote|actor|note):([^\]|#\s]+)(?:#([pca][1-9][0-9]*))?(?:\|([^\]]+))?\]\]")
+_BRACKETS = re.compile(r"\[\[[^\[\]\n]*\]\]")
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 
 # CommonMark, raw HTML escaped; no images (a note must not load anything from elsewhere).
@@ -33,12 +34,19 @@ Resolver = Callable[[str, str, str | None], "Link | str"]
 
 
 def check_links(body: str, resolve: Resolver) -> list[tuple[int, str]]:
-    """(line within the body, message) for each short link naming nothing the archive publishes."""
+    """(line within the body, message) for each short link naming nothing the archive publishes,
+    and for each ``[[…]]`` that is not a short link at all."""
     problems = []
-    for match in SHORT_LINK.finditer(body):
-        found = resolve(match.group(1), match.group(2), match.group(3))
+    for match in _BRACKETS.finditer(body):
+        line = body.count("\n", 0, match.start())
+        link = SHORT_LINK.fullmatch(match.group(0))
+        if link is None:
+            problems.append((line, f"{match.group(0)}: not a short link; write [[doc:<id>]], [[doc:<id>#p2]], "
+                                   "[[quote:<id>]], [[actor:<id>]] or [[note:<id>]], optionally with |words"))
+            continue
+        found = resolve(link.group(1), link.group(2), link.group(3))
         if isinstance(found, str):
-            problems.append((body.count("\n", 0, match.start()), f"{match.group(0)}: {found}"))
+            problems.append((line, f"{match.group(0)}: {found}"))
     return problems
 
 

@@ -161,8 +161,9 @@ def _note(header: list[str], body: str, name: str, line: int, body_line: int) ->
         raise NoteError(f"{where}: 'tags' must be a list of actor ids, such as [qassem-suleimani]")
     if not body.strip():
         raise NoteError(f"{where}: the note has no text below its header")
+    leading = len(body) - len(body.lstrip("\n"))  # blank lines before the text: lines of the file all the same
     return Note(note_id, name, line, target, quote, prefix, suffix, author, date,
-                tuple(dict.fromkeys(t.strip() for t in tags if t.strip())), body.strip("\n"), body_line)
+                tuple(dict.fromkeys(t.strip() for t in tags if t.strip())), body.strip("\n"), body_line + leading)
 
 
 def _real_date(text: str) -> bool:

@@ -7,9 +7,10 @@ from __future__ import annotations
 from .analysis import actor_token, fold_accents, site_token, split_punctuation, year_token
 
 # Field → boost. `actors` and `comment_actors` carry the actors named in the
-# article and in the comments; `facets` the year and site tokens that filters require.
+# article and in the comments, `note_actors` those the editors' notes are tagged with;
+# `facets` the year and site tokens that filters require.
 FIELDS = {"title": 10, "body": 1, "comments": 1, "actors": 5, "comment_actors": 5, "authors": 3, "site": 2,
-          "facets": 1, "notes": 1}
+          "facets": 1, "notes": 1, "note_actors": 1}
 ARTICLE_FIELDS = ("title", "body", "authors", "site")  # where "in the article" looks
 COMMENT_FIELDS = ("comments",)
 NOTE_FIELDS = ("notes",)  # the editors' notes shown on the document
@@ -31,7 +32,9 @@ def fields(record: dict) -> dict[str, str]:
         "authors": " ".join(record.get("authors") or ()),
         "site": record.get("site") or "",
         "facets": " ".join(facets),
-        "notes": "\n".join(f"{a['author']} {a['text']}" for a in record.get("annotations", ())),
+        "notes": "\n".join(a["text"] for a in record.get("annotations", ())),
+        "note_actors": " ".join(dict.fromkeys(actor_token(tag) for a in record.get("annotations", ())
+                                              for tag in a["tags"])),
     }
     return {name: split_punctuation(fold_accents(text)) for name, text in values.items()}
 

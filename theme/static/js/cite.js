@@ -123,7 +123,7 @@
     while (tail.to < tail.node.data.length && /\S/.test(tail.node.data.charAt(tail.to))) tail.to++;
     // a word the page cut with a note's marker ("said¹.") runs on into the next piece of text
     var blockOf = function (node) { return node.parentElement.closest("p, blockquote, li") || holder; };
-    while (tail.to === tail.node.data.length) {
+    while (tail.to === tail.node.data.length && tail.to > 0 && /\S/.test(tail.node.data.charAt(tail.to - 1))) {
       walker.currentNode = tail.node;
       var after = walker.nextNode(), n = 0;
       if (!after || blockOf(after) !== blockOf(tail.node)) break;

@@ -211,14 +211,16 @@
       clauses.push({ fields: fields, term: term, boost: 0, usePipeline: true,
                      wildcard: lunr.Query.wildcard.NONE, presence: lunr.Query.presence.REQUIRED });
     }
-    if (filters.actor) { require(actorFields.slice(), actorToken(filters.actor)); }
+    // in the notes alone, the person or organisation is one a note is tagged with
+    var filterFields = filters["in"] === "notes" ? ["note_actors"] : actorFields;
+    if (filters.actor) { require(filterFields.slice(), actorToken(filters.actor)); }
     if (filters.year) { require(["facets"], "year" + filters.year); }
     if (filters.site) { require(["facets"], filters.site); }
     return { clauses: clauses, phrases: phrases, actors: Object.keys(actorsNamed), filters: filters, upper: upper,
              units: units.named };
   }
 
-  var NOT_TEXT = ["actors", "comment_actors", "facets"];
+  var NOT_TEXT = ["actors", "comment_actors", "note_actors", "facets"];
 
   function actorToken(id) { return "actor" + id.replace(/-/g, ""); }
 
