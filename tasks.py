@@ -22,12 +22,13 @@ sys.path.insert(0, str(ROOT / "plugins"))
     "publish": "use publishconf.py (set ARCHIVE_SITEURL to the public address)",
     "strict": "fail when any capture could not be published",
     "register": "add this build's new permalinks to the registry (content/permalinks.json)",
+    "draft": "preview: new permalinks (a new note, a new capture) only warn; never publish a draft",
     "permalinks": "permalink registry to check against (default: content/permalinks.json, for seeds/ only)",
     "documents": "folder of editors' per-document metadata (default: content/documents, for seeds/ only)",
     "annotations": "folder of editors' notes (default: content/annotations, for seeds/ only)",
     "timings": "write the seconds each stage took to this JSON file (for benchmarks)",
 })
-def build(c, seeds="seeds", output="output", publish=False, strict=False, register=False,
+def build(c, seeds="seeds", output="output", publish=False, strict=False, register=False, draft=False,
           permalinks="", documents="", annotations="", timings=""):
     """Build the archive; then open OUTPUT/index.html in a browser."""
     from archive_site import publish as citing
@@ -42,6 +43,8 @@ def build(c, seeds="seeds", output="output", publish=False, strict=False, regist
             os.environ[name] = str(Path(value).resolve())
     if register:
         os.environ["ARCHIVE_REGISTER"] = "1"
+    if draft:
+        os.environ["ARCHIVE_DRAFT"] = "1"
     os.chdir(ROOT)  # Pelican settings name the theme and plugins relative to here
     settings = ROOT / ("publishconf.py" if publish else "pelicanconf.py")
     timings_file = Path(timings).resolve() if timings else None

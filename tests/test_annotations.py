@@ -45,21 +45,31 @@ def test_a_file_holds_several_notes_each_with_its_line():
     assert notes[1].body == "Two\nlines." and notes[1].body_line == 14
 
 
-@pytest.mark.parametrize("header, expected", [
-    ("target: doc/aaaa/\nquote: x\nid: a", "'author' is missing"),
-    ("target: doc/aaaa/\nid: a\nauthor: E", "name the words the note is about"),
-    ("target: somewhere\nid: a\nauthor: E", "'target' 'somewhere' is not"),
-    ("target: doc/aaaa/\nquote: x\nid: Not A Slug\nauthor: E", "'id' must be a lowercase slug"),
-    ("target: doc/aaaa/\nqoute: x\nid: a\nauthor: E", "unknown key(s) qoute"),
-    ("target: doc/aaaa/\nquote: x\nid: a\nauthor: E\ndate: 2026-02-30", "'date' must be a real date"),
-    ("target: quote/0123456789ab/\nquote: x\nid: a\nauthor: E", "about the whole passage"),
+@pytest.mark.parametrize("header, line, expected", [
+    ("target: doc/aaaa/\nquote: x\nid: a", 8, "'author' is missing"),
+    ("target: doc/aaaa/\nid: a\nauthor: E", 9, "name the words the note is about"),
+    ("target: somewhere\nid: a\nauthor: E", 9, "'target' 'somewhere' is not"),
+    ("target: doc/aaaa/\nquote: x\nid: Not A Slug\nauthor: E", 11, "'id' must be a lowercase slug"),
+    ("target: doc/aaaa/\nquote: x\nqoute: x\nid: a\nauthor: E", 11, "unknown key 'qoute'"),
+    ("target: doc/aaaa/\nquote: x\nid: a\nauthor: E\ndate: 2026-02-30", 13, "'date' must be a real date"),
+    ("target: quote/0123456789ab/\nquote: x\nid: a\nauthor: E", 10, "about the whole passage"),
 ])
-def test_a_bad_note_is_named_with_its_file_and_line_and_the_others_are_read(header, expected):
+def test_a_bad_note_is_named_with_its_file_and_line_and_the_others_are_read(header, line, expected):
     good = note("doc/aaaa/", "words", id="good")
     notes, problems = parse_notes(good + f"---\n{header}\n---\nBody.\n", "content/annotations/x.md")
     assert [n.id for n in notes] == ["good"]
-    assert len(problems) == 1 and problems[0].startswith("content/annotations/x.md, line 8: ")
+    assert problems == [f"content/annotations/x.md, line {line}: " + problems[0].split(": ", 1)[1]]
     assert expected in problems[0]
+
+
+def test_every_mistake_in_a_header_is_reported_at_once_each_at_its_line():
+    text = "---\ntarget: doc/aaaa/\nqoute: x\nid: Bad_ID\ntags: {a: b}\n---\nBody.\n"
+    notes, problems = parse_notes(text, "x.md")
+    assert notes == []
+    assert [p.split(": ", 1)[0] for p in problems] == ["x.md, line 3", "x.md, line 4", "x.md, line 2",
+                                                       "x.md, line 1", "x.md, line 5"]
+    assert ["qoute" in problems[0], "slug" in problems[1], "'quote:'" in problems[2], "author" in problems[3],
+            "tags" in problems[4]] == [True] * 5
 
 
 def test_an_unclosed_header_and_a_duplicate_id_across_files(tmp_path):
@@ -104,7 +114,7 @@ def test_a_prefix_or_suffix_that_no_longer_holds_unplaces_the_note_and_words_are
     blocks = [Block("p4", "read an except from an Economist piece"), Block("p5", "An excerpt from Unsavoury allies")]
     with pytest.raises(Unplaced, match="but not after the prefix or before the suffix"):
         place("except", blocks, suffix="from Unsavoury allies")
-    with pytest.raises(Unplaced, match="not in any one paragraph"):
+    with pytest.raises(Unplaced, match="the quoted words are not in ¶1"):
         place("cleric", [Block("p1", "The clerical establishment met.")])
     assert place("cleric", [Block("p1", "The clerical establishment met the cleric.")]).start == 35
 
@@ -184,8 +194,10 @@ def test_a_published_note_that_lost_its_words_keeps_its_anchor_and_says_why():
     result = annotate(notes, [record("d1", ["Intro.", "They met the general."])], [], {}, registered=registered)
     lost = [s for s in result.pages["doc/d1/"] if s.lost]
     assert [(s.anchor, s.note.id) for s in lost] == [("a2", "rank")]
-    assert "not in any one paragraph or comment" in lost[0].lost
-    assert result.problems == [f"notes/x.md, line 1: note 'rank' on doc/d1/ is not placed: {lost[0].lost}"]
+    assert lost[0].lost == "the quoted words are not in any one paragraph or comment of the document"
+    # the editors are told where the nearest words are; the page's readers only why the note lost its place
+    assert result.problems == [f"notes/x.md, line 3: note 'rank' on doc/d1/ is not placed: {lost[0].lost}; "
+                               "the nearest words are in ¶2: “met the general” (61 % alike)"]
     new, _ = parse_notes(note("doc/d1/", "the general", id="new"), "notes/y.md")
     grown = annotate(notes + new, [record("d1", ["Intro.", "They met the general."])], [], {}, registered=registered)
     assert {s.note.id: s.anchor for s in grown.pages["doc/d1/"]} == {"intro": "a1", "rank": "a2", "new": "a3"}
@@ -348,14 +360,14 @@ def test_an_orphan_and_an_ambiguous_quote_are_reported_with_file_and_line(small)
         + note("doc/abcdef0123456789/", "the lawmakers met", id="twice"))
     strict = build(small, "--register", "--strict")
     assert strict.returncode != 0
-    assert "notes/ed.md, line 8: note 'orphan' on doc/abcdef0123456789/ is not placed" in strict.stderr
-    assert "notes/ed.md, line 15: note 'twice'" in strict.stderr and "stand 2 times (¶1, ¶2)" in strict.stderr
+    assert "notes/ed.md, line 10: note 'orphan' on doc/abcdef0123456789/ is not placed" in strict.stderr
+    assert "notes/ed.md, line 17: note 'twice'" in strict.stderr and "stand 2 times (¶1, ¶2)" in strict.stderr
     assert not (small / "out").exists(), "a failed build leaves no site"
     done = build(small, "--register")
     assert done.returncode == 0, done.stderr
-    assert "problem: " in done.stdout and "line 8: note 'orphan'" in done.stdout
+    assert "problem: " in done.stdout and "line 10: note 'orphan'" in done.stdout
     report = soup(small / "out" / "annotations" / "report.html").get_text()
-    assert "notes/ed.md, line 8" in report and "notes/ed.md, line 15" in report
+    assert "notes/ed.md, line 10" in report and "notes/ed.md, line 17" in report
     assert "nearest words are in ¶1" in report
     page = soup(small / "out" / "doc" / "abcdef0123456789" / "index.html")
     assert [a["id"] for a in page.select("aside.note")] == ["a1"], "unplaced notes are never put anywhere"
@@ -380,7 +392,21 @@ def test_an_edited_capture_moves_a_note_with_its_words_or_keeps_it_at_its_anchor
     page = soup(small / "out" / "doc" / "abcdef0123456789" / "index.html")
     lost = page.select_one("section.lost-notes aside#a1")
     assert lost is not None and "met the cleric" in lost.get_text()
-    assert "nearest words are in ¶" in lost.get_text()
+    assert "not in any one paragraph" in lost.get_text() and "nearest" not in lost.get_text()  # that is for editors
+    report = soup(small / "out" / "annotations" / "report.html").get_text()
+    assert "doc/abcdef0123456789/#a1" in report and "nearest words are in ¶3: “saw the cleric”" in report
+
+
+def test_a_draft_build_previews_a_new_note_before_it_is_registered(small):
+    assert build(small, "--register").returncode == 0
+    (small / "notes" / "ed.md").write_text(note("doc/abcdef0123456789/", "met the cleric", id="cleric"))
+    refused = build(small)
+    assert refused.returncode != 0 and "doc/abcdef0123456789/#a1 (the note 'cleric')" in refused.stderr
+    draft = build(small, "--draft")
+    assert draft.returncode == 0, draft.stderr
+    assert "draft build: 1 new permalink(s) not registered" in draft.stdout
+    assert soup(small / "out" / "doc" / "abcdef0123456789" / "index.html").find("aside", id="a1")
+    assert "cleric" not in (small / "permalinks.json").read_text(), "a draft registers nothing"
 
 
 def test_a_deleted_note_fails_the_build_until_its_anchor_is_retired(small):
@@ -432,6 +458,11 @@ def test_highlight_marker_and_note_sit_where_a_reader_expects(site, browser, wid
     if width >= 1200:
         assert aside_box["x"] >= text_box["x"] + text_box["width"], "in the margin, beside the text"
         assert abs(aside_box["y"] - text_box["y"]) < 40, "level with its paragraph"
+        # a note taller than its paragraph leaves no gap in the text, and the next note does not run into it
+        assert page.locator("#p2").bounding_box()["y"] - (text_box["y"] + text_box["height"]) < 40
+        assert aside_box["height"] > text_box["height"]
+        second = page.locator("aside#a2").bounding_box()
+        assert second["y"] >= aside_box["y"] + aside_box["height"]
     else:
         assert aside_box["y"] >= text_box["y"] + text_box["height"] - 1, "right after its paragraph"
         assert aside_box["y"] < page.locator("#p2").bounding_box()["y"], "before the next one"

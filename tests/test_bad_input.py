@@ -45,7 +45,7 @@ def test_bad_captures_are_named_and_the_good_ones_published(tmp_path):
     assert sorted(p.name for p in (tmp_path / "out" / "doc").iterdir()) == before
 
 
-OUR_SCRIPTS = ("theme/js/keys.js", "theme/js/cite.js", "theme/js/search.js")
+OUR_SCRIPTS = ("theme/js/keys.js", "theme/js/cite.js", "theme/js/search.js", "theme/js/notes.js")
 
 
 def test_capture_text_is_escaped_everywhere(tmp_path):

@@ -313,7 +313,7 @@ def note_check(registry: Registry, current: dict[str, list[str]], pages: set[str
         if target.split("#")[0] not in pages or ("#a" in target and target not in shown):
             raise PermalinkError(f"{old} is retired to {target}, which this build does not publish")
         redirects[old] = target
-    new = sorted(place for note, places in current.items() for place in places
+    new = sorted(f"{place} (the note {note!r})" for note, places in current.items() for place in places
                  if place not in registry.notes.get(note, ()))
     return Check(vanished, new, redirects)
 

@@ -21,7 +21,8 @@ from archive.annotations.webannotation import annotation, collection
 def publish_annotations(context: dict, annotations: Annotations, base: str) -> None:
     records = {r["id"]: r for r in context["archive_documents"]}
     passages = {p.id: p for p in context["archive_passages"]}
-    resolve = resolver(records, passages, context["actor_names"], {n.id for n in annotations.notes})
+    permalinks = {n.id: first.permalink if (first := primary(annotations, n.id)) else "" for n in annotations.notes}
+    resolve = resolver(records, passages, context["actor_names"], permalinks)
     rendered: dict[tuple[str, str], Markup] = {}
 
     def note_html(shown: Shown, siteurl: str) -> Markup:
@@ -44,30 +45,12 @@ def publish_annotations(context: dict, annotations: Annotations, base: str) -> N
         return ", ".join(parts)
 
     context.update(archive_annotations=annotations, archive_notes=annotations.pages, note_html=note_html,
-                   note_cite=note_cite, note_base=base, note_rows=margin_rows,
+                   note_cite=note_cite, note_base=base,
                    note_marks={doc: highlights(annotations.pages.get(f"doc/{doc}/", []), record)
                                for doc, record in records.items()},
                    notes_by_actor=_by_tag(annotations, context["actor_names"]))
     for doc, record in records.items():
         record["annotations"] = [_entry(s, note_html(s, "../..")) for s in annotations.pages.get(f"doc/{doc}/", [])]
-
-
-def margin_rows(record: dict, shown: list[Shown]) -> dict[str, int]:
-    """Paragraph id → the rows of the text its notes may run beside in the margin: its own,
-    and those of the paragraphs, captions and shared-passage lines up to the next paragraph with notes."""
-    noted = {s.block for s in shown if not s.lost}
-    items = []  # (paragraph id or None, rows it takes in the text's grid)
-    for block in sorted(record["paragraphs"] + record["captions"], key=lambda b: b["line"]):
-        paragraph = block.get("id")
-        items.append((paragraph, 1 + sum(1 for q in record["shared_quotes"] if paragraph and q["paragraph"] == paragraph)))
-    rows, current = {}, None
-    for paragraph, count in items:
-        if paragraph in noted:
-            current = paragraph
-            rows[current] = 0
-        if current is not None:
-            rows[current] += count
-    return rows
 
 
 def primary(annotations: Annotations, note_id: str) -> Shown | None:
@@ -93,7 +76,10 @@ def _texts(record: dict) -> dict[str, str]:
 
 
 def plain(html: str) -> str:
-    return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
+    """The text of a note's HTML: words as written, blocks apart ("¶6 and the note." stays so)."""
+    for end in ("</p>", "</li>", "</h1>", "</h2>", "</h3>", "</blockquote>", "<br />"):
+        html = html.replace(end, end + " ")
+    return " ".join(BeautifulSoup(html, "html.parser").get_text("").split())
 
 
 def _entry(shown: Shown, html: str) -> dict:
@@ -141,7 +127,7 @@ def write_annotation_pages(sender, out: Path, write) -> None:
                   authors=sorted(authors.items(), key=lambda item: item[0].casefold()),
                   tags=sorted(context["notes_by_actor"].items(),
                               key=lambda item: context["actor_names"].get(item[0], item[0]).casefold()),
-                  unplaced=annotations.unplaced, lost=lost, note_problems=annotations.problems)
+                  unplaced=annotations.unplaced, lost=lost, note_problems=annotations.other_problems)
     write(out / "annotations" / "index.html", sender.get_template("annotations").render(common))
     write(out / "annotations" / "report.html", sender.get_template("annotations_report").render(common))
 

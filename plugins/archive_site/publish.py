@@ -115,7 +115,8 @@ def prepare(generators) -> None:
                            registry.notes if registry else {}, registry.retired if registry else {}, problems,
                            registry.note_blocks if registry else {})
     generator.corpus.problems.extend(annotations.problems)
-    redirects = _check_permalinks(settings, path, registry, records, generator.corpus.passages, annotations)
+    redirects = _check_permalinks(settings, path, registry, records, generator.corpus.passages, annotations,
+                                  generator.corpus.warnings)
     generator.archive_redirects = redirects
     base, archived = site_url(settings), archived_date()
     context["archive_version"] = __version__
@@ -141,10 +142,10 @@ def _annotations_folder(settings: dict) -> Path | None:
 
 
 def _check_permalinks(settings: dict, path: Path | None, registry: permalinks.Registry | None,
-                      records: list[dict], passages, annotations) -> dict[str, str]:
+                      records: list[dict], passages, annotations, draft_warnings: list[str]) -> dict[str, str]:
     """Fail on any registered permalink that would vanish, or on new ones not registered
-    (unless registering); returns retired permalink → where it lands (with the
-    passage pages that merged, split or ceased to be shared)."""
+    (unless registering, or only warn in a draft build); returns retired permalink →
+    where it lands (with the passage pages that merged, split or ceased to be shared)."""
     global pending_registration
     pending_registration = None
     if registry is None:
@@ -161,7 +162,11 @@ def _check_permalinks(settings: dict, path: Path | None, registry: permalinks.Re
     if vanished:
         raise permalinks.PermalinkError(permalinks.failure_message(vanished, shown))
     if new and not register:
-        raise permalinks.PermalinkError(permalinks.unregistered_message(new, shown))
+        if _setting(settings, "ARCHIVE_DRAFT") in ("1", "true", True):
+            draft_warnings.append(f"draft build: {len(new)} new permalink(s) not registered ({', '.join(new[:5])}"
+                                  f"{'…' if len(new) > 5 else ''}); run `invoke build --register` before publishing")
+        else:
+            raise permalinks.PermalinkError(permalinks.unregistered_message(new, shown))
     if register:
         grown = permalinks.registered_passages(permalinks.registered(registry, current), shared)
         grown = permalinks.registered_notes(grown, noted, annotations.block_prints())

@@ -44,7 +44,8 @@ class Annotations:
     notes: list[Note] = field(default_factory=list)
     pages: dict[str, list[Shown]] = field(default_factory=dict)  # page → its notes, by number
     unplaced: list[tuple[Note, str]] = field(default_factory=list)  # notes placed nowhere, and why
-    problems: list[str] = field(default_factory=list)  # "file, line N: …"
+    problems: list[str] = field(default_factory=list)  # "file, line N: …": every one
+    other_problems: list[str] = field(default_factory=list)  # those that are not about placing a note
 
     def block_prints(self) -> dict[str, str]:
         """Note id → "target@fingerprint" of the paragraph or comment a whole-block note stands on."""
@@ -77,35 +78,39 @@ def annotate(notes: list[Note], records: list[dict], passages, actor_ids: dict[s
     whole-paragraph or whole-comment note was published on, so that it follows
     them, not a number. ``actor_ids``: actor id → name, for tags and short links."""
     registered, retired, blocks_seen = registered or {}, retired or {}, blocks_seen or {}
-    result = Annotations(list(notes), problems=list(problems or ()))
+    result = Annotations(list(notes), other_problems=list(problems or ()))
     by_id = {r["id"]: r for r in records}
     by_passage = {p.id: p for p in passages}
     placed: dict[str, list[Shown]] = {}
-    resolve = resolver(by_id, by_passage, actor_ids, {n.id for n in notes})
+    resolve = resolver(by_id, by_passage, actor_ids, {n.id: "" for n in notes})
+    reasons: dict[Note, str] = {}  # why each unplaced note is not placed, without the editors' hints
     for note in notes:
         try:
             found = _places(note, by_id, by_passage, retired, blocks_seen.get(note.id))
         except Unplaced as why:
             result.unplaced.append((note, str(why)))
-            result.problems.append(f"{note.where}: note {note.id!r} on {note.target.url} is not placed: {why}")
+            reasons[note] = why.reason
+            result.problems.append(f"{note.quote_where}: note {note.id!r} on {note.target.url} is not placed: {why}")
             found = []
         for shown in found:
             placed.setdefault(shown.page, []).append(shown)
         for tag in note.tags:
             if tag not in actor_ids:
-                result.problems.append(f"{note.where}: tag {tag!r} is not an actor id (content/actors/<id>.md)")
+                result.other_problems.append(f"{note.where}: tag {tag!r} is not an actor id "
+                                             "(content/actors/<id>.md)")
         for line, message in check_links(note.body, resolve):
-            result.problems.append(f"{note.file}, line {note.body_line + line}: {message}")
+            result.other_problems.append(f"{note.file}, line {note.body_line + line}: {message}")
     order = {r["id"]: {b.id: n for n, b in enumerate(blocks_of(r))} for r in records}
     pages = set(placed) | {p.split("#")[0] for places in registered.values() for p in places}
     notes_by_id = {n.id: n for n in notes}
     for page in sorted(pages):
         result.pages[page] = _number(page, placed.get(page, []), registered, retired, notes_by_id,
                                      order.get(page.split("/")[1], {}) if page.startswith("doc/") else {},
-                                     dict(result.unplaced), page_exists=page[4:-1] in by_id if page.startswith(
+                                     reasons, page_exists=page[4:-1] in by_id if page.startswith(
                                          "doc/") else page[6:-1] in by_passage)
         if not result.pages[page]:
             del result.pages[page]
+    result.problems += result.other_problems
     unplaced = unplaced_notes(result)
     for shown in (s for page in result.pages.values() for s in page if s.lost and s.note not in unplaced):
         result.problems.append(f"{shown.note.where}: note {shown.note.id!r} was published at {shown.permalink}, "
@@ -207,8 +212,9 @@ def _number(page: str, placed: list[Shown], registered: dict[str, list[str]], re
     return sorted(shown, key=lambda s: s.number)
 
 
-def resolver(records: dict, passages: dict, actor_ids: dict[str, str], note_ids: set[str]):
-    """What a short link names: `Link`, or a message when the archive publishes no such thing."""
+def resolver(records: dict, passages: dict, actor_ids: dict[str, str], notes: dict[str, str]):
+    """What a short link names: `Link`, or a message when the archive publishes no such thing.
+    ``notes``: note id → its permalink (doc/<id>/#a3), or "" where not known yet."""
     def resolve(kind: str, name: str, anchor: str | None):
         if kind == "doc":
             record = records.get(name)
@@ -231,8 +237,10 @@ def resolver(records: dict, passages: dict, actor_ids: dict[str, str], note_ids:
         if kind == "actor":
             return Link(f"actor/{name}/index.html", actor_ids[name]) if name in actor_ids else \
                 f"no actor {name!r} (content/actors/{name}.md)"
-        return Link(f"annotations/index.html#note-{name}", f"note {name}") if name in note_ids else \
-            f"no note with the id {name!r}"
+        if name not in notes:
+            return f"no note with the id {name!r}"
+        page, _, anchor = notes[name].partition("#")
+        return Link(f"{page}index.html#{anchor}" if page else f"annotations/index.html#note-{name}", "the note")
     return resolve
 
 

@@ -43,7 +43,11 @@ class Place:
 
 
 class Unplaced(Exception):
-    """The quote cannot be placed; the message says why (and what is near)."""
+    """The quote cannot be placed: ``reason`` says why, ``nearest`` (for the editors) what is near."""
+
+    def __init__(self, reason: str, nearest: str = ""):
+        self.reason, self.nearest = reason, nearest
+        super().__init__(reason + nearest)
 
 
 def fold(text: str) -> tuple[str, list[int]]:
@@ -86,8 +90,9 @@ def place(quote: str, blocks: list[Block], prefix: str | None = None, suffix: st
                 found.append((block, start, end, _context_score(folded, at, at + len(wanted), prefix, suffix)))
             at = folded.find(wanted, at + 1)
     if not found:
-        raise Unplaced("the quoted words are not in any one paragraph or comment of the document"
-                       + _suggestion(wanted, blocks))
+        where = (f"in {_name(blocks[0].id)}" if len(blocks) == 1
+                 else "in any one paragraph or comment of the document")
+        raise Unplaced(f"the quoted words are not {where}", _suggestion(wanted, blocks))
     best = max(score for *_, score in found)
     if best < bool(prefix) + bool(suffix):
         places = ", ".join(_name(block.id) for block, *_ in found)
@@ -137,7 +142,12 @@ def _suggestion(wanted: str, blocks: list[Block]) -> str:
         start, end = pieces[0].a, pieces[-1].a + pieces[-1].size
         ratio = difflib.SequenceMatcher(None, folded[start:end], wanted, autojunk=False).ratio()
         if ratio > best[0]:
-            best = (ratio, block.id, block.text[where[start]:where[end - 1] + 1])
+            first, last = where[start], where[end - 1] + 1
+            while first > 0 and block.text[first - 1].isalnum():  # whole words, to paste back as the quote
+                first -= 1
+            while last < len(block.text) and block.text[last].isalnum():
+                last += 1
+            best = (ratio, block.id, block.text[first:last])
     ratio, block_id, text = best
     if block_id is None or ratio < SUGGEST_AT:
         return ""

@@ -14,13 +14,16 @@ from dataclasses import dataclass
 from typing import Callable
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 
 SHORT_LINK = re.compile(r"\[\[(doc|quote|actor|note):([^\]|#\s]+)(?:#([pca][1-9][0-9]*))?(?:\|([^\]]+))?\]\]")
 _BRACKETS = re.compile(r"\[\[[^\[\]\n]*\]\]")
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 
-# CommonMark, raw HTML escaped; no images (a note must not load anything from elsewhere).
-_MARKDOWN = MarkdownIt("commonmark", {"html": False, "typographer": False}).disable("image")
+# CommonMark, raw HTML escaped; an image is shown as its description (a note must not load anything
+# from elsewhere).
+_MARKDOWN = MarkdownIt("commonmark", {"html": False, "typographer": False})
+_MARKDOWN.add_render_rule("image", lambda self, tokens, idx, options, env: escapeHtml(tokens[idx].content))
 
 
 @dataclass(frozen=True)

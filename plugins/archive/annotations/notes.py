@@ -24,7 +24,11 @@ _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 class NoteError(ValueError):
-    """A note the build cannot read; the message names the file and line."""
+    """A note the build cannot read: every mistake in it, each naming the file and line."""
+
+    def __init__(self, problems: str | list[str]):
+        self.problems = [problems] if isinstance(problems, str) else list(problems)
+        super().__init__("; ".join(self.problems))
 
 
 @dataclass(frozen=True)
@@ -56,10 +60,15 @@ class Note:
     tags: tuple[str, ...]  # actor ids
     body: str  # Markdown
     body_line: int  # the body's first line
+    quote_line: int = 0  # the line of its quote (or its target): where a quote not found is reported
 
     @property
     def where(self) -> str:
         return f"{self.file}, line {self.line}"
+
+    @property
+    def quote_where(self) -> str:
+        return f"{self.file}, line {self.quote_line or self.line}"
 
 
 def read_notes(folder: Path, shown_as: str = "content/annotations") -> tuple[list[Note], list[str]]:
@@ -114,12 +123,13 @@ def parse_notes(text: str, name: str) -> tuple[list[Note], list[str]]:
         try:
             notes.append(_note(lines[start + 1:end], "\n".join(lines[end + 1:body_end]), name, start + 1, end + 2))
         except NoteError as error:
-            problems.append(str(error))
+            problems.extend(error.problems)
         n += 2
     return notes, problems
 
 
 def _note(header: list[str], body: str, name: str, line: int, body_line: int) -> Note:
+    """One note; `NoteError` lists every mistake in its header at once, each at its own line."""
     where = f"{name}, line {line}"
     try:
         meta = yaml.load("\n".join(header), Loader=yaml.BaseLoader) or {}
@@ -130,40 +140,60 @@ def _note(header: list[str], body: str, name: str, line: int, body_line: int) ->
     if not isinstance(meta, dict):
         raise NoteError(f"{where}: the note's header must be 'key: value' lines")
     meta = {str(k).lower(): v for k, v in meta.items()}
-    unknown = sorted(set(meta) - KEYS)
-    if unknown:
-        raise NoteError(f"{where}: unknown key(s) {', '.join(unknown)}; a note's keys are "
-                        f"{', '.join(sorted(KEYS))}")
-    note_id = _text(meta, "id", where)
+    lines = {}
+    for n, text in enumerate(header):
+        key = text.split(":", 1)[0].strip().lower()
+        lines.setdefault(key, line + 1 + n)
+    errors: list[str] = []
+
+    def wrong(key: str, message: str) -> None:
+        errors.append(f"{name}, line {lines.get(key, line)}: {message}")
+
+    for key in sorted(set(meta) - KEYS):
+        wrong(key, f"unknown key {key!r}; a note's keys are {', '.join(sorted(KEYS))}")
+    values = {}
+    for key in ("id", "target", "quote", "prefix", "suffix", "author", "date"):
+        value = meta.get(key)
+        if value is not None and not isinstance(value, str):
+            wrong(key, f"'{key}' must be text")
+            value = None
+        values[key] = " ".join(value.split()) if value else None
+    note_id = values["id"]
     if not note_id or not _ID.match(note_id):
-        raise NoteError(f"{where}: 'id' must be a lowercase slug such as 'mcclatchy-unattributed' "
-                        "(it names the note for good)")
-    target = _target(_text(meta, "target", where), where)
-    quote, prefix, suffix = (_text(meta, key, where) for key in ("quote", "prefix", "suffix"))
-    if target.passage and (quote or prefix or suffix):
-        raise NoteError(f"{where}: a note on a shared passage (quote/<id>/) is about the whole passage; "
-                        "drop quote/prefix/suffix, or target the document that carries the words")
-    if not target.passage and not target.block and not quote:
-        raise NoteError(f"{where}: name the words the note is about with 'quote:', or target a whole "
-                        "paragraph or comment (doc/<id>/#p3, doc/<id>/#c7)")
+        wrong("id", "'id' must be a lowercase slug such as 'mcclatchy-unattributed' (it names the note for good)")
+    target = None
+    try:
+        target = _target(values["target"])
+    except ValueError as why:
+        wrong("target", str(why))
+    quote, prefix, suffix = values["quote"], values["prefix"], values["suffix"]
+    if target and target.passage and (quote or prefix or suffix):
+        wrong("quote", "a note on a shared passage (quote/<id>/) is about the whole passage; drop "
+                       "quote/prefix/suffix, or target the document that carries the words")
+    if target and not target.passage and not target.block and not quote:
+        wrong("target", "name the words the note is about with 'quote:', or target a whole paragraph or "
+                        "comment (doc/<id>/#p3, doc/<id>/#c7)")
     if (prefix or suffix) and not quote:
-        raise NoteError(f"{where}: 'prefix' and 'suffix' choose between repeats of the 'quote'; give the quote")
-    author = _text(meta, "author", where)
-    if not author:
-        raise NoteError(f"{where}: 'author' is missing: a note is signed by the editor who wrote it")
-    date = _text(meta, "date", where)
-    if date and not _real_date(date):
-        raise NoteError(f"{where}: 'date' must be a real date written YYYY-MM-DD, not {date!r}")
+        wrong("prefix" if prefix else "suffix", "'prefix' and 'suffix' choose between repeats of the 'quote'; "
+                                                "give the quote")
+    if not values["author"]:
+        wrong("author", "'author' is missing: a note is signed by the editor who wrote it")
+    if values["date"] and not _real_date(values["date"]):
+        wrong("date", f"'date' must be a real date written YYYY-MM-DD, not {values['date']!r}")
     tags = meta.get("tags") or []
     if isinstance(tags, str):
         tags = [tags]
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-        raise NoteError(f"{where}: 'tags' must be a list of actor ids, such as [qassem-suleimani]")
+        wrong("tags", "'tags' must be a list of actor ids, such as [qassem-suleimani]")
+        tags = []
     if not body.strip():
-        raise NoteError(f"{where}: the note has no text below its header")
+        errors.append(f"{where}: the note has no text below its header")
+    if errors:
+        raise NoteError(errors)
     leading = len(body) - len(body.lstrip("\n"))  # blank lines before the text: lines of the file all the same
-    return Note(note_id, name, line, target, quote, prefix, suffix, author, date,
-                tuple(dict.fromkeys(t.strip() for t in tags if t.strip())), body.strip("\n"), body_line + leading)
+    return Note(note_id, name, line, target, quote, prefix, suffix, values["author"], values["date"],
+                tuple(dict.fromkeys(t.strip() for t in tags if t.strip())), body.strip("\n"), body_line + leading,
+                lines.get("quote", lines.get("target", line)))
 
 
 def _real_date(text: str) -> bool:
@@ -173,25 +203,14 @@ def _real_date(text: str) -> bool:
         return False
 
 
-def _text(meta: dict, key: str, where: str) -> str | None:
-    value = meta.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise NoteError(f"{where}: '{key}' must be text")
-    value = " ".join(value.split())
-    return value or None
-
-
-def _target(value: str | None, where: str) -> Target:
+def _target(value: str | None) -> Target:
     if not value:
-        raise NoteError(f"{where}: 'target' is missing: doc/<id>/ (with 'quote:'), doc/<id>/#p3, "
-                        "doc/<id>/#c7 or quote/<id>/")
+        raise ValueError("'target' is missing: doc/<id>/ (with 'quote:'), doc/<id>/#p3, doc/<id>/#c7 "
+                         "or quote/<id>/")
     match = _DOC.match(value)
     if match:
         return Target(doc=match.group(1), block=match.group(2))
     match = _PASSAGE.match(value)
     if match:
         return Target(passage=match.group(1))
-    raise NoteError(f"{where}: 'target' {value!r} is not doc/<id>/, doc/<id>/#p<n>, doc/<id>/#c<n> "
-                    "or quote/<id>/")
+    raise ValueError(f"'target' {value!r} is not doc/<id>/, doc/<id>/#p<n>, doc/<id>/#c<n> or quote/<id>/")
