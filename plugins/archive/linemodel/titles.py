@@ -4,8 +4,9 @@ The line model scores every line alone; a headline is decided against the
 other candidates. The few lines the line model finds most title-like are
 compared on what a headline has and a site's name or a teaser has not: their
 rank and margin in the line model's eyes, whether their words open the
-article text below them, how often the page repeats them ("12 Responses to
-…", a breadcrumb), and where they sit against the article's one run of prose.
+article text below them, whether a date or a byline stands right under them,
+how often the page repeats them ("12 Responses to …", a breadcrumb), and where
+they sit against the article's one run of prose.
 A maximum-entropy classifier over those features (a one-item CRF, the line
 model's library) is trained from the corpus's `tune` pages by `invoke train`
 and kept in `titles.crfsuite`; the likeliest candidate is the title.
@@ -27,6 +28,7 @@ MAX_TITLE_LENGTH = 250
 FOLLOWING = 12
 NEAR = 3  # text lines on either side whose reading frames a headline  # text lines below a candidate whose words it may open
 _CONTENT = re.compile(r"[^\W\d_]{3,}")
+_BYLINE = re.compile(r"^(?:(?:Posted|Written|Published)\s+)?[Bb]y\s+\S")
 
 
 def _content_words(text: str) -> set[str]:
@@ -79,6 +81,11 @@ def candidates(texts: list[str], features: list[list[str]], marginals: list[dict
             f"earlier_candidates={min(sum(j < k for j in ranked), 4)}",
             f"gap_to_next_candidate={_bucket(first_after - k) if first_after is not None else 'none'}",
         ]
+        # a headline has its date or byline right under it; a site's name or a sidebar's heading has not
+        dated = next((j - k for j in range(k + 1, min(len(texts), k + 1 + NEAR + 1)) if "slot=date" in features[j]), None)
+        signed = next((j - k for j in range(k + 1, min(len(texts), k + 1 + NEAR + 1)) if _BYLINE.match(texts[j])), None)
+        extra.append(f"date_below={dated if dated is not None else 'none'}")
+        extra.append(f"byline_below={signed if signed is not None else 'none'}")
         if k == nearest_above:
             extra.append("nearest_above_block")
         if k == rules_title:
