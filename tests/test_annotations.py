@@ -168,6 +168,21 @@ def test_a_note_moved_to_another_document_is_reported_until_its_old_anchor_is_re
     assert [s.permalink for s in retired.pages["doc/d2/"]] == ["doc/d2/#a1"]
 
 
+def test_a_note_on_a_passage_follows_it_when_passages_merge_or_split():
+    from archive.links import Occurrence, SharedPassage
+
+    text = "The lawmakers met General Suleimani in Qom."
+    new = SharedPassage("bbbbbbbbbbbb", [Occurrence(doc, "p1", text, {"p1": (0, len(text))}, 7) for doc in ("d1", "d2")])
+    records = [record("d1", [text]), record("d2", [text])]
+    notes, _ = parse_notes(note("quote/aaaaaaaaaaaa/", id="on-passage"), "notes/x.md")
+    gone = annotate(notes, records, [new], {})
+    assert "no shared passage quote/aaaaaaaaaaaa/" in gone.problems[0]
+    moved = annotate(notes, records, [new], {}, passage_moves={"aaaaaaaaaaaa": "bbbbbbbbbbbb"})
+    assert moved.problems == []
+    assert sorted(moved.pages) == ["doc/d1/", "doc/d2/", "quote/bbbbbbbbbbbb/"]
+    assert moved.pages["doc/d2/"][0].spans == [("p1", 0, len(text))]
+
+
 def test_a_comment_quote_across_its_lines_and_overlapping_notes_are_cut_for_the_page():
     from archive.annotations import highlights
     from archive.marks import pieces

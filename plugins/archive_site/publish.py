@@ -113,7 +113,8 @@ def prepare(generators) -> None:
         problems.append(f"{_shown(folder)}: no such folder of editors' notes (--annotations)")
     annotations = annotate(notes, records, generator.corpus.passages, context["actor_names"],
                            registry.notes if registry else {}, registry.retired if registry else {}, problems,
-                           registry.note_blocks if registry else {})
+                           registry.note_blocks if registry else {},
+                           _passage_moves(registry, records, generator.corpus.passages))
     generator.corpus.problems.extend(annotations.problems)
     redirects = _check_permalinks(settings, path, registry, records, generator.corpus.passages, annotations,
                                   generator.corpus.warnings)
@@ -123,6 +124,16 @@ def prepare(generators) -> None:
     context["archive_cite"] = {r["id"]: _cite_view(r, base, archived, settings["SITENAME"]) for r in records}
     context["archive_moved"] = _moved_anchors(redirects, base)
     publish_annotations(context, annotations, base)
+
+
+def _passage_moves(registry: permalinks.Registry | None, records: list[dict], passages) -> dict[str, str]:
+    """Registered passage id → the passage that now stands on most of its places (passages merge
+    and split as captures are added or corrected): where a note on the old passage goes."""
+    if registry is None:
+        return {}
+    moved = permalinks.passage_check(registry, permalinks.published_passages(passages),
+                                     permalinks.published(records)).redirects
+    return {old[6:-1]: new[6:-1] for old, new in moved.items() if new.startswith("quote/")}
 
 
 def _registry(settings: dict, path: Path | None) -> permalinks.Registry | None:

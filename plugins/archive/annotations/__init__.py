@@ -71,12 +71,15 @@ def blocks_of(record: dict) -> list[Block]:
 
 def annotate(notes: list[Note], records: list[dict], passages, actor_ids: dict[str, str],
              registered: dict[str, list[str]] | None = None, retired: dict[str, str] | None = None,
-             problems: list[str] | None = None, blocks_seen: dict[str, str] | None = None) -> Annotations:
+             problems: list[str] | None = None, blocks_seen: dict[str, str] | None = None,
+             passage_moves: dict[str, str] | None = None) -> Annotations:
     """Place every note; ``registered`` (note id → permalinks) keeps published
     numbers, and a published note that lost its words stays at its anchor.
     ``blocks_seen`` (note id → "target@fingerprint") names the words a
     whole-paragraph or whole-comment note was published on, so that it follows
-    them, not a number. ``actor_ids``: actor id → name, for tags and short links."""
+    them, not a number; ``passage_moves`` (old passage id → new) where a note on a
+    passage goes when passages merge or split. ``actor_ids``: actor id → name, for tags
+    and short links."""
     registered, retired, blocks_seen = registered or {}, retired or {}, blocks_seen or {}
     result = Annotations(list(notes), other_problems=list(problems or ()))
     by_id = {r["id"]: r for r in records}
@@ -86,7 +89,7 @@ def annotate(notes: list[Note], records: list[dict], passages, actor_ids: dict[s
     reasons: dict[Note, str] = {}  # why each unplaced note is not placed, without the editors' hints
     for note in notes:
         try:
-            found = _places(note, by_id, by_passage, retired, blocks_seen.get(note.id))
+            found = _places(note, by_id, by_passage, retired, blocks_seen.get(note.id), passage_moves or {})
         except Unplaced as why:
             result.unplaced.append((note, str(why)))
             reasons[note] = why.reason
@@ -128,10 +131,11 @@ def fingerprint(text: str) -> str:
     return hashlib.sha256(fold(text)[0].encode("utf-8")).hexdigest()[:12]
 
 
-def _places(note: Note, records: dict, passages: dict, retired: dict[str, str], seen: str | None) -> list[Shown]:
+def _places(note: Note, records: dict, passages: dict, retired: dict[str, str], seen: str | None,
+            moves: dict[str, str]) -> list[Shown]:
     target = note.target
     if target.passage:
-        passage = passages.get(target.passage)
+        passage = passages.get(target.passage) or passages.get(moves.get(target.passage, ""))
         if passage is None:
             raise Unplaced(f"no shared passage quote/{target.passage}/ in this build")
         found = [Shown(note, f"quote/{passage.id}/", 0)]
