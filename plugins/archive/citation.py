@@ -12,11 +12,10 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
 from html import escape
 from pathlib import Path
 
-from .editorial import EditorialError, MarkdownFile, read_markdown
+from .editorial import EditorialError, MarkdownFile, editor_date, read_markdown
 from .pagekind import BLOG_POST, KINDS, NEWS_ARTICLE, kind_and_reason
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -357,25 +356,7 @@ def json_ld(work: Work, comment_count: int) -> dict:
 # arrive as a date or datetime object.
 CORRECTABLE = ("title", "date", "authors", "site")
 DOCUMENT_KEYS = (*CORRECTABLE, "url", "captured", "type")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})?)?$")
 _URL = re.compile(r"^https?://[^\s<>\"'{}|\\^`]+$")
-
-
-def editor_date(value) -> str | None:
-    """``value`` as "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" (seconds and zone dropped), or None
-    unless it is a real calendar date and clock time."""
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%dT%H:%M")
-    if isinstance(value, date):
-        return value.isoformat()
-    text = value.strip() if isinstance(value, str) else ""
-    if not _DATE.match(text):
-        return None
-    try:
-        datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    return text[:10] + (f"T{text[11:16]}" if len(text) > 10 else "")
 
 
 def read_document_meta(folder: Path, ids: set[str]) -> dict[str, MarkdownFile]:

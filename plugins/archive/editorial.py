@@ -6,7 +6,9 @@ descriptions), so they all read the same way.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 import yaml
@@ -49,18 +51,44 @@ def split_front_matter(text: str, name: str) -> tuple[dict, str]:
             break
     else:
         raise EditorialError(f"{name}: front matter opened on line 1 is never closed with '---'")
+    meta = load_header("".join(lines[1:end]), name, 2, "front matter", name)
+    return meta, "".join(lines[end + 1:])
+
+
+def load_header(text: str, name: str, first_line: int, what: str, where: str) -> dict:
+    """The ``key: value`` lines of a header (YAML) that starts on line ``first_line`` of the
+    file ``name``; `EditorialError` says ``what`` is wrong and where (``where`` when
+    YAML gives no line). Every value stays text as written: "2008-13-45" is the editor's
+    to fix, not a crash, and "yes" stays "yes". Readers of the header check what they need."""
     try:
-        # Every value stays text as written: "2008-13-45" is the editor's to fix, not a
-        # crash, and "yes" stays "yes". Readers of the metadata check what they need.
-        meta = yaml.load("".join(lines[1:end]), Loader=yaml.BaseLoader) or {}
+        meta = yaml.load(text, Loader=yaml.BaseLoader) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where = f", line {mark.line + 2}" if mark is not None else ""
-        raise EditorialError(f"{name}{where}: front matter is not valid YAML: "
-                             f"{getattr(error, 'problem', error)}") from None
+        at = f"{name}, line {first_line + mark.line}" if mark is not None else where
+        raise EditorialError(f"{at}: {what} is not valid YAML: {getattr(error, 'problem', error)}") from None
     if not isinstance(meta, dict):
-        raise EditorialError(f"{name}: front matter must be 'key: value' lines")
-    return meta, "".join(lines[end + 1:])
+        raise EditorialError(f"{where}: {what} must be 'key: value' lines")
+    return meta
+
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})?)?$")
+
+
+def editor_date(value) -> str | None:
+    """``value`` as "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" (seconds and zone dropped), or None
+    unless it is a real calendar date and clock time."""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%dT%H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    text = value.strip() if isinstance(value, str) else ""
+    if not _DATE.match(text):
+        return None
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return text[:10] + (f"T{text[11:16]}" if len(text) > 10 else "")
 
 
 def read_markdown(path: Path) -> MarkdownFile:

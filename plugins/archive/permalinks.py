@@ -11,6 +11,7 @@ explicit ``invoke build --register`` step).
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from dataclasses import dataclass, field
@@ -214,13 +215,12 @@ def unregistered_message(new: list[str], registry_path: str) -> str:
 
 def registered(registry: Registry, current: dict[str, dict[str, int]]) -> Registry:
     """The registry with this build's permalinks added; nothing is ever removed."""
-    documents = {doc: dict(counts) for doc, counts in registry.documents.items()}
+    grown = copy.deepcopy(registry)
     for doc, counts in current.items():
-        known = documents.setdefault(doc, {"paragraphs": 0, "comments": 0})
+        known = grown.documents.setdefault(doc, {"paragraphs": 0, "comments": 0})
         for key in ("paragraphs", "comments"):
             known[key] = max(known[key], counts[key])
-    return Registry(documents, dict(registry.retired), {url: list(places) for url, places in registry.passages.items()},
-                    {note: list(places) for note, places in registry.notes.items()}, dict(registry.note_blocks))
+    return grown
 
 
 def moved_anchors(redirects: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
@@ -282,11 +282,10 @@ def passage_check(registry: Registry, current: dict[str, list[str]],
 
 def registered_passages(registry: Registry, current: dict[str, list[str]]) -> Registry:
     """The registry with this build's passage pages added (never removed)."""
-    passages = {url: list(places) for url, places in registry.passages.items()}
+    grown = copy.deepcopy(registry)
     for url, places in current.items():
-        passages.setdefault(url, list(places))
-    return Registry({doc: dict(counts) for doc, counts in registry.documents.items()}, dict(registry.retired),
-                    passages, {note: list(places) for note, places in registry.notes.items()}, dict(registry.note_blocks))
+        grown.passages.setdefault(url, list(places))
+    return grown
 
 
 # --- editors' notes ------------------------------------------------------------------
@@ -321,10 +320,9 @@ def note_check(registry: Registry, current: dict[str, list[str]], pages: set[str
 def registered_notes(registry: Registry, current: dict[str, list[str]], blocks: dict[str, str]) -> Registry:
     """The registry with this build's note anchors added (never removed), and the words each
     whole-paragraph or whole-comment note now stands on."""
-    notes = {note: list(places) for note, places in registry.notes.items()}
+    grown = copy.deepcopy(registry)
     for note, places in current.items():
-        known = notes.setdefault(note, [])
+        known = grown.notes.setdefault(note, [])
         known += [place for place in places if place not in known]
-    return Registry({doc: dict(counts) for doc, counts in registry.documents.items()}, dict(registry.retired),
-                    {url: list(places) for url, places in registry.passages.items()}, notes,
-                    {**registry.note_blocks, **blocks})
+    grown.note_blocks.update(blocks)
+    return grown

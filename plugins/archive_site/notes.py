@@ -13,7 +13,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from markupsafe import Markup
 
-from archive.annotations import Annotations, Shown, highlights, resolver
+from archive.annotations import Annotations, Shown, blocks_of, highlights, resolver
 from archive.annotations.bodies import render
 from archive.annotations.webannotation import annotation, collection
 
@@ -71,10 +71,6 @@ def _by_tag(annotations: Annotations, actors: dict[str, str]) -> dict[str, list[
     return found
 
 
-def _texts(record: dict) -> dict[str, str]:
-    return {block["id"]: block["text"] for block in record["paragraphs"] + record["comments"]}
-
-
 def plain(html: str) -> str:
     """The text of a note's HTML: words as written, blocks apart ("¶6 and the note." stays so)."""
     for end in ("</p>", "</li>", "</h1>", "</h2>", "</h3>", "</blockquote>", "<br />"):
@@ -105,20 +101,17 @@ def write_annotation_pages(sender, out: Path, write) -> None:
         return f"{base}/{permalink}" if base else f"../{permalink}"
 
     records = {r["id"]: r for r in context["archive_documents"]}
-    items = [annotation(s, url, str(note_html(s, base or "..")), _texts(records[page[4:-1]]))
+    texts = {doc: {b.id: b.text for b in blocks_of(record)} for doc, record in records.items()}
+    items = [annotation(s, url, str(note_html(s, base or "..")), texts[page[4:-1]])
              for page, shown in sorted(annotations.pages.items())
              if page.startswith("doc/") for s in shown if s.place is not None]
     write(out / "exports" / "annotations.jsonld",
           collection(items, url, f"{context['SITENAME']}: editors' notes"))
     listed = [(note, primary(annotations, note.id)) for note in annotations.notes]
     placed = [(note, first) for note, first in listed if first is not None]
-    by_document: dict[str, list] = {}
-    for note, first in placed:
-        for shown in annotations.shown(note.id):
-            if shown.page.startswith("doc/"):
-                by_document.setdefault(shown.page[4:-1], []).append(shown)
-    documents = [(doc, sorted(found, key=lambda s: s.number))
-                 for doc, found in sorted(by_document.items(), key=lambda item: context["archive_titles"][item[0]].casefold())]
+    titles = context["archive_titles"]
+    documents = sorted(((page[4:-1], shown) for page, shown in annotations.pages.items() if page.startswith("doc/")),
+                       key=lambda item: titles[item[0]].casefold())
     authors: dict[str, list] = {}
     for note, first in placed:
         authors.setdefault(note.author, []).append(first)

@@ -111,12 +111,15 @@ def prepare(generators) -> None:
     notes, problems = read_notes(folder, _shown(folder)) if folder else ([], [])
     if folder is not None and _setting(settings, "ARCHIVE_ANNOTATIONS") and not folder.is_dir():
         problems.append(f"{_shown(folder)}: no such folder of editors' notes (--annotations)")
+    current = permalinks.published(records)
+    shared = permalinks.published_passages(generator.corpus.passages)
+    # registered passage pages this build does not publish, and where each lands
+    moved = permalinks.passage_check(registry, shared, current) if registry else None
     annotations = annotate(notes, records, generator.corpus.passages, context["actor_names"],
                            registry.notes if registry else {}, registry.retired if registry else {}, problems,
-                           registry.note_blocks if registry else {},
-                           _passage_moves(registry, records, generator.corpus.passages))
+                           registry.note_blocks if registry else {}, _passage_moves(moved))
     generator.corpus.problems.extend(annotations.problems)
-    redirects = _check_permalinks(settings, path, registry, records, generator.corpus.passages, annotations,
+    redirects = _check_permalinks(settings, path, registry, current, shared, moved, annotations,
                                   generator.corpus.warnings)
     generator.archive_redirects = redirects
     base, archived = site_url(settings), archived_date()
@@ -126,21 +129,22 @@ def prepare(generators) -> None:
     publish_annotations(context, annotations, base)
 
 
-def _passage_moves(registry: permalinks.Registry | None, records: list[dict], passages) -> dict[str, str]:
+def _passage_moves(moved: permalinks.Check | None) -> dict[str, str]:
     """Registered passage id → the passage that now stands on most of its places (passages merge
     and split as captures are added or corrected): where a note on the old passage goes."""
-    if registry is None:
+    if moved is None:
         return {}
-    moved = permalinks.passage_check(registry, permalinks.published_passages(passages),
-                                     permalinks.published(records)).redirects
-    return {old[6:-1]: new[6:-1] for old, new in moved.items() if new.startswith("quote/")}
+    return {old[6:-1]: new[6:-1] for old, new in moved.redirects.items() if new.startswith("quote/")}
+
+
+def _flag(settings: dict, name: str) -> bool:
+    return _setting(settings, name) in ("1", "true", True)
 
 
 def _registry(settings: dict, path: Path | None) -> permalinks.Registry | None:
     if path is None:
         return None
-    register = _setting(settings, "ARCHIVE_REGISTER") in ("1", "true", True)
-    return permalinks.load(path) if path.exists() or not register else permalinks.Registry()
+    return permalinks.load(path) if path.exists() or not _flag(settings, "ARCHIVE_REGISTER") else permalinks.Registry()
 
 
 def _annotations_folder(settings: dict) -> Path | None:
@@ -153,7 +157,8 @@ def _annotations_folder(settings: dict) -> Path | None:
 
 
 def _check_permalinks(settings: dict, path: Path | None, registry: permalinks.Registry | None,
-                      records: list[dict], passages, annotations, draft_warnings: list[str]) -> dict[str, str]:
+                      current: dict, shared: dict, moved: permalinks.Check | None, annotations,
+                      draft_warnings: list[str]) -> dict[str, str]:
     """Fail on any registered permalink that would vanish, or on new ones not registered
     (unless registering, or only warn in a draft build); returns retired permalink →
     where it lands (with the passage pages that merged, split or ceased to be shared)."""
@@ -161,11 +166,8 @@ def _check_permalinks(settings: dict, path: Path | None, registry: permalinks.Re
     pending_registration = None
     if registry is None:
         return {}
-    register = _setting(settings, "ARCHIVE_REGISTER") in ("1", "true", True)
-    current = permalinks.published(records)
+    register = _flag(settings, "ARCHIVE_REGISTER")
     result = permalinks.check(registry, current)
-    shared = permalinks.published_passages(passages)
-    moved = permalinks.passage_check(registry, shared, current)
     noted = annotations.permalinks()
     notes = permalinks.note_check(registry, noted, set(current) | set(shared))
     shown = _shown(path)
@@ -173,7 +175,7 @@ def _check_permalinks(settings: dict, path: Path | None, registry: permalinks.Re
     if vanished:
         raise permalinks.PermalinkError(permalinks.failure_message(vanished, shown))
     if new and not register:
-        if _setting(settings, "ARCHIVE_DRAFT") in ("1", "true", True):
+        if _flag(settings, "ARCHIVE_DRAFT"):
             draft_warnings.append(f"draft build: {len(new)} new permalink(s) not registered ({', '.join(new[:5])}"
                                   f"{'…' if len(new) > 5 else ''}); run `invoke build --register` before publishing")
         else:
@@ -194,7 +196,8 @@ def _count(registry: permalinks.Registry, current: dict, shared: dict, noted: di
     notes = sum(1 for note, places in noted.items() for place in places if place not in registry.notes.get(note, ()))
     if not notes:
         return f"{docs} new document(s), {anchors} new anchor(s) and {passages} new passage page(s)"
-    return f"{docs} new document(s), {anchors} new anchor(s), {passages} new passage page(s) and {notes} new note anchor(s)"
+    return (f"{docs} new document(s), {anchors} new anchor(s), {passages} new passage page(s) "
+            f"and {notes} new note anchor(s)")
 
 
 def _shown(path: Path) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from .anchoring import CONTEXT, Block, Place, Unplaced, fold, place, whole
+from .anchoring import Block, Place, Unplaced, fold, place, place_at, whole
 from .bodies import Link, check_links
 from .notes import Note, read_notes
 
@@ -114,16 +114,12 @@ def annotate(notes: list[Note], records: list[dict], passages, actor_ids: dict[s
         if not result.pages[page]:
             del result.pages[page]
     result.problems += result.other_problems
-    unplaced = unplaced_notes(result)
+    unplaced = set(reasons)
     for shown in (s for page in result.pages.values() for s in page if s.lost and s.note not in unplaced):
         result.problems.append(f"{shown.note.where}: note {shown.note.id!r} was published at {shown.permalink}, "
                                f"which it no longer targets: retire that anchor in the permalink registry, "
                                "saying where it now points")
     return result
-
-
-def unplaced_notes(result: Annotations) -> set[Note]:
-    return {note for note, _ in result.unplaced}
 
 
 def fingerprint(text: str) -> str:
@@ -141,12 +137,9 @@ def _places(note: Note, records: dict, passages: dict, retired: dict[str, str], 
         found = [Shown(note, f"quote/{passage.id}/", 0)]
         for occurrence in passage.occurrences:
             spans = [(p, s, e) for p, (s, e) in occurrence.marks.items()]
-            last = spans[-1]
-            exact = records[occurrence.doc]["paragraphs"]
-            text = next(p["text"] for p in exact if p["id"] == last[0])
-            found.append(Shown(note, f"doc/{occurrence.doc}/", 0, last[0], spans,
-                               Place(last[0], last[1], last[2], text[last[1]:last[2]],
-                                     text[max(0, last[1] - CONTEXT):last[1]], text[last[2]:last[2] + CONTEXT])))
+            block, start, end = spans[-1]  # the note follows the passage's last paragraph
+            text = next(p["text"] for p in records[occurrence.doc]["paragraphs"] if p["id"] == block)
+            found.append(Shown(note, f"doc/{occurrence.doc}/", 0, block, spans, place_at(block, text, start, end)))
         return found
     record = records.get(target.doc)
     if record is None:
@@ -184,7 +177,8 @@ def _follow(permalink: str, retired: dict[str, str], doc: str) -> str:
 
 
 def _number(page: str, placed: list[Shown], registered: dict[str, list[str]], retired: dict[str, str],
-            notes: dict[str, Note], order: dict[str, int], unplaced: dict, page_exists: bool) -> list[Shown]:
+            notes: dict[str, Note], order: dict[str, int], reasons: dict[Note, str],
+            page_exists: bool) -> list[Shown]:
     """The notes of one page with their numbers: a registered note keeps its number
     (shown where its words were lost, if they were); new ones follow, in reading order."""
     numbers = {}
@@ -211,7 +205,7 @@ def _number(page: str, placed: list[Shown], registered: dict[str, list[str]], re
         for note_id, number in numbers.items():
             if note_id not in here and note_id in notes:
                 note = notes[note_id]
-                why = unplaced.get(note) or "the note no longer targets this page"
+                why = reasons.get(note) or "the note no longer targets this page"
                 shown.append(Shown(note, page, number, lost=why))
     return sorted(shown, key=lambda s: s.number)
 
@@ -227,10 +221,11 @@ def resolver(records: dict, passages: dict, actor_ids: dict[str, str], notes: di
             title = record["title"] or record["source"]["file"]
             if anchor is None:
                 return Link(f"doc/{name}/index.html", title)
+            if anchor[0] == "a":
+                return "link to a note with [[note:<id>]]"
             counts = {"p": len(record["paragraphs"]), "c": len(record["comments"])}
-            if anchor[0] == "a" or int(anchor[1:]) > counts[anchor[0]]:
-                return f"“{title}” has no {'paragraph' if anchor[0] == 'p' else 'comment'} {anchor}" \
-                    if anchor[0] != "a" else "link to a note with [[note:<id>]]"
+            if int(anchor[1:]) > counts[anchor[0]]:
+                return f"“{title}” has no {'paragraph' if anchor[0] == 'p' else 'comment'} {anchor}"
             return Link(f"doc/{name}/index.html#{anchor}",
                         f"{title}, {'¶' if anchor[0] == 'p' else 'comment #'}{anchor[1:]}")
         if anchor is not None:

@@ -71,8 +71,13 @@ def fold(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
+def place_at(block: str, text: str, start: int, end: int) -> Place:
+    """The place ``start``–``end`` of a block's ``text``, with the words around it."""
+    return Place(block, start, end, text[start:end], text[max(0, start - CONTEXT):start], text[end:end + CONTEXT])
+
+
 def whole(block: Block) -> Place:
-    return Place(block.id, 0, len(block.text), block.text, "", "")
+    return place_at(block.id, block.text, 0, len(block.text))
 
 
 def place(quote: str, blocks: list[Block], prefix: str | None = None, suffix: str | None = None) -> Place:
@@ -105,8 +110,7 @@ def place(quote: str, blocks: list[Block], prefix: str | None = None, suffix: st
                        + ("prefix/suffix do not tell them apart" if prefix or suffix else
                           "nothing tells them apart: add 'prefix:' or 'suffix:' (the words just before or after)"))
     block, start, end, _ = chosen[0]
-    return Place(block.id, start, end, block.text[start:end],
-                 block.text[max(0, start - CONTEXT):start], block.text[end:end + CONTEXT])
+    return place_at(block.id, block.text, start, end)
 
 
 def _whole_words(folded: str, start: int, end: int) -> bool:

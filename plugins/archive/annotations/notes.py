@@ -7,20 +7,17 @@ lines (YAML) between two ``---`` lines; its Markdown body runs to the next
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from ..editorial import EditorialError, editor_date, load_header
 
 FENCE = "---"
 KEYS = {"id", "target", "quote", "prefix", "suffix", "author", "date", "tags"}
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DOC = re.compile(r"^doc/([a-z0-9][a-z0-9-]*)/?(?:#([pc][1-9][0-9]*))?$")
 _PASSAGE = re.compile(r"^quote/([0-9a-f]{12})/?$")
-_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 class NoteError(ValueError):
@@ -132,13 +129,9 @@ def _note(header: list[str], body: str, name: str, line: int, body_line: int) ->
     """One note; `NoteError` lists every mistake in its header at once, each at its own line."""
     where = f"{name}, line {line}"
     try:
-        meta = yaml.load("\n".join(header), Loader=yaml.BaseLoader) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        at = f"{name}, line {line + 1 + mark.line}" if mark is not None else where
-        raise NoteError(f"{at}: the note's header is not valid YAML: {getattr(error, 'problem', error)}") from None
-    if not isinstance(meta, dict):
-        raise NoteError(f"{where}: the note's header must be 'key: value' lines")
+        meta = load_header("\n".join(header), name, line + 1, "the note's header", where)
+    except EditorialError as error:
+        raise NoteError(str(error)) from None
     meta = {str(k).lower(): v for k, v in meta.items()}
     lines = {}
     for n, text in enumerate(header):
@@ -178,7 +171,7 @@ def _note(header: list[str], body: str, name: str, line: int, body_line: int) ->
                                                 "give the quote")
     if not values["author"]:
         wrong("author", "'author' is missing: a note is signed by the editor who wrote it")
-    if values["date"] and not _real_date(values["date"]):
+    if values["date"] and (len(values["date"]) != 10 or editor_date(values["date"]) != values["date"]):
         wrong("date", f"'date' must be a real date written YYYY-MM-DD, not {values['date']!r}")
     tags = meta.get("tags") or []
     if isinstance(tags, str):
@@ -194,13 +187,6 @@ def _note(header: list[str], body: str, name: str, line: int, body_line: int) ->
     return Note(note_id, name, line, target, quote, prefix, suffix, values["author"], values["date"],
                 tuple(dict.fromkeys(t.strip() for t in tags if t.strip())), body.strip("\n"), body_line + leading,
                 lines.get("quote", lines.get("target", line)))
-
-
-def _real_date(text: str) -> bool:
-    try:
-        return bool(_DATE.match(text)) and datetime.date.fromisoformat(text) is not None
-    except ValueError:
-        return False
 
 
 def _target(value: str | None) -> Target:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from typing import Callable
 
-from .anchoring import CONTEXT
+from .anchoring import place_at
 
 CONTEXT_URL = "http://www.w3.org/ns/anno.jsonld"
 HTML_FRAGMENT = "http://www.w3.org/TR/html/"
@@ -41,8 +41,8 @@ def annotation(shown, url: Callable[[str], str], body_html: str, texts: dict[str
 
 
 def _target(source: str, block: str, text: str, start: int, end: int) -> dict:
-    quote = {"type": "TextQuoteSelector", "exact": text[start:end],
-             "prefix": text[max(0, start - CONTEXT):start], "suffix": text[end:end + CONTEXT]}
+    words = place_at(block, text, start, end)
+    quote = {"type": "TextQuoteSelector", "exact": words.exact, "prefix": words.prefix, "suffix": words.suffix}
     return {"type": "SpecificResource", "source": source,
             "selector": [{"type": "FragmentSelector", "conformsTo": HTML_FRAGMENT, "value": block,
                           "refinedBy": dict(quote)}, quote]}

@@ -25,8 +25,8 @@ MODEL = Path(__file__).with_name("titles.crfsuite")
 YES, NO = "title", "other"
 CANDIDATES = 12  # the lines the line model finds most title-like
 MAX_TITLE_LENGTH = 250
-FOLLOWING = 12
-NEAR = 3  # text lines on either side whose reading frames a headline  # text lines below a candidate whose words it may open
+FOLLOWING = 12  # text lines below a candidate whose words it may open
+NEAR = 3  # text lines on either side whose reading frames a headline
 _CONTENT = re.compile(r"[^\W\d_]{3,}")
 _BYLINE = re.compile(r"^(?:(?:Posted|Written|Published)\s+)?[Bb]y\s+\S")
 
@@ -82,8 +82,9 @@ def candidates(texts: list[str], features: list[list[str]], marginals: list[dict
             f"gap_to_next_candidate={_bucket(first_after - k) if first_after is not None else 'none'}",
         ]
         # a headline has its date or byline right under it; a site's name or a sidebar's heading has not
-        dated = next((j - k for j in range(k + 1, min(len(texts), k + 1 + NEAR + 1)) if "slot=date" in features[j]), None)
-        signed = next((j - k for j in range(k + 1, min(len(texts), k + 1 + NEAR + 1)) if _BYLINE.match(texts[j])), None)
+        under = range(k + 1, min(len(texts), k + 2 + NEAR))
+        dated = next((j - k for j in under if "slot=date" in features[j]), None)
+        signed = next((j - k for j in under if _BYLINE.match(texts[j])), None)
         extra.append(f"date_below={dated if dated is not None else 'none'}")
         extra.append(f"byline_below={signed if signed is not None else 'none'}")
         if k == nearest_above:

@@ -129,7 +129,6 @@
       if (!after || blockOf(after) !== blockOf(tail.node)) break;
       while (n < after.data.length && /\S/.test(after.data.charAt(n))) n++;
       if (!n) break;
-      if (pieces[pieces.length - 1].node === after) { pieces[pieces.length - 1].to = Math.max(n, pieces[pieces.length - 1].to); tail = pieces[pieces.length - 1]; break; }
       tail = {node: after, from: 0, to: n};
       pieces.push(tail);
       if (n < after.data.length) break;
