@@ -17,7 +17,7 @@ from corpus_scoring import CORPUS, score_split
 
 # What the reader reaches on `check` today, less a small margin for noise;
 # raise them when the reader improves.
-FLOORS = {"article": 0.745, "comment": 0.615, "other": 0.93, "title_accuracy": 0.73, "span_f1": 0.44,
+FLOORS = {"article": 0.745, "comment": 0.635, "other": 0.93, "title_accuracy": 0.74, "span_f1": 0.52,
           "news_as_news": 0.88}
 
 

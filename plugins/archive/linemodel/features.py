@@ -125,6 +125,9 @@ def page_features(state: ParseState) -> tuple[list[int], list[list[str]]]:
     for k in range(n - 1, -1, -1):
         templates_after[k] = templates_after[k + 1] + template[k]
     total_templates = templates_after[0]
+    thread = _thread(shapes, texts)
+    talk = [len(texts[k]) <= 60 and bool(_TALK.search(texts[k])) for k in range(n)]
+    talk_above = _nearest(talk, forward=True)
 
     feats: list[dict[str, float]] = []
     for k in range(n):
@@ -162,6 +165,17 @@ def page_features(state: ParseState) -> tuple[list[int], list[list[str]]]:
             f["name_like"] = 1.0
         if template[k]:
             f["template"] = 1.0
+        if thread is not None:
+            first, last, gap, thread_shape = thread
+            f["thread=" + ("before" if k < first else "in" if k <= last + gap else "after")] = 1.0
+            if shapes[k] == thread_shape:
+                f["thread_head"] = 1.0
+        else:
+            f["thread=none"] = 1.0
+        if talk[k]:
+            f["talk"] = 1.0
+        if talk_above[k] is not None:
+            f["talk_above"] = _bucket(talk_above[k])
         f["templates_after"] = _bucket(templates_after[k])
         f["templates_before"] = _bucket(total_templates - templates_after[k])
         if k < ECHO_LINES and 3 <= words[k] <= 25 and page.count(texts[k]) > 1:
@@ -174,6 +188,31 @@ def page_features(state: ParseState) -> tuple[list[int], list[list[str]]]:
             f["indented"] = 1.0
         feats.append(f)
     return index, _with_neighbours(feats)
+
+
+_TALK = re.compile(r"\b(?:comments?|responses?|repl(?:y|ies)|discussion|discuss|trackbacks?|pingbacks?)\b", re.I)
+MIN_THREAD = 3
+
+
+def _thread(shapes: list[str], texts: list[str]) -> tuple[int, int, int, str] | None:
+    """The page's likeliest comment thread: the short shape with a stamp or a
+    name slot that repeats most often (at least three times); its first and
+    last line and the usual gap between repeats."""
+    found: dict[str, list[int]] = {}
+    for k, (s, t) in enumerate(zip(shapes, texts)):
+        if len(t) > MAX_TEMPLATE_LENGTH or s.startswith("<long"):
+            continue
+        parts = s.split()
+        if any(slot in parts for slot in SLOTS) or (VARYING in parts and len(parts) <= 8
+                                                    and any(p not in (VARYING, "<N>") for p in parts)):
+            found.setdefault(s, []).append(k)
+    found = {s: ks for s, ks in found.items() if len(ks) >= MIN_THREAD}
+    if not found:
+        return None
+    best = max(found, key=lambda s: (len(found[s]), -found[s][0]))
+    ks = found[best]
+    gaps = sorted(b - a for a, b in zip(ks, ks[1:]))
+    return ks[0], ks[-1], gaps[len(gaps) // 2], best
 
 
 def _nearest(flags: list[bool], forward: bool) -> list[int | None]:
@@ -191,7 +230,8 @@ def _nearest(flags: list[bool], forward: bool) -> list[int | None]:
 
 
 _CARRIED = ("chars", "words", "end=stop", "end=word", "end=colon", "template", "name_like", "slot=date",
-            "slot=ago", "core=in", "loose=in", "stop", "glued", "longer_than_median", "between_prose")
+            "slot=ago", "core=in", "loose=in", "stop", "glued", "longer_than_median", "between_prose",
+            "thread_head", "talk")
 
 
 def _with_neighbours(feats: list[dict[str, float]]) -> list[list[str]]:
