@@ -159,6 +159,21 @@ def _quote(arg: str) -> str:
     return shlex.quote(str(arg))
 
 
+@task(help={"plugins": "the folder that holds archive/ and archive_site/ (default: plugins)"})
+def layers(c, plugins="plugins"):
+    """Check the code's layers (.importlinter): each stage imports only the ones below it, and no package
+    has an import circle."""
+    import subprocess
+
+    folder = Path(plugins).resolve()
+    done = subprocess.run([sys.executable, "-c", "from importlinter.cli import lint_imports_command as lint; lint()",
+                           str(ROOT / ".importlinter"), "--no-cache", "--no-logo"], cwd=folder, env={**os.environ, "PYTHONPATH": str(folder)},
+                          capture_output=True, text=True)
+    print(done.stdout.strip(), file=sys.stdout if done.returncode == 0 else sys.stderr)
+    if done.returncode:
+        raise Exit(f"error: the layers of {folder} are broken (above)", code=1)
+
+
 @task(help={"show": "print one case line by line: the parser's roles beside the expected ones",
             "heldout": "measure the held-out set (tests/fixtures/heldout/) instead",
             "corpus": "also measure the labelled corpus of real pages (../shared/corpus): tune and check"})
@@ -170,12 +185,12 @@ def quality(c, show="", heldout=False, corpus=False):
 
         for split in ("tune", "check"):
             print(score_split(split).report(split))
-    from archive.capture import read_capture
-    from archive.parse import parse_text
+    from archive.reading.capture import read_capture
+    from archive.reading.parse import parse_text
     from archive.record import build_record
     from scoring import Score, fixture_cases, heldout_cases, load_expected
 
-    from archive.pagekind import kind_and_reason
+    from archive.reading.pagekind import kind_and_reason
     from scoring import kind_accuracy
 
     score = Score()
@@ -207,7 +222,7 @@ FIXTURE_COPIES = 5  # each fixture counts as this many corpus pages: they must s
 
 
 def _corpus_sequence(page: dict):
-    from archive.linemodel.train import sequence
+    from archive.reading.training import sequence
     from corpus_scoring import page_text
 
     return sequence(page_text(page), page["lines"], page["title"])
@@ -216,8 +231,8 @@ def _corpus_sequence(page: dict):
 def _fixture_text(case: tuple[str, str]) -> str | None:
     """A fixture's capture text, if the rules alone read it right (then the
     rules' roles are its labels)."""
-    from archive.capture import read_capture
-    from archive.parse import parse_text
+    from archive.reading.capture import read_capture
+    from archive.reading.parse import parse_text
     from archive.record import build_record
     from scoring import load_expected, record_differences
 
@@ -228,7 +243,7 @@ def _fixture_text(case: tuple[str, str]) -> str | None:
 
 def _title_examples(job: tuple[dict | None, str | None, str]):
     """The title ranker's examples from one corpus page (or fixture text) under one fold's line model."""
-    from archive.linemodel.train import title_examples
+    from archive.reading.training import title_examples
     from corpus_scoring import page_text
 
     page, text, model = job
@@ -244,8 +259,8 @@ def train(c, output=""):
     from multiprocessing import Pool
 
     sys.path.insert(0, str(ROOT / "tests"))
-    from archive.linemodel import tagger, titles
-    from archive.linemodel.train import FOLDS, fold, rules_sequence, train as fit, train_ranker
+    from archive.reading.linemodel import tagger, titles
+    from archive.reading.training import FOLDS, fold, rules_sequence, train as fit, train_ranker
     from corpus_scoring import CORPUS, corpus_pages, init_worker
     from scoring import fixture_cases
 
@@ -311,8 +326,8 @@ def bench(c, captures=1000, actors=5000, passages="1000,10000", search="1000,100
     with ``actors`` made-up names added to the registry. Then shared passages
     on made-up corpora of each size in ``passages``, with planted quotations.
     With ``--scale``: the scale report instead (`tests/bench/scale.py`)."""
+    sys.path.insert(0, str(ROOT / "tests"))  # the benchmarks and their made-up corpora (tests/bench/)
     if scale:
-        sys.path.insert(0, str(ROOT / "tests"))
         from bench.scale import scale_report
 
         out = Path(report)
@@ -357,9 +372,9 @@ def _bench_search(sizes: list[int]) -> None:
 
     from playwright.sync_api import sync_playwright
 
-    from archive.actors import load_registry
-    from archive.planted import prose_records
-    from archive.search import write_search
+    from archive.linking.actors import load_registry
+    from bench.planted import prose_records
+    from archive.publishing.search import write_search
 
     site = ROOT / "output"
     if not (site / "search.html").is_file():
@@ -436,8 +451,8 @@ def _search_figures(browser, url: str, queries: tuple[str, ...]) -> list[tuple]:
 def _bench_passages(sizes: list[int]) -> None:
     """Pair recall and precision of shared passages, and their cost, on planted corpora."""
 
-    from archive.passages import DocumentText, shared_passages
-    from archive.planted import found_pairs, planted_corpus
+    from archive.linking.passages import DocumentText, shared_passages
+    from bench.planted import found_pairs, planted_corpus
 
     for size in sizes:
         for edit_rate in (0.0, 0.1, 0.2):
@@ -456,9 +471,9 @@ def _bench_actors(records: list[dict], extra: int) -> None:
     """Actor detection with the registry plus ``extra`` made-up actors of two-word names."""
     import random
 
-    from archive.actors import ActorFinder, load_registry
-    from archive.actors.annotate import annotate
-    from archive.actors.registry import Actor
+    from archive.linking.actors import ActorFinder, load_registry
+    from archive.linking.actors.annotate import annotate
+    from archive.linking.actors.registry import Actor
 
     rng = random.Random(1)
     syllables = ["ka", "ri", "mo", "sa", "lu", "den", "var", "to", "bel", "ash", "qui", "zor"]

@@ -16,6 +16,15 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CHROMIUM = Path("/usr/bin/chromium")
 sys.path.insert(0, str(ROOT / "plugins"))
 
+# Each seed capture's document id → its title and how many comments it has.
+SEED_TITLES = {
+    "93b7b02e6c168858": ("Quds force mediated Iraqi Fighting.", 23),
+    "86ae2184d8d7729f": ("Ceasefires In Iraq Go Through Iran's Quds Force", 4),
+    "d6d6914bedf28798": ("Iranian Quds Force leader helped broker truce with Sadr", 22),
+    "bbfa1784b879b3b7": ("Beleaguered Iraqis court Iranian mastermind of the Shiites who fought the U.S.", 0),
+    "10d7759fc9c54020": ("U.S. - Iran Alliance - Khamenei approves cooperation with US forces battling IS", 0),
+}
+
 
 @dataclass
 class Build:

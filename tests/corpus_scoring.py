@@ -24,14 +24,14 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 WORKER_PATHS = (str(ROOT / "plugins"), str(ROOT / "tests"))
 sys.path[:0] = [path for path in WORKER_PATHS if path not in sys.path]
 
-from archive.actors.annotate import annotate  # noqa: E402
-from archive.actors.detect import ActorFinder  # noqa: E402
-from archive.actors.registry import load_registry  # noqa: E402
-from archive.capture import read_capture  # noqa: E402
-from archive.linemodel.labels import ARTICLE, ROLE_LABEL as MODEL_LABEL, TITLE  # noqa: E402
-from archive.linemodel.train import title_key  # noqa: E402
-from archive.pagekind import NEWS_ARTICLE, kind_and_reason  # noqa: E402
-from archive.parse import parse_text  # noqa: E402
+from archive.linking.actors.annotate import annotate  # noqa: E402
+from archive.linking.actors.detect import ActorFinder  # noqa: E402
+from archive.linking.actors.registry import load_registry  # noqa: E402
+from archive.reading.capture import read_capture  # noqa: E402
+from archive.reading.linemodel.labels import ARTICLE, ROLE_LABEL as MODEL_LABEL, TITLE  # noqa: E402
+from archive.reading.training import title_key  # noqa: E402
+from archive.reading.pagekind import NEWS_ARTICLE, kind_and_reason  # noqa: E402
+from archive.reading.parse import parse_text  # noqa: E402
 from archive.record import build_record  # noqa: E402
 
 LABELS = ("article", "comment", "other")
@@ -59,7 +59,7 @@ class PageResult:
     predicted: list[str]  # one label per line
     title: str | None
     spans: list[tuple[int, int]]  # 0-based first and last line of each comment
-    kind: str | None = None  # blog-post or newspaper-article (archive.pagekind)
+    kind: str | None = None  # blog-post or newspaper-article (archive.reading.pagekind)
     error: str | None = None
 
 

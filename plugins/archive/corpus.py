@@ -10,15 +10,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .actors import Actor, ActorFinder
-from .actors.annotate import annotate
+from .linking.actors import Actor, ActorFinder
+from .linking.actors.annotate import annotate
 from .cache import ReadingCache
-from .capture import Capture, CaptureError, read_capture
-from .ids import document_id
-from .links import SharedPassage, link_corpus
-from .parse import parse_text
+from .reading.capture import Capture, CaptureError, read_capture
+from .shared.ids import document_id
+from .linking.links import SharedPassage, link_corpus
+from .reading.parse import parse_text
 from .record import build_record
-from .sitewide import SiteEvidence, SiteLines, evidence, repeated_lines
+from .reading.sitewide import SiteEvidence, evidence, repeated_lines
+from .reading.state import SiteLines
 
 CAPTURE_SUFFIX = ".txt"
 

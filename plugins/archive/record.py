@@ -6,13 +6,13 @@ import re
 from collections import Counter
 
 from . import __version__
-from .capture import Capture
-from .hygiene import REPLACEMENT_CHARACTER
-from .ids import document_id
-from .parse import parse_text
-from .relations import link_comments
-from .shapes import AGO, stamps
-from .state import BOILERPLATE, BODY, CAPTION, ParseState
+from .reading.capture import Capture
+from .reading.hygiene import REPLACEMENT_CHARACTER
+from .shared.ids import document_id
+from .reading.parse import parse_text
+from .reading.relations import link_comments
+from .reading.shapes import AGO, stamps
+from .reading.state import BOILERPLATE, BODY, CAPTION, ParseState
 
 SCHEMA_VERSION = 2
 
@@ -125,7 +125,7 @@ def build_record(capture: Capture, state: ParseState | None = None) -> dict:
         # What editors said of the capture (content/documents/<id>.md), filled in at build time.
         "provenance": {"metadata": None, "original_url": None, "captured": None, "type": None,
                        "note": None, "corrected": {}},
-        # Filled in with the corpus links (archive.actors.annotate, archive.links).
+        # Filled in with the corpus links (archive.linking.actors.annotate, archive.linking.links).
         "actors": [],
         "shared_quotes": [],
         "related": [],

@@ -11,16 +11,16 @@ from pathlib import Path
 from blinker import signal
 from pelican.generators import Generator
 
-from archive.actors import load_registry
-from archive.actors.annotate import actor_pages
-from archive.actors.unmatched import report as unmatched_report
-from archive.actors.unmatched import unknown_names
+from archive.linking.actors import load_registry
+from archive.linking.actors.annotate import actor_pages
+from archive.linking.actors.unmatched import report as unmatched_report
+from archive.linking.actors.unmatched import unknown_names
 from archive.corpus import Corpus, read_corpus
-from archive.editorial import render_markdown
-from archive.links import variant_pieces
-from archive.marks import pieces
-from archive.pictures import graph, overview, timeline
-from archive.search import write_search
+from archive.shared.editorial import render_markdown
+from archive.linking.links import variant_pieces
+from archive.publishing.marks import pieces
+from archive.publishing.pictures import graph, overview, timeline
+from archive.publishing.search import write_search
 
 # Sent with the finished `Corpus` once every document is written.
 corpus_written = signal("archive-corpus-written")

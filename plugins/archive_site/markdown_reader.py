@@ -11,7 +11,7 @@ from pathlib import Path
 from pelican import readers
 from pelican.readers import BaseReader
 
-from archive.editorial import read_markdown, render_markdown
+from archive.shared.editorial import read_markdown, render_markdown
 
 
 class MarkdownItReader(BaseReader):

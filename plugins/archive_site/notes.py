@@ -1,4 +1,4 @@
-"""Pelican glue for editors' notes (the work is in `archive.annotations`).
+"""Pelican glue for editors' notes (the work is in `archive.linking.annotations`).
 
 `publish_annotations` puts the placed notes where the templates and the
 search index find them (and into each record); `write_annotation_pages`
@@ -13,9 +13,9 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from markupsafe import Markup
 
-from archive.annotations import Annotations, Shown, blocks_of, highlights, resolver
-from archive.annotations.bodies import render
-from archive.annotations.webannotation import annotation, collection
+from archive.linking.annotations import Annotations, Shown, blocks_of, highlights, resolver
+from archive.linking.annotations.bodies import render
+from archive.linking.annotations.webannotation import annotation, collection
 
 
 def publish_annotations(context: dict, annotations: Annotations, base: str) -> None:

@@ -1,5 +1,5 @@
-"""Pelican glue for citing and permanence (thin: the work is in `archive.citation`,
-`archive.permalinks` and `archive.exports`).
+"""Pelican glue for citing and permanence (thin: the work is in `archive.publishing.citation`,
+`archive.publishing.permalinks` and `archive.publishing.exports`).
 
 Before any page is written (``all_generators_finalized``): editors' metadata
 (content/documents/<id>.md) goes into the records, the build is checked
@@ -20,12 +20,13 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican import signals
 
-from archive import __version__, permalinks
-from archive.citation import (BLOG_POST, STYLES, Work, apply_document_meta, as_html, as_text, head_meta,
+from archive import __version__
+from archive.publishing import permalinks
+from archive.publishing.citation import (BLOG_POST, STYLES, Work, apply_document_meta, as_html, as_text, head_meta,
                               json_ld, kind_and_reason, read_document_meta, script_json, work_of)
-from archive.annotations import annotate, read_notes
-from archive.editorial import render_markdown
-from archive.exports import bibtex, comments_csv, csl_json, documents_csv, records_jsonl, ris, sitemap
+from archive.linking.annotations import annotate, read_notes
+from archive.shared.editorial import render_markdown
+from archive.publishing.exports import bibtex, comments_csv, csl_json, documents_csv, records_jsonl, ris, sitemap
 
 from .generator import ArchiveGenerator, _index_order, corpus_written
 from .notes import publish_annotations, write_annotation_pages

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from archive.planted import diverse_captures, reshuffled_captures  # noqa: E402
+from bench.planted import diverse_captures, reshuffled_captures  # noqa: E402
 
 LONG_LINE_WORDS = 300_000  # about 2 MB
 

@@ -1,0 +1,7 @@
+"""Reading one capture: its bytes → its lines → a role for every line (rules,
+then the line model) → title, date, authors, site and comments.
+
+In: a capture file (and what the corpus knows of its site's repeated lines).
+Out: a `ParseState` (`state.py`), which `archive.record` turns into the record.
+Knows nothing of other documents, of the site or of Pelican.
+"""

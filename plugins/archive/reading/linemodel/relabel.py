@@ -1,0 +1,134 @@
+"""The line model's verdicts applied to a parse the rules have made.
+
+The rules run first and their verdicts are features of the model, so they act
+as priors; the model decides what the rules left to the default ("article
+text") and overrules them where the page's structure says otherwise:
+
+- a line left as article text that the model reads as page furniture is set
+  aside, with the reason ``not article text (line model)``;
+- the title is the line the title ranker (`titles`) chooses among the lines
+  the model finds most title-like;
+- the comments the rules found stand if they lie where the model reads the
+  comment section, and are forgotten (back to article text) if not;
+- comments the rules missed are cut by the page's own comment template
+  (`archive.reading.rules.comments.template`), over the lines the model reads as
+  comments.
+
+Every line still ends in exactly one role, with its reason.
+"""
+
+from __future__ import annotations
+
+from ..rules.comments.template import induced_comments
+from ..state import BODY, BOILERPLATE, CAPTION, COMMENT_BODY, COMMENT_HEADER, LINE_MODEL, TITLE, ParseState
+from .features import page_features
+from .labels import ARTICLE, COMMENT, OTHER
+from .tagger import tag
+from .titles import candidates, choose
+
+# How sure the model must be to overrule the rules.
+SET_ASIDE = 0.5  # a default article line becomes furniture
+INDUCE = 0.75  # how sure the model must be of a line to cut comments the rules missed from it
+AGREE = 0.35  # overlap of the rules' comment section with the model's (intersection over union)
+AGREE_ALONE = 0.25  # share of a page the rules' comments may take when the model sees none
+CHALLENGE = 1.5  # how many times more comments (and more of the model's comment lines) the template must find
+
+
+def relabel(state: ParseState) -> None:
+    index, feats = page_features(state)
+    tagged = tag(feats)
+    if tagged is None:  # no model: the rules' verdicts stand
+        return
+    labels, marginals = tagged
+    if state.comments and not _rules_agree(state, index, labels):
+        _undo_comments(state)
+    _move_title(state, index, feats, marginals)
+    set_aside = [k for k, i in enumerate(index)
+                 if state.lines[i].role == BODY and labels[k] == OTHER and marginals[k][OTHER] >= SET_ASIDE]
+    for k in set_aside:
+        state.lines[index[k]].role, state.lines[index[k]].why = BOILERPLATE, LINE_MODEL
+    if set_aside and not any(line.role == BODY for line in state.lines):
+        # an article has text: the likeliest line of it stays
+        k = max(set_aside, key=lambda k: marginals[k][ARTICLE])
+        state.lines[index[k]].role, state.lines[index[k]].why = BODY, None
+    sure = [i for k, i in enumerate(index) if labels[k] == COMMENT and marginals[k][COMMENT] >= INDUCE]
+    furniture = {i for k, i in enumerate(index) if labels[k] == OTHER}
+    if not state.comments:
+        induced_comments(state, sure, furniture)
+    elif sure:
+        _challenge(state, index, labels, sure, furniture)
+
+
+def _comment_lines(state: ParseState) -> set[int]:
+    found = set()
+    for comment in state.comments:
+        found.update(comment.lines)
+        if comment.header is not None:
+            found.add(comment.header)
+    return found
+
+
+def _rules_agree(state: ParseState, index: list[int], labels: list[str]) -> bool:
+    """Do the rules' comments lie where the model reads the comment section? (The
+    stretch from the first comment line to the last, compared over text lines.)"""
+    rules = sorted(_comment_lines(state) & set(index))
+    model = [i for i, label in zip(index, labels) if label == COMMENT]
+    if not rules or not model:
+        return bool(rules) and len(rules) <= len(index) * AGREE_ALONE
+    in_rules = {i for i in index if rules[0] <= i <= rules[-1]}
+    in_model = {i for i in index if model[0] <= i <= model[-1]}
+    return len(in_rules & in_model) >= AGREE * len(in_rules | in_model)
+
+
+def _agreement(state: ParseState, model: set[int]) -> int:
+    """How well a reading's comments cover the lines the model reads as comments."""
+    found = _comment_lines(state)
+    return len(found & model) - len(found - model)
+
+
+def _challenge(state: ParseState, index: list[int], labels: list[str], sure: list[int],
+               furniture: set[int]) -> None:
+    """The rules' comments against the page's own template: the reading that
+    covers the model's comment lines better stands."""
+    model = {i for i, label in zip(index, labels) if label == COMMENT}
+    kept = [(line.role, line.why) for line in state.lines], state.comments, state.comments_start
+    rules, count = _agreement(state, model), len(state.comments)
+    if rules * CHALLENGE >= len(model):
+        return  # no reading can cover more than all the model's comment lines: the rules' stand
+    _undo_comments(state)
+    if (induced_comments(state, sure, furniture) and len(state.comments) > count * CHALLENGE
+            and _agreement(state, model) > max(rules * CHALLENGE, 0)):
+        return
+    roles, state.comments, state.comments_start = kept
+    for line, (role, why) in zip(state.lines, roles):
+        line.role, line.why = role, why
+
+
+def _undo_comments(state: ParseState) -> None:
+    """Forget the rules' comments: their lines go back to the default, article text."""
+    for line in state.lines:
+        if line.role in (COMMENT_HEADER, COMMENT_BODY):
+            line.role, line.why = BODY, None
+    state.comments = []
+    state.comments_start = None
+
+
+def _move_title(state: ParseState, index: list[int], features: list[list[str]],
+                marginals: list[dict[str, float]]) -> None:
+    """The title on the line the title ranker (`titles`) likes best, if it is not the rules' own."""
+    current = next((k for k, i in enumerate(index) if state.lines[i].role == TITLE), None)
+    texts = [state.lines[i].stripped for i in index]
+    chosen = choose(candidates(texts, features, marginals, current))
+    if chosen is None or chosen[0] == current:
+        return
+    line = state.lines[index[chosen[0]]]
+    if line.role not in (BODY, BOILERPLATE, CAPTION):
+        return
+    if line.role == BODY and sum(other.role == BODY for other in state.lines) == 1:
+        return  # an article has text: its only paragraph is not its title
+    if current is not None:
+        old = state.lines[index[current]]
+        article = marginals[current][ARTICLE] >= marginals[current][OTHER]
+        old.role, old.why = (BODY, None) if article else (BOILERPLATE, LINE_MODEL)
+    line.role, line.why = TITLE, None
+    state.title = line.stripped

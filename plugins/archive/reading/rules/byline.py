@@ -1,0 +1,132 @@
+"""Bylines inside the article: ``By Eric Schmitt, Mark Mazzetti and Michael R. Gordon``."""
+
+from __future__ import annotations
+
+import re
+
+from archive.shared.dates import DATE_PATTERN, TIME_PATTERN, iso_datetime, parse_time
+from ..state import BYLINE, ParseState
+from . import authorline, header
+
+_NAME = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}"
+_BY = re.compile(rf"^By\s+(?!(?:The|A|An|This|These|Our)\b)(?P<names>{_NAME}(?:(?:,\s+|,?\s+and\s+){_NAME})*)"
+                 r"(?:,\s+[^,|]{0,40}\b(?i:writer|correspondent|reporter|editor|contributor|columnist|staff)\b)?"
+                 rf"(?:\s*[|·,–—-]\s*(?P<date>{DATE_PATTERN})(?:,?\s+(?:at\s+)?(?P<time>{TIME_PATTERN}))?)?$")
+_SOURCE = re.compile(r"^(?:Source|Originally published (?:in|by)|Via):?\s+(?P<site>[A-Z][^.:]{1,60})$")
+MAX_PUBLICATION_WORDS = 6
+
+
+_PUBLICATION_WORDS = re.compile(
+    r"\b(?:Times|Post|News|Journal|Herald|Tribune|Gazette|Daily|Press|Review|Magazine|Chronicle|Ledger|"
+    r"Courier|Telegraph|Guardian|Observer|Globe|Mail|Express|Record|Reuters|Associated|Bulletin|Dispatch|"
+    r"Standard|Independent|Economist|Monitor|Inquirer|Examiner|Register|Sentinel|Wire)\b")
+
+
+def is_publication(text: str) -> bool:
+    """``The New York Times``: a few capitalised words with a newspaper's word in
+    them (checked word by word: no crafted line can make a regular expression
+    backtrack for minutes). "Exclusive Report" above a byline is not a site."""
+    words = text.split()
+    return (0 < len(words) <= MAX_PUBLICATION_WORDS and bool(_PUBLICATION_WORDS.search(text))
+            and all(re.fullmatch(r"[A-Z][\w&.’'-]*", word) for word in words))
+MAX_BYLINE_SEARCH = 40  # bylines stand near the top of an article
+
+
+_POSTED_BY = re.compile(rf"^Posted by\s+(?:\[\w{{1,10}}\])?(?P<author>{_NAME}|[\w-]{{2,40}}$)"  # "[info]user": a tag
+                        rf"(?:\s+at\s+(?P<time>{TIME_PATTERN}))?"
+                        rf"(?:\s+on\s+(?P<date>{DATE_PATTERN}))?(?:\s+in\s+[^|]{{1,60}}?)?(?:\s*\|.{{0,60}})?\s*$")
+
+
+_ROLE_WORDS = re.compile(r"\b(?:Writer|Correspondent|Reporter|Editor|Contributor|Columnist|Staff|Desk)$")
+
+
+_BETWEEN_NAMES = re.compile(r"(,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def split_names(names: str) -> list[str]:
+    """"Jane Doe, Associated Press Writer" → ["Jane Doe"]: a job is not an author;
+    nor is what a comma adds after the names as one word or a publication: the
+    dateline's place or the wire ("…, Baghdad", "…, Reuters", "…, Associated Press")."""
+    parts = _BETWEEN_NAMES.split(names)  # name, separator, name, …
+    found = []
+    for n in range(0, len(parts), 2):
+        name = parts[n].strip()
+        if not name or _ROLE_WORDS.search(name):
+            continue
+        comma = n > 0 and parts[n - 1].lstrip().startswith(",") and "and" not in parts[n - 1]
+        if comma and found and (" " not in name or is_publication(name)):
+            continue
+        found.append(name)
+    return found
+
+
+def by_line(state: ParseState) -> None:
+    """Claim the first ``By …`` line, and the publication line just above it."""
+    stop = min(state.article_end, MAX_BYLINE_SEARCH)
+    for i in range(stop):
+        if not state.free(i):
+            continue
+        match = _BY.match(state.lines[i].stripped)
+        if not match:
+            continue
+        state.claim(i, BYLINE)
+        if not state.authors:
+            state.authors = split_names(match["names"])
+        if match["date"] and state.date is None:
+            state.date = iso_datetime(match["date"], match["time"])
+        _around_byline(state, i)
+        return
+
+
+def _around_byline(state: ParseState, i: int) -> None:
+    """The lines next to a byline: a publication or "Source:" line above, a dateline below."""
+    above = state.previous_text_line(i)
+    if above is not None and state.free(above):
+        text = state.lines[above].stripped
+        source = _SOURCE.match(text)
+        if source:
+            state.claim(above, BYLINE)
+            state.site = source["site"].strip()  # the publication, not the aggregator
+        elif is_publication(text):
+            state.claim(above, BYLINE)
+            state.site = state.site or text
+    below = state.next_text_line(i + 1)  # "Staff Writer", "March 4, 2008 | 9:52 p.m." then "Updated …"
+    if below is not None and state.free(below) and authorline.is_role_line(state.lines[below].stripped):
+        state.claim(below, BYLINE)
+        below = state.next_text_line(below + 1)
+    while below is not None and state.free(below) and below < state.article_end and header.dateline(state, below):
+        below = state.next_text_line(below + 1)
+
+
+_SIGNATURE = re.compile(rf"^[-–—]+\s*(?i:by)\s+(?P<names>{_NAME}(?:(?:,\s+|,?\s+and\s+){_NAME})*)"
+                        rf"(?:,\s+(?P<date>{DATE_PATTERN}))?$")
+
+
+def signature(state: ParseState) -> None:
+    """``— by J. Smith, 12 May 2011`` under the last paragraph: the author signs off."""
+    last = state.previous_text_line(state.article_end)
+    while last is not None and not state.free(last):  # below the furniture under the article
+        last = state.previous_text_line(last)
+    match = _SIGNATURE.match(state.lines[last].stripped) if last is not None else None
+    if match and not state.authors:
+        state.claim(last, BYLINE)
+        state.authors = split_names(match["names"])
+        if match["date"] and state.date is None:
+            state.date = iso_datetime(match["date"])
+
+
+def posted_by(state: ParseState) -> None:
+    """Blogger's ``Posted by Maria at 9:15 AM`` under the post: author, and the
+    time of day that completes the date header above the post."""
+    for i in range(state.article_end):
+        match = _POSTED_BY.match(state.lines[i].stripped) if state.free(i) else None
+        if not match:
+            continue
+        state.claim(i, BYLINE)
+        state.authors = state.authors or [match["author"]]
+        if match["date"]:
+            state.date = state.date or iso_datetime(match["date"], match["time"])
+        elif match["time"] and state.date and "T" not in state.date:
+            hour, minute = parse_time(match["time"])
+            state.date = f"{state.date}T{hour:02d}:{minute:02d}"
+        return

@@ -1,0 +1,249 @@
+"""Comments cut by the page's own template, whatever its wording.
+
+Over the lines the line model reads as comments, the shape that repeats most
+(`archive.reading.shapes`: ``posted by : <X> at <DATE> <TIME>``, ``<X> says :``,
+``<X> • <AGO>``) is the page's comment header or footer. Whether it opens or
+closes a comment follows from where the thread's text lies: between the
+section's furniture and its first repeat (footers), or between its last repeat
+and the furniture below (headers). Its varying words are the
+author, its stamps the date. With no template, each block of comment lines is
+a comment that names no author.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from archive.shared.dates import iso_datetime
+from ...shapes import DATE, MAX_TEMPLATE_LENGTH, NUMBER, SLOTS, TIME, VARYING, shape, stamps, varying_words
+from ...state import (BODY, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, LINE_MODEL, Comment,
+                      ParseState)
+
+MAX_FURNITURE_LENGTH = 40
+MAX_AUTHOR_LENGTH = 60
+MAX_AUTHOR_WORDS = 6
+_INITIAL = re.compile(r"\b(?:[A-Z]|Jr|Sr|Dr)\.$")  # "Tomasz W.", "Jr.": a name may end with a full stop
+MAX_NAME_SHAPE = 8  # "<X>", "<N> . <X> says :", "@ <X>": a name on its own line
+NOT_NAME_START = frozenset("the a an this that these our my your his her its their in on at of for to".split())
+REGION_MARGIN = 3  # text lines around the comment lines where a header may sit
+
+
+def _usable(state: ParseState, i: int) -> bool:
+    line = state.lines[i]
+    return line.role == BODY or (line.role == BOILERPLATE and line.why == LINE_MODEL)
+
+
+def _eligible(shape_text: str, text: str) -> bool:
+    """A shape that can be a comment's header or footer: short, with a stamp or
+    a name slot beside fixed words."""
+    if len(text) > MAX_TEMPLATE_LENGTH:
+        return False
+    parts = shape_text.split()
+    if any(slot in parts for slot in SLOTS):
+        return True
+    return VARYING in parts and len(parts) <= MAX_NAME_SHAPE and any(p not in (VARYING, NUMBER) for p in parts)
+
+
+def induced_comments(state: ParseState, comment_lines: list[int], furniture: set[int]) -> bool:
+    """Claim the comments among ``comment_lines`` (indices the model reads as
+    comments); ``furniture``: the lines it reads as neither article nor comment."""
+    lines = [i for i in comment_lines if _usable(state, i)]
+    if not lines:
+        return False
+    text_lines = [i for i, line in enumerate(state.lines) if not line.blank]
+    position = {i: k for k, i in enumerate(text_lines)}
+    lo = max(0, position[lines[0]] - REGION_MARGIN)
+    hi = min(len(text_lines) - 1, position[lines[-1]] + REGION_MARGIN)
+    region = [i for i in text_lines[lo:hi + 1] if _usable(state, i)]
+    shapes = {i: shape(state.lines[i].stripped) for i in region}
+    occurrences: dict[str, list[int]] = {}
+    for i in region:
+        if _eligible(shapes[i], state.lines[i].stripped):
+            occurrences.setdefault(shapes[i], []).append(i)
+    repeated = {s: found for s, found in occurrences.items()
+                if len(found) >= 2 and len({varying_words(state.lines[i].stripped) for i in found}) > 1
+                or len(found) >= 2 and any(slot in s for slot in SLOTS)}
+    if not repeated:
+        return _blocks(state, lines)
+    template = max(repeated, key=lambda s: (len(repeated[s]), any(slot in s for slot in SLOTS), -repeated[s][0]))
+    heads = repeated[template]
+    footers = _footers(state, heads, template, lines, furniture)
+    heads = _whole_thread(state, heads, shapes, template)
+    names = {head: _name_above(state, head, template) for head in heads}
+    named = sum(name is not None for name in names.values())
+    if not footers and VARYING not in template.split() and named * 2 < len(heads):
+        return False  # a date heading each section, with no one's name above it: a timeline
+    comment_set = set(lines)
+    if footers:  # the body comes first
+        before = _text_run(state, heads[0], -1, furniture)
+        comment_set.update(before)
+        starts = [before[-1] if before else lines[0]] + [h + 1 for h in heads[:-1]]
+        spans = [(start, head, head) for start, head in zip(starts, heads)]
+    else:
+        after = _text_run(state, heads[-1], 1, furniture)
+        comment_set.update(after)
+        ends = heads[1:] + [max(after[-1] if after else heads[-1], lines[-1]) + 1]
+        spans = [(head, end, head) for head, end in zip(heads, ends)]
+    state.comments_start = min(spans[0][0], spans[0][2])
+    repeated_lines = _repeated_furniture(state, spans[0][0], spans[-1][1] - 1)
+    name_lines = set(names.values()) - {None}  # the next commenter's name closes a body
+    for number, (start, end, head) in enumerate(spans, start=1):
+        name_line = names[head]
+        header_lines = [i for i in (name_line, head) if i is not None]
+        for i in header_lines:
+            state.lines[i].role, state.lines[i].why = COMMENT_HEADER, None
+        body = []
+        for i in range(start, end):
+            if i in header_lines or i in name_lines or state.lines[i].blank or not _usable(state, i):
+                continue
+            if i in repeated_lines:  # "Reply | Report" under every comment
+                state.lines[i].role, state.lines[i].why = BOILERPLATE, COMMENT_FURNITURE
+                continue
+            if i not in comment_set and state.lines[i].role != BODY:
+                continue
+            state.lines[i].role, state.lines[i].why = COMMENT_BODY, None
+            body.append(i)
+        author, date = _author_and_date(state, head, name_line)
+        state.comments.append(Comment(number, author, date, body, header=head))
+    return True
+
+
+def _footers(state: ParseState, heads: list[int], template: str, lines: list[int], furniture: set[int]) -> bool:
+    """Does the template close each comment (a footer) rather than open it? It
+    opens them when it starts with the comment's number or has the name above
+    it; it closes them when the comment's number follows it; else it closes
+    them when more of the thread lies above its first repeat than below its
+    last (the text up to the furniture, or else the lines the model reads as
+    comments)."""
+    if _opens_comments(template, {head: _name_above(state, head, template) for head in heads}):
+        return False
+    if _numbered_after(state, heads):
+        return True  # "Posted by … | 4. I hope so…": the next comment's number follows each repeat
+    above = len(_text_run(state, heads[0], -1, furniture))
+    below = len(_text_run(state, heads[-1], 1, furniture))
+    if above == below:
+        above, below = sum(i < heads[0] for i in lines), sum(i > heads[-1] for i in lines)
+    return above > below
+
+
+_NUMBERED = re.compile(r"^\d{1,4}[.)]\s")
+
+
+def _numbered_after(state: ParseState, heads: list[int]) -> bool:
+    """Does a numbered line ("4. I hope so…") follow most repeats of the template? Then
+    each number opens a comment and the template closes the one before."""
+    numbered = 0
+    for head in heads:
+        after = state.next_text_line(head + 1)
+        numbered += after is not None and bool(_NUMBERED.match(state.lines[after].stripped))
+    return numbered * 2 > len(heads)
+
+
+def _whole_thread(state: ParseState, heads: list[int], shapes: dict[int, str], template: str) -> list[int]:
+    """The template's lines, with those of its shape just above the first or
+    below the last (the model may not have read the first comment as one)."""
+    if len(heads) < 2:
+        return heads
+    reach = 2 * max(b - a for a, b in zip(heads, heads[1:]))
+    found = list(heads)
+    for step, edge in ((-1, heads[0]), (1, heads[-1])):
+        i = edge + step
+        while 0 <= i < len(state.lines) and abs(i - edge) <= reach:
+            line = state.lines[i]
+            if not line.blank and _usable(state, i) and shapes.get(i, shape(line.stripped)) == template:
+                found.append(i)
+                edge = i
+            i += step
+    return sorted(found)
+
+
+def _opens_comments(template: str, names: dict[int, int | None]) -> bool:
+    """Does the template open each comment? It does when it opens with the
+    comment's number (``<N> .``), or when a name sits on its own line above
+    most repeats (name, then stamp, then the words)."""
+    parts = template.split()
+    numbered = parts[:2] == [NUMBER, "."]
+    named = sum(name is not None for name in names.values()) * 2 > len(names)
+    return numbered or named
+
+
+def _repeated_furniture(state: ParseState, first: int, last: int) -> set[int]:
+    """Short lines that recur word for word in the thread: its links, not anyone's words."""
+    texts = Counter(state.lines[i].stripped for i in range(first, last + 1) if not state.lines[i].blank)
+    repeated = {text for text, n in texts.items() if n >= 2 and len(text) <= MAX_FURNITURE_LENGTH}
+    found = {i for i in range(first, last + 1) if state.lines[i].stripped in repeated}
+    for i in range(last + 1, len(state.lines)):  # and the last comment's, below its span
+        if state.lines[i].blank:
+            continue
+        if state.lines[i].stripped not in repeated or not _usable(state, i):
+            break
+        state.lines[i].role, state.lines[i].why = BOILERPLATE, COMMENT_FURNITURE
+    return found
+
+
+def _text_run(state: ParseState, head: int, step: int, furniture: set[int]) -> list[int]:
+    """The text lines between ``head`` and the nearest furniture line above it
+    (``step`` -1) or below it (1): a comment's body beside its header or
+    footer, where the thread starts or ends."""
+    run, i = [], head + step
+    while 0 <= i < len(state.lines):
+        line = state.lines[i]
+        if not line.blank:
+            if i in furniture or not _usable(state, i):
+                break
+            run.append(i)
+        i += step
+    return run
+
+
+def _name_above(state: ParseState, head: int, template: str) -> int | None:
+    """The commenter's name on its own line right above a stamp-only header."""
+    if VARYING in template.split():
+        return None
+    above = state.previous_text_line(head)
+    if above is None or above < head - 2 or not _usable(state, above):
+        return None
+    text = state.lines[above].stripped
+    parts = shape(text).split()
+    if VARYING not in parts or len(parts) > MAX_NAME_SHAPE or any(slot in parts for slot in SLOTS):
+        return None
+    return above if _name_like(text) else None
+
+
+def _name_like(text: str) -> bool:
+    """A commenter's name or handle: short, not a sentence, not opened by "the"."""
+    words = text.split()
+    sentence = text.endswith(("!", "?")) or text.endswith(".") and not _INITIAL.search(text)
+    return (0 < len(words) <= MAX_AUTHOR_WORDS and len(text) <= MAX_AUTHOR_LENGTH
+            and words[0].lower() not in NOT_NAME_START and not sentence)
+
+
+def _author_and_date(state: ParseState, head: int, name_line: int | None) -> tuple[str | None, str | None]:
+    text = state.lines[head].stripped
+    named = state.lines[name_line].stripped if name_line is not None else text
+    author = varying_words(named).split(" | ")[0]
+    author = author.strip(" :-–—,") or None
+    if author and not _name_like(author):
+        author = None
+    found = stamps(text)
+    day = next((words for slot, words in found if slot == DATE), None)
+    clock = next((words for slot, words in found if slot == TIME), None)
+    date = iso_datetime(day, clock) if day else None  # "3 days ago" is never a date
+    return author, date
+
+
+def _blocks(state: ParseState, lines: list[int]) -> bool:
+    """No template: each run of comment lines between blank lines is a comment."""
+    runs: list[list[int]] = []
+    for i in lines:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    state.comments_start = runs[0][0]
+    for number, run in enumerate(runs, start=1):
+        for i in run:
+            state.lines[i].role, state.lines[i].why = COMMENT_BODY, None
+        state.comments.append(Comment(number, None, None, run, header=run[0]))
+    return True

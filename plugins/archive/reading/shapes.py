@@ -1,0 +1,87 @@
+"""A line's shape: its fixed words kept, its varying parts turned into slots.
+
+``Posted by: Riccardo Cabeza at November 9, 2012 7:49 AM`` has the shape
+``posted by : <X> at <DATE> <TIME>``; ``3. jim says:`` has ``<N> . <X> says :``.
+Lines of one shape that repeat down a page are its template: a comment header
+or footer, a "Reply" link, a teaser list. The page's own repeats say what the
+layout is, whatever its wording; nothing here names a platform.
+"""
+
+from __future__ import annotations
+
+import re
+
+from archive.shared.dates import CLOCK_PATTERN, DATE_PATTERN, NUMERIC_DATE_PATTERN, TIME_PATTERN
+
+DATE, TIME, AGO, NUMBER, VARYING = "<DATE>", "<TIME>", "<AGO>", "<N>", "<X>"
+SLOTS = (DATE, TIME, AGO)  # a stamp: what makes a repeated line a comment's header or footer
+MAX_TEMPLATE_LENGTH = 160  # a longer line is text, never a header or footer
+
+_AGO = (r"(?:\d+|an?|one)\s*(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?|yrs?"
+        r"|[smhdwy])\.?\s+ago|yesterday|today|just now")
+_STAMPS = re.compile(
+    rf"(?P<date>(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(?:{DATE_PATTERN}|{NUMERIC_DATE_PATTERN}"
+    rf"|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|(?:\d{{1,2}}/){{2}}\d{{2}}"
+    rf"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!:)"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b))"
+    rf"|(?P<time>{TIME_PATTERN}|\b{CLOCK_PATTERN}\b)"
+    rf"|(?P<ago>\b(?:{_AGO})\b)",
+    re.IGNORECASE,
+)
+# Every stamp has a digit or one of these words: a cheap test before the costly pattern.
+_MAYBE_STAMP = re.compile(r"\d|ago\b|yesterday|today|just now", re.IGNORECASE)
+_TOKEN = re.compile(r"<[A-Z]+>|[A-Z]\.(?=\s|$)|\w+(?:[’'.-]\w+)*|[^\w\s]")
+# Words a template keeps as written: the glue of headers, footers and furniture.
+FIXED_WORDS = frozenset("""
+a an the and or of on at in by to for from with via as is was
+says said say wrote writes posted post posts reply replies replied comment comments commented permalink
+link report flag like likes share quote edit delete deleted points point votes vote ago
+am pm
+""".split())
+
+
+def stamps(text: str) -> list[tuple[str, str]]:
+    """The dates, times and relative stamps of ``text``: ``[(slot, words), …]``."""
+    found = []
+    for match in _STAMPS.finditer(text):
+        slot = DATE if match["date"] else TIME if match["time"] else AGO
+        found.append((slot, match[0]))
+    return found
+
+
+def tokens(text: str) -> list[str]:
+    """Words and punctuation, stamps as slots."""
+    if _MAYBE_STAMP.search(text):
+        text = _STAMPS.sub(lambda m: f" {DATE if m['date'] else TIME if m['time'] else AGO} ", text)
+    return _TOKEN.findall(text)
+
+
+def shape(text: str) -> str:
+    """The line's template: fixed words and punctuation as written (lower case),
+    stamps and numbers as slots, every run of other words as one ``<X>``."""
+    out: list[str] = []
+    for token in tokens(text):
+        lowered = token.lower()
+        if token.startswith("<") and token.endswith(">"):
+            piece = token
+        elif token.isdigit():
+            piece = NUMBER
+        elif lowered in FIXED_WORDS or not token[0].isalnum():
+            piece = lowered
+        else:
+            piece = VARYING
+        if not (piece == VARYING and out and out[-1] == VARYING):
+            out.append(piece)
+    return " ".join(out)
+
+
+def varying_words(text: str) -> str:
+    """The words of ``text`` its shape turns into ``<X>`` (a commenter's name, say)."""
+    words = []
+    for token in tokens(text):
+        if token.startswith("<") or token.isdigit() or token.lower() in FIXED_WORDS or not token[0].isalnum():
+            if words and words[-1] != "|":
+                words.append("|")
+        else:
+            words.append(token)
+    return " ".join(w for w in words).strip(" |")

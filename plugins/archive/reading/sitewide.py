@@ -1,0 +1,96 @@
+"""Boilerplate that only a corpus shows: lines that recur in many captures of one
+site (menus, footers, slogans), even when no single rule knows them.
+
+The corpus parses every capture once, finds the lines a site repeats
+(`repeated_lines`), and parses that site's captures again with that knowledge:
+the `known_lines` rule then claims them before any other rule runs, so that a
+slogan is never taken for a title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from math import ceil
+
+from archive.shared.quotes import normalise_words
+from .state import (BLANK, BOILERPLATE, BYLINE, COMMENT_BODY, COMMENT_HEADER, DATELINE, EPIGRAPH,
+                    NAVIGATION, ParseState, SiteLines)
+
+_SKIP_LINK = re.compile(r"^Skip to\b", re.IGNORECASE)  # every site has one: it names none
+
+REPEAT_MIN = 3  # captures of one site before a repeated line is boilerplate
+MAX_REPEATED_LENGTH = 200  # longer lines that recur are more likely shared quotes
+
+
+def line_key(text: str) -> str:
+    return " ".join(normalise_words(text))
+
+
+def known_lines(state: ParseState) -> None:
+    """Rule: claim the lines the corpus found repeated across this site's captures."""
+    if state.site_lines is None:
+        return
+    for i, line in enumerate(state.lines):
+        if state.free(i) and not line.blank and line_key(line.text) in state.site_lines.lines:
+            state.claim(i, BOILERPLATE, state.site_lines.why)
+
+
+def site_key(state: ParseState) -> str | None:
+    """Captures of one site: the site the capture names, else its menu or blog header."""
+    if state.site:
+        return f"site:{state.site.casefold()}"
+    for line in state.lines:
+        if (line.role == BOILERPLATE and line.why in (NAVIGATION, EPIGRAPH)
+                and not _SKIP_LINK.match(line.text.strip())):
+            return f"header:{line.text.strip().casefold()}"
+    return None
+
+
+def _candidates(state: ParseState) -> set[str]:
+    return {line_key(line.text) for line in state.lines
+            if line.role not in (BLANK, BOILERPLATE, BYLINE, DATELINE, COMMENT_HEADER, COMMENT_BODY)
+            and len(line.text.strip()) <= MAX_REPEATED_LENGTH} - {""}
+
+
+@dataclass(frozen=True)
+class SiteEvidence:
+    """What one parse tells of its site: which site, and the lines that could be its furniture."""
+
+    key: str | None
+    lines: frozenset[str]
+    site: str | None
+
+
+def evidence(state: ParseState) -> SiteEvidence:
+    return SiteEvidence(site_key(state), frozenset(_candidates(state)), state.site)
+
+
+def repeated_lines(found: list[SiteEvidence]) -> list[SiteLines | None]:
+    """For each parse (its `evidence`), its site's repeated lines (in at least
+    half, and at least three, of the site's captures), or None."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for n, seen in enumerate(found):
+        if seen.key:
+            groups[seen.key].append(n)
+    known: list[SiteLines | None] = [None] * len(found)
+    for members in groups.values():
+        # Several captures of one page count once: what they share is the page, not the
+        # site. A page is known by its longest line (its longest paragraph, as a rule).
+        pages: dict[str, set[str]] = defaultdict(set)
+        for n in members:
+            lines = found[n].lines
+            pages[max(lines, key=lambda key: (len(key), key)) if lines else str(n)] |= lines
+        if len(pages) < REPEAT_MIN:
+            continue
+        counts: Counter[str] = Counter()
+        for lines in pages.values():
+            counts.update(lines)
+        threshold = max(REPEAT_MIN, ceil(len(pages) / 2))
+        repeated = frozenset(key for key, count in counts.items() if count >= threshold)
+        if repeated:
+            site = next((found[n].site for n in members if found[n].site), None) or "one site"
+            for n in members:
+                known[n] = SiteLines(site, repeated)
+    return known

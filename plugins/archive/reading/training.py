@@ -1,0 +1,113 @@
+"""Training the line model from labelled pages (deterministic: same pages, same model)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+
+import zlib
+
+from .parse import parse_text
+from .state import TITLE as TITLE_ROLE
+from .linemodel.features import page_features
+from .linemodel.labels import ARTICLE, BLANK, OTHER, ROLE_LABEL, TITLE
+from .linemodel.tagger import tag
+from .linemodel.titles import NO, YES, candidates
+
+# Regularisation strong enough that the model learns layouts, not the sites it saw.
+PARAMS = {"c1": 0.1, "c2": 1.0, "max_iterations": 150, "feature.possible_transitions": True}
+RANKER_PARAMS = {"c1": 0.5, "c2": 10.0, "max_iterations": 200}
+FOLDS = 2  # the title ranker learns from line-model readings of pages that model never saw
+
+
+def fold(host: str) -> int:
+    """A site's fold: every page of one site in the same one."""
+    return zlib.crc32(host.encode()) % FOLDS
+
+
+def title_key(title: str | None) -> str:
+    """A title as compared: case, accents, quotes and spacing ignored."""
+    folded = unicodedata.normalize("NFKD", title or "").casefold()
+    return " ".join(re.findall(r"\w+", folded))
+
+
+def with_title(labels: list[str], texts: list[str], title: str | None) -> list[str]:
+    """The labels with the headline's line marked ``title``: the first article
+    line that is the title (or begins with it)."""
+    key = title_key(title)
+    if not key:
+        return labels
+    out = list(labels)
+    for n, (label, text) in enumerate(zip(labels, texts)):
+        line_key = title_key(text)
+        if label == ARTICLE and line_key and (line_key == key or line_key.startswith(key + " ")
+                                              and len(line_key) < 1.5 * len(key)):
+            out[n] = TITLE
+            break
+    return out
+
+
+def sequence(text: str, labels: list[str], title: str | None) -> tuple[list[list[str]], list[str]]:
+    """The features and labels of one page's text lines (``labels``: one per line)."""
+    state = parse_text(text, model=False)
+    index, feats = page_features(state)
+    texts = [line.stripped for line in state.lines]
+    labels = with_title(labels[:len(texts)], texts, title)
+    ys = [labels[i] if labels[i] != BLANK else OTHER for i in index]
+    return feats, ys
+
+
+def rules_sequence(text: str) -> tuple[list[list[str]], list[str]]:
+    """A fixture's features and labels, its labels being the rules' own roles
+    (the fixture tests hold them exact)."""
+    state = parse_text(text, model=False)
+    index, feats = page_features(state)
+    return feats, [ROLE_LABEL[state.lines[i].role] for i in index]
+
+
+def title_examples(text: str, labels: list[str] | None, title: str | None,
+                   model: Path) -> list[tuple[list[str], str]]:
+    """The title ranker's candidates on one page, each with its answer, as
+    ``model`` (a line model) reads the page. ``labels`` and ``title``: the
+    corpus's; without them (a fixture) the rules' own title is the answer."""
+    state = parse_text(text, model=False)
+    index, feats = page_features(state)
+    tagged = tag(feats, model)
+    if not index or tagged is None:
+        return []
+    texts = [state.lines[i].stripped for i in index]
+    rules = next((k for k, i in enumerate(index) if state.lines[i].role == TITLE_ROLE), None)
+    if labels is None:
+        answer = rules
+    else:
+        marked = with_title(labels[:len(state.lines)], [line.stripped for line in state.lines], title)
+        answer = next((k for k, i in enumerate(index) if marked[i] == TITLE), None)
+    return [(f, YES if k == answer else NO) for k, f in candidates(texts, feats, tagged[1], rules)]
+
+
+def train_ranker(examples: Iterable[tuple[list[str], str]], model: Path) -> None:
+    """Fit the title ranker (a one-item CRF: maximum entropy) on ``(features, answer)`` pairs."""
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for feats, answer in examples:
+        trainer.append([feats], [answer])
+    trainer.set_params(RANKER_PARAMS)
+    model.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(model))
+
+
+def train(pages: Iterable[tuple[list[list[str]], list[str], int]], model: Path) -> None:
+    """Fit the CRF on ``(features, labels, copies)`` sequences and write it to ``model``."""
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for feats, ys, copies in pages:
+        if feats:
+            for _ in range(copies):
+                trainer.append(feats, ys)
+    trainer.set_params(PARAMS)
+    model.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(model))

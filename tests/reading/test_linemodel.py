@@ -1,0 +1,246 @@
+"""The line model and the page's own comment template: shapes, training, tagging."""
+
+from __future__ import annotations
+
+from archive.reading.capture import read_capture
+from archive.reading.linemodel.features import page_features
+from archive.reading.linemodel.labels import LABELS
+from archive.reading.linemodel.tagger import MODEL, tag
+from archive.reading.linemodel import titles
+from archive.reading.training import rules_sequence, title_examples, train, train_ranker, with_title
+from archive.reading.parse import parse_text
+from archive.reading.shapes import shape, stamps, varying_words
+from archive.reading.state import BOILERPLATE, LINE_MODEL
+from scoring import fixture_cases
+
+
+def test_a_header_keeps_its_fixed_words_and_turns_the_rest_into_slots():
+    assert shape("Posted by: Riccardo Cabeza at November 9, 2012 7:49 AM") == "posted by : <X> at <DATE> <TIME>"
+    assert shape("3. jim says:") == "<N> . <X> says :"
+    assert shape("Alice • 3 years ago") == "<X> • <AGO>"
+    assert shape("Bob | March 5, 2009") == "<X> | <DATE>"
+    assert shape("Tomasz W. on Nov 9 at 12:02 pm") == "<X> on <DATE> at <TIME>"
+
+
+def test_two_commenters_share_a_shape_but_not_their_names():
+    a, b = "Posted by: Riccardo Cabeza at November 9, 2012 7:49 AM", "Posted by: Tomasz W. at November 9, 2012 12:02 PM"
+    assert shape(a) == shape(b)
+    assert (varying_words(a), varying_words(b)) == ("Riccardo Cabeza", "Tomasz W.")
+
+
+def test_stamps_are_dates_times_and_relative_stamps():
+    assert stamps("Diane On Friday, November 2 at 12:16 pm") == [("<DATE>", "Friday, November 2"),
+                                                                ("<TIME>", "12:16 pm")]
+    assert [slot for slot, _words in stamps("posted 3 days ago")] == ["<AGO>"]
+    assert stamps("No stamp in this line at all.") == []
+
+
+def test_the_headline_line_is_marked_title_for_training():
+    texts = ["Menu", "The ferry timetable nobody asked for", "Body text."]
+    assert with_title(["other", "article", "article"], texts, "The Ferry Timetable Nobody Asked For") == \
+        ["other", "title", "article"]
+    assert with_title(["other", "other", "article"], texts, "The ferry timetable nobody asked for") == \
+        ["other", "other", "article"]  # only an article line can be the title
+
+
+def test_the_build_loads_the_trained_model():
+    assert MODEL.is_file()
+    state = parse_text(read_capture(fixture_cases()[0][1]).text, model=False)
+    _index, features = page_features(state)
+    labels, marginals = tag(features)
+    assert len(labels) == len(features) > 0
+    assert set(labels) <= set(LABELS)
+    assert all(abs(sum(m.values()) - 1) < 1e-6 for m in marginals)
+
+
+def test_training_is_deterministic(tmp_path):
+    pages = [(*rules_sequence(read_capture(capture).text), 1) for _case, capture, _want in fixture_cases()[:8]]
+    train(pages, tmp_path / "a.crfsuite")
+    train(pages, tmp_path / "b.crfsuite")
+    assert (tmp_path / "a.crfsuite").read_bytes() == (tmp_path / "b.crfsuite").read_bytes()
+
+
+def test_the_title_ranker_learns_one_headline_per_page_and_trains_deterministically(tmp_path):
+    texts = [read_capture(capture).text for _case, capture, _want in fixture_cases()[:6]]
+    examples = [example for text in texts for example in title_examples(text, None, None, MODEL)]
+    answers = [sum(answer == titles.YES for _feats, answer in title_examples(text, None, None, MODEL)) for text in texts]
+    assert answers == [1] * len(texts)  # the rules' own title, among the candidates, once
+    train_ranker(examples, tmp_path / "a.crfsuite")
+    train_ranker(examples, tmp_path / "b.crfsuite")
+    assert (tmp_path / "a.crfsuite").read_bytes() == (tmp_path / "b.crfsuite").read_bytes()
+
+
+def test_the_build_loads_the_title_ranker_and_it_chooses_among_the_candidates():
+    assert titles.MODEL.is_file()
+    state = parse_text(NEWS_PAGE, model=False)
+    index, features = page_features(state)
+    _labels, marginals = tag(features)
+    texts = [state.lines[i].stripped for i in index]
+    scored = titles.candidates(texts, features, marginals, None)
+    assert 0 < len(scored) <= titles.CANDIDATES
+    chosen, likelihood = titles.choose(scored)
+    assert texts[chosen] == "Council votes to keep the old bridge open" and 0 < likelihood <= 1
+
+
+NEWS_PAGE = """Valley Courier
+
+Sports
+Business
+Opinion
+Obituaries
+
+Council votes to keep the old bridge open
+
+By Dana Whitfield
+
+The town council voted five to two on Tuesday night to keep the Mill Street bridge open to cars until the new crossing is finished next spring.
+
+Engineers had recommended closing it to everything but pedestrians, citing rust on two of the four main girders found during the autumn inspection.
+
+Residents of the east side, who would otherwise face a twenty-minute detour, packed the meeting and cheered the vote.
+
+The bridge will now be inspected every month instead of every year, and heavy lorries remain banned.
+
+Weather: 12 degrees, light rain
+
+Lottery numbers
+
+Traffic cameras
+
+Contact the newsroom
+"""
+
+
+def test_furniture_no_rule_names_is_set_aside_by_the_model_with_its_reason():
+    state = parse_text(NEWS_PAGE)
+    roles = {line.stripped: (line.role, line.why) for line in state.lines if not line.blank}
+    for furniture in ("Weather: 12 degrees, light rain", "Lottery numbers", "Traffic cameras", "Contact the newsroom"):
+        assert roles[furniture] == (BOILERPLATE, LINE_MODEL)
+    assert state.title == "Council votes to keep the old bridge open"
+    assert sum(role == "body" for role, _why in roles.values()) == 4
+    rules_alone = parse_text(NEWS_PAGE, model=False)
+    assert [line.role for line in rules_alone.lines if line.stripped == "Lottery numbers"] == ["body"]
+
+
+def _as_article(text: str):
+    """A page whose every line the rules left as article text."""
+    from archive.reading.state import BLANK, BODY, ParseState
+
+    state = ParseState.from_text(text)
+    for line in state.lines:
+        line.role = BLANK if line.blank else BODY
+    return state
+
+
+def _text_index(state, words: str) -> int:
+    return next(i for i, line in enumerate(state.lines) if line.stripped.startswith(words))
+
+
+NUMBERED_THREAD = """The post ends here.
+
+53 Responses
+
+1. on 25 Oct 2012 at 7:14 pm1 Pingback » Another blog links here
+
+[...] the purpose and the results [...]
+
+2. on 25 Oct 2012 at 7:20 pm2 Timon Piccini
+
+I am pretty sure twenty dollars no longer buys a car.
+
+3. on 25 Oct 2012 at 7:25 pm3 Audrey
+
+I confess: I had to look it up.
+
+Also, who refined their rectangle?
+
+4. on 25 Oct 2012 at 7:43 pm4 David Lippman
+
+Me too, Rosemary.
+
+Leave a Reply
+"""
+
+
+def test_a_numbered_template_opens_each_comment_even_when_the_first_one_differs():
+    from archive.reading.rules.comments.template import induced_comments
+
+    state = _as_article(NUMBERED_THREAD)
+    first, last = _text_index(state, "2. on"), _text_index(state, "Me too")
+    furniture = {_text_index(state, words) for words in ("53 Responses", "Leave a Reply", "The post")}
+    thread = [i for i in range(first, last + 1) if not state.lines[i].blank]
+    assert induced_comments(state, thread, furniture)
+    got = [(c.author, c.date, state.lines[c.lines[0]].stripped[:12]) for c in state.comments]
+    assert got == [("Timon Piccini", "2012-10-25T19:20", "I am pretty "), ("Audrey", "2012-10-25T19:25", "I confess: I"),
+                   ("David Lippman", "2012-10-25T19:43", "Me too, Rose")]
+
+
+STAMP_UNDER_NAME = """2 Comments
+
+1. dipitblack
+
+October 2, 2012 | Permalink
+
+Love her outfit!
+
+2. Cristine Arroyo
+
+October 2, 2012 | Permalink
+
+love this look
+
+3. Emilie
+
+October 3, 2012 | Permalink
+
+For noen sko!
+
+Post a comment
+"""
+
+
+def test_a_stamp_under_each_name_opens_the_comment_and_the_first_is_found_above_the_model_lines():
+    from archive.reading.rules.comments.template import induced_comments
+
+    state = _as_article(STAMP_UNDER_NAME)
+    # the model read only the second and third comments as comments
+    thread = [i for i in range(_text_index(state, "2. Cristine"), _text_index(state, "For noen") + 1)
+              if not state.lines[i].blank]
+    furniture = {_text_index(state, "2 Comments"), _text_index(state, "Post a comment")}
+    assert induced_comments(state, thread, furniture)
+    got = [(c.author, c.date, [state.lines[i].stripped for i in c.lines]) for c in state.comments]
+    assert got == [("dipitblack", "2012-10-02", ["Love her outfit!"]),
+                   ("Cristine Arroyo", "2012-10-02", ["love this look"]),
+                   ("Emilie", "2012-10-03", ["For noen sko!"])]
+
+
+NUMBERED_BODIES = """Comments
+
+1. I always love how the coasts talk about the Midwest.
+
+Posted by: Travis Pahl on December 29, 2007 01:59 PM
+
+2. Walters: I hope you are not referring to Eric.
+
+Posted by: Ragnar Danneskjold on December 29, 2007 03:47 PM
+
+3. I predict he will be second or third in Iowa.
+
+Posted by: Bruce Guthrie on December 29, 2007 03:54 PM
+
+Post a comment
+"""
+
+
+def test_a_template_the_next_comments_number_follows_closes_each_comment():
+    from archive.reading.rules.comments.template import induced_comments
+
+    state = _as_article(NUMBERED_BODIES)
+    # the model read the first body as page furniture: the thread's two ends say nothing
+    furniture = {_text_index(state, words) for words in ("Comments", "1. I always", "Post a comment")}
+    thread = [i for i in range(_text_index(state, "Posted by: Travis"), _text_index(state, "Posted by: Bruce") + 1)
+              if not state.lines[i].blank]
+    assert induced_comments(state, thread, furniture)
+    got = [(c.author, [state.lines[i].stripped[:10] for i in c.lines]) for c in state.comments]
+    assert got[1:] == [("Ragnar Danneskjold", ["2. Walters"]), ("Bruce Guthrie", ["3. I predi"])]
+    assert got[0][0] == "Travis Pahl"

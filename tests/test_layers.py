@@ -1,0 +1,61 @@
+"""The code's layers (`.importlinter`, `invoke layers`): reading, linking and
+publishing each import only the stages below them, and no package has an import
+circle. The contract is checked on the code as it is, and shown to catch a
+lower layer importing a higher one and a circle, in a copy of the code."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+
+def _layers(plugins) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "invoke", "layers", "--plugins", str(plugins)], cwd=ROOT,
+                          capture_output=True, text=True)
+
+
+def test_the_stages_import_only_downwards_and_no_package_has_a_circle():
+    done = _layers(ROOT / "plugins")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "2 kept, 0 broken" in done.stdout
+
+
+@pytest.fixture
+def code_copy(tmp_path):
+    copy = tmp_path / "plugins"
+    shutil.copytree(ROOT / "plugins", copy, ignore=shutil.ignore_patterns("__pycache__", "*.crfsuite"))
+    return copy
+
+
+def _add_import(module, line: str) -> None:
+    text = module.read_text(encoding="utf-8")
+    head, rest = text.split("from __future__ import annotations\n", 1)
+    module.write_text(f"{head}from __future__ import annotations\n{line}\n{rest}", encoding="utf-8")
+
+
+def test_reading_that_imports_publishing_breaks_the_layers(code_copy):
+    _add_import(code_copy / "archive" / "reading" / "capture.py", "from archive.publishing import permalinks")
+    done = _layers(code_copy)
+    assert done.returncode == 1
+    assert "stages import only downwards" in done.stderr and "BROKEN" in done.stderr
+    assert "archive.reading.capture -> archive.publishing.permalinks" in done.stderr
+
+
+def test_the_shared_helpers_may_not_import_a_stage(code_copy):
+    _add_import(code_copy / "archive" / "shared" / "dates.py", "from archive.reading.state import Line")
+    done = _layers(code_copy)
+    assert done.returncode == 1
+    assert "archive.shared.dates -> archive.reading.state" in done.stderr
+
+
+def test_an_import_circle_inside_a_stage_is_refused(code_copy):
+    # the rules read shapes; shapes reading a rule closes a circle (allowed by the layers, not by the circles check)
+    _add_import(code_copy / "archive" / "reading" / "shapes.py", "from .rules import masthead")
+    done = _layers(code_copy)
+    assert done.returncode == 1
+    assert "No cycles are allowed in archive.reading" in done.stderr
