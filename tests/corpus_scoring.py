@@ -77,9 +77,9 @@ def read_page(page: dict, corpus: Path = CORPUS) -> PageResult:
     predicted = [ROLE_LABEL[line.role] for line in state.lines]
     spans = []
     for comment in state.comments:
-        members = list(comment.lines) + ([comment.header] if comment.header is not None else [])
+        members = comment.own_lines()
         if members:
-            spans.append((min(members), max(members)))
+            spans.append((members[0], members[-1]))
     return PageResult(page["id"], page["source"], predicted, state.title, spans, kind)
 
 

@@ -244,3 +244,77 @@ def test_a_template_the_next_comments_number_follows_closes_each_comment():
     got = [(c.author, [state.lines[i].stripped[:10] for i in c.lines]) for c in state.comments]
     assert got[1:] == [("Ragnar Danneskjold", ["2. Walters"]), ("Bruce Guthrie", ["3. I predi"])]
     assert got[0][0] == "Travis Pahl"
+
+
+def test_a_names_own_punctuation_and_small_words_do_not_change_the_loose_shape():
+    from archive.reading.shapes import loose_shape
+
+    headers = ["1 Averie @ Averie Cooks November 8, 2012 at 12:40 am",
+               "2 Chelsie @ Balance, Not Scale November 12, 2012 at 10:31 am",
+               "3 Rachel (Two Healthy Plates) November 8, 2012 at 6:42 am",
+               "4 Carrie @ The Cook's Palette November 13, 2012 at 1:43 am",
+               "5 Katie @ Peace Love and Oats November 13, 2012 at 6:31 am",
+               "6 Ashley November 8, 2012 at 6:55 am"]
+    assert len({shape(h) for h in headers}) == 6  # written out, each its own shape
+    assert {loose_shape(h) for h in headers} == {"<N> <X> <DATE> at <TIME>"}
+    # words that make a template stay: a reply is not folded into the name
+    assert loose_shape("Tom replied to Ann on May 2, 2012") == "<X> replied to <X> on <DATE>"
+
+
+NAMES_WITH_PUNCTUATION = """{ 4 comments… read them below or add one }
+
+1 Averie @ Averie Cooks November 8, 2012 at 12:40 am
+
+This soup looks so creamy and hearty and beautiful!
+
+Reply
+
+2 Rachel (Two Healthy Plates) November 8, 2012 at 6:42 am
+
+This soup sounds lovely.
+
+I love butternut squash.
+
+Reply
+
+3 Chelsie @ Balance, Not Scale November 8, 2012 at 8:29 am
+
+Love the pears here.
+
+12
+
+Reply
+
+4 Ashley November 8, 2012 at 6:55 am
+
+I don't really like warm fruit.
+
+Reply
+
+Leave a Comment
+"""
+
+
+def test_every_header_of_a_thread_opens_a_comment_whatever_its_name_and_what_lies_between_two_is_that_comments():
+    from archive.reading.rules.comments.template import induced_comments
+
+    state = _as_article(NAMES_WITH_PUNCTUATION)
+    # the model read two of the four comments as comments, and set aside a line of the second
+    doubted = state.lines[_text_index(state, "I love butternut")]
+    doubted.role, doubted.why = BOILERPLATE, LINE_MODEL
+    sure = ["1 Averie", "This soup looks", "Reply", "4 Ashley", "I don't really"]
+    thread = sorted(_text_index(state, words) for words in sure)
+    furniture = {_text_index(state, words) for words in ("{ 4 comments", "I love butternut", "Leave a Comment")}
+    assert induced_comments(state, thread, furniture)
+    got = [(c.author, c.date, [state.lines[i].stripped for i in c.lines]) for c in state.comments]
+    assert got == [("Averie", "2012-11-08T00:40", ["This soup looks so creamy and hearty and beautiful!"]),
+                   ("Rachel", "2012-11-08T06:42", ["This soup sounds lovely.", "I love butternut squash."]),
+                   ("Chelsie", "2012-11-08T08:29", ["Love the pears here."]),
+                   ("Ashley", "2012-11-08T06:55", ["I don't really like warm fruit."])]
+    # a number on a line of its own (a count of likes) is the thread's furniture, not the comment's words
+    number = state.lines[_text_index(state, "12")]
+    assert (number.role, number.why) == (BOILERPLATE, "comment-section furniture")
+    # each comment owns its header: the span from its header to its last line
+    second = state.comments[1]
+    assert second.own_lines()[0] == _text_index(state, "2 Rachel")
+    assert second.own_lines()[-1] == _text_index(state, "I love butternut")

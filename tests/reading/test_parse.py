@@ -44,3 +44,42 @@ def test_every_line_has_one_role_and_the_capture_rebuilds(capture, expected_file
     assert all(line.role for line in state.lines)
     assert "".join(line.raw + line.ending for line in state.lines) == text
     assert all(line.why for line in state.lines if line.role == "boilerplate")
+
+
+BLOGGER_THREAD = """A post
+
+The post's only paragraph, long enough to be the article text of this page.
+
+3 comments:
+
+Paul Titov said...
+
+you forgot the beans.
+
+November 9, 2012 4:29 PM
+
+Food Junkie said...
+
+This sounds very good.
+
+BTW the beans got missed in your list.
+
+November 9, 2012 5:20 PM
+
+Anna said...
+
+Lovely.
+
+November 9, 2012 6:02 PM
+
+Post a Comment
+"""
+
+
+def test_a_comment_owns_every_line_of_its_header_and_footer():
+    state = parse_text(BLOGGER_THREAD, model=False)
+    spans = [[state.lines[i].stripped for i in (c.own_lines()[0], c.own_lines()[-1])] for c in state.comments]
+    assert spans == [["Paul Titov said...", "November 9, 2012 4:29 PM"],
+                     ["Food Junkie said...", "November 9, 2012 5:20 PM"],
+                     ["Anna said...", "November 9, 2012 6:02 PM"]]
+    assert [c.date for c in state.comments] == ["2012-11-09T16:29", "2012-11-09T17:20", "2012-11-09T18:02"]

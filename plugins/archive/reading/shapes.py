@@ -75,6 +75,23 @@ def shape(text: str) -> str:
     return " ".join(out)
 
 
+# "Chelsie @ Balance, Not Scale", "Rachel (Two Plates)", "Carrie @ The Cook's Palette", "Peace Love and Oats"
+_NAME_INSIDE = re.compile(r"<X>(?: (?:[@,&'’./()-]|the|and|of|a|an|in|for|to|with|from))+ <X>")
+_NAME_CLOSE = re.compile(r"<X> \)")
+
+
+def loose_shape(text: str) -> str:
+    """The shape with a name's own punctuation folded into its slot, so that one
+    header template matches "2 Chelsie @ Balance, Not Scale November 12, 2012"
+    and "3 Rachel (Two Healthy Plates) November 12, 2012" alike."""
+    out = shape(text)
+    while True:
+        folded = _NAME_CLOSE.sub(VARYING, _NAME_INSIDE.sub(VARYING, out))
+        if folded == out:
+            return out
+        out = folded
+
+
 def varying_words(text: str) -> str:
     """The words of ``text`` its shape turns into ``<X>`` (a commenter's name, say)."""
     words = []

@@ -68,10 +68,16 @@ class Comment:
     text: str = ""
     duplicate_of: int | None = None
     header: int | None = None  # index of its header or attribution line
+    header_lines: list[int] = field(default_factory=list)  # every line of its header or footer, when more than one
     header_text: str = ""
     quoted_lines: list[int] = field(default_factory=list)  # lines of `text` that quote another text
     replies_to: int | None = None  # the comment it answers
     quotes: list[str] = field(default_factory=list)  # anchors it quotes: p3, c11
+
+    def own_lines(self) -> list[int]:
+        """The comment's lines: its header or footer (name, stamp) and its body."""
+        header = [self.header] if self.header is not None else []
+        return sorted({*self.lines, *header, *self.header_lines})
 
 
 @dataclass(frozen=True)

@@ -62,9 +62,7 @@ def relabel(state: ParseState) -> None:
 def _comment_lines(state: ParseState) -> set[int]:
     found = set()
     for comment in state.comments:
-        found.update(comment.lines)
-        if comment.header is not None:
-            found.add(comment.header)
+        found.update(comment.own_lines())
     return found
 
 

@@ -51,13 +51,14 @@ def forum(state: ParseState) -> bool:
     for n, (start, byline) in enumerate(zip(starts, replies)):
         last = n + 1 == len(replies)
         stop = len(state.lines) if last else starts[n + 1]
-        for i in range(start, byline + 1):
-            if state.free(i) and not state.lines[i].blank:
-                state.claim(i, COMMENT_HEADER)
+        header = [i for i in range(start, byline + 1) if state.free(i) and not state.lines[i].blank]
+        for i in header:
+            state.claim(i, COMMENT_HEADER)
         match = _post(state.lines[byline].stripped)
         body = body_until_furniture(state, byline + 1, stop, last=True)
         state.comments.append(Comment(len(state.comments) + 1, match["author"],
-                                      iso_datetime(match["date"], match["time"]), body, header=byline))
+                                      iso_datetime(match["date"], match["time"]), body, header=byline,
+                                      header_lines=header))
     return True
 
 

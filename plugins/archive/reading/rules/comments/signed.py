@@ -82,7 +82,7 @@ def signed(state: ParseState) -> bool:
             state.claim(i, COMMENT_HEADER if i in header else COMMENT_BODY)
         match = _SIGNED.match(state.lines[sign].stripped)
         comment = Comment(len(state.comments) + 1, match["author"], iso_datetime(match["date"], match["time"]),
-                          body, header=sign)
+                          body, header=sign, header_lines=sorted(header))
         subject = next((state.lines[i].stripped for i in header if i != sign and i != reply), "")
         titles[comment.number] = subject
         indent = state.lines[min(header + body)].indent

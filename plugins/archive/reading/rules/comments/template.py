@@ -6,8 +6,13 @@ Over the lines the line model reads as comments, the shape that repeats most
 closes a comment follows from where the thread's text lies: between the
 section's furniture and its first repeat (footers), or between its last repeat
 and the furniture below (headers). Its varying words are the
-author, its stamps the date. With no template, each block of comment lines is
-a comment that names no author.
+author, its stamps the date. Shapes are compared loosely (`loose_shape`): a
+name's own punctuation and small words ("Chelsie @ Balance, Not Scale",
+"Rachel (Two Healthy Plates)") do not make a header a different template.
+What lies between two repeats is that comment's, whatever the model thought of
+each line, but for the thread's repeated furniture and a bare number; the
+thread's open end takes only the lines the model reads as comments. With no
+template, each block of comment lines is a comment that names no author.
 """
 
 from __future__ import annotations
@@ -16,7 +21,8 @@ import re
 from collections import Counter
 
 from archive.shared.dates import iso_datetime
-from ...shapes import DATE, MAX_TEMPLATE_LENGTH, NUMBER, SLOTS, TIME, VARYING, shape, stamps, varying_words
+from ...shapes import (DATE, MAX_TEMPLATE_LENGTH, NUMBER, SLOTS, TIME, VARYING, loose_shape, shape, stamps,
+                       varying_words)
 from ...state import (BODY, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, LINE_MODEL, Comment,
                       ParseState)
 
@@ -56,7 +62,7 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
     lo = max(0, position[lines[0]] - REGION_MARGIN)
     hi = min(len(text_lines) - 1, position[lines[-1]] + REGION_MARGIN)
     region = [i for i in text_lines[lo:hi + 1] if _usable(state, i)]
-    shapes = {i: shape(state.lines[i].stripped) for i in region}
+    shapes = {i: loose_shape(state.lines[i].stripped) for i in region}
     occurrences: dict[str, list[int]] = {}
     for i in region:
         if _eligible(shapes[i], state.lines[i].stripped):
@@ -89,6 +95,9 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
     repeated_lines = _repeated_furniture(state, spans[0][0], spans[-1][1] - 1)
     name_lines = set(names.values()) - {None}  # the next commenter's name closes a body
     for number, (start, end, head) in enumerate(spans, start=1):
+        # between two repeats of the template, every line is this comment's (the model may doubt some);
+        # the thread's open end (before the first footer, after the last header) only takes what it reads as comment
+        between = number > 1 if footers else number < len(spans)
         name_line = names[head]
         header_lines = [i for i in (name_line, head) if i is not None]
         for i in header_lines:
@@ -97,15 +106,15 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
         for i in range(start, end):
             if i in header_lines or i in name_lines or state.lines[i].blank or not _usable(state, i):
                 continue
-            if i in repeated_lines:  # "Reply | Report" under every comment
+            if i in repeated_lines or _BARE_NUMBER.match(state.lines[i].stripped):  # "Reply | Report", "2"
                 state.lines[i].role, state.lines[i].why = BOILERPLATE, COMMENT_FURNITURE
                 continue
-            if i not in comment_set and state.lines[i].role != BODY:
+            if i not in comment_set and state.lines[i].role != BODY and not between:
                 continue
             state.lines[i].role, state.lines[i].why = COMMENT_BODY, None
             body.append(i)
         author, date = _author_and_date(state, head, name_line)
-        state.comments.append(Comment(number, author, date, body, header=head))
+        state.comments.append(Comment(number, author, date, body, header=head, header_lines=header_lines))
     return True
 
 
@@ -127,6 +136,7 @@ def _footers(state: ParseState, heads: list[int], template: str, lines: list[int
     return above > below
 
 
+_BARE_NUMBER = re.compile(r"^#?\d{1,4}\.?$")  # a comment's number on its own line
 _NUMBERED = re.compile(r"^\d{1,4}[.)]\s")
 
 
@@ -151,7 +161,7 @@ def _whole_thread(state: ParseState, heads: list[int], shapes: dict[int, str], t
         i = edge + step
         while 0 <= i < len(state.lines) and abs(i - edge) <= reach:
             line = state.lines[i]
-            if not line.blank and _usable(state, i) and shapes.get(i, shape(line.stripped)) == template:
+            if not line.blank and _usable(state, i) and shapes.get(i, loose_shape(line.stripped)) == template:
                 found.append(i)
                 edge = i
             i += step
