@@ -35,6 +35,13 @@ def test_stamps_are_dates_times_and_relative_stamps():
     assert stamps("No stamp in this line at all.") == []
 
 
+def test_a_name_that_starts_like_a_month_is_not_a_date():
+    assert shape("4 Janet November 8, 2012 at 6:39 AM") == shape("3 Beth November 8, 2012 at 5:43 AM")
+    assert stamps("Marcus 12 says:") == [] and stamps("7 Augustine") == []
+    assert [words for _slot, words in stamps("Sept 8, 2012 and 3rd March and Nov. 8")] == [
+        "Sept 8, 2012", "3rd March", "Nov. 8"]
+
+
 def test_the_headline_line_is_marked_title_for_training():
     texts = ["Menu", "The ferry timetable nobody asked for", "Body text."]
     assert with_title(["other", "article", "article"], texts, "The Ferry Timetable Nobody Asked For") == \

@@ -19,11 +19,14 @@ MAX_TEMPLATE_LENGTH = 160  # a longer line is text, never a header or footer
 
 _AGO = (r"(?:\d+|an?|one)\s*(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?|yrs?"
         r"|[smhdwy])\.?\s+ago|yesterday|today|just now")
+# A month as written in a stamp: its name or abbreviation, never a word that starts like one ("4 Janet", "Marcus 12")
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
+          r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b")
 _STAMPS = re.compile(
     rf"(?P<date>(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(?:{DATE_PATTERN}|{NUMERIC_DATE_PATTERN}"
     rf"|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|(?:\d{{1,2}}/){{2}}\d{{2}}"
-    rf"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!:)"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b))"
+    rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!:)"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}))"
     rf"|(?P<time>{TIME_PATTERN}|\b{CLOCK_PATTERN}\b)"
     rf"|(?P<ago>\b(?:{_AGO})\b)",
     re.IGNORECASE,
