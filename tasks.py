@@ -159,13 +159,13 @@ def _quote(arg: str) -> str:
     return shlex.quote(str(arg))
 
 
-@task(help={"plugins": "the folder that holds archive/ and archive_site/ (default: plugins)"})
-def layers(c, plugins="plugins"):
+@task(help={"plugins": "the folder that holds archive/ and archive_site/ (default: the project's plugins/)"})
+def layers(c, plugins=""):
     """Check the code's layers (.importlinter): each stage imports only the ones below it, and no package
     has an import circle."""
     import subprocess
 
-    folder = Path(plugins).resolve()
+    folder = Path(plugins).resolve() if plugins else ROOT / "plugins"
     done = subprocess.run([sys.executable, "-c", "from importlinter.cli import lint_imports_command as lint; lint()",
                            str(ROOT / ".importlinter"), "--no-cache", "--no-logo"], cwd=folder, env={**os.environ, "PYTHONPATH": str(folder)},
                           capture_output=True, text=True)
@@ -190,7 +190,7 @@ def quality(c, show="", heldout=False, corpus=False):
     from archive.record import build_record
     from scoring import Score, fixture_cases, heldout_cases, load_expected
 
-    from archive.reading.pagekind import kind_and_reason
+    from archive.publishing.pagekind import kind_and_reason
     from scoring import kind_accuracy
 
     score = Score()

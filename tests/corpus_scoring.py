@@ -30,7 +30,7 @@ from archive.linking.actors.registry import load_registry  # noqa: E402
 from archive.reading.capture import read_capture  # noqa: E402
 from archive.reading.linemodel.labels import ARTICLE, ROLE_LABEL as MODEL_LABEL, TITLE  # noqa: E402
 from archive.reading.training import title_key  # noqa: E402
-from archive.reading.pagekind import NEWS_ARTICLE, kind_and_reason  # noqa: E402
+from archive.publishing.pagekind import NEWS_ARTICLE, kind_and_reason  # noqa: E402
 from archive.reading.parse import parse_text  # noqa: E402
 from archive.record import build_record  # noqa: E402
 
@@ -59,7 +59,7 @@ class PageResult:
     predicted: list[str]  # one label per line
     title: str | None
     spans: list[tuple[int, int]]  # 0-based first and last line of each comment
-    kind: str | None = None  # blog-post or newspaper-article (archive.reading.pagekind)
+    kind: str | None = None  # blog-post or newspaper-article (archive.publishing.pagekind)
     error: str | None = None
 
 

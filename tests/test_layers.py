@@ -22,7 +22,7 @@ def _layers(plugins) -> subprocess.CompletedProcess:
 def test_the_stages_import_only_downwards_and_no_package_has_a_circle():
     done = _layers(ROOT / "plugins")
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "2 kept, 0 broken" in done.stdout
+    assert "3 kept, 0 broken" in done.stdout
 
 
 @pytest.fixture
@@ -51,6 +51,26 @@ def test_the_shared_helpers_may_not_import_a_stage(code_copy):
     done = _layers(code_copy)
     assert done.returncode == 1
     assert "archive.shared.dates -> archive.reading.state" in done.stderr
+
+
+def test_an_import_inside_a_function_or_relative_across_stages_breaks_them_too(code_copy):
+    state = code_copy / "archive" / "reading" / "state.py"
+    state.write_text(state.read_text(encoding="utf-8") + "\n\ndef _later():\n    from archive.linking import links\n"
+                     "    return links\n", encoding="utf-8")
+    _add_import(code_copy / "archive" / "linking" / "passages.py", "from ..publishing import exports")
+    done = _layers(code_copy)
+    assert done.returncode == 1
+    assert "archive.reading.state -> archive.linking.links" in done.stderr
+    assert "archive.linking.passages -> archive.publishing.exports" in done.stderr
+
+
+def test_a_new_module_must_take_its_place_in_a_layer_and_never_import_the_glue(code_copy):
+    (code_copy / "archive" / "helpers.py").write_text('"""Nowhere."""\n', encoding="utf-8")
+    _add_import(code_copy / "archive" / "publishing" / "marks.py", "from archive_site import build")
+    done = _layers(code_copy)
+    assert done.returncode == 1
+    assert "archive.helpers" in done.stderr  # the layers are exhaustive: a module in none is refused
+    assert "archive.publishing.marks -> archive_site.build" in done.stderr
 
 
 def test_an_import_circle_inside_a_stage_is_refused(code_copy):

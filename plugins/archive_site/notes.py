@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from archive.linking.annotations import Annotations, Shown, blocks_of, highlights, resolver
 from archive.linking.annotations.bodies import render
-from archive.linking.annotations.webannotation import annotation, collection
+from archive.publishing.webannotation import annotation, collection
 
 
 def publish_annotations(context: dict, annotations: Annotations, base: str) -> None:

@@ -253,7 +253,7 @@ def test_a_name_written_out_is_searched_as_its_actor_and_a_particle_alone_matche
 
 def test_the_query_knows_every_spelling_any_document_uses_not_only_the_last_documents():
     from archive.linking.actors import Actor
-    from archive.linking.actors.names import fold
+    from archive.shared.names import fold
     from archive.publishing.search.write import _aliases, _names
 
     sadr = Actor("muqtada-al-sadr", "Muqtada al-Sadr", "person")

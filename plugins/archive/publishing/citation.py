@@ -16,7 +16,7 @@ from html import escape
 from pathlib import Path
 
 from archive.shared.editorial import EditorialError, MarkdownFile, editor_date, read_markdown
-from archive.reading.pagekind import BLOG_POST, KINDS, NEWS_ARTICLE, kind_and_reason
+from .pagekind import BLOG_POST, KINDS, NEWS_ARTICLE, kind_and_reason
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")

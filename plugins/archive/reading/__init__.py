@@ -3,5 +3,6 @@ then the line model) → title, date, authors, site and comments.
 
 In: a capture file (and what the corpus knows of its site's repeated lines).
 Out: a `ParseState` (`state.py`), which `archive.record` turns into the record.
-Knows nothing of other documents, of the site or of Pelican.
+Sees one capture at a time (of other captures, only the lines its site repeats,
+which the corpus hands in), and nothing of the site or of Pelican.
 """

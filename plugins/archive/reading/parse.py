@@ -8,7 +8,7 @@ from __future__ import annotations
 from . import sitewide
 from .rules import blocks, byline, captions, comments, header, sections
 from .linemodel.relabel import relabel
-from .state import BLANK, BODY, ParseState
+from .state import BLANK, BODY, ParseState, SiteLines
 
 def body_and_blanks(state: ParseState) -> None:
     """The last rule: a line no other rule claimed is article text (or blank)."""
@@ -53,7 +53,7 @@ def _finish_comments(state: ParseState) -> None:
             first_copy.setdefault(key, comment.number)
 
 
-def parse_text(text: str, site_lines: sitewide.SiteLines | None = None, model: bool = True) -> ParseState:
+def parse_text(text: str, site_lines: SiteLines | None = None, model: bool = True) -> ParseState:
     """Give every line of ``text`` a role; ``site_lines`` is what the corpus knows
     of the lines this capture's site repeats. ``model=False`` gives the rules'
     verdicts alone (what the line model is trained on)."""

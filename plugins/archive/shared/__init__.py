@@ -1,6 +1,7 @@
-"""What every stage needs, below all of them: document ids, dates, the one
+"""What the stages share, below all of them: document ids, dates, the one
 normalisation of words (and the alignment of two word lists that quotations and
-shared passages both use), disjoint sets, and the editors' Markdown files.
+shared passages both use), the folding of names (actors, search), disjoint
+sets, and the editors' Markdown files.
 
-In: text. Out: plain values. Imports nothing else of the archive.
+In: text and the editors' files. Out: plain values. Imports nothing else of the archive.
 """

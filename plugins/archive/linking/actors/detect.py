@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .names import ACRONYM, LOWER, alias_keys, is_particle, text_keys, tokens
+from archive.shared.names import ACRONYM, LOWER, alias_keys, is_particle, text_keys, tokens
 from .registry import Actor
 
 FULL, SHORT, SURNAME = "full", "short", "surname"  # how much a name alone says; SURNAME: any one part of a full name

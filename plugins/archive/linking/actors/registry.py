@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from archive.shared.editorial import EditorialError, read_markdown
-from .names import LOWER, alias_keys
+from archive.shared.names import LOWER, alias_keys
 
 KINDS = ("person", "organisation", "media", "place")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .annotate import blocks
-from .names import fold, is_particle, tokens
+from archive.shared.names import fold, is_particle, tokens
 from .registry import Actor
 
 MIN_DOCUMENTS = 2

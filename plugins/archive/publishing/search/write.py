@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from archive.linking.actors.names import PARTICLES, fold, is_acronym, is_particle, tokens
+from archive.shared.names import PARTICLES, fold, is_acronym, is_particle, tokens
 from archive.linking.actors.registry import Actor
 from .analysis import PUNCTUATION, site_token
 from .documents import ARTICLE_FIELDS, COMMENT_FIELDS, FIELDS, NOTE_FIELDS, shown

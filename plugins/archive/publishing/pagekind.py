@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .rules.byline import is_publication
+from archive.reading.rules.byline import is_publication
 
 BLOG_POST, NEWS_ARTICLE = "blog-post", "newspaper-article"
 KINDS = (BLOG_POST, NEWS_ARTICLE)

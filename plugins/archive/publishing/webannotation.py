@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from typing import Callable
 
-from .anchoring import place_at
+from archive.linking.annotations.anchoring import place_at
 
 CONTEXT_URL = "http://www.w3.org/ns/anno.jsonld"
 HTML_FRAGMENT = "http://www.w3.org/TR/html/"
