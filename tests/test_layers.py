@@ -38,19 +38,23 @@ def _add_import(module, line: str) -> None:
     module.write_text(f"{head}from __future__ import annotations\n{line}\n{rest}", encoding="utf-8")
 
 
+def _refused(code_copy) -> str:
+    """What `invoke layers` says of the broken copy (it must fail)."""
+    done = _layers(code_copy)
+    assert done.returncode == 1, done.stdout
+    return done.stderr
+
+
 def test_reading_that_imports_publishing_breaks_the_layers(code_copy):
     _add_import(code_copy / "archive" / "reading" / "capture.py", "from archive.publishing import permalinks")
-    done = _layers(code_copy)
-    assert done.returncode == 1
-    assert "stages import only downwards" in done.stderr and "BROKEN" in done.stderr
-    assert "archive.reading.capture -> archive.publishing.permalinks" in done.stderr
+    said = _refused(code_copy)
+    assert "stages import only downwards" in said and "BROKEN" in said
+    assert "archive.reading.capture -> archive.publishing.permalinks" in said
 
 
 def test_the_shared_helpers_may_not_import_a_stage(code_copy):
     _add_import(code_copy / "archive" / "shared" / "dates.py", "from archive.reading.state import Line")
-    done = _layers(code_copy)
-    assert done.returncode == 1
-    assert "archive.shared.dates -> archive.reading.state" in done.stderr
+    assert "archive.shared.dates -> archive.reading.state" in _refused(code_copy)
 
 
 def test_an_import_inside_a_function_or_relative_across_stages_breaks_them_too(code_copy):
@@ -58,24 +62,20 @@ def test_an_import_inside_a_function_or_relative_across_stages_breaks_them_too(c
     state.write_text(state.read_text(encoding="utf-8") + "\n\ndef _later():\n    from archive.linking import links\n"
                      "    return links\n", encoding="utf-8")
     _add_import(code_copy / "archive" / "linking" / "passages.py", "from ..publishing import exports")
-    done = _layers(code_copy)
-    assert done.returncode == 1
-    assert "archive.reading.state -> archive.linking.links" in done.stderr
-    assert "archive.linking.passages -> archive.publishing.exports" in done.stderr
+    said = _refused(code_copy)
+    assert "archive.reading.state -> archive.linking.links" in said
+    assert "archive.linking.passages -> archive.publishing.exports" in said
 
 
 def test_a_new_module_must_take_its_place_in_a_layer_and_never_import_the_glue(code_copy):
     (code_copy / "archive" / "helpers.py").write_text('"""Nowhere."""\n', encoding="utf-8")
     _add_import(code_copy / "archive" / "publishing" / "marks.py", "from archive_site import build")
-    done = _layers(code_copy)
-    assert done.returncode == 1
-    assert "archive.helpers" in done.stderr  # the layers are exhaustive: a module in none is refused
-    assert "archive.publishing.marks -> archive_site.build" in done.stderr
+    said = _refused(code_copy)
+    assert "archive.helpers" in said  # the layers are exhaustive: a module in none is refused
+    assert "archive.publishing.marks -> archive_site.build" in said
 
 
 def test_an_import_circle_inside_a_stage_is_refused(code_copy):
     # the rules read shapes; shapes reading a rule closes a circle (allowed by the layers, not by the circles check)
     _add_import(code_copy / "archive" / "reading" / "shapes.py", "from .rules import masthead")
-    done = _layers(code_copy)
-    assert done.returncode == 1
-    assert "No cycles are allowed in archive.reading" in done.stderr
+    assert "No cycles are allowed in archive.reading" in _refused(code_copy)

@@ -219,6 +219,9 @@ def test_a_stamp_under_each_name_opens_the_comment_and_the_first_is_found_above_
     assert got == [("dipitblack", "2012-10-02", ["Love her outfit!"]),
                    ("Cristine Arroyo", "2012-10-02", ["love this look"]),
                    ("Emilie", "2012-10-03", ["For noen sko!"])]
+    # the name above the stamp is the comment's too
+    assert [state.lines[c.own_lines()[0]].stripped for c in state.comments] == ["1. dipitblack", "2. Cristine Arroyo",
+                                                                               "3. Emilie"]
 
 
 NUMBERED_BODIES = """Comments
@@ -264,8 +267,9 @@ def test_a_names_own_punctuation_and_small_words_do_not_change_the_loose_shape()
                "6 Ashley November 8, 2012 at 6:55 am"]
     assert len({shape(h) for h in headers}) == 6  # written out, each its own shape
     assert {loose_shape(h) for h in headers} == {"<N> <X> <DATE> at <TIME>"}
-    # words that make a template stay: a reply is not folded into the name
+    # a template's own words stay ("replied" is one), and brackets fold only in pairs
     assert loose_shape("Tom replied to Ann on May 2, 2012") == "<X> replied to <X> on <DATE>"
+    assert loose_shape("( Tom ) May 2, 2012") == "( <X> ) <DATE>"
 
 
 NAMES_WITH_PUNCTUATION = """{ 4 comments… read them below or add one }

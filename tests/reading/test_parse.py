@@ -83,3 +83,15 @@ def test_a_comment_owns_every_line_of_its_header_and_footer():
                      ["Food Junkie said...", "November 9, 2012 5:20 PM"],
                      ["Anna said...", "November 9, 2012 6:02 PM"]]
     assert [c.date for c in state.comments] == ["2012-11-09T16:29", "2012-11-09T17:20", "2012-11-09T18:02"]
+
+
+@pytest.mark.parametrize(("capture", "expected_file"), CASES)
+def test_every_comment_header_line_belongs_to_exactly_one_comment(capture, expected_file):
+    state = parse_text(read_capture(capture).text)
+    owners: dict[int, int] = {}
+    for comment in state.comments:
+        for i in comment.own_lines():
+            owners[i] = owners.get(i, 0) + 1
+    loose = [state.lines[i].stripped for i, line in enumerate(state.lines)
+             if line.role == "comment-header" and owners.get(i) != 1]
+    assert loose == []

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from archive.shared.dates import CLOCK_PATTERN, DATE_PATTERN, NUMERIC_DATE_PATTERN, TIME_PATTERN
+from archive.shared.dates import CLOCK_PATTERN, DATE_PATTERN, MONTH_PATTERN, NUMERIC_DATE_PATTERN, TIME_PATTERN
 
 DATE, TIME, AGO, NUMBER, VARYING = "<DATE>", "<TIME>", "<AGO>", "<N>", "<X>"
 SLOTS = (DATE, TIME, AGO)  # a stamp: what makes a repeated line a comment's header or footer
@@ -20,8 +20,7 @@ MAX_TEMPLATE_LENGTH = 160  # a longer line is text, never a header or footer
 _AGO = (r"(?:\d+|an?|one)\s*(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?|yrs?"
         r"|[smhdwy])\.?\s+ago|yesterday|today|just now")
 # A month as written in a stamp: its name or abbreviation, never a word that starts like one ("4 Janet", "Marcus 12")
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
-          r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b")
+_MONTH = rf"{MONTH_PATTERN}(?!\w)"
 _STAMPS = re.compile(
     rf"(?P<date>(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(?:{DATE_PATTERN}|{NUMERIC_DATE_PATTERN}"
     rf"|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|(?:\d{{1,2}}/){{2}}\d{{2}}"
@@ -79,8 +78,8 @@ def shape(text: str) -> str:
 
 
 # "Chelsie @ Balance, Not Scale", "Rachel (Two Plates)", "Carrie @ The Cook's Palette", "Peace Love and Oats"
-_NAME_INSIDE = re.compile(r"<X>(?: (?:[@,&'’./()-]|the|and|of|a|an|in|for|to|with|from))+ <X>")
-_NAME_CLOSE = re.compile(r"<X> \)")
+_NAME_INSIDE = re.compile(r"<X>(?: (?:[@,&'’./-]|the|and|of|a|an|in|for|to|with|from))+ <X>")
+_NAME_PAREN = re.compile(r"<X> \( <X> \)")
 
 
 def loose_shape(text: str) -> str:
@@ -89,7 +88,7 @@ def loose_shape(text: str) -> str:
     and "3 Rachel (Two Healthy Plates) November 12, 2012" alike."""
     out = shape(text)
     while True:
-        folded = _NAME_CLOSE.sub(VARYING, _NAME_INSIDE.sub(VARYING, out))
+        folded = _NAME_PAREN.sub(VARYING, _NAME_INSIDE.sub(VARYING, out))
         if folded == out:
             return out
         out = folded

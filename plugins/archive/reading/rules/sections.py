@@ -257,9 +257,8 @@ def after_comments(state: ParseState) -> None:
         return
     owner = {}
     for comment in state.comments:
-        for i in [comment.header, *comment.lines]:
-            if i is not None:
-                owner[i] = comment
+        for i in comment.own_lines():
+            owner[i] = comment
     last = max(owner)
     current = None
     for i in range(state.comments_start or 0, len(state.lines)):

@@ -24,7 +24,7 @@ def blogger(state: ParseState) -> bool:
     for n, start in enumerate(headers):
         stop = headers[n + 1] if n + 1 < len(headers) else len(state.lines)
         state.claim(start, COMMENT_HEADER)
-        date, body, stamp_line = None, [], []
+        date, body, stamp_lines = None, [], []
         for i in range(start + 1, stop):
             line = state.lines[i]
             if line.blank:
@@ -37,14 +37,14 @@ def blogger(state: ParseState) -> bool:
             if stamp:
                 date = _blogger_date(stamp)
                 state.claim(i, COMMENT_HEADER)
-                stamp_line.append(i)
+                stamp_lines.append(i)
                 break
             state.claim(i, COMMENT_BODY)
             body.append(i)
         author, stamped = name_and_stamp(_BLOGGER_HEADER.match(state.lines[start].stripped)["author"])
         date = date or stamped  # "On May 2, 2012 at 8:02 am Tom said:" has no stamp line below
         state.comments.append(Comment(len(state.comments) + 1, author, date, body, header=start,
-                                      header_lines=[start, *stamp_line]))
+                                      header_lines=[start, *stamp_lines]))
     return True
 
 

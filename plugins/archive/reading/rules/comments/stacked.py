@@ -69,7 +69,8 @@ def stacked(state: ParseState) -> bool:
         body = body_until_furniture(state, start + 2, stop, last)
         indent = state.lines[start].indent
         date = iso_datetime(stamp["date"], stamp["time"]) if stamp["date"] else None
-        comment = Comment(len(state.comments) + 1, author_name(state.lines[start].stripped), date, body, header=start)
+        comment = Comment(len(state.comments) + 1, author_name(state.lines[start].stripped), date, body,
+                          header=start, header_lines=[start, start + 1])
         comment.replies_to = thread.parent(indent)
         thread.add(indent, comment.number)
         state.comments.append(comment)

@@ -29,7 +29,7 @@ def wordpress(state: ParseState) -> bool:
         last = n + 1 == len(headers)
         stop = len(state.lines) if last else headers[n + 1]
         header_indent = state.lines[start].indent
-        date, body = None, []
+        date, body, header_lines = None, [], [start]
         for i in range(start + 1, stop):
             line = state.lines[i]
             if line.blank:
@@ -44,10 +44,12 @@ def wordpress(state: ParseState) -> bool:
             if dated and date is None and not body:
                 date = iso_datetime(dated["date"], dated["time"])
                 state.claim(i, COMMENT_HEADER)
+                header_lines.append(i)
             else:
                 state.claim(i, COMMENT_BODY)
                 body.append(i)
-        comment = Comment(len(state.comments) + 1, match["author"], date, body, header=start)
+        comment = Comment(len(state.comments) + 1, match["author"], date, body, header=start,
+                          header_lines=header_lines)
         comment.replies_to = thread.parent(header_indent)
         thread.add(header_indent, comment.number)
         state.comments.append(comment)

@@ -30,5 +30,6 @@ def wrote(state: ParseState) -> bool:
         body = body_until_furniture(state, start + 2, stop, last)
         author = _WROTE_HEADER.match(state.lines[start].stripped)["author"]
         state.comments.append(Comment(len(state.comments) + 1, author,
-                                      iso_datetime(dated["date"], dated["time"]), body, header=start))
+                                      iso_datetime(dated["date"], dated["time"]), body, header=start,
+                                      header_lines=[start, start + 1]))
     return True
