@@ -329,3 +329,41 @@ def test_every_header_of_a_thread_opens_a_comment_whatever_its_name_and_what_lie
     second = state.comments[1]
     assert second.own_lines()[0] == _text_index(state, "2 Rachel")
     assert second.own_lines()[-1] == _text_index(state, "I love butternut")
+
+
+SIDEBAR_AND_THREAD = """Categories
+
+Politics (12)
+
+Soups (5)
+
+Travel (7)
+
+The post's last paragraph is here, long enough to be prose for the whole page.
+
+3 Comments
+
+Ann Lee says: May 2, 2012 at 8:02 am
+
+Lovely soup.
+
+Bob Stone says: May 3, 2012 at 9:10 am
+
+Too salty.
+
+Cy Young says: May 4, 2012 at 7:45 pm
+
+Made it twice.
+"""
+
+
+def test_the_line_model_sees_the_comment_thread_not_a_sidebar_above_it_that_repeats_as_often():
+    state = _as_article(SIDEBAR_AND_THREAD)
+    index, feats = page_features(state)
+    by_text = {state.lines[i].stripped: set(f) for i, f in zip(index, feats)}
+    heads = [text for text, f in by_text.items() if "thread_head" in f]
+    assert heads == ["Ann Lee says: May 2, 2012 at 8:02 am", "Bob Stone says: May 3, 2012 at 9:10 am",
+                     "Cy Young says: May 4, 2012 at 7:45 pm"]
+    assert "thread=in" in by_text["Too salty."] and "thread=before" in by_text["Politics (12)"]
+    assert "thread=before" in by_text["The post's last paragraph is here, long enough to be prose for the whole page."]
+    assert "talk" in by_text["3 Comments"] and "talk" not in by_text["Lovely soup."]

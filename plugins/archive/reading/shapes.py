@@ -16,6 +16,7 @@ from archive.shared.dates import CLOCK_PATTERN, DATE_PATTERN, MONTH_PATTERN, NUM
 DATE, TIME, AGO, NUMBER, VARYING = "<DATE>", "<TIME>", "<AGO>", "<N>", "<X>"
 SLOTS = (DATE, TIME, AGO)  # a stamp: what makes a repeated line a comment's header or footer
 MAX_TEMPLATE_LENGTH = 160  # a longer line is text, never a header or footer
+MAX_NAME_SHAPE = 8  # "<X>", "<N> . <X> says :", "@ <X>": a name on its own line
 
 _AGO = (r"(?:\d+|an?|one)\s*(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?|yrs?"
         r"|[smhdwy])\.?\s+ago|yesterday|today|just now")
@@ -92,6 +93,17 @@ def loose_shape(text: str) -> str:
         if folded == out:
             return out
         out = folded
+
+
+def header_like(shape_text: str, text: str) -> bool:
+    """Can a line of this shape be a comment's header or footer? Short, with a
+    stamp or a name slot beside fixed words."""
+    if len(text) > MAX_TEMPLATE_LENGTH:
+        return False
+    parts = shape_text.split()
+    if any(slot in parts for slot in SLOTS):
+        return True
+    return VARYING in parts and len(parts) <= MAX_NAME_SHAPE and any(p not in (VARYING, NUMBER) for p in parts)
 
 
 def varying_words(text: str) -> str:

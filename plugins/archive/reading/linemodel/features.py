@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter
 
-from ..shapes import AGO, DATE, MAX_TEMPLATE_LENGTH, SLOTS, TIME, VARYING, shape
+from ..shapes import AGO, DATE, MAX_TEMPLATE_LENGTH, SLOTS, TIME, VARYING, header_like, loose_shape, shape, varying_words
 from ..state import BOILERPLATE, COMMENT_BODY, COMMENT_HEADER, ParseState
 
 COMMENT_ROLES = (COMMENT_HEADER, COMMENT_BODY)
@@ -166,9 +166,9 @@ def page_features(state: ParseState) -> tuple[list[int], list[list[str]]]:
         if template[k]:
             f["template"] = 1.0
         if thread is not None:
-            first, last, gap, thread_shape = thread
+            first, last, gap, thread_lines = thread
             f["thread=" + ("before" if k < first else "in" if k <= last + gap else "after")] = 1.0
-            if shapes[k] == thread_shape:
+            if k in thread_lines:
                 f["thread_head"] = 1.0
         else:
             f["thread=none"] = 1.0
@@ -194,25 +194,27 @@ _TALK = re.compile(r"\b(?:comments?|responses?|repl(?:y|ies)|discussion|discuss|
 MIN_THREAD = 3
 
 
-def _thread(shapes: list[str], texts: list[str]) -> tuple[int, int, int, str] | None:
-    """The page's likeliest comment thread: the short shape with a stamp or a
-    name slot that repeats most often (at least three times); its first and
-    last line and the usual gap between repeats."""
+def _stamped(shape_text: str) -> bool:
+    return any(slot in shape_text for slot in SLOTS)
+
+
+def _thread(shapes: list[str], texts: list[str]) -> tuple[int, int, int, frozenset[int]] | None:
+    """The page's likeliest comment thread: the header-like shape (`shapes.header_like`,
+    compared loosely) that repeats at least three times with different names or
+    a stamp, a stamped one before one without ("Politics (12)" in a sidebar
+    repeats too); its first and last line, the usual gap between repeats and its shape."""
     found: dict[str, list[int]] = {}
     for k, (s, t) in enumerate(zip(shapes, texts)):
-        if len(t) > MAX_TEMPLATE_LENGTH or s.startswith("<long"):
-            continue
-        parts = s.split()
-        if any(slot in parts for slot in SLOTS) or (VARYING in parts and len(parts) <= 8
-                                                    and any(p not in (VARYING, "<N>") for p in parts)):
-            found.setdefault(s, []).append(k)
-    found = {s: ks for s, ks in found.items() if len(ks) >= MIN_THREAD}
+        if not s.startswith("<long") and header_like(s, t):
+            found.setdefault(loose_shape(t), []).append(k)
+    found = {s: ks for s, ks in found.items() if len(ks) >= MIN_THREAD
+             and (_stamped(s) or len({varying_words(texts[k]) for k in ks}) > 1)}
     if not found:
         return None
-    best = max(found, key=lambda s: (len(found[s]), -found[s][0]))
+    best = max(found, key=lambda s: (len(found[s]), _stamped(s), -found[s][0]))
     ks = found[best]
     gaps = sorted(b - a for a, b in zip(ks, ks[1:]))
-    return ks[0], ks[-1], gaps[len(gaps) // 2], best
+    return ks[0], ks[-1], gaps[len(gaps) // 2], frozenset(ks)
 
 
 def _nearest(flags: list[bool], forward: bool) -> list[int | None]:

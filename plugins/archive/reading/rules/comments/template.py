@@ -21,7 +21,7 @@ import re
 from collections import Counter
 
 from archive.shared.dates import iso_datetime
-from ...shapes import (DATE, MAX_TEMPLATE_LENGTH, NUMBER, SLOTS, TIME, VARYING, loose_shape, shape, stamps,
+from ...shapes import (DATE, MAX_NAME_SHAPE, NUMBER, SLOTS, TIME, VARYING, header_like, loose_shape, shape, stamps,
                        varying_words)
 from ...state import (BODY, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, LINE_MODEL, Comment,
                       ParseState)
@@ -30,7 +30,6 @@ MAX_FURNITURE_LENGTH = 40
 MAX_AUTHOR_LENGTH = 60
 MAX_AUTHOR_WORDS = 6
 _INITIAL = re.compile(r"\b(?:[A-Z]|Jr|Sr|Dr)\.$")  # "Tomasz W.", "Jr.": a name may end with a full stop
-MAX_NAME_SHAPE = 8  # "<X>", "<N> . <X> says :", "@ <X>": a name on its own line
 NOT_NAME_START = frozenset("the a an this that these our my your his her its their in on at of for to".split())
 REGION_MARGIN = 3  # text lines around the comment lines where a header may sit
 
@@ -38,17 +37,6 @@ REGION_MARGIN = 3  # text lines around the comment lines where a header may sit
 def _usable(state: ParseState, i: int) -> bool:
     line = state.lines[i]
     return line.role == BODY or (line.role == BOILERPLATE and line.why == LINE_MODEL)
-
-
-def _eligible(shape_text: str, text: str) -> bool:
-    """A shape that can be a comment's header or footer: short, with a stamp or
-    a name slot beside fixed words."""
-    if len(text) > MAX_TEMPLATE_LENGTH:
-        return False
-    parts = shape_text.split()
-    if any(slot in parts for slot in SLOTS):
-        return True
-    return VARYING in parts and len(parts) <= MAX_NAME_SHAPE and any(p not in (VARYING, NUMBER) for p in parts)
 
 
 def induced_comments(state: ParseState, comment_lines: list[int], furniture: set[int]) -> bool:
@@ -65,7 +53,7 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
     shapes = {i: loose_shape(state.lines[i].stripped) for i in region}
     occurrences: dict[str, list[int]] = {}
     for i in region:
-        if _eligible(shapes[i], state.lines[i].stripped):
+        if header_like(shapes[i], state.lines[i].stripped):
             occurrences.setdefault(shapes[i], []).append(i)
     repeated = {s: found for s, found in occurrences.items()
                 if len(found) >= 2 and len({varying_words(state.lines[i].stripped) for i in found}) > 1
