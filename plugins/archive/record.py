@@ -71,6 +71,7 @@ def _comments(state: ParseState) -> list[dict]:
         "quoted_lines": c.quoted_lines,
         "date_as_written": None if c.date else _relative_stamp(c.header_text),
         "deleted": bool(_DELETED.match(c.text.strip()) or c.author in ("[deleted]", "[removed]")),
+        **({"date_inferred": c.date_inferred} if c.date_inferred else {}),
     } for c in state.comments]
 
 

@@ -95,3 +95,26 @@ def test_every_comment_header_line_belongs_to_exactly_one_comment(capture, expec
     loose = [state.lines[i].stripped for i, line in enumerate(state.lines)
              if line.role == "comment-header" and owners.get(i) != 1]
     assert loose == []
+
+
+# A Blogger thread whose stamps give no year ("November 9 at 4:29 PM")
+YEARLESS_STAMPS = (ROOT / "tests" / "fixtures" / "dates" / "yearless-stamps.txt").read_text(encoding="utf-8")
+
+
+def test_a_stamp_without_a_year_takes_the_posts_year_and_the_next_one_after_new_year():
+    state = parse_text(YEARLESS_STAMPS)
+    got = [(c.author, c.date, c.date_inferred) for c in state.comments]
+    post = "the year of the post's date (2012-11-07)"
+    assert got == [("Paul Titov", "2012-11-09T16:29", post), ("Food Junkie", "2012-12-30T17:20", post),
+                   ("Anna", "2013-01-03T18:02", post)]
+    assert [c.text for c in state.comments][0] == "you forgot the beans."  # the stamp is the footer, not words
+
+
+def test_without_the_posts_date_the_copyright_year_is_taken_and_said_and_without_either_none_is():
+    undated = YEARLESS_STAMPS.replace("Posted by Averie on November 7, 2012", "Posted by Averie")
+    state = parse_text(undated)
+    assert state.date is None
+    assert {(c.date[:4], c.date_inferred) for c in state.comments} == {
+        ("2012", "the year of the page's copyright notice (2012)")}
+    state = parse_text(undated.replace("© 2011–2012 Soup Notes", "Soup Notes"))
+    assert [(c.date, c.date_inferred) for c in state.comments] == [(None, None)] * 3

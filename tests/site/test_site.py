@@ -198,6 +198,20 @@ def test_comment_records_point_at_their_lines_in_the_capture(site):
         assert source[paragraph["line"] - 1].strip() == paragraph["text"]
 
 
+def test_a_comment_dated_with_an_inferred_year_says_so_on_the_page_and_in_its_record(tmp_path):
+    from conftest import FIXTURES, build_one
+
+    build_one(tmp_path, FIXTURES / "dates" / "yearless-stamps.txt", "abcabcabcabcabc2")
+    folder = tmp_path / "out" / "doc" / "abcabcabcabcabc2"
+    last = soup(folder / "index.html").find(id="c3")
+    assert last.find("time")["datetime"] == "2013-01-03T18:02"
+    assert last.select_one(".as-written").get_text() == (
+        "(the stamp gives no year: the year of the post's date (2012-11-07))")
+    record = json.loads((folder / "record.json").read_text(encoding="utf-8"))
+    jsonschema.validate(record, json.loads((ROOT / "plugins" / "archive" / "record.schema.json").read_text()))
+    assert [c.get("date_inferred") for c in record["comments"]] == ["the year of the post's date (2012-11-07)"] * 3
+
+
 def test_a_thread_shows_relative_dates_as_written_deleted_comments_and_replies_under_their_parent(tmp_path):
     from conftest import FIXTURES, build_one
 

@@ -5,6 +5,10 @@ To support a new layout, add a rule to a module in `rules/` and a line here.
 
 from __future__ import annotations
 
+import re
+
+from archive.shared.dates import TIME_PATTERN, copyright_year, month_day, with_year
+
 from . import sitewide
 from .rules import blocks, byline, captions, comments, header, sections
 from .linemodel.relabel import relabel
@@ -53,6 +57,35 @@ def _finish_comments(state: ParseState) -> None:
             first_copy.setdefault(key, comment.number)
 
 
+def _date_comments_without_year(state: ParseState) -> None:
+    """A comment stamped "November 8 at 5:43 am" has the year of the post it answers
+    (the next one if that day comes before the post's), or else of the page's
+    copyright notice; the record says which. No such year: no date."""
+    reference, reason = None, None
+    if state.date:
+        reference = (int(state.date[:4]), int(state.date[5:7]), int(state.date[8:10]))
+        reason = f"the year of the post's date ({state.date[:10]})"
+    else:
+        years = [year for line in state.lines if not line.blank and (year := copyright_year(line.text))]
+        if years:
+            reference, reason = (max(years), 0, 0), f"the year of the page's copyright notice ({max(years)})"
+    if reference is None:
+        return
+    for comment in state.comments:
+        if comment.date is not None:
+            continue
+        for i in comment.header_lines or ([comment.header] if comment.header is not None else []):
+            text = state.lines[i].text
+            found = month_day(text)
+            if found is None:
+                continue
+            year = reference[0] + (found < reference[1:])  # a comment does not come before its post
+            clock = re.search(TIME_PATTERN, text)
+            comment.date = with_year(year, *found, clock[0] if clock else None)
+            comment.date_inferred = reason if comment.date else None
+            break
+
+
 def parse_text(text: str, site_lines: SiteLines | None = None, model: bool = True) -> ParseState:
     """Give every line of ``text`` a role; ``site_lines`` is what the corpus knows
     of the lines this capture's site repeats. ``model=False`` gives the rules'
@@ -64,4 +97,5 @@ def parse_text(text: str, site_lines: SiteLines | None = None, model: bool = Tru
     if model:
         relabel(state)
     _finish_comments(state)
+    _date_comments_without_year(state)
     return state

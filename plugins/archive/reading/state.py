@@ -74,6 +74,7 @@ class Comment:
     quoted_lines: list[int] = field(default_factory=list)  # lines of `text` that quote another text
     replies_to: int | None = None  # the comment it answers
     quotes: list[str] = field(default_factory=list)  # anchors it quotes: p3, c11
+    date_inferred: str | None = None  # where the year of ``date`` came from, when the stamp gave none
 
     def own_lines(self) -> list[int]:
         """The comment's lines: its header or footer (name, stamp) and its body."""

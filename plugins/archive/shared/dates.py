@@ -60,6 +60,43 @@ def parse_date(text: str) -> date | None:
     return None
 
 
+# "November 8", "Nov. 8th", "8 November": a day of a month with no year beside it
+_NO_YEAR = r"(?!(?:st|nd|rd|th)?,?\s*(?:\d{4}|'\d{2}\b))"  # not followed by a year, past an ordinal ending
+_MONTH_DAY = re.compile(rf"\b(?:(?P<month>{MONTH_PATTERN})\s+(?P<day>\d{{1,2}})(?![\d:]){_NO_YEAR}(?:st|nd|rd|th)?"
+                        rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{MONTH_PATTERN})(?!\w)(?!,?\s*\d{{4}}))",
+                        re.IGNORECASE)
+# "© 2012 The Tribune", "Copyright 2005-2012": the year a page was put out (the last of a range)
+_COPYRIGHT_YEAR = re.compile(r"(?:©|\([cC]\)|\bCopyright\b)\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*[-–]\s*)?(?P<year>(?:19|20)\d{2})\b")
+
+
+def month_day(text: str) -> tuple[int, int] | None:
+    """The first day of a month written without its year (``"November 8"``), or None."""
+    for match in _MONTH_DAY.finditer(text):
+        month = _month_number(match["month"] or match["month2"])
+        day = int(match["day"] or match["day2"])
+        if 1 <= day <= 31:
+            return month, day
+    return None
+
+
+def copyright_year(text: str) -> int | None:
+    """The year of a copyright notice in ``text`` (the last of a range), or None."""
+    match = _COPYRIGHT_YEAR.search(text)
+    return int(match["year"]) if match else None
+
+
+def with_year(year: int, month: int, day: int, time_text: str | None = None) -> str | None:
+    """ISO 8601 of a day whose year was inferred, with its time if readable (None for no such day)."""
+    try:
+        day_value = date(year, month, day)
+    except ValueError:
+        return None
+    clock = parse_time(time_text) if time_text else None
+    if clock is None:
+        return day_value.isoformat()
+    return datetime(year, month, day, *clock).isoformat(timespec="minutes")
+
+
 def parse_time(text: str) -> tuple[int, int] | None:
     """``"12:19 pm"`` → ``(12, 19)``; ``"12:05 AM"`` → ``(0, 5)``; ``"18.42"`` → ``(18, 42)``."""
     match = re.search(r"(\d{1,2}):(\d{2})(?::\d{2})?\s*([AaPp])\.?\s?[Mm]\.?", text)

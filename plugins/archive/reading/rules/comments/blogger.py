@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import re
 
-from archive.shared.dates import DATE_PATTERN, MONTHS, TIME_PATTERN, iso_datetime
+from archive.shared.dates import DATE_PATTERN, MONTH_PATTERN, MONTHS, TIME_PATTERN, iso_datetime
 from ...state import COMMENT_BODY, COMMENT_HEADER, Comment, ParseState
 from .common import enough_headers, name_and_stamp
 
 _BLOGGER_HEADER = re.compile(r"^(?P<author>\S.{0,80}?)\s+said(?:\.\.\.|…|:)\s*$")
 _BLOGGER_STAMP = re.compile(
     rf"^(?:(?P<date>{DATE_PATTERN})(?:\s+at\s+|,?\s+)(?P<time>{TIME_PATTERN})"
-    rf"|(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})/(?P<y>\d{{4}})\s+(?P<time2>{TIME_PATTERN}))\s*$")
+    rf"|(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})/(?P<y>\d{{4}})\s+(?P<time2>{TIME_PATTERN})"
+    rf"|{MONTH_PATTERN}\s+\d{{1,2}}(?:\s+at\s+|,?\s+){TIME_PATTERN})\s*$")  # no year: dated later from the post
 
 
 def blogger(state: ParseState) -> bool:
@@ -49,6 +50,8 @@ def blogger(state: ParseState) -> bool:
 
 
 def _blogger_date(stamp: re.Match) -> str | None:
+    if not (stamp["date"] or stamp["m"]):
+        return None  # "November 9 at 4:29 PM": the year comes from the post (parse.py)
     if stamp["date"]:
         return iso_datetime(stamp["date"], stamp["time"])
     month = int(stamp["m"])
