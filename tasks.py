@@ -163,12 +163,15 @@ def _quote(arg: str) -> str:
 def layers(c, plugins=""):
     """Check the code's layers (.importlinter): each stage imports only the ones below it, and no package
     has an import circle."""
+    import importlib.util
     import subprocess
 
+    if importlib.util.find_spec("importlinter") is None:
+        raise Exit("error: import-linter is not installed (pip install -r requirements-test.txt)", code=1)
     folder = Path(plugins).resolve() if plugins else ROOT / "plugins"
-    done = subprocess.run([sys.executable, "-c", "from importlinter.cli import lint_imports_command as lint; lint()",
-                           str(ROOT / ".importlinter"), "--no-cache", "--no-logo"], cwd=folder, env={**os.environ, "PYTHONPATH": str(folder)},
-                          capture_output=True, text=True)
+    lint = "from importlinter.cli import lint_imports_command as lint; lint()"
+    done = subprocess.run([sys.executable, "-c", lint, str(ROOT / ".importlinter"), "--no-cache", "--no-logo"],
+                          cwd=folder, env={**os.environ, "PYTHONPATH": str(folder)}, capture_output=True, text=True)
     print(done.stdout.strip(), file=sys.stdout if done.returncode == 0 else sys.stderr)
     if done.returncode:
         raise Exit(f"error: the layers of {folder} are broken (above)", code=1)

@@ -8,11 +8,11 @@ from collections import Counter
 from . import __version__
 from .reading.capture import Capture
 from .reading.hygiene import REPLACEMENT_CHARACTER
-from .shared.ids import document_id
 from .reading.parse import parse_text
 from .reading.relations import link_comments
 from .reading.shapes import AGO, stamps
 from .reading.state import BOILERPLATE, BODY, CAPTION, ParseState
+from .shared.ids import document_id
 
 SCHEMA_VERSION = 2
 

@@ -5,9 +5,7 @@ To support a new layout, add a rule to a module in `rules/` and a line here.
 
 from __future__ import annotations
 
-import re
-
-from archive.shared.dates import TIME_PATTERN, copyright_year, month_day, with_year
+from archive.shared.dates import copyright_year, month_day, with_year
 
 from . import sitewide
 from .rules import blocks, byline, captions, comments, header, sections
@@ -74,14 +72,13 @@ def _date_comments_without_year(state: ParseState) -> None:
     for comment in state.comments:
         if comment.date is not None:
             continue
-        for i in comment.header_lines or ([comment.header] if comment.header is not None else []):
+        for i in comment.all_header_lines():
             text = state.lines[i].text
             found = month_day(text)
             if found is None:
                 continue
             year = reference[0] + (found < reference[1:])  # a comment does not come before its post
-            clock = re.search(TIME_PATTERN, text)
-            comment.date = with_year(year, *found, clock[0] if clock else None)
+            comment.date = with_year(year, *found, text)  # with the line's time, if it gives one
             comment.date_inferred = reason if comment.date else None
             break
 

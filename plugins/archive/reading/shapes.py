@@ -10,6 +10,7 @@ layout is, whatever its wording; nothing here names a platform.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from archive.shared.dates import CLOCK_PATTERN, DATE_PATTERN, MONTH_PATTERN, NUMERIC_DATE_PATTERN, TIME_PATTERN
 
@@ -95,13 +96,29 @@ def loose_shape(text: str) -> str:
         out = folded
 
 
+def stamped(shape_text: str) -> bool:
+    """Does the shape hold a stamp (a date, a time, "3 days ago")?"""
+    return any(slot in shape_text for slot in SLOTS)
+
+
+def likeliest_template(found: dict[str, list[int]], texts: Mapping[int, str], minimum: int) -> str | None:
+    """Of header-like shapes and the lines they stand on (``found``; ``texts``: each
+    line's words), the one that repeats most (at least ``minimum`` times, with a
+    stamp or with different names), a stamped one before one without, then the first."""
+    repeated = {s: lines for s, lines in found.items() if len(lines) >= minimum
+                and (stamped(s) or len({varying_words(texts[i]) for i in lines}) > 1)}
+    if not repeated:
+        return None
+    return max(repeated, key=lambda s: (len(repeated[s]), stamped(s), -repeated[s][0]))
+
+
 def header_like(shape_text: str, text: str) -> bool:
     """Can a line of this shape be a comment's header or footer? Short, with a
     stamp or a name slot beside fixed words."""
     if len(text) > MAX_TEMPLATE_LENGTH:
         return False
     parts = shape_text.split()
-    if any(slot in parts for slot in SLOTS):
+    if stamped(shape_text):
         return True
     return VARYING in parts and len(parts) <= MAX_NAME_SHAPE and any(p not in (VARYING, NUMBER) for p in parts)
 

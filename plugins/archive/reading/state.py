@@ -76,10 +76,13 @@ class Comment:
     quotes: list[str] = field(default_factory=list)  # anchors it quotes: p3, c11
     date_inferred: str | None = None  # where the year of ``date`` came from, when the stamp gave none
 
+    def all_header_lines(self) -> list[int]:
+        """Its header or footer lines (name, stamp), ``header`` among them."""
+        return sorted({*self.header_lines, *([self.header] if self.header is not None else [])})
+
     def own_lines(self) -> list[int]:
-        """The comment's lines: its header or footer (name, stamp) and its body."""
-        header = [self.header] if self.header is not None else []
-        return sorted({*self.lines, *header, *self.header_lines})
+        """The comment's lines: its header or footer and its body."""
+        return sorted({*self.lines, *self.all_header_lines()})
 
 
 @dataclass(frozen=True)

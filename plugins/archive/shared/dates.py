@@ -66,7 +66,8 @@ _MONTH_DAY = re.compile(rf"\b(?:(?P<month>{MONTH_PATTERN})\s+(?P<day>\d{{1,2}})(
                         rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{MONTH_PATTERN})(?!\w)(?!,?\s*\d{{4}}))",
                         re.IGNORECASE)
 # "© 2012 The Tribune", "Copyright 2005-2012": the year a page was put out (the last of a range)
-_COPYRIGHT_YEAR = re.compile(r"(?:©|\([cC]\)|\bCopyright\b)\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*[-–]\s*)?(?P<year>(?:19|20)\d{2})\b")
+_COPYRIGHT_YEAR = re.compile(r"(?:©|\([cC]\)|\bCopyright\b)\s*(?:©\s*)?"
+                             r"(?:(?:19|20)\d{2}\s*[-–]\s*)?(?P<year>(?:19|20)\d{2})\b")
 
 
 def month_day(text: str) -> tuple[int, int] | None:
@@ -86,15 +87,11 @@ def copyright_year(text: str) -> int | None:
 
 
 def with_year(year: int, month: int, day: int, time_text: str | None = None) -> str | None:
-    """ISO 8601 of a day whose year was inferred, with its time if readable (None for no such day)."""
+    """ISO 8601 of a day whose year was inferred, with the time ``time_text`` gives if any (None for no such day)."""
     try:
-        day_value = date(year, month, day)
+        return _iso(date(year, month, day), time_text)
     except ValueError:
         return None
-    clock = parse_time(time_text) if time_text else None
-    if clock is None:
-        return day_value.isoformat()
-    return datetime(year, month, day, *clock).isoformat(timespec="minutes")
 
 
 def parse_time(text: str) -> tuple[int, int] | None:
@@ -115,8 +112,11 @@ def parse_time(text: str) -> tuple[int, int] | None:
 def iso_datetime(date_text: str, time_text: str | None = None) -> str | None:
     """ISO 8601 of a written date and optional time, or None when unreadable."""
     day = parse_date(date_text)
-    if day is None:
-        return None
+    return None if day is None else _iso(day, time_text)
+
+
+def _iso(day: date, time_text: str | None) -> str:
+    """The day in ISO 8601, with the time of ``time_text`` when it has one."""
     clock = parse_time(time_text) if time_text else None
     if clock is None:
         return day.isoformat()

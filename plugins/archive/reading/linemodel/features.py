@@ -13,7 +13,8 @@ import math
 import re
 from collections import Counter
 
-from ..shapes import AGO, DATE, MAX_TEMPLATE_LENGTH, SLOTS, TIME, VARYING, header_like, loose_shape, shape, varying_words
+from ..shapes import (AGO, DATE, MAX_TEMPLATE_LENGTH, TIME, VARYING, header_like, likeliest_template, loose_shape,
+                      shape, stamped)
 from ..state import BOILERPLATE, COMMENT_BODY, COMMENT_HEADER, ParseState
 
 COMMENT_ROLES = (COMMENT_HEADER, COMMENT_BODY)
@@ -111,8 +112,7 @@ def page_features(state: ParseState) -> tuple[list[int], list[list[str]]]:
     shapes = [shape(t) if len(t) <= MAX_SHAPED else f"<long {k}>" for k, t in enumerate(texts)]
     shape_count = Counter(shapes)
     text_count = Counter(texts)
-    stamped = [any(slot in s for slot in SLOTS) for s in shapes]
-    template = [stamped[k] and shape_count[shapes[k]] >= 2 and len(texts[k]) <= MAX_TEMPLATE_LENGTH for k in range(n)]
+    template = [stamped(s) and shape_count[s] >= 2 and len(t) <= MAX_TEMPLATE_LENGTH for s, t in zip(shapes, texts)]
     words = [len(_WORD.findall(t)) for t in texts]
     prose = [w >= 12 and own[k].get("end=stop", 0) > 0 for k, w in enumerate(words)]
     core_start, core_end = prose_core(words, prose)
@@ -126,6 +126,7 @@ def page_features(state: ParseState) -> tuple[list[int], list[list[str]]]:
         templates_after[k] = templates_after[k + 1] + template[k]
     total_templates = templates_after[0]
     thread = _thread(shapes, texts)
+    first, last, gap, thread_lines = thread if thread is not None else (0, -1, 0, frozenset())
     talk = [len(texts[k]) <= 60 and bool(_TALK.search(texts[k])) for k in range(n)]
     talk_above = _nearest(talk, forward=True)
 
@@ -166,7 +167,6 @@ def page_features(state: ParseState) -> tuple[list[int], list[list[str]]]:
         if template[k]:
             f["template"] = 1.0
         if thread is not None:
-            first, last, gap, thread_lines = thread
             f["thread=" + ("before" if k < first else "in" if k <= last + gap else "after")] = 1.0
             if k in thread_lines:
                 f["thread_head"] = 1.0
@@ -194,24 +194,18 @@ _TALK = re.compile(r"\b(?:comments?|responses?|repl(?:y|ies)|discussion|discuss|
 MIN_THREAD = 3
 
 
-def _stamped(shape_text: str) -> bool:
-    return any(slot in shape_text for slot in SLOTS)
-
-
 def _thread(shapes: list[str], texts: list[str]) -> tuple[int, int, int, frozenset[int]] | None:
     """The page's likeliest comment thread: the header-like shape (`shapes.header_like`,
-    compared loosely) that repeats at least three times with different names or
-    a stamp, a stamped one before one without ("Politics (12)" in a sidebar
-    repeats too); its first and last line, the usual gap between repeats and its shape."""
+    compared loosely) that repeats most, at least three times (`shapes.likeliest_template`:
+    the template's own choice); its first and last line, the usual gap between
+    repeats and the lines it stands on."""
     found: dict[str, list[int]] = {}
     for k, (s, t) in enumerate(zip(shapes, texts)):
         if not s.startswith("<long") and header_like(s, t):
             found.setdefault(loose_shape(t), []).append(k)
-    found = {s: ks for s, ks in found.items() if len(ks) >= MIN_THREAD
-             and (_stamped(s) or len({varying_words(texts[k]) for k in ks}) > 1)}
-    if not found:
+    best = likeliest_template(found, texts, minimum=MIN_THREAD)
+    if best is None:
         return None
-    best = max(found, key=lambda s: (len(found[s]), _stamped(s), -found[s][0]))
     ks = found[best]
     gaps = sorted(b - a for a, b in zip(ks, ks[1:]))
     return ks[0], ks[-1], gaps[len(gaps) // 2], frozenset(ks)

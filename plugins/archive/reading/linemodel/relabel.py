@@ -60,10 +60,7 @@ def relabel(state: ParseState) -> None:
 
 
 def _comment_lines(state: ParseState) -> set[int]:
-    found = set()
-    for comment in state.comments:
-        found.update(comment.own_lines())
-    return found
+    return {i for comment in state.comments for i in comment.own_lines()}
 
 
 def _rules_agree(state: ParseState, index: list[int], labels: list[str]) -> bool:

@@ -21,8 +21,8 @@ import re
 from collections import Counter
 
 from archive.shared.dates import iso_datetime
-from ...shapes import (DATE, MAX_NAME_SHAPE, NUMBER, SLOTS, TIME, VARYING, header_like, loose_shape, shape, stamps,
-                       varying_words)
+from ...shapes import (DATE, MAX_NAME_SHAPE, NUMBER, TIME, VARYING, header_like, likeliest_template, loose_shape,
+                       shape, stamped, stamps, varying_words)
 from ...state import (BODY, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, LINE_MODEL, Comment,
                       ParseState)
 
@@ -55,13 +55,10 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
     for i in region:
         if header_like(shapes[i], state.lines[i].stripped):
             occurrences.setdefault(shapes[i], []).append(i)
-    repeated = {s: found for s, found in occurrences.items()
-                if len(found) >= 2 and len({varying_words(state.lines[i].stripped) for i in found}) > 1
-                or len(found) >= 2 and any(slot in s for slot in SLOTS)}
-    if not repeated:
+    template = likeliest_template(occurrences, {i: state.lines[i].stripped for i in region}, minimum=2)
+    if template is None:
         return _blocks(state, lines)
-    template = max(repeated, key=lambda s: (len(repeated[s]), any(slot in s for slot in SLOTS), -repeated[s][0]))
-    heads = repeated[template]
+    heads = occurrences[template]
     footers = _footers(state, heads, template, lines, furniture)
     heads = _whole_thread(state, heads, shapes, template)
     names = {head: _name_above(state, head, template) for head in heads}
@@ -203,8 +200,9 @@ def _name_above(state: ParseState, head: int, template: str) -> int | None:
     if above is None or above < head - 2 or not _usable(state, above):
         return None
     text = state.lines[above].stripped
-    parts = shape(text).split()
-    if VARYING not in parts or len(parts) > MAX_NAME_SHAPE or any(slot in parts for slot in SLOTS):
+    name_shape = shape(text)
+    parts = name_shape.split()
+    if VARYING not in parts or len(parts) > MAX_NAME_SHAPE or stamped(name_shape):
         return None
     return above if _name_like(text) else None
 
