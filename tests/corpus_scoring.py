@@ -61,6 +61,8 @@ class PageResult:
     spans: list[tuple[int, int]]  # 0-based first and last line of each comment
     kind: str | None = None  # blog-post or newspaper-article (archive.publishing.pagekind)
     error: str | None = None
+    dated: bool = False  # the reader gave the page a date (the corpus labels none: coverage only)
+    authored: bool = False  # and named its author
 
 
 def read_page(page: dict, corpus: Path = CORPUS) -> PageResult:
@@ -80,7 +82,8 @@ def read_page(page: dict, corpus: Path = CORPUS) -> PageResult:
         members = comment.own_lines()
         if members:
             spans.append((members[0], members[-1]))
-    return PageResult(page["id"], page["source"], predicted, state.title, spans, kind)
+    return PageResult(page["id"], page["source"], predicted, state.title, spans, kind,
+                      dated=state.date is not None, authored=bool(state.authors))
 
 
 @cache
@@ -104,12 +107,16 @@ class CorpusScore:
     spans_right: int = 0
     news_pages: int = 0  # pages of the Google News set (`page-signal`): every one a news site's article
     news_read_as_news: int = 0
+    dated: int = 0
+    authored: int = 0
 
     def add(self, page: dict, result: PageResult) -> None:
         self.pages += 1
         if result.error:
             self.errors.append(f"{page['id']}: {result.error}")
             return
+        self.dated += result.dated
+        self.authored += result.authored
         if page["source"] == "page-signal":
             self.news_pages += 1
             self.news_read_as_news += result.kind == NEWS_ARTICLE
@@ -156,6 +163,7 @@ class CorpusScore:
             "comment_pages": self.comment_pages,
             "span_precision": sp, "span_recall": sr, "span_f1": 2 * sp * sr / (sp + sr) if sp + sr else 0.0,
             "news_as_news": self.news_read_as_news / self.news_pages if self.news_pages else 1.0,
+            "dated": self.dated, "authored": self.authored,
         })
         return out
 
@@ -176,6 +184,8 @@ class CorpusScore:
                     f"F1 {f['span_f1']:.3f}")
         rows.append(f"  Google News pages read as newspaper articles: {self.news_read_as_news}/{self.news_pages}"
                     f" ({f['news_as_news']:.0%})")
+        rows.append(f"  pages given a date: {self.dated}/{self.pages}; an author: {self.authored}/{self.pages}"
+                    " (the corpus labels neither: how often the reader finds one, not whether it is right)")
         rows.extend(f"  error: {e}" for e in self.errors[:20])
         return "\n".join(rows)
 

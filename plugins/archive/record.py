@@ -114,6 +114,7 @@ def build_record(capture: Capture, state: ParseState | None = None) -> dict:
         },
         "title": state.title,
         "date": state.date,
+        **({"date_inferred": state.date_inferred} if state.date_inferred else {}),
         "authors": state.authors,
         "site": state.site,
         "paragraphs": paragraphs,

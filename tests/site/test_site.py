@@ -212,6 +212,21 @@ def test_a_comment_dated_with_an_inferred_year_says_so_on_the_page_and_in_its_re
     assert [c.get("date_inferred") for c in record["comments"]] == ["the year of the post's date (2012-11-07)"] * 3
 
 
+def test_a_dateline_without_its_year_is_dated_from_the_copyright_notice_and_the_page_says_so(tmp_path):
+    from conftest import FIXTURES, build_one
+
+    build_one(tmp_path, FIXTURES / "captures" / "yearless-wire-dateline.txt", "abcabcabcabcabc3")
+    folder = tmp_path / "out" / "doc" / "abcabcabcabcabc3"
+    about = soup(folder / "index.html").find(id="about")
+    date = next(dt for dt in about.find_all("dt") if dt.get_text() == "Date").find_next_sibling("dd")
+    assert date.find("time")["datetime"] == "2009-03-03"
+    assert date.select_one(".as-written").get_text() == (
+        "(the dateline gives no year: the year of the page's copyright notice (2009))")
+    record = json.loads((folder / "record.json").read_text(encoding="utf-8"))
+    jsonschema.validate(record, json.loads((ROOT / "plugins" / "archive" / "record.schema.json").read_text()))
+    assert (record["date"], record["date_inferred"]) == ("2009-03-03", "the year of the page's copyright notice (2009)")
+
+
 def test_a_thread_shows_relative_dates_as_written_deleted_comments_and_replies_under_their_parent(tmp_path):
     from conftest import FIXTURES, build_one
 

@@ -5,12 +5,11 @@ To support a new layout, add a rule to a module in `rules/` and a line here.
 
 from __future__ import annotations
 
-from archive.shared.dates import copyright_year, month_day, with_year
-
-from . import sitewide
+from . import metadata, sitewide
 from .rules import blocks, byline, captions, comments, header, sections
 from .linemodel.relabel import relabel
 from .state import BLANK, BODY, ParseState, SiteLines
+
 
 def body_and_blanks(state: ParseState) -> None:
     """The last rule: a line no other rule claimed is article text (or blank)."""
@@ -55,34 +54,6 @@ def _finish_comments(state: ParseState) -> None:
             first_copy.setdefault(key, comment.number)
 
 
-def _date_comments_without_year(state: ParseState) -> None:
-    """A comment stamped "November 8 at 5:43 am" has the year of the post it answers
-    (the next one if that day comes before the post's), or else of the page's
-    copyright notice; the record says which. No such year: no date."""
-    reference, reason = None, None
-    if state.date:
-        reference = (int(state.date[:4]), int(state.date[5:7]), int(state.date[8:10]))
-        reason = f"the year of the post's date ({state.date[:10]})"
-    else:
-        years = [year for line in state.lines if not line.blank and (year := copyright_year(line.text))]
-        if years:
-            reference, reason = (max(years), 0, 0), f"the year of the page's copyright notice ({max(years)})"
-    if reference is None:
-        return
-    for comment in state.comments:
-        if comment.date is not None:
-            continue
-        for i in comment.all_header_lines():
-            text = state.lines[i].text
-            found = month_day(text)
-            if found is None:
-                continue
-            year = reference[0] + (found < reference[1:])  # a comment does not come before its post
-            comment.date = with_year(year, *found, text)  # with the line's time, if it gives one
-            comment.date_inferred = reason if comment.date else None
-            break
-
-
 def parse_text(text: str, site_lines: SiteLines | None = None, model: bool = True) -> ParseState:
     """Give every line of ``text`` a role; ``site_lines`` is what the corpus knows
     of the lines this capture's site repeats. ``model=False`` gives the rules'
@@ -94,5 +65,7 @@ def parse_text(text: str, site_lines: SiteLines | None = None, model: bool = Tru
     if model:
         relabel(state)
     _finish_comments(state)
-    _date_comments_without_year(state)
+    metadata.date_post(state)
+    metadata.author_post(state)
+    metadata.date_comments_without_year(state)
     return state

@@ -103,6 +103,7 @@ class ParseState:
     title: str | None = None
     authors: list[str] = field(default_factory=list)
     date: str | None = None
+    date_inferred: str | None = None  # where the year of ``date`` came from, when its dateline gave none
     site: str | None = None
     comments: list[Comment] = field(default_factory=list)
     comments_start: int | None = None  # first line of the comment section

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, datetime
 
 MONTHS = (
@@ -72,12 +73,59 @@ _COPYRIGHT_YEAR = re.compile(r"(?:©|\([cC]\)|\bCopyright\b)\s*(?:©\s*)?"
 
 def month_day(text: str) -> tuple[int, int] | None:
     """The first day of a month written without its year (``"November 8"``), or None."""
+    found = find_month_day(text)
+    return found[:2] if found else None
+
+
+def find_month_day(text: str) -> tuple[int, int, int, int] | None:
+    """Month and day of the first day written without its year, with where it starts and ends."""
     for match in _MONTH_DAY.finditer(text):
         month = _month_number(match["month"] or match["month2"])
         day = int(match["day"] or match["day2"])
         if 1 <= day <= 31:
-            return month, day
+            return month, day, match.start(), match.end()
     return None
+
+
+# Dates as a line may write them, commas and ordinals optional: "Jan 5 2008", "Monday , December 31 , 2007",
+# "Saturday 12 January 2008", "08/09/2012 10:56 am" (month first), "2012-07-12"
+_LOOSE_YEAR = r"(?:19|20)\d{2}"
+_LOOSE_DATE = re.compile(
+    rf"(?<![\w/])(?:(?P<month>{MONTH_PATTERN})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<year>{_LOOSE_YEAR})"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{MONTH_PATTERN})\s*,?\s*(?P<year2>{_LOOSE_YEAR})"
+    rf"|(?P<nmonth>\d{{1,2}})/(?P<nday>\d{{1,2}})/(?P<nyear>{_LOOSE_YEAR})"
+    rf"|(?P<iyear>{_LOOSE_YEAR})-(?P<imonth>\d{{2}})-(?P<iday>\d{{2}}))(?![\d/])")
+
+
+def find_dates(text: str) -> Iterator[tuple[date, int, int]]:
+    """Every whole date written in ``text`` (more loosely than `parse_date`: commas
+    and ordinals optional), with where it starts and ends."""
+    for match in _LOOSE_DATE.finditer(text):
+        if match["month"] or match["month2"]:
+            numbers = (match["year"] or match["year2"], _month_number(match["month"] or match["month2"]),
+                       match["day"] or match["day2"])
+        elif match["nyear"]:
+            numbers = (match["nyear"], match["nmonth"], match["nday"])
+        else:
+            numbers = (match["iyear"], match["imonth"], match["iday"])
+        try:
+            yield date(*(int(n) for n in numbers)), match.start(), match.end()
+        except ValueError:
+            continue
+
+
+def find_date(text: str) -> tuple[date, int, int] | None:
+    """The first of `find_dates`, or None."""
+    return next(find_dates(text), None)
+
+
+_TIME_AFTER = re.compile(rf"^\s*(?:,|at|@|-|–|\|)?\s*(?P<time>{TIME_PATTERN})")
+
+
+def day_and_time(day: date, text_after: str) -> str:
+    """ISO 8601 of ``day``, with the time of day written just after it, if any (", 10:56 am", " at 7:07 pm")."""
+    timed = _TIME_AFTER.match(text_after)
+    return _iso(day, timed["time"] if timed else None)
 
 
 def copyright_year(text: str) -> int | None:

@@ -1,0 +1,230 @@
+"""The post's own date and author when no byline or dateline rule found them,
+and the year of stamps that give none.
+
+A page states its date and author near its headline ("Jan 5, 2008" under it,
+"By Mike Sansone on October 24, 2012 in …", "New Delhi, Jan 13 (IANS): …") or
+just after the post ("Posted on July 12th, 2012 by Tim"); never in its
+comments, and a date or a "by" in the middle of a sentence is the story's, not
+the post's. Of the candidates the one nearest the headline wins; a date that
+the page repeats with other dates (a timeline, a list of teasers) is none. A
+day written without its year takes the year of the page's copyright notice,
+else of a dated caption; the record says which. Nothing is invented: no
+candidate, no date and no author.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from archive.shared.dates import copyright_year, day_and_time, find_date, find_dates, find_month_day, with_year
+from .rules.byline import split_names
+from .shapes import loose_shape, shape
+from .state import (BODY, BOILERPLATE, BYLINE, CAPTION, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, DATELINE,
+                    TITLE, ParseState)
+
+AFTER_HEADLINE = 8  # text lines under the headline where its date and author may stand
+BEFORE_HEADLINE = 3  # and above it
+AFTER_POST = 6  # text lines after the post's last paragraph ("Posted on …" under it)
+EARLY = 60  # a date that starts further into a long line than this is in a sentence
+SHORT = 160  # a line this short may carry the post's date anywhere in it
+ONLY_A_DATE = 3  # words beside the date on a line that is the dateline and nothing else
+# What makes a candidate less likely (its cost is its distance from the headline, in text lines):
+ABOVE = 1.5  # standing above the headline
+YEARLESS = 3.0  # giving no year
+AFTER = 20.0  # standing after the post: only when nothing near the headline gives one
+
+
+def near_headline(state: ParseState) -> list[tuple[int, float]]:
+    """The lines where a post's date and author may stand (indices), each with its
+    cost: its distance from the headline in text lines, more above it, much more
+    after the post. Comment lines and comment furniture are never among them."""
+    text = [i for i, line in enumerate(state.lines) if not line.blank]
+    headline = next((k for k, i in enumerate(text) if state.lines[i].role == TITLE), None)
+    if headline is None:
+        headline = next((k for k, i in enumerate(text) if state.lines[i].role == BODY), None)
+    if headline is None:
+        return []
+    places = [(k, k - headline if k > headline else ABOVE * (headline - k))
+              for k in range(max(0, headline - BEFORE_HEADLINE), min(len(text), headline + AFTER_HEADLINE + 1))
+              if k != headline]
+    body = [k for k, i in enumerate(text) if state.lines[i].role == BODY]
+    if body:
+        places += [(k, AFTER + k - body[-1]) for k in range(body[-1] + 1, min(len(text), body[-1] + AFTER_POST + 1))]
+    return [(text[k], cost) for k, cost in places
+            if text[k] < state.article_end and state.lines[text[k]].role not in (COMMENT_HEADER, COMMENT_BODY)
+            and state.lines[text[k]].why != COMMENT_FURNITURE]
+
+
+def date_post(state: ParseState) -> None:
+    """Set ``state.date`` from the likeliest dateline, when the rules found none."""
+    if state.date is not None:
+        return
+    year = page_year(state)
+    listed = _listed_dates(state)
+    best = None
+    for i, cost in near_headline(state):
+        line = state.lines[i]
+        found = None if _date_shape(line.stripped) in listed else _date_on(line.stripped, year)
+        if found is not None and (best is None or cost + YEARLESS * found[1] < best[0]):
+            best = (cost + YEARLESS * found[1], i, *found)
+    if best is None:
+        return
+    _cost, i, state.date, yearless, rest = best
+    state.date_inferred = year[1] if yearless else None
+    line = state.lines[i]
+    if line.role in (BODY, BOILERPLATE) and len(rest.split()) <= ONLY_A_DATE:
+        line.role, line.why = DATELINE, None  # the post's dateline, not a paragraph (nor furniture)
+
+
+# "By Telford Vice", "by White on Rice Couple on November 8, 2012", "06 November 2012 by Cory Gunther Discuss (0)",
+# "By: Daniel Horowitz (Diary) | November 12th, 2012": the name runs to a separator, "on", "in", "at" or a date
+_BY_NAME = re.compile(r"(?:^|(?<=[\s|·•—–/:-]))(?:[Bb]y|Author):?\s*(?<=[\s:])(?P<name>\w[\w.’'-]*(?:\s+(?!(?i:on|in|at|posted|with|for|from|"
+                      r"via|discuss|comments?|share|permalink|email|print|tweet|leave|reply|topics?|tags?|categor(?:y|ies)|filed|"
+                      r"updated|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|wed|thu|fri|sat|sun)\.?|"
+                      r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)\b)\w[\w.’'-]*){0,5})")
+_NAME_WORD = re.compile(r"[A-Z][\w.’'-]*|[\w.-]{2,40}")
+_NOT_A_NAME = frozenset("the a an this these that our your my email e-mail clicking subscribing using default "
+                        "agencies far way".split())
+# Words that may stand before a byline's "by": labels, and what a dateline leaves (a time, a zone: "AEST")
+_BY_LABELS = frozenset("posted written submitted published penned filed story words text report reported article "
+                       "on at am pm est edt pst pdt cst cdt gmt utc bst pt et monday tuesday wednesday thursday friday "
+                       "saturday sunday mon tue wed thu fri sat sun".split())
+_NAME_PARTICLES = frozenset("and van von der den de del della da di du la le al bin ibn".split())  # "Barry van Wyk"
+MAX_NAME_WORDS = 5
+
+
+def author_post(state: ParseState) -> None:
+    """Set ``state.authors`` from the likeliest byline near the headline, when the rules found none."""
+    if state.authors:
+        return
+    for i, _cost in sorted(near_headline(state), key=lambda place: place[1]):
+        names = _byline_names(state.lines[i].stripped)
+        if names:
+            state.authors = names
+            line = state.lines[i]
+            if line.role in (BODY, BOILERPLATE):  # the byline, not a paragraph (nor furniture)
+                line.role, line.why = BYLINE, None
+            return
+
+
+def _byline_names(text: str) -> list[str]:
+    """The names a byline gives ("By Jalilur Rehman, AFP" → ["Jalilur Rehman"]), or none."""
+    if len(text) > SHORT:
+        return []
+    for match in _BY_NAME.finditer(text):
+        before = text[:match.start()]
+        for _day, start, end in reversed(list(find_dates(before))):
+            before = before[:start] + before[end:]
+        before = re.split(r"[,;|·•—–]|\s-\s", before)[-1]  # what stands between the last separator and "by"
+        words = re.findall(r"[^\W\d_]+", before)
+        if any(word.lower() not in _BY_LABELS and not (word.isupper() and len(word) <= 4) for word in words):
+            continue  # "powered by", "It was shot by": not a byline
+        name = match["name"].strip(" .")
+        tokens = name.split()
+        if not tokens or tokens[0].lower() in _NOT_A_NAME or len(tokens) > MAX_NAME_WORDS:
+            continue
+        if len(tokens) > 1 and not all(_NAME_WORD.fullmatch(t) and t[0].isupper()
+                                       for t in tokens if t not in _NAME_PARTICLES):
+            continue  # several words: people's names are capitalised
+        if len(tokens) == 1 and not _NAME_WORD.fullmatch(name):
+            continue
+        return split_names(name)
+    return []
+
+
+def _date_shape(text: str) -> str:
+    """A dated line's shape, as comment templates see it (`shapes`): ``"<X> - <DATE>"``, ``"posted on <DATE> by <X>"``."""
+    return loose_shape(shape(text))
+
+
+def _listed_dates(state: ParseState) -> set[str]:
+    """Shapes of the dated lines the page repeats with other dates outside its comments:
+    a timeline's, a list's or the teasers' entries ("March 3, 2015" … "September 9, 2015",
+    "Budget meeting - May 2, 2012" … "Annual dinner - April 21, 2012"), not the post's date."""
+    dates: dict[str, set[date]] = {}
+    for line in state.lines:
+        if line.role not in (COMMENT_HEADER, COMMENT_BODY) and (found := find_date(line.text)):
+            dates.setdefault(_date_shape(line.stripped), set()).add(found[0])
+    return {shape for shape, days in dates.items() if len(days) >= 2}
+
+
+def _date_on(text: str, year: tuple[int, str] | None) -> tuple[str, bool, str] | None:
+    """The date a line gives the post (ISO), whether its year was inferred, and the
+    line's text beside the date; None when the line gives none."""
+    start = 0
+    for day, start, end in find_dates(text):
+        if _dateline_at(text, start):
+            return day_and_time(day, text[end:]), False, text[:start] + text[end:]
+    found = find_month_day(text) if year is not None and not any(find_dates(text)) else None
+    if found is None:
+        return None
+    month, day, start, end = found
+    if text[start:end].islower() or not _dateline_at(text, start):  # "you may 3 …" is no date
+        return None
+    try:
+        written = date(year[0], month, day)
+    except ValueError:
+        return None
+    return day_and_time(written, text[end:]), True, text[:start] + text[end:]
+
+
+# What may stand before a post's date on its line: a label ("Posted on", "Published", "Filed as News on"),
+# names ("Henry Blodget |", "BS Reporter / New Delhi"), a weekday; not a sentence about the date.
+_LABEL_WORDS = frozenset("posted published filed submitted written by on at as in from date dated online the "
+                         "and staff story".split())
+_NOT_THE_POST = re.compile(r"\b(?:updated|modified|edited|revised|amended)\b", re.IGNORECASE)
+MAX_PROSE_WORDS = 1  # lowercase words beside the labels before a dateline's date
+
+
+def _dateline_at(text: str, start: int) -> bool:
+    """Does the date starting at ``start`` stand as a dateline: early in the line (or
+    the line is short), not an update's, not told in a sentence?"""
+    if start > EARLY and len(text) > SHORT:
+        return False
+    before = text[:start]
+    last_date = max((end for _day, _start, end in find_dates(before)), default=0)
+    before = before[last_date:]  # "Updated Oct 29 2012 · Posted Oct 29 2012": each date has its own label
+    if _NOT_THE_POST.search(before):
+        return False
+    prose = [word for word in re.findall(r"[^\W\d_]+", before) if word.islower() and word not in _LABEL_WORDS]
+    return len(prose) <= MAX_PROSE_WORDS
+
+
+def page_year(state: ParseState) -> tuple[int, str] | None:
+    """The year a day written without one belongs to, from the page itself, and where
+    it came from: the copyright notice (the last year of it), else a dated caption."""
+    years = [year for line in state.lines if not line.blank and (year := copyright_year(line.text))]
+    if years:
+        return max(years), f"the year of the page's copyright notice ({max(years)})"
+    for line in state.lines:
+        if line.role == CAPTION and (found := find_date(line.text)):
+            return found[0].year, f"the year of a dated caption ({found[0].year})"
+    return None
+
+
+def date_comments_without_year(state: ParseState) -> None:
+    """A comment stamped "November 8 at 5:43 am" has the year of the post it answers
+    (the next one if that day comes before the post's), or else the page's
+    (`page_year`); the record says which. No such year: no date."""
+    if state.date and not state.date_inferred:
+        reference = (int(state.date[:4]), int(state.date[5:7]), int(state.date[8:10]))
+        reason = f"the year of the post's date ({state.date[:10]})"
+    else:
+        year = page_year(state)
+        if year is None:
+            return
+        reference, reason = (year[0], 0, 0), year[1]
+    for comment in state.comments:
+        if comment.date is not None:
+            continue
+        for i in comment.all_header_lines():
+            text = state.lines[i].text
+            found = find_month_day(text)
+            if found is None:
+                continue
+            month, day = found[:2]
+            year = reference[0] + ((month, day) < reference[1:])  # a comment does not come before its post
+            comment.date = with_year(year, month, day, text)  # with the line's time, if it gives one
+            comment.date_inferred = reason if comment.date else None
+            break
