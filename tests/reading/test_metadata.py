@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from archive.reading.metadata import _byline_names
+from archive.reading.rules.byline import byline_names
 from archive.reading.parse import parse_text
 
 
@@ -25,7 +25,7 @@ from archive.reading.parse import parse_text
     ("Date: May 5, 2012 | Category: Tips | Author: Rosa Lind", ["Rosa Lind"]),
 ])
 def test_a_byline_gives_its_names_and_stops_where_they_end(line, names):
-    assert _byline_names(line) == names
+    assert byline_names(line) == names
 
 
 @pytest.mark.parametrize("line", [
@@ -36,7 +36,7 @@ def test_a_byline_gives_its_names_and_stops_where_they_end(line, names):
     "Photos: a week in pictures by our readers",
 ])
 def test_a_sentence_a_credit_or_a_label_is_no_byline(line):
-    assert _byline_names(line) == []
+    assert byline_names(line) == []
 
 
 def page(*lines: str) -> str:

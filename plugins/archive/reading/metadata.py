@@ -2,8 +2,8 @@
 and the year of stamps that give none.
 
 A page states its date and author near its headline ("Jan 5, 2008" under it,
-"By Mike Sansone on October 24, 2012 in …", "New Delhi, Jan 13 (IANS): …") or
-just after the post ("Posted on July 12th, 2012 by Tim"); never in its
+"By Oren Vasquez on June 3, 2012 in …", "PORT ALDER, Mar 3 (Harbour Wire) - …")
+or just after the post ("Posted on August 21, 2010 by greenthumb"); never in its
 comments, and a date or a "by" in the middle of a sentence is the story's, not
 the post's. Of the candidates the one nearest the headline wins; a date that
 the page repeats with other dates (a timeline, a list of teasers) is none. A
@@ -18,7 +18,7 @@ import re
 from datetime import date
 
 from archive.shared.dates import copyright_year, day_and_time, find_date, find_dates, find_month_day, with_year
-from .rules.byline import split_names
+from .rules.byline import byline_names
 from .shapes import loose_shape, shape
 from .state import (BODY, BOILERPLATE, BYLINE, CAPTION, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, DATELINE,
                     TITLE, ParseState)
@@ -77,29 +77,12 @@ def date_post(state: ParseState) -> None:
         line.role, line.why = DATELINE, None  # the post's dateline, not a paragraph (nor furniture)
 
 
-# "By Telford Vice", "by White on Rice Couple on November 8, 2012", "06 November 2012 by Cory Gunther Discuss (0)",
-# "By: Daniel Horowitz (Diary) | November 12th, 2012": the name runs to a separator, "on", "in", "at" or a date
-_BY_NAME = re.compile(r"(?:^|(?<=[\s|·•—–/:-]))(?:[Bb]y|Author):?\s*(?<=[\s:])(?P<name>\w[\w.’'-]*(?:\s+(?!(?i:on|in|at|posted|with|for|from|"
-                      r"via|discuss|comments?|share|permalink|email|print|tweet|leave|reply|topics?|tags?|categor(?:y|ies)|filed|"
-                      r"updated|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|wed|thu|fri|sat|sun)\.?|"
-                      r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)\b)\w[\w.’'-]*){0,5})")
-_NAME_WORD = re.compile(r"[A-Z][\w.’'-]*|[\w.-]{2,40}")
-_NOT_A_NAME = frozenset("the a an this these that our your my email e-mail clicking subscribing using default "
-                        "agencies far way".split())
-# Words that may stand before a byline's "by": labels, and what a dateline leaves (a time, a zone: "AEST")
-_BY_LABELS = frozenset("posted written submitted published penned filed story words text report reported article "
-                       "on at am pm est edt pst pdt cst cdt gmt utc bst pt et monday tuesday wednesday thursday friday "
-                       "saturday sunday mon tue wed thu fri sat sun".split())
-_NAME_PARTICLES = frozenset("and van von der den de del della da di du la le al bin ibn".split())  # "Barry van Wyk"
-MAX_NAME_WORDS = 5
-
-
 def author_post(state: ParseState) -> None:
     """Set ``state.authors`` from the likeliest byline near the headline, when the rules found none."""
     if state.authors:
         return
     for i, _cost in sorted(near_headline(state), key=lambda place: place[1]):
-        names = _byline_names(state.lines[i].stripped)
+        names = byline_names(state.lines[i].stripped)
         if names:
             state.authors = names
             line = state.lines[i]
@@ -108,33 +91,9 @@ def author_post(state: ParseState) -> None:
             return
 
 
-def _byline_names(text: str) -> list[str]:
-    """The names a byline gives ("By Jalilur Rehman, AFP" → ["Jalilur Rehman"]), or none."""
-    if len(text) > SHORT:
-        return []
-    for match in _BY_NAME.finditer(text):
-        before = text[:match.start()]
-        for _day, start, end in reversed(list(find_dates(before))):
-            before = before[:start] + before[end:]
-        before = re.split(r"[,;|·•—–]|\s-\s", before)[-1]  # what stands between the last separator and "by"
-        words = re.findall(r"[^\W\d_]+", before)
-        if any(word.lower() not in _BY_LABELS and not (word.isupper() and len(word) <= 4) for word in words):
-            continue  # "powered by", "It was shot by": not a byline
-        name = match["name"].strip(" .")
-        tokens = name.split()
-        if not tokens or tokens[0].lower() in _NOT_A_NAME or len(tokens) > MAX_NAME_WORDS:
-            continue
-        if len(tokens) > 1 and not all(_NAME_WORD.fullmatch(t) and t[0].isupper()
-                                       for t in tokens if t not in _NAME_PARTICLES):
-            continue  # several words: people's names are capitalised
-        if len(tokens) == 1 and not _NAME_WORD.fullmatch(name):
-            continue
-        return split_names(name)
-    return []
-
-
 def _date_shape(text: str) -> str:
-    """A dated line's shape, as comment templates see it (`shapes`): ``"<X> - <DATE>"``, ``"posted on <DATE> by <X>"``."""
+    """A dated line's shape, as comment templates see it (`shapes`): ``"<X> - <DATE>"``,
+    ``"posted on <DATE> by <X>"``."""
     return loose_shape(shape(text))
 
 

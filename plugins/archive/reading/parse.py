@@ -65,7 +65,8 @@ def parse_text(text: str, site_lines: SiteLines | None = None, model: bool = Tru
     if model:
         relabel(state)
     _finish_comments(state)
-    metadata.date_post(state)
-    metadata.author_post(state)
+    if model:  # near the headline the model chose
+        metadata.date_post(state)
+        metadata.author_post(state)
     metadata.date_comments_without_year(state)
     return state

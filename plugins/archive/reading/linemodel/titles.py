@@ -1,7 +1,8 @@
 """Choosing the title among a page's likeliest lines: a ranker learned from real pages.
 
 The line model scores every line alone; a headline is decided against the
-other candidates. The few lines the line model finds most title-like are
+other candidates. The few lines the line model finds most title-like (a byline
+never among them) are
 compared on what a headline has and a site's name or a teaser has not: their
 rank and margin in the line model's eyes, whether their words open the
 article text below them, whether a date or a byline stands right under them,
@@ -17,6 +18,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..rules.byline import byline_names
 from .features import STOP_WORDS, _bucket, _tenths
 from .labels import ARTICLE, OTHER, TITLE
 from .tagger import opened
@@ -40,7 +42,8 @@ def candidates(texts: list[str], features: list[list[str]], marginals: list[dict
     """The candidate lines (positions among the text lines ``texts``) and what
     the ranker sees of each: the line model's features of the line, and how it
     compares with the other candidates and the text around it."""
-    eligible = [k for k, text in enumerate(texts) if 2 <= len(text) <= MAX_TITLE_LENGTH]
+    eligible = [k for k, text in enumerate(texts) if 2 <= len(text) <= MAX_TITLE_LENGTH
+                and not (byline_names(text) or _BYLINE.match(text))]  # a byline is never the headline
     ranked = sorted(eligible, key=lambda k: (-marginals[k][TITLE], k))[:CANDIDATES]
     if rules_title is not None and rules_title not in ranked:
         ranked.append(rules_title)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from archive.shared.dates import DATE_PATTERN, TIME_PATTERN, iso_datetime, parse_time
+from archive.shared.dates import DATE_PATTERN, TIME_PATTERN, find_dates, iso_datetime, parse_time
 from ..state import BYLINE, ParseState
 from . import authorline, header
 
@@ -130,3 +130,47 @@ def posted_by(state: ParseState) -> None:
             hour, minute = parse_time(match["time"])
             state.date = f"{state.date}T{hour:02d}:{minute:02d}"
         return
+
+
+MAX_BYLINE_LENGTH = 160  # a longer line is text, not a byline
+# "By Marta Quill", "by Oren Vasquez on June 3, 2012 in Gardening", "14 May 2012 by Ines Barrow Discuss (0)",
+# "By: Tobias Renn (Diary) | May 12th, 2012": the name runs to a separator, "on", "in", "at", a weekday or a date
+_NAME_ENDS = (r"on|in|at|posted|with|for|from|via|discuss|comments?|share|permalink|email|print|tweet|leave|reply|"
+              r"topics?|tags?|categor(?:y|ies)|filed|updated|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+              r"(?:mon|tue|wed|thu|fri|sat|sun)\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
+_BY_NAME = re.compile(r"(?:^|(?<=[\s|·•—–/:-]))(?:[Bb]y|Author):?\s*(?<=[\s:])"
+                      rf"(?P<name>\w[\w.’'-]*(?:\s+(?!(?i:{_NAME_ENDS})\b)\w[\w.’'-]*){{0,5}})")
+_NAME_WORD = re.compile(r"[A-Z][\w.’'-]*|[\w.-]{2,40}")
+_NOT_A_NAME = frozenset("the a an this these that our your my email e-mail clicking subscribing using default "
+                        "agencies far way".split())
+# Words that may stand before a byline's "by": labels, and what a dateline leaves (a time, a zone: "AEST")
+_BY_LABELS = frozenset("posted written submitted published penned filed story words text report reported article "
+                       "on at am pm est edt pst pdt cst cdt gmt utc bst pt et monday tuesday wednesday thursday friday "
+                       "saturday sunday mon tue wed thu fri sat sun".split())
+_NAME_PARTICLES = frozenset("and van von der den de del della da di du la le al bin ibn".split())  # "Barry van Wyk"
+MAX_NAME_WORDS = 5
+
+
+def byline_names(text: str) -> list[str]:
+    """The names a byline gives ("By Wendell Ash, Harbour Wire" → ["Wendell Ash"]), or none."""
+    if len(text) > MAX_BYLINE_LENGTH:
+        return []
+    for match in _BY_NAME.finditer(text):
+        before = text[:match.start()]
+        for _day, start, end in reversed(list(find_dates(before))):
+            before = before[:start] + before[end:]
+        before = re.split(r"[,;|·•—–]|\s-\s", before)[-1]  # what stands between the last separator and "by"
+        words = re.findall(r"[^\W\d_]+", before)
+        if any(word.lower() not in _BY_LABELS and not (word.isupper() and len(word) <= 4) for word in words):
+            continue  # "powered by", "It was shot by": not a byline
+        name = match["name"].strip(" .")
+        tokens = name.split()
+        if not tokens or tokens[0].lower() in _NOT_A_NAME or len(tokens) > MAX_NAME_WORDS:
+            continue
+        if len(tokens) > 1 and not all(_NAME_WORD.fullmatch(t) and t[0].isupper()
+                                       for t in tokens if t not in _NAME_PARTICLES):
+            continue  # several words: people's names are capitalised
+        if len(tokens) == 1 and not _NAME_WORD.fullmatch(name):
+            continue
+        return split_names(name)
+    return []
