@@ -120,7 +120,12 @@ def header_like(shape_text: str, text: str) -> bool:
     parts = shape_text.split()
     if stamped(shape_text):
         return True
+    if parts and parts[-1] in _SENTENCE_END:
+        return False  # "Side view.", "Back of the palace.": a sentence (a caption), not a name
     return VARYING in parts and len(parts) <= MAX_NAME_SHAPE and any(p not in (VARYING, NUMBER) for p in parts)
+
+
+_SENTENCE_END = frozenset(".!?")
 
 
 def varying_words(text: str) -> str:
