@@ -120,12 +120,14 @@ def header_like(shape_text: str, text: str) -> bool:
     parts = shape_text.split()
     if stamped(shape_text):
         return True
-    if parts and parts[-1] in _SENTENCE_END:
-        return False  # "Side view.", "Back of the palace.": a sentence (a caption), not a name
     return VARYING in parts and len(parts) <= MAX_NAME_SHAPE and any(p not in (VARYING, NUMBER) for p in parts)
 
 
-_SENTENCE_END = frozenset(".!?")
+def sentence_like(shape_text: str) -> bool:
+    """An unstamped shape that ends as a sentence ends ("Side view.", "Back of the
+    palace."): a caption, not a name; a comment template is never one."""
+    parts = shape_text.split()
+    return bool(parts) and parts[-1] in ".!?" and not stamped(shape_text)
 
 
 def varying_words(text: str) -> str:

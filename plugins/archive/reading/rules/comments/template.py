@@ -22,7 +22,7 @@ from collections import Counter
 
 from archive.shared.dates import iso_datetime
 from ...shapes import (DATE, MAX_NAME_SHAPE, NUMBER, TIME, VARYING, header_like, likeliest_template, loose_shape,
-                       shape, stamped, stamps, varying_words)
+                       sentence_like, shape, stamped, stamps, varying_words)
 from ...state import (BODY, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, LINE_MODEL, Comment,
                       ParseState)
 
@@ -53,7 +53,7 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
     shapes = {i: loose_shape(state.lines[i].stripped) for i in region}
     occurrences: dict[str, list[int]] = {}
     for i in region:
-        if header_like(shapes[i], state.lines[i].stripped):
+        if header_like(shapes[i], state.lines[i].stripped) and not sentence_like(shapes[i]):
             occurrences.setdefault(shapes[i], []).append(i)
     template = likeliest_template(occurrences, {i: state.lines[i].stripped for i in region}, minimum=2)
     if template is None:
