@@ -23,6 +23,8 @@ from archive.reading.parse import parse_text
     ("Watch This || By: Noor Haddad || May 30, 2012", ["Noor Haddad"]),  # a section's name, then the byline
     ("by Pieter van Dam on May 9, 2012", ["Pieter van Dam"]),
     ("Date: May 5, 2012 | Category: Tips | Author: Rosa Lind", ["Rosa Lind"]),
+    ("by Cal Moreno Published May 7, 2012 11:40 am", ["Cal Moreno"]),
+    ("By: Ines Barrow Last Updated: 5/14/12 11:15 AM ET", ["Ines Barrow"]),
 ])
 def test_a_byline_gives_its_names_and_stops_where_they_end(line, names):
     assert byline_names(line) == names

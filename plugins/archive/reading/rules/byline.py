@@ -135,7 +135,7 @@ def posted_by(state: ParseState) -> None:
 MAX_BYLINE_LENGTH = 160  # a longer line is text, not a byline
 # "By Marta Quill", "by Oren Vasquez on June 3, 2012 in Gardening", "14 May 2012 by Ines Barrow Discuss (0)",
 # "By: Tobias Renn (Diary) | May 12th, 2012": the name runs to a separator, "on", "in", "at", a weekday or a date
-_NAME_ENDS = (r"on|in|at|posted|with|for|from|via|discuss|comments?|share|permalink|email|print|tweet|leave|reply|"
+_NAME_ENDS = (r"on|in|at|posted|published|last|more|with|for|from|via|discuss|comments?|share|permalink|email|print|tweet|leave|reply|"
               r"topics?|tags?|categor(?:y|ies)|filed|updated|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
               r"(?:mon|tue|wed|thu|fri|sat|sun)\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
 _BY_NAME = re.compile(r"(?:^|(?<=[\s|·•—–/:-]))(?:[Bb]y|Author):?\s*(?<=[\s:])"
