@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -210,6 +212,9 @@ def test_a_comment_dated_with_an_inferred_year_says_so_on_the_page_and_in_its_re
     record = json.loads((folder / "record.json").read_text(encoding="utf-8"))
     jsonschema.validate(record, json.loads((ROOT / "plugins" / "archive" / "record.schema.json").read_text()))
     assert [c.get("date_inferred") for c in record["comments"]] == ["the year of the post's date (2012-11-07)"] * 3
+    exported = (tmp_path / "out" / "exports" / "comments.csv").read_text(encoding="utf-8-sig")
+    assert [row["date_inferred"] for row in csv.DictReader(io.StringIO(exported))] == [
+        "the year of the post's date (2012-11-07)"] * 3
 
 
 def test_a_dateline_without_its_year_is_dated_from_the_copyright_notice_and_the_page_says_so(tmp_path):
@@ -225,6 +230,9 @@ def test_a_dateline_without_its_year_is_dated_from_the_copyright_notice_and_the_
     record = json.loads((folder / "record.json").read_text(encoding="utf-8"))
     jsonschema.validate(record, json.loads((ROOT / "plugins" / "archive" / "record.schema.json").read_text()))
     assert (record["date"], record["date_inferred"]) == ("2009-03-03", "the year of the page's copyright notice (2009)")
+    exported = (tmp_path / "out" / "exports" / "documents.csv").read_text(encoding="utf-8-sig")
+    [row] = csv.DictReader(io.StringIO(exported))
+    assert (row["date"], row["date_inferred"]) == ("2009-03-03", "the year of the page's copyright notice (2009)")
 
 
 def test_a_thread_shows_relative_dates_as_written_deleted_comments_and_replies_under_their_parent(tmp_path):

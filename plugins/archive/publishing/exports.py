@@ -172,20 +172,21 @@ def _csv(header: list[str], rows: list[list]) -> str:
 
 def documents_csv(records: list[dict], permalink) -> str:
     header = ["id", "permalink", "title", "date", "authors", "site", "type", "paragraphs", "comments",
-              "comments_stated", "source_file", "source_sha256", "original_url", "captured", "archive_version"]
+              "comments_stated", "source_file", "source_sha256", "original_url", "captured", "archive_version",
+              "date_inferred"]
     rows = [[r["id"], permalink(r["url"]), r["title"], r["date"], "; ".join(r["authors"]), r["site"],
              item_kind(r), len(r["paragraphs"]), len(r["comments"]), r["comments_stated"],
              r["source"]["file"], r["source"]["sha256"], r["provenance"]["original_url"],
-             r["provenance"]["captured"], r["archive_version"]]
+             r["provenance"]["captured"], r["archive_version"], r.get("date_inferred")]
             for r in sorted(records, key=lambda r: r["id"])]
     return _csv(header, rows)
 
 
 def comments_csv(records: list[dict], permalink) -> str:
     header = ["document_id", "comment_id", "number", "permalink", "author", "date", "replies_to",
-              "duplicate_of", "quotes", "text"]
+              "duplicate_of", "quotes", "text", "date_inferred"]
     rows = [[r["id"], c["id"], c["number"], permalink(f"{r['url']}#{c['id']}"), c["author"], c["date"],
-             c["replies_to"], c["duplicate_of"], " ".join(c["quotes"]), c["text"]]
+             c["replies_to"], c["duplicate_of"], " ".join(c["quotes"]), c["text"], c.get("date_inferred")]
             for r in sorted(records, key=lambda r: r["id"]) for c in r["comments"]]
     return _csv(header, rows)
 

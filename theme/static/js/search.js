@@ -73,7 +73,7 @@
   var MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
   function foldAccents(text) { return text.normalize("NFKD").replace(MARKS, ""); }
 
-  /* The spelling fold of archive.actors.names.fold: Qassem/Qassim, Suleimani/Soleimani... */
+  /* The spelling fold of archive.shared.names.fold: Qassem/Qassim, Suleimani/Soleimani... */
   var FOLDS = [["dh", "z"], ["ou", "u"], ["oo", "u"], ["ee", "i"], ["ai", "i"], ["q", "k"], ["e", "i"], ["o", "u"]];
   function foldName(word) {
     var w = foldAccents(word.toLowerCase()).replace(/['\u2019\u02bc`]/g, "");
