@@ -259,12 +259,12 @@ def test_a_template_the_next_comments_number_follows_closes_each_comment():
 def test_a_names_own_punctuation_and_small_words_do_not_change_the_loose_shape():
     from archive.reading.shapes import loose_shape
 
-    headers = ["1 Averie @ Averie Cooks November 8, 2012 at 12:40 am",
-               "2 Chelsie @ Balance, Not Scale November 12, 2012 at 10:31 am",
-               "3 Rachel (Two Healthy Plates) November 8, 2012 at 6:42 am",
-               "4 Carrie @ The Cook's Palette November 13, 2012 at 1:43 am",
-               "5 Katie @ Peace Love and Oats November 13, 2012 at 6:31 am",
-               "6 Ashley November 8, 2012 at 6:55 am"]
+    headers = ["1 Maren @ Maren Bakes November 8, 2012 at 12:40 am",
+               "2 Odile @ Salt, Not Sugar November 12, 2012 at 10:31 am",
+               "3 Rhea (Two Small Bowls) November 8, 2012 at 6:42 am",
+               "4 Tamsin @ The Cook's Ladle November 13, 2012 at 1:43 am",
+               "5 Wren @ Bread Jam and Oats November 13, 2012 at 6:31 am",
+               "6 Ilse November 8, 2012 at 6:55 am"]
     assert len({shape(h) for h in headers}) == 6  # written out, each its own shape
     assert {loose_shape(h) for h in headers} == {"<N> <X> <DATE> at <TIME>"}
     # a template's own words stay ("replied" is one), and brackets fold only in pairs
@@ -274,21 +274,21 @@ def test_a_names_own_punctuation_and_small_words_do_not_change_the_loose_shape()
 
 NAMES_WITH_PUNCTUATION = """{ 4 comments… read them below or add one }
 
-1 Averie @ Averie Cooks November 8, 2012 at 12:40 am
+1 Maren @ Maren Bakes November 8, 2012 at 12:40 am
 
-This soup looks so creamy and hearty and beautiful!
+This stew looks rich and warming and lovely!
 
 Reply
 
-2 Rachel (Two Healthy Plates) November 8, 2012 at 6:42 am
+2 Rhea (Two Small Bowls) November 8, 2012 at 6:42 am
 
 This soup sounds lovely.
 
-I love butternut squash.
+I love leeks.
 
 Reply
 
-3 Chelsie @ Balance, Not Scale November 8, 2012 at 8:29 am
+3 Odile @ Salt, Not Sugar November 8, 2012 at 8:29 am
 
 Love the pears here.
 
@@ -296,7 +296,7 @@ Love the pears here.
 
 Reply
 
-4 Ashley November 8, 2012 at 6:55 am
+4 Ilse November 8, 2012 at 6:55 am
 
 I don't really like warm fruit.
 
@@ -311,24 +311,24 @@ def test_every_header_of_a_thread_opens_a_comment_whatever_its_name_and_what_lie
 
     state = _as_article(NAMES_WITH_PUNCTUATION)
     # the model read two of the four comments as comments, and set aside a line of the second
-    doubted = state.lines[_text_index(state, "I love butternut")]
+    doubted = state.lines[_text_index(state, "I love leeks")]
     doubted.role, doubted.why = BOILERPLATE, LINE_MODEL
-    sure = ["1 Averie", "This soup looks", "Reply", "4 Ashley", "I don't really"]
+    sure = ["1 Maren", "This stew looks", "Reply", "4 Ilse", "I don't really"]
     thread = sorted(_text_index(state, words) for words in sure)
-    furniture = {_text_index(state, words) for words in ("{ 4 comments", "I love butternut", "Leave a Comment")}
+    furniture = {_text_index(state, words) for words in ("{ 4 comments", "I love leeks", "Leave a Comment")}
     assert induced_comments(state, thread, furniture)
     got = [(c.author, c.date, [state.lines[i].stripped for i in c.lines]) for c in state.comments]
-    assert got == [("Averie", "2012-11-08T00:40", ["This soup looks so creamy and hearty and beautiful!"]),
-                   ("Rachel", "2012-11-08T06:42", ["This soup sounds lovely.", "I love butternut squash."]),
-                   ("Chelsie", "2012-11-08T08:29", ["Love the pears here."]),
-                   ("Ashley", "2012-11-08T06:55", ["I don't really like warm fruit."])]
+    assert got == [("Maren", "2012-11-08T00:40", ["This stew looks rich and warming and lovely!"]),
+                   ("Rhea", "2012-11-08T06:42", ["This soup sounds lovely.", "I love leeks."]),
+                   ("Odile", "2012-11-08T08:29", ["Love the pears here."]),
+                   ("Ilse", "2012-11-08T06:55", ["I don't really like warm fruit."])]
     # a number on a line of its own (a count of likes) is the thread's furniture, not the comment's words
     number = state.lines[_text_index(state, "12")]
     assert (number.role, number.why) == (BOILERPLATE, "comment-section furniture")
     # each comment owns its header: the span from its header to its last line
     second = state.comments[1]
-    assert second.own_lines()[0] == _text_index(state, "2 Rachel")
-    assert second.own_lines()[-1] == _text_index(state, "I love butternut")
+    assert second.own_lines()[0] == _text_index(state, "2 Rhea")
+    assert second.own_lines()[-1] == _text_index(state, "I love leeks")
 
 
 SIDEBAR_AND_THREAD = """Categories

@@ -12,19 +12,19 @@ from archive.reading.parse import parse_text
 @pytest.mark.parametrize(("line", "names"), [
     ("By Marta Quill", ["Marta Quill"]),
     ("by Oren Vasquez on June 3, 2012 in Gardening with 12 Comments", ["Oren Vasquez"]),
-    ("14 May 2012 by Ines Barrow Discuss (0)", ["Ines Barrow"]),
-    ("By: Tobias Renn (Diary) | May 12th, 2012 at 01:43 PM |", ["Tobias Renn"]),
-    ("Posted May 6, 2012 at 5:32 PM EST by Lena Ostrova | Permalink", ["Lena Ostrova"]),
-    ("May 4, 2012 5:12 pm AEST — By Ray Oduya", ["Ray Oduya"]),
-    ("Posted By Kit Moreau Thursday, May 9, 2012 - 10:40 AM Share", ["Kit Moreau"]),
+    ("14 May 2012 by Ines Barrow Comments (0)", ["Ines Barrow"]),
+    ("By: Tobias Renn (Guest) | May 12th, 2012 at 01:43 PM |", ["Tobias Renn"]),
+    ("Posted May 6, 2012 at 5:32 PM EST by Lena Ostrova | Link", ["Lena Ostrova"]),
+    ("May 4, 2012 5:12 pm BST — By Ray Oduya", ["Ray Oduya"]),
+    ("Posted By Kit Moreau Wednesday, May 9, 2012 - 10:40 AM", ["Kit Moreau"]),
     ("by fieldmouse on May 8, 2012 5:13 PM PDT", ["fieldmouse"]),
     ("By Ada Brook and Sam Oyelaran", ["Ada Brook", "Sam Oyelaran"]),
     ("By Wendell Ash, Harbour Wire", ["Wendell Ash"]),
-    ("Watch This || By: Noor Haddad || May 30, 2012", ["Noor Haddad"]),  # a section's name, then the byline
+    ("Listen || By: Noor Haddad || May 30, 2012", ["Noor Haddad"]),  # a section's name, then the byline
     ("by Pieter van Dam on May 9, 2012", ["Pieter van Dam"]),
-    ("Date: May 5, 2012 | Category: Tips | Author: Rosa Lind", ["Rosa Lind"]),
-    ("by Cal Moreno Published May 7, 2012 11:40 am", ["Cal Moreno"]),
-    ("By: Ines Barrow Last Updated: 5/14/12 11:15 AM ET", ["Ines Barrow"]),
+    ("Date: May 5, 2012 | Author: Rosa Lind", ["Rosa Lind"]),
+    ("by Cal Moreno Published: 7 May 2012", ["Cal Moreno"]),
+    ("By: Ines Barrow Last Updated 14 May 2012", ["Ines Barrow"]),
 ])
 def test_a_byline_gives_its_names_and_stops_where_they_end(line, names):
     assert byline_names(line) == names
@@ -36,6 +36,9 @@ def test_a_byline_gives_its_names_and_stops_where_they_end(line, names):
     "By the way, the recipe doubles well.",
     "By The Associated Press",
     "Photos: a week in pictures by our readers",
+    "By contrast, the finance group met twice.",
+    "By 2010, most of the members had left.",
+    "By Friday, all the seats were taken.",
 ])
 def test_a_sentence_a_credit_or_a_label_is_no_byline(line):
     assert byline_names(line) == []
@@ -50,9 +53,9 @@ PROSE = ("The committee met for the third time this month and agreed, after a lo
 
 
 def test_the_dateline_nearest_the_headline_is_the_posts_date_and_an_update_is_not():
-    state = parse_text(page("Members to vote on the new budget", "Updated May 9 2012 - 3:20am · Posted May 8 2012 - "
-                            "11:15am by Clubhouse Staff · 0 comments", PROSE, PROSE))
-    assert state.date == "2012-05-08T11:15"
+    state = parse_text(page("Members to vote on the new budget", "Edited May 9 2012, 3:20am | Posted May 8 2012 "
+                            "at 11:15am by Ida Clubb", PROSE, PROSE))
+    assert state.date == "2012-05-08T11:15" and state.authors == ["Ida Clubb"]
 
 
 def test_a_day_without_its_year_takes_the_copyright_year_and_says_so():
@@ -68,20 +71,40 @@ def test_without_a_year_on_the_page_a_day_without_its_year_is_no_date():
 
 
 def test_a_date_told_in_a_sentence_is_the_storys_not_the_posts():
-    state = parse_text(page("Members to vote on the new budget", "The last ballots were counted on May 8, 2012 at 9 PM",
-                            PROSE, PROSE))
-    assert state.date is None
+    told = "The last ballots were counted on May 8, 2012 at 9 PM"
+    assert parse_text(page("Members to vote on the new budget", told, PROSE, PROSE)).date is None
+    state = parse_text(page("Members to vote on the new budget", told, PROSE, PROSE, "Posted on May 9, 2012"))
+    assert state.date == "2012-05-09"  # the dateline under the post
 
 
 def test_dates_the_page_lists_are_entries_not_the_posts_date():
-    state = parse_text(page("Members to vote on the new budget", PROSE, "Budget meeting - May 2, 2012",
-                            "Annual dinner - April 21, 2012", "Spring cleanup - March 18, 2012"))
-    assert state.date is None
+    listed = ("Budget meeting - May 2, 2012", "Annual dinner - April 21, 2012", "Spring cleanup - March 18, 2012")
+    assert parse_text(page("Members to vote on the new budget", PROSE, *listed)).date is None
+    assert parse_text(page("Members to vote on the new budget", "May 1, 2012", PROSE, *listed)).date == "2012-05-01"
+
+
+def test_one_other_date_on_the_page_does_not_cancel_the_dateline():
+    state = parse_text(page("Members to vote on the new budget", "May 8, 2012", PROSE, PROSE, "April 2, 2012"))
+    assert state.date == "2012-05-08"
+
+
+THREAD = ("2 comments:", "Ann Lowe said...", "you left out the salt.", "{0} 4:29 PM", "Mo Ibe said...",
+          "Trying this on Sunday.", "{0} 5:20 PM", "Post a Comment")
 
 
 def test_a_comments_stamp_is_never_the_posts_date():
-    state = parse_text(page("A post", "The post's only paragraph, long enough to be the article text of this page.",
-                            "3 comments:", "Paul Titov said...", "you forgot the beans.", "November 9, 2012 4:29 PM",
-                            "Food Junkie said...", "This sounds very good.", "November 9, 2012 5:20 PM",
-                            "Post a Comment"))
+    post = "The post's only paragraph, long enough to be the article text of this page."
+    state = parse_text(page("A post", post, *(line.format("November 9, 2012") for line in THREAD)))
     assert len(state.comments) == 2 and state.date is None
+    state = parse_text(page("A post", "Posted on November 8, 2012", post,
+                            *(line.format("November 9, 2012") for line in THREAD)))
+    assert state.date == "2012-11-08" and [c.date for c in state.comments] == ["2012-11-09T16:29", "2012-11-09T17:20"]
+
+
+def test_comments_after_a_post_dated_from_the_copyright_year_come_after_it():
+    state = parse_text(page("A post", "LOWFORD, Dec 30 (Club Wire) - " + PROSE,
+                            *(line.format("January 2") for line in THREAD), "© 2012 The Club Bulletin"))
+    assert (state.date, state.date_inferred) == ("2012-12-30", "the year of the page's copyright notice (2012)")
+    assert [(c.date, c.date_inferred) for c in state.comments] == [
+        ("2013-01-02T16:29", "the year of the page's copyright notice (2012)"),
+        ("2013-01-02T17:20", "the year of the page's copyright notice (2012)")]

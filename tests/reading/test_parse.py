@@ -52,17 +52,17 @@ The post's only paragraph, long enough to be the article text of this page.
 
 3 comments:
 
-Paul Titov said...
+Ann Lowe said...
 
-you forgot the beans.
+you left out the salt.
 
 November 9, 2012 4:29 PM
 
-Food Junkie said...
+Pan Handler said...
 
-This sounds very good.
+Trying this on Sunday.
 
-BTW the beans got missed in your list.
+PS the salt is missing from your list.
 
 November 9, 2012 5:20 PM
 
@@ -79,8 +79,8 @@ Post a Comment
 def test_a_comment_owns_every_line_of_its_header_and_footer():
     state = parse_text(BLOGGER_THREAD, model=False)
     spans = [[state.lines[i].stripped for i in (c.own_lines()[0], c.own_lines()[-1])] for c in state.comments]
-    assert spans == [["Paul Titov said...", "November 9, 2012 4:29 PM"],
-                     ["Food Junkie said...", "November 9, 2012 5:20 PM"],
+    assert spans == [["Ann Lowe said...", "November 9, 2012 4:29 PM"],
+                     ["Pan Handler said...", "November 9, 2012 5:20 PM"],
                      ["Anna said...", "November 9, 2012 6:02 PM"]]
     assert [c.date for c in state.comments] == ["2012-11-09T16:29", "2012-11-09T17:20", "2012-11-09T18:02"]
 
@@ -105,13 +105,13 @@ def test_a_stamp_without_a_year_takes_the_posts_year_and_the_next_one_after_new_
     state = parse_text(YEARLESS_STAMPS)
     got = [(c.author, c.date, c.date_inferred) for c in state.comments]
     post = "the year of the post's date (2012-11-07)"
-    assert got == [("Paul Titov", "2012-11-09T16:29", post), ("Food Junkie", "2012-12-30T17:20", post),
+    assert got == [("Ann Lowe", "2012-11-09T16:29", post), ("Pan Handler", "2012-12-30T17:20", post),
                    ("Anna", "2013-01-03T18:02", post)]
-    assert [c.text for c in state.comments][0] == "you forgot the beans."  # the stamp is the footer, not words
+    assert [c.text for c in state.comments][0] == "you left out the salt."  # the stamp is the footer, not words
 
 
 def test_without_the_posts_date_the_copyright_year_is_taken_and_said_and_without_either_none_is():
-    undated = YEARLESS_STAMPS.replace("Posted by Averie on November 7, 2012", "Posted by Averie")
+    undated = YEARLESS_STAMPS.replace("Posted by Maren on November 7, 2012", "Posted by Maren")
     state = parse_text(undated)
     assert state.date is None
     assert {(c.date[:4], c.date_inferred) for c in state.comments} == {

@@ -19,7 +19,7 @@ from datetime import date
 
 from archive.shared.dates import copyright_year, day_and_time, find_date, find_dates, find_month_day, with_year
 from .rules.byline import byline_names
-from .shapes import loose_shape, shape
+from .shapes import loose_shape
 from .state import (BODY, BOILERPLATE, BYLINE, CAPTION, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, DATELINE,
                     TITLE, ParseState)
 
@@ -29,10 +29,14 @@ AFTER_POST = 6  # text lines after the post's last paragraph ("Posted on …" un
 EARLY = 60  # a date that starts further into a long line than this is in a sentence
 SHORT = 160  # a line this short may carry the post's date anywhere in it
 ONLY_A_DATE = 3  # words beside the date on a line that is the dateline and nothing else
+LISTED = 2  # distinct dates in lines of one shape that make them a list (a timeline, teasers), not a dateline
+MAX_DATED_LINE = 1000  # longer lines are text: never read for a list's dates
+BYLINE_WORDS = 25  # a longer line that names the author is still a paragraph
 # What makes a candidate less likely (its cost is its distance from the headline, in text lines):
 ABOVE = 1.5  # standing above the headline
 YEARLESS = 3.0  # giving no year
 AFTER = 20.0  # standing after the post: only when nothing near the headline gives one
+BESIDE = ABOVE  # the line right under or above the headline is its dateline, even if its shape recurs
 
 
 def near_headline(state: ParseState) -> list[tuple[int, float]]:
@@ -65,7 +69,8 @@ def date_post(state: ParseState) -> None:
     best = None
     for i, cost in near_headline(state):
         line = state.lines[i]
-        found = None if _date_shape(line.stripped) in listed else _date_on(line.stripped, year)
+        listed_here = cost > BESIDE and _date_shape(line.stripped) in listed
+        found = None if listed_here else _date_on(line.stripped, year)
         if found is not None and (best is None or cost + YEARLESS * found[1] < best[0]):
             best = (cost + YEARLESS * found[1], i, *found)
     if best is None:
@@ -86,15 +91,15 @@ def author_post(state: ParseState) -> None:
         if names:
             state.authors = names
             line = state.lines[i]
-            if line.role in (BODY, BOILERPLATE):  # the byline, not a paragraph (nor furniture)
-                line.role, line.why = BYLINE, None
+            if line.role in (BODY, BOILERPLATE) and len(line.stripped.split()) <= BYLINE_WORDS:
+                line.role, line.why = BYLINE, None  # the byline, not a paragraph (nor furniture)
             return
 
 
 def _date_shape(text: str) -> str:
     """A dated line's shape, as comment templates see it (`shapes`): ``"<X> - <DATE>"``,
     ``"posted on <DATE> by <X>"``."""
-    return loose_shape(shape(text))
+    return loose_shape(text)
 
 
 def _listed_dates(state: ParseState) -> set[str]:
@@ -103,19 +108,24 @@ def _listed_dates(state: ParseState) -> set[str]:
     "Budget meeting - May 2, 2012" … "Annual dinner - April 21, 2012"), not the post's date."""
     dates: dict[str, set[date]] = {}
     for line in state.lines:
-        if line.role not in (COMMENT_HEADER, COMMENT_BODY) and (found := find_date(line.text)):
+        if (line.role in (COMMENT_HEADER, COMMENT_BODY) or line.why == COMMENT_FURNITURE
+                or len(line.text) > MAX_DATED_LINE):
+            continue
+        if found := find_date(line.text):
             dates.setdefault(_date_shape(line.stripped), set()).add(found[0])
-    return {shape for shape, days in dates.items() if len(days) >= 2}
+    return {shape for shape, days in dates.items() if len(days) >= LISTED}
 
 
 def _date_on(text: str, year: tuple[int, str] | None) -> tuple[str, bool, str] | None:
     """The date a line gives the post (ISO), whether its year was inferred, and the
     line's text beside the date; None when the line gives none."""
-    start = 0
-    for day, start, end in find_dates(text):
+    if len(text) > SHORT:
+        text = text[:EARLY + 40]  # a long line's dateline opens it ("PORT ALDER, Mar 3 (Harbour Wire) - …")
+    dates = list(find_dates(text))
+    for day, start, end in dates:
         if _dateline_at(text, start):
             return day_and_time(day, text[end:]), False, text[:start] + text[end:]
-    found = find_month_day(text) if year is not None and not any(find_dates(text)) else None
+    found = find_month_day(text) if year is not None and not dates else None
     if found is None:
         return None
     month, day, start, end = found
@@ -128,8 +138,8 @@ def _date_on(text: str, year: tuple[int, str] | None) -> tuple[str, bool, str] |
     return day_and_time(written, text[end:]), True, text[:start] + text[end:]
 
 
-# What may stand before a post's date on its line: a label ("Posted on", "Published", "Filed as News on"),
-# names ("Henry Blodget |", "BS Reporter / New Delhi"), a weekday; not a sentence about the date.
+# What may stand before a post's date on its line: a label ("Posted on", "Published", "Filed in Gardening on"),
+# names ("Marta Quill |", "Staff Reporter / Lowford"), a weekday; not a sentence about the date.
 _LABEL_WORDS = frozenset("posted published filed submitted written by on at as in from date dated online the "
                          "and staff story".split())
 _NOT_THE_POST = re.compile(r"\b(?:updated|modified|edited|revised|amended)\b", re.IGNORECASE)
@@ -166,9 +176,9 @@ def date_comments_without_year(state: ParseState) -> None:
     """A comment stamped "November 8 at 5:43 am" has the year of the post it answers
     (the next one if that day comes before the post's), or else the page's
     (`page_year`); the record says which. No such year: no date."""
-    if state.date and not state.date_inferred:
+    if state.date:
         reference = (int(state.date[:4]), int(state.date[5:7]), int(state.date[8:10]))
-        reason = f"the year of the post's date ({state.date[:10]})"
+        reason = state.date_inferred or f"the year of the post's date ({state.date[:10]})"
     else:
         year = page_year(state)
         if year is None:

@@ -79,15 +79,15 @@ def shape(text: str) -> str:
     return " ".join(out)
 
 
-# "Chelsie @ Balance, Not Scale", "Rachel (Two Plates)", "Carrie @ The Cook's Palette", "Peace Love and Oats"
+# "Odile @ Salt, Not Sugar", "Rhea (Two Bowls)", "Tamsin @ The Cook's Ladle", "Bread Jam and Oats"
 _NAME_INSIDE = re.compile(r"<X>(?: (?:[@,&'’./-]|the|and|of|a|an|in|for|to|with|from))+ <X>")
 _NAME_PAREN = re.compile(r"<X> \( <X> \)")
 
 
 def loose_shape(text: str) -> str:
     """The shape with a name's own punctuation folded into its slot, so that one
-    header template matches "2 Chelsie @ Balance, Not Scale November 12, 2012"
-    and "3 Rachel (Two Healthy Plates) November 12, 2012" alike."""
+    header template matches "2 Odile @ Salt, Not Sugar November 12, 2012"
+    and "3 Rhea (Two Small Bowls) November 12, 2012" alike."""
     out = shape(text)
     while True:
         folded = _NAME_PAREN.sub(VARYING, _NAME_INSIDE.sub(VARYING, out))
@@ -124,8 +124,8 @@ def header_like(shape_text: str, text: str) -> bool:
 
 
 def sentence_like(shape_text: str) -> bool:
-    """An unstamped shape that ends as a sentence ends ("Side view.", "Back of the
-    palace."): a caption, not a name; a comment template is never one."""
+    """An unstamped shape that ends as a sentence ends ("Harbour at dusk.", "The old
+    mill, from the bridge."): a caption, not a name; a comment template is never one."""
     parts = shape_text.split()
     return bool(parts) and parts[-1] in ".!?" and not stamped(shape_text)
 

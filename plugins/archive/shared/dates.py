@@ -71,12 +71,6 @@ _COPYRIGHT_YEAR = re.compile(r"(?:©|\([cC]\)|\bCopyright\b)\s*(?:©\s*)?"
                              r"(?:(?:19|20)\d{2}\s*[-–]\s*)?(?P<year>(?:19|20)\d{2})\b")
 
 
-def month_day(text: str) -> tuple[int, int] | None:
-    """The first day of a month written without its year (``"November 8"``), or None."""
-    found = find_month_day(text)
-    return found[:2] if found else None
-
-
 def find_month_day(text: str) -> tuple[int, int, int, int] | None:
     """Month and day of the first day written without its year, with where it starts and ends."""
     for match in _MONTH_DAY.finditer(text):
@@ -87,12 +81,12 @@ def find_month_day(text: str) -> tuple[int, int, int, int] | None:
     return None
 
 
-# Dates as a line may write them, commas and ordinals optional: "Jan 5 2008", "Monday , December 31 , 2007",
-# "Saturday 12 January 2008", "08/09/2012 10:56 am" (month first), "2012-07-12"
+# Dates as a line may write them, commas and ordinals optional: "Jan 5 2008", "Tuesday , May 8 , 2012",
+# "Friday 11 May 2012", "05/08/2012 10:15 am" (month first), "2012-05-08"
 _LOOSE_YEAR = r"(?:19|20)\d{2}"
 _LOOSE_DATE = re.compile(
-    rf"(?<![\w/])(?:(?P<month>{MONTH_PATTERN})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<year>{_LOOSE_YEAR})"
-    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{MONTH_PATTERN})\s*,?\s*(?P<year2>{_LOOSE_YEAR})"
+    rf"(?<![\w/])(?:(?P<month>{MONTH_PATTERN})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:,\s*)?(?P<year>{_LOOSE_YEAR})"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{MONTH_PATTERN})\s*(?:,\s*)?(?P<year2>{_LOOSE_YEAR})"
     rf"|(?P<nmonth>\d{{1,2}})/(?P<nday>\d{{1,2}})/(?P<nyear>{_LOOSE_YEAR})"
     rf"|(?P<iyear>{_LOOSE_YEAR})-(?P<imonth>\d{{2}})-(?P<iday>\d{{2}}))(?![\d/])")
 
@@ -119,7 +113,7 @@ def find_date(text: str) -> tuple[date, int, int] | None:
     return next(find_dates(text), None)
 
 
-_TIME_AFTER = re.compile(rf"^\s*(?:,|at|@|-|–|\|)?\s*(?P<time>{TIME_PATTERN})")
+_TIME_AFTER = re.compile(rf"^\s*(?:(?:,|at|@|-|–|\|)\s*)?(?P<time>{TIME_PATTERN})")
 
 
 def day_and_time(day: date, text_after: str) -> str:

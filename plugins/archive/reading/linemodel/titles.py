@@ -44,6 +44,7 @@ def candidates(texts: list[str], features: list[list[str]], marginals: list[dict
     compares with the other candidates and the text around it."""
     eligible = [k for k, text in enumerate(texts) if 2 <= len(text) <= MAX_TITLE_LENGTH
                 and not (byline_names(text) or _BYLINE.match(text))]  # a byline is never the headline
+    # (nor, then, a headline opening "By …", "By Any Means Necessary": rarer than a byline there by far)
     ranked = sorted(eligible, key=lambda k: (-marginals[k][TITLE], k))[:CANDIDATES]
     if rules_title is not None and rules_title not in ranked:
         ranked.append(rules_title)

@@ -133,13 +133,16 @@ def posted_by(state: ParseState) -> None:
 
 
 MAX_BYLINE_LENGTH = 160  # a longer line is text, not a byline
-# "By Marta Quill", "by Oren Vasquez on June 3, 2012 in Gardening", "14 May 2012 by Ines Barrow Discuss (0)",
-# "By: Tobias Renn (Diary) | May 12th, 2012": the name runs to a separator, "on", "in", "at", a weekday or a date
-_NAME_ENDS = (r"on|in|at|posted|published|last|more|with|for|from|via|discuss|comments?|share|permalink|email|print|tweet|leave|reply|"
-              r"topics?|tags?|categor(?:y|ies)|filed|updated|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+# "By Marta Quill", "by Oren Vasquez on June 3, 2012 in Gardening", "14 May 2012 by Ines Barrow Comments (0)",
+# "By: Tobias Renn (Guest) | May 12th, 2012": the name runs to a separator, "on", "in", "at", a weekday or a date
+_NAME_ENDS = (r"on|in|at|posted|published|last|more|with|for|from|via|discuss|comments?|share|permalink|email|print|"
+              r"tweet|leave|reply|topics?|tags?|categor(?:y|ies)|filed|updated|"
+              r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
               r"(?:mon|tue|wed|thu|fri|sat|sun)\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
+MAX_NAME_WORDS = 5  # a longer name is cut at this many words
 _BY_NAME = re.compile(r"(?:^|(?<=[\s|·•—–/:-]))(?:[Bb]y|Author):?\s*(?<=[\s:])"
-                      rf"(?P<name>\w[\w.’'-]*(?:\s+(?!(?i:{_NAME_ENDS})\b)\w[\w.’'-]*){{0,5}})")
+                      rf"(?P<name>\w[\w.’'-]*(?:\s+(?!(?i:{_NAME_ENDS})\b)\w[\w.’'-]*){{0,{MAX_NAME_WORDS - 1}}})"
+                      r"(?P<comma_clause>,\s+[a-z])?")  # "By contrast, the …": a sentence, not a byline
 _NAME_WORD = re.compile(r"[A-Z][\w.’'-]*|[\w.-]{2,40}")
 _NOT_A_NAME = frozenset("the a an this these that our your my email e-mail clicking subscribing using default "
                         "agencies far way".split())
@@ -147,8 +150,9 @@ _NOT_A_NAME = frozenset("the a an this these that our your my email e-mail click
 _BY_LABELS = frozenset("posted written submitted published penned filed story words text report reported article "
                        "on at am pm est edt pst pdt cst cdt gmt utc bst pt et monday tuesday wednesday thursday friday "
                        "saturday sunday mon tue wed thu fri sat sun".split())
-_NAME_PARTICLES = frozenset("and van von der den de del della da di du la le al bin ibn".split())  # "Barry van Wyk"
-MAX_NAME_WORDS = 5
+_NAME_PARTICLES = frozenset("and van von der den de del della da di du la le al bin ibn".split())  # "Pieter van Dam"
+_NOT_ONE_NAME = re.compile(r"\d+|(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|"
+                           r"july|august|september|october|november|december|then|now)")
 
 
 def byline_names(text: str) -> list[str]:
@@ -162,15 +166,16 @@ def byline_names(text: str) -> list[str]:
         before = re.split(r"[,;|·•—–]|\s-\s", before)[-1]  # what stands between the last separator and "by"
         words = re.findall(r"[^\W\d_]+", before)
         if any(word.lower() not in _BY_LABELS and not (word.isupper() and len(word) <= 4) for word in words):
-            continue  # "powered by", "It was shot by": not a byline
+            continue  # "powered by", "The film was shot by": not a byline
         name = match["name"].strip(" .")
         tokens = name.split()
-        if not tokens or tokens[0].lower() in _NOT_A_NAME or len(tokens) > MAX_NAME_WORDS:
+        if not tokens or tokens[0].lower() in _NOT_A_NAME:
             continue
         if len(tokens) > 1 and not all(_NAME_WORD.fullmatch(t) and t[0].isupper()
                                        for t in tokens if t not in _NAME_PARTICLES):
             continue  # several words: people's names are capitalised
-        if len(tokens) == 1 and not _NAME_WORD.fullmatch(name):
-            continue
+        if match["comma_clause"] or len(tokens) == 1 and (not _NAME_WORD.fullmatch(name)
+                                                          or _NOT_ONE_NAME.fullmatch(name)):
+            continue  # "By contrast, the …", "By 2010", "By Friday": a sentence, or when, not who
         return split_names(name)
     return []

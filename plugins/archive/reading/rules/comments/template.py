@@ -7,8 +7,8 @@ closes a comment follows from where the thread's text lies: between the
 section's furniture and its first repeat (footers), or between its last repeat
 and the furniture below (headers). Its varying words are the
 author, its stamps the date. Shapes are compared loosely (`loose_shape`): a
-name's own punctuation and small words ("Chelsie @ Balance, Not Scale",
-"Rachel (Two Healthy Plates)") do not make a header a different template.
+name's own punctuation and small words ("Odile @ Salt, Not Sugar",
+"Rhea (Two Small Bowls)") do not make a header a different template.
 What lies between two repeats is that comment's, whatever the model thought of
 each line, but for the thread's repeated furniture and a bare number; the
 thread's open end takes only the lines the model reads as comments. With no
