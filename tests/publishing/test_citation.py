@@ -634,3 +634,14 @@ def test_a_dateline_place_or_a_wire_after_the_byline_is_never_cited_as_an_author
                             ("Eric Schmitt, Mark Mazzetti and Michael R. Gordon",
                              ["Eric Schmitt", "Mark Mazzetti", "Michael R. Gordon"])):
         assert split_names(byline) == authors
+
+
+def test_an_editors_date_replaces_a_date_whose_year_was_inferred_and_the_inference_with_it():
+    from archive.reading.capture import read_capture
+    from archive.record import build_record
+
+    record = build_record(read_capture(FIXTURES / "captures" / "yearless-wire-dateline.txt"))
+    assert record["date_inferred"] == "the year of the page's copyright notice (2009)"
+    apply_document_meta(record, MarkdownFile(Path("x.md"), {"date": "2008-03-03"}, ""), "documents/x.md")
+    assert (record["date"], "date_inferred" in record) == ("2008-03-03", False)
+    assert record["provenance"]["corrected"] == {"date": "2009-03-03"}

@@ -421,3 +421,5 @@ def apply_document_meta(record: dict, page: MarkdownFile, name: str) -> None:
         if key in meta and meta[key] != record[key]:
             provenance["corrected"][key] = record[key]
             record[key] = meta[key]
+    if "date" in meta:
+        record.pop("date_inferred", None)  # the editor gives the date: no year is inferred any more
