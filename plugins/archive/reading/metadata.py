@@ -69,7 +69,7 @@ def date_post(state: ParseState) -> None:
     best = None
     for i, cost in near_headline(state):
         line = state.lines[i]
-        listed_here = cost > BESIDE and _date_shape(line.stripped) in listed
+        listed_here = cost > BESIDE and loose_shape(line.stripped) in listed
         found = None if listed_here else _date_on(line.stripped, year)
         if found is not None and (best is None or cost + YEARLESS * found[1] < best[0]):
             best = (cost + YEARLESS * found[1], i, *found)
@@ -96,23 +96,18 @@ def author_post(state: ParseState) -> None:
             return
 
 
-def _date_shape(text: str) -> str:
-    """A dated line's shape, as comment templates see it (`shapes`): ``"<X> - <DATE>"``,
-    ``"posted on <DATE> by <X>"``."""
-    return loose_shape(text)
-
-
 def _listed_dates(state: ParseState) -> set[str]:
-    """Shapes of the dated lines the page repeats with other dates outside its comments:
-    a timeline's, a list's or the teasers' entries ("March 3, 2015" … "September 9, 2015",
-    "Budget meeting - May 2, 2012" … "Annual dinner - April 21, 2012"), not the post's date."""
+    """Shapes (`loose_shape`, as comment templates see them) of the dated lines the page
+    repeats with other dates outside its comments: a timeline's, a list's or the teasers'
+    entries ("March 3, 2015" … "September 9, 2015", "Budget meeting - May 2, 2012" …
+    "Annual dinner - April 21, 2012"), not the post's date."""
     dates: dict[str, set[date]] = {}
     for line in state.lines:
         if (line.role in (COMMENT_HEADER, COMMENT_BODY) or line.why == COMMENT_FURNITURE
                 or len(line.text) > MAX_DATED_LINE):
             continue
         if found := find_date(line.text):
-            dates.setdefault(_date_shape(line.stripped), set()).add(found[0])
+            dates.setdefault(loose_shape(line.stripped), set()).add(found[0])
     return {shape for shape, days in dates.items() if len(days) >= LISTED}
 
 

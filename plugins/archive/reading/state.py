@@ -68,8 +68,8 @@ class Comment:
     text: str = ""
     duplicate_of: int | None = None
     header: int | None = None  # index of its header or attribution line
-    header_lines: list[int] = field(default_factory=list)  # every line of its header or footer (may be left empty
-    # when ``header`` is the only one)
+    # every line of its header or footer (may be left empty when ``header`` is the only one)
+    header_lines: list[int] = field(default_factory=list)
     header_text: str = ""
     quoted_lines: list[int] = field(default_factory=list)  # lines of `text` that quote another text
     replies_to: int | None = None  # the comment it answers

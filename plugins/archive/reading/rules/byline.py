@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from archive.shared.dates import DATE_PATTERN, TIME_PATTERN, find_dates, iso_datetime, parse_time
+from archive.shared.dates import (DATE_PATTERN, MONTHS, TIME_PATTERN, WEEKDAY_PATTERN, find_dates, iso_datetime,
+                                  parse_time)
 from ..state import BYLINE, ParseState
 from . import authorline, header
 
@@ -136,8 +137,7 @@ MAX_BYLINE_LENGTH = 160  # a longer line is text, not a byline
 # "By Marta Quill", "by Oren Vasquez on June 3, 2012 in Gardening", "14 May 2012 by Ines Barrow Comments (0)",
 # "By: Tobias Renn (Guest) | May 12th, 2012": the name runs to a separator, "on", "in", "at", a weekday or a date
 _NAME_ENDS = (r"on|in|at|posted|published|last|more|with|for|from|via|discuss|comments?|share|permalink|email|print|"
-              r"tweet|leave|reply|topics?|tags?|categor(?:y|ies)|filed|updated|"
-              r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+              rf"tweet|leave|reply|topics?|tags?|categor(?:y|ies)|filed|updated|{WEEKDAY_PATTERN}|"
               r"(?:mon|tue|wed|thu|fri|sat|sun)\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
 MAX_NAME_WORDS = 5  # a longer name is cut at this many words
 _BY_NAME = re.compile(r"(?:^|(?<=[\s|·•—–/:-]))(?:[Bb]y|Author):?\s*(?<=[\s:])"
@@ -151,8 +151,7 @@ _BY_LABELS = frozenset("posted written submitted published penned filed story wo
                        "on at am pm est edt pst pdt cst cdt gmt utc bst pt et monday tuesday wednesday thursday friday "
                        "saturday sunday mon tue wed thu fri sat sun".split())
 _NAME_PARTICLES = frozenset("and van von der den de del della da di du la le al bin ibn".split())  # "Pieter van Dam"
-_NOT_ONE_NAME = re.compile(r"\d+|(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|"
-                           r"july|august|september|october|november|december|then|now)")
+_NOT_ONE_NAME = re.compile(rf"\d+|(?i:{WEEKDAY_PATTERN}|{'|'.join(MONTHS)}|then|now)")
 
 
 def byline_names(text: str) -> list[str]:
