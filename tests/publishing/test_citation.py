@@ -142,6 +142,30 @@ def test_three_styles_of_a_newspaper_article():
     assert "<i>The New York Times</i>" in as_html(chicago(work))
 
 
+def test_a_year_the_dateline_did_not_give_is_marked_as_supplied_in_every_format():
+    from archive.reading.capture import read_capture
+    from archive.record import build_record
+
+    # the reader's own record: "Mar 3 (Wire)" under a page whose copyright notice says 2009
+    record = build_record(read_capture(FIXTURES / "captures" / "yearless-wire-dateline.txt"))
+    assert record["date"].startswith("2009-03-03")
+    work = work_of(record, "https://example.org/a/doc/x/")
+    assert "March 3, [2009]." in as_text(chicago(work))
+    assert "([2009], March 3)" in as_text(apa(work))
+    assert "3 Mar. [2009]" in as_text(mla(work))
+    said = "the dateline gives no year: the year of the page's copyright notice (2009)"
+    assert bib_fields(bibtex(work))["note"].endswith("; " + said)
+    assert bib_fields(bibtex(work))["year"] == "2009"  # the year itself stays a number a reference manager reads
+    assert re.search(r"\r\nN1  - [^\r]*; " + re.escape(said) + r"\r\n", ris(work))
+    item = json.loads(csl_json(work))[0]
+    assert item["issued"] == {"date-parts": [[2009, 3, 3]], "circa": True} and item["note"].endswith(said)
+    # a year the page gave is cited as it is
+    given = work_of(_record(date="2009-03-03"), "https://example.org/a/doc/x/")
+    assert "March 3, 2009." in as_text(chicago(given)) and "[2009]" not in as_text(apa(given)) + as_text(mla(given))
+    assert "dateline" not in bibtex(given) + ris(given) + csl_json(given)
+    assert "circa" not in json.loads(csl_json(given))[0]["issued"]
+
+
 def test_missing_fields_are_left_out_never_invented():
     work = work_of(_record(title=None, authors=[], site=None, date=None), "doc/x/")
     no_address = "Archived in a copy of the archive that has no public address."

@@ -105,6 +105,7 @@ class Work:
     captured: str | None = None  # when the capture was made, where an editor says
     archived: str | None = None  # the build's date (SOURCE_DATE_EPOCH)
     archive_name: str = "Annotated Web Archive"
+    year_inferred: str | None = None  # where the date's year came from, when its dateline gave none
 
     @property
     def public(self) -> bool:
@@ -137,18 +138,24 @@ def work_of(record: dict, archive_url: str, page_url: str = "index.html", archiv
         site=record["site"], date=record["date"], kind=item_kind(record), archive_url=archive_url, page_url=page_url,
         sha256=record["source"]["sha256"], file=record["source"]["file"],
         original_url=provenance.get("original_url"), captured=provenance.get("captured"),
-        archived=archived, archive_name=archive_name)
+        archived=archived, archive_name=archive_name, year_inferred=record.get("date_inferred"))
 
 
 # Formatted citations: a list of (text, italic) pieces.
 Pieces = list[tuple[str, bool]]
 
 
-def _long_date(iso: str | None) -> str | None:
+def _year(work: Work) -> str:
+    """The year as cited: in square brackets when the page did not give it (supplied
+    information, as cataloguers and the Chicago and MLA manuals mark it)."""
+    return f"[{work.year}]" if work.year_inferred else str(work.year)
+
+
+def _long_date(iso: str | None, year: str | None = None) -> str | None:
     if not iso:
         return None
-    year, month, day = (int(x) for x in iso[:10].split("-"))
-    return f"{MONTHS[month - 1]} {day}, {year}"
+    year_given, month, day = (int(x) for x in iso[:10].split("-"))
+    return f"{MONTHS[month - 1]} {day}, {year or year_given}"
 
 
 def _closed(text: str, mark: str = ".") -> str:
@@ -193,18 +200,18 @@ def chicago(work: Work) -> Pieces:
     out.append((_quoted(work), False))
     if work.site:
         out += [(work.site, True), (" (blog)" if work.kind == BLOG_POST else "", False)]
-    out.append(((", " if work.site else "") + (_closed(_long_date(work.date) or "n.d.")) + " ", False))
+    out.append(((", " if work.site else "") + (_closed(_long_date(work.date, _year(work)) or "n.d.")) + " ", False))
     if work.original_url:
         out.append((work.original_url + ". ", False))
     out.append((_archive_tail(work), False))
     return _merged(out)
 
 
-def _apa_date(iso: str | None) -> str:
-    if not iso:
+def _apa_date(work: Work) -> str:
+    if not work.date:
         return "n.d."
-    year, month, day = (int(x) for x in iso[:10].split("-"))
-    return f"{year}, {MONTHS[month - 1]} {day}"
+    _, month, day = (int(x) for x in work.date[:10].split("-"))
+    return f"{_year(work)}, {MONTHS[month - 1]} {day}"
 
 
 def apa(work: Work) -> Pieces:
@@ -220,10 +227,10 @@ def apa(work: Work) -> Pieces:
                  if not n.literal else n.literal for n in work.authors]
         names = [f"{n}, {a.suffix}" if a.suffix else n for n, a in zip(names, work.authors)]
         joined = ", ".join(names[:-1]) + ", & " + names[-1] if len(names) > 1 else names[0]
-        out.append((_closed(joined) + f" ({_apa_date(work.date)}). ", False))
+        out.append((_closed(joined) + f" ({_apa_date(work)}). ", False))
         out += title + [(ends + " ", False)]
     else:
-        out += title + [(f"{ends} ({_apa_date(work.date)}). ", False)]
+        out += title + [(f"{ends} ({_apa_date(work)}). ", False)]
     if work.site:
         out += [(work.site, work.kind == BLOG_POST), (". ", False)]
     if work.original_url:
@@ -232,11 +239,11 @@ def apa(work: Work) -> Pieces:
     return _merged(out)
 
 
-def _mla_date(iso: str | None) -> str | None:
+def _mla_date(iso: str | None, year: str | None = None) -> str | None:
     if not iso:
         return None
-    year, month, day = (int(x) for x in iso[:10].split("-"))
-    return f"{day} {MLA_MONTHS[month - 1]} {year}"
+    year_given, month, day = (int(x) for x in iso[:10].split("-"))
+    return f"{day} {MLA_MONTHS[month - 1]} {year or year_given}"
 
 
 def mla(work: Work) -> Pieces:
@@ -250,7 +257,7 @@ def mla(work: Work) -> Pieces:
     elif authors:
         out.append((f"{authors[0].sort_form}, et al. ", False))
     out.append((_quoted(work), False))
-    container = [x for x in (work.site, _mla_date(work.date), work.original_url) if x]
+    container = [x for x in (work.site, _mla_date(work.date, _year(work)), work.original_url) if x]
     if work.site:
         out.append((work.site, True))
         container = container[1:]

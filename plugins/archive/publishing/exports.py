@@ -46,6 +46,11 @@ def cite_key(work: Work) -> str:
     return f"{re.sub(r'[^a-z0-9]', '', ascii_who)[:20] or 'anon'}{work.year or 'nd'}-{work.id[:8]}"
 
 
+def _inferred(work: Work) -> str:
+    """The note that says the date's year is not the page's own."""
+    return f"the dateline gives no year: {work.year_inferred}"
+
+
 def _public(work: Work) -> str | None:
     return work.archive_url if work.public else None
 
@@ -70,6 +75,8 @@ def bibtex(work: Work) -> str:
         fields.append(("urldate", work.captured[:10]))
     where = f"at \\url{{{_url(work.archive_url)}}}" if work.public else NO_ADDRESS
     note = f"Archived by {bibtex_text(work.archive_name)} {where}; capture SHA-256 {work.sha256}"
+    if work.year_inferred:
+        note += f"; {bibtex_text(_inferred(work))}"
     fields.append(("note", note))
     entry = "online" if work.kind == BLOG_POST else "article"
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
@@ -107,7 +114,8 @@ def ris(work: Work) -> str:
         lines.append(("Y2", work.captured[:10].replace("-", "/")))
     where = f"at {work.archive_url}" if work.public else NO_ADDRESS
     lines += [("DB", work.archive_name)] + ([("AN", work.archive_url)] if work.public else [])
-    lines.append(("N1", f"Archived {where}; capture {work.file}, SHA-256 {work.sha256}"))
+    inferred = f"; {_inferred(work)}" if work.year_inferred else ""
+    lines.append(("N1", f"Archived {where}; capture {work.file}, SHA-256 {work.sha256}{inferred}"))
     return "".join(f"{tag}  - {_ris_value(value)}\r\n" for tag, value in lines) + "ER  - \r\n"
 
 
@@ -116,7 +124,8 @@ def ris(work: Work) -> str:
 def csl_json(work: Work) -> str:
     item = {"id": cite_key(work), "type": "post-weblog" if work.kind == BLOG_POST else "article-newspaper",
             "title": work.display_title, "archive": work.archive_name,
-            "note": f"Capture {work.file}, SHA-256 {work.sha256}" + ("" if work.public else f"; {NO_ADDRESS}")}
+            "note": f"Capture {work.file}, SHA-256 {work.sha256}" + ("" if work.public else f"; {NO_ADDRESS}")
+            + (f"; {_inferred(work)}" if work.year_inferred else "")}
     if work.original_url or work.public:
         item["URL"] = work.original_url or work.archive_url
     if work.public:
@@ -126,7 +135,7 @@ def csl_json(work: Work) -> str:
     if work.site:
         item["container-title"] = work.site
     if work.date:
-        item["issued"] = {"date-parts": [work.date_parts]}
+        item["issued"] = {"date-parts": [work.date_parts], **({"circa": True} if work.year_inferred else {})}
     if work.captured:
         item["accessed"] = {"date-parts": [[int(x) for x in work.captured[:10].split("-")]]}
     return json.dumps([item], ensure_ascii=False, indent=2, sort_keys=True) + "\n"
