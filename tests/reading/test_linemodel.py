@@ -29,14 +29,14 @@ def test_two_commenters_share_a_shape_but_not_their_names():
 
 
 def test_stamps_are_dates_times_and_relative_stamps():
-    assert stamps("Diane On Friday, November 2 at 12:16 pm") == [("<DATE>", "Friday, November 2"),
-                                                                ("<TIME>", "12:16 pm")]
+    assert stamps("Marguerite On Friday, March 7 at 10:41 pm") == [("<DATE>", "Friday, March 7"),
+                                                                     ("<TIME>", "10:41 pm")]
     assert [slot for slot, _words in stamps("posted 3 days ago")] == ["<AGO>"]
     assert stamps("No stamp in this line at all.") == []
 
 
 def test_a_name_that_starts_like_a_month_is_not_a_date():
-    assert shape("4 Janet November 8, 2012 at 6:39 AM") == shape("3 Beth November 8, 2012 at 5:43 AM")
+    assert shape("4 Juniper May 14, 2011 at 6:05 AM") == shape("3 Octavia May 14, 2011 at 5:52 AM")
     assert stamps("Marcus 12 says:") == [] and stamps("7 Augustine") == []
     assert [words for _slot, words in stamps("Sept 8, 2012 and 3rd March and Nov. 8")] == [
         "Sept 8, 2012", "3rd March", "Nov. 8"]
@@ -151,19 +151,19 @@ NUMBERED_THREAD = """The post ends here.
 
 [...] the purpose and the results [...]
 
-2. on 25 Oct 2012 at 7:20 pm2 Timon Piccini
+2. on 25 Oct 2012 at 7:20 pm2 Halvard Oyelaran
 
 I am pretty sure twenty dollars no longer buys a car.
 
-3. on 25 Oct 2012 at 7:25 pm3 Audrey
+3. on 25 Oct 2012 at 7:25 pm3 Wren
 
-I confess: I had to look it up.
+I had to read it twice, I admit.
 
-Also, who refined their rectangle?
+Also, who painted the fence?
 
-4. on 25 Oct 2012 at 7:43 pm4 David Lippman
+4. on 25 Oct 2012 at 7:43 pm4 Ottilie Marsh
 
-Me too, Rosemary.
+Me too, Fenwick.
 
 Leave a Reply
 """
@@ -178,29 +178,29 @@ def test_a_numbered_template_opens_each_comment_even_when_the_first_one_differs(
     thread = [i for i in range(first, last + 1) if not state.lines[i].blank]
     assert induced_comments(state, thread, furniture)
     got = [(c.author, c.date, state.lines[c.lines[0]].stripped[:12]) for c in state.comments]
-    assert got == [("Timon Piccini", "2012-10-25T19:20", "I am pretty "), ("Audrey", "2012-10-25T19:25", "I confess: I"),
-                   ("David Lippman", "2012-10-25T19:43", "Me too, Rose")]
+    assert got == [("Halvard Oyelaran", "2012-10-25T19:20", "I am pretty "), ("Wren", "2012-10-25T19:25", "I had to rea"),
+                   ("Ottilie Marsh", "2012-10-25T19:43", "Me too, Fenw")]
 
 
 STAMP_UNDER_NAME = """2 Comments
 
-1. dipitblack
+1. quillfeather
 
-October 2, 2012 | Permalink
+April 4, 2011 | Permalink
 
-Love her outfit!
+Love the colours!
 
-2. Cristine Arroyo
+2. Maren Solberg
 
-October 2, 2012 | Permalink
+April 4, 2011 | Permalink
 
-love this look
+lovely light here
 
-3. Emilie
+3. Tobiah
 
-October 3, 2012 | Permalink
+April 5, 2011 | Permalink
 
-For noen sko!
+Hvilke fine farger!
 
 Post a comment
 """
@@ -211,32 +211,32 @@ def test_a_stamp_under_each_name_opens_the_comment_and_the_first_is_found_above_
 
     state = _as_article(STAMP_UNDER_NAME)
     # the model read only the second and third comments as comments
-    thread = [i for i in range(_text_index(state, "2. Cristine"), _text_index(state, "For noen") + 1)
+    thread = [i for i in range(_text_index(state, "2. Maren"), _text_index(state, "Hvilke") + 1)
               if not state.lines[i].blank]
     furniture = {_text_index(state, "2 Comments"), _text_index(state, "Post a comment")}
     assert induced_comments(state, thread, furniture)
     got = [(c.author, c.date, [state.lines[i].stripped for i in c.lines]) for c in state.comments]
-    assert got == [("dipitblack", "2012-10-02", ["Love her outfit!"]),
-                   ("Cristine Arroyo", "2012-10-02", ["love this look"]),
-                   ("Emilie", "2012-10-03", ["For noen sko!"])]
+    assert got == [("quillfeather", "2011-04-04", ["Love the colours!"]),
+                   ("Maren Solberg", "2011-04-04", ["lovely light here"]),
+                   ("Tobiah", "2011-04-05", ["Hvilke fine farger!"])]
     # the name above the stamp is the comment's too
-    assert [state.lines[c.own_lines()[0]].stripped for c in state.comments] == ["1. dipitblack", "2. Cristine Arroyo",
-                                                                               "3. Emilie"]
+    assert [state.lines[c.own_lines()[0]].stripped for c in state.comments] == ["1. quillfeather", "2. Maren Solberg",
+                                                                               "3. Tobiah"]
 
 
 NUMBERED_BODIES = """Comments
 
-1. I always love how the coasts talk about the Midwest.
+1. I always enjoy how the valley talks about the coast.
 
-Posted by: Travis Pahl on December 29, 2007 01:59 PM
+Posted by: Anselm Quarry on December 29, 2007 01:59 PM
 
-2. Walters: I hope you are not referring to Eric.
+2. Harlow: I hope you do not mean the ferry.
 
-Posted by: Ragnar Danneskjold on December 29, 2007 03:47 PM
+Posted by: Petronella Vos on December 29, 2007 03:47 PM
 
-3. I predict he will be second or third in Iowa.
+3. I predict the ferry will run late again.
 
-Posted by: Bruce Guthrie on December 29, 2007 03:54 PM
+Posted by: Idris Fenn on December 29, 2007 03:54 PM
 
 Post a comment
 """
@@ -248,12 +248,12 @@ def test_a_template_the_next_comments_number_follows_closes_each_comment():
     state = _as_article(NUMBERED_BODIES)
     # the model read the first body as page furniture: the thread's two ends say nothing
     furniture = {_text_index(state, words) for words in ("Comments", "1. I always", "Post a comment")}
-    thread = [i for i in range(_text_index(state, "Posted by: Travis"), _text_index(state, "Posted by: Bruce") + 1)
+    thread = [i for i in range(_text_index(state, "Posted by: Anselm"), _text_index(state, "Posted by: Idris") + 1)
               if not state.lines[i].blank]
     assert induced_comments(state, thread, furniture)
     got = [(c.author, [state.lines[i].stripped[:10] for i in c.lines]) for c in state.comments]
-    assert got[1:] == [("Ragnar Danneskjold", ["2. Walters"]), ("Bruce Guthrie", ["3. I predi"])]
-    assert got[0][0] == "Travis Pahl"
+    assert got[1:] == [("Petronella Vos", ["2. Harlow:"]), ("Idris Fenn", ["3. I predi"])]
+    assert got[0][0] == "Anselm Quarry"
 
 
 def test_a_names_own_punctuation_and_small_words_do_not_change_the_loose_shape():
@@ -367,3 +367,135 @@ def test_the_line_model_sees_the_comment_thread_not_a_sidebar_above_it_that_repe
     assert "thread=in" in by_text["Too salty."] and "thread=before" in by_text["Politics (12)"]
     assert "thread=before" in by_text["The post's last paragraph is here, long enough to be prose for the whole page."]
     assert "talk" in by_text["3 Comments"] and "talk" not in by_text["Lovely soup."]
+
+
+NAME_UNDER_NUMBERED_STAMP = """6 Responses to "The ferry to the outer islands"
+
+  1. March 9, 2011
+
+    Halvard Oyelaran
+
+    I took the same ferry last summer. The coffee has not changed either.
+
+    — Hal
+
+  2. March 9, 2011
+
+    Wren
+
+    Which guesthouse was it?
+
+    Reply
+
+  3. March 10, 2011
+
+    Ada Lindqvist
+
+    The one with the blue door, by the pier.
+
+    Reply
+
+  4. March 10, 2011
+
+    Ottilie Marsh
+
+    Lovely photographs of the lighthouse.
+
+    Reply
+
+  5. March 11, 2011
+
+    Halvard Oyelaran
+
+    I went back for the north cape walk.
+
+    — Hal
+
+    Reply
+
+  6. March 12, 2011
+
+    Maren Solberg
+
+    We did the crossing in a storm once.
+
+    Reply
+
+Leave a Reply
+"""
+
+
+def test_a_numbered_stamp_with_the_name_under_it_opens_each_comment_and_a_signature_stays_in_the_words():
+    from archive.reading.rules.comments.template import induced_comments
+
+    state = _as_article(NAME_UNDER_NUMBERED_STAMP)
+    thread = [i for i in range(_text_index(state, "1. March"), _text_index(state, "We did") + 1)
+              if not state.lines[i].blank]
+    furniture = {_text_index(state, "6 Responses"), _text_index(state, "Leave a Reply")}
+    assert induced_comments(state, thread, furniture)
+    got = [(c.author, c.date, [state.lines[i].stripped for i in c.lines]) for c in state.comments]
+    assert got == [
+        ("Halvard Oyelaran", "2011-03-09", ["I took the same ferry last summer. The coffee has not changed either.",
+                                            "— Hal"]),
+        ("Wren", "2011-03-09", ["Which guesthouse was it?"]),
+        ("Ada Lindqvist", "2011-03-10", ["The one with the blue door, by the pier."]),
+        ("Ottilie Marsh", "2011-03-10", ["Lovely photographs of the lighthouse."]),
+        ("Halvard Oyelaran", "2011-03-11", ["I went back for the north cape walk.", "— Hal"]),
+        ("Maren Solberg", "2011-03-12", ["We did the crossing in a storm once."])]
+    # "Reply" under most comments is the thread's furniture; the signature under two is the commenter's words
+    replies = [line for line in state.lines if line.stripped == "Reply"]
+    assert {(line.role, line.why) for line in replies} == {(BOILERPLATE, "comment-section furniture")}
+    assert [state.lines[i].stripped for i in state.comments[1].own_lines()] == ["2. March 9, 2011", "Wren",
+                                                                               "Which guesthouse was it?"]
+
+
+def test_a_timeline_under_numbered_dates_is_not_a_thread():
+    from archive.reading.rules.comments.template import induced_comments
+
+    timeline = NAME_UNDER_NUMBERED_STAMP
+    for name in ("Halvard Oyelaran", "Wren", "Ada Lindqvist", "Ottilie Marsh", "Maren Solberg"):
+        timeline = timeline.replace(f"    {name}\n", "    The council met and voted on the budget for the harbour.\n")
+    state = _as_article(timeline)
+    thread = [i for i in range(_text_index(state, "1. March"), _text_index(state, "We did") + 1)
+              if not state.lines[i].blank]
+    assert not induced_comments(state, thread, set()) and not state.comments
+
+
+def test_section_labels_that_take_turns_are_not_a_comment_template():
+    from archive.reading.shapes import likeliest_template, loose_shape
+
+    def template(lines):
+        found = {}
+        for i, text in enumerate(lines):
+            found.setdefault(loose_shape(text), []).append(i)
+        return likeliest_template(found, dict(enumerate(lines)), minimum=2)
+
+    assert template(["Pros:", "Cons:", "Pros:", "Cons:", "Pros:", "Cons:"]) is None
+    assert template(["Pros:", "Cons:", "Example time:", "Check it out:", "Pros:", "Cons:"]) is None
+    assert template(["Wren:", "Idris Fenn:", "Maren Solberg:", "Wren:"]) == loose_shape("Wren:")
+    assert template(["Wren:", "Idris Fenn:"]) == loose_shape("Wren:")  # two names, each once
+
+
+FORM_THEN_THREAD = """The post's last paragraph is here, long enough to be prose for the whole page.
+
+Comment on this article
+
+  1. March 9, 2011
+
+    Wren
+
+    Which guesthouse was it?
+"""
+
+
+def test_lines_under_a_comment_forms_heading_are_set_aside_for_where_they_lie_and_the_model_reads_their_words():
+    state = parse_text(FORM_THEN_THREAD, model=False)
+    under = [_text_index(state, words) for words in ("1. March", "Wren", "Which guesthouse")]
+    heading = _text_index(state, "Comment on this")
+    assert [(state.lines[i].role, state.lines[i].why) for i in [heading, *under]] == [
+        (BOILERPLATE, "comment-section furniture")] * 4
+    assert state.presumed == set(under)
+    index, feats = page_features(state)
+    by_line = dict(zip(index, feats))
+    assert all("why=presumed" in by_line[i] and "why=comment-section" not in by_line[i] for i in under)
+    assert "why=comment-section" in by_line[heading] and "why=presumed" not in by_line[heading]

@@ -101,15 +101,33 @@ def stamped(shape_text: str) -> bool:
     return any(slot in shape_text for slot in SLOTS)
 
 
+MIN_DISTINCT_NAMES = 3  # an unstamped template with repeats names this many people, or each once
+
+
 def likeliest_template(found: dict[str, list[int]], texts: Mapping[int, str], minimum: int) -> str | None:
     """Of header-like shapes and the lines they stand on (``found``; ``texts``: each
     line's words), the one that repeats most (at least ``minimum`` times, with a
-    stamp or with different names), a stamped one before one without, then the first."""
+    stamp or with names that vary), a stamped one before one without, then the first."""
     repeated = {s: lines for s, lines in found.items() if len(lines) >= minimum
-                and (stamped(s) or len({varying_words(texts[i]) for i in lines}) > 1)}
+                and (stamped(s) or _names_vary({varying_words(texts[i]) for i in lines}, len(lines)))}
     if not repeated:
         return None
     return max(repeated, key=lambda s: (len(repeated[s]), stamped(s), -repeated[s][0]))
+
+
+def _names_vary(slots: set[str], repeats: int) -> bool:
+    """Do the words in a repeated shape's name slot vary as commenters' names do?
+    Two words taking turns ("Pros:", "Cons:", "Pros:", …) or phrases ("Example
+    time:") label an article's sections."""
+    names = {words for words in slots if _name_shaped(words)}
+    return len(names) > 1 and (len(names) == repeats or len(names) >= MIN_DISTINCT_NAMES)
+
+
+def _name_shaped(words: str) -> bool:
+    """A handle (one word, any case) or a name that starts and ends with a capital
+    ("Pieter van Dam"), not a phrase ("Check it out")."""
+    parts = words.split()
+    return len(parts) == 1 or (parts[0][:1].isupper() and parts[-1][:1].isupper())
 
 
 def header_like(shape_text: str, text: str) -> bool:

@@ -109,6 +109,8 @@ class ParseState:
     comments_start: int | None = None  # first line of the comment section
     comments_stated: int | None = None  # "23 Responses to…": how many the page said it had
     site_lines: SiteLines | None = None  # what the corpus knows of this site's repeated lines
+    # lines set aside for where they lie (under a comment form's heading), not for what they say
+    presumed: set[int] = field(default_factory=set)
 
     @classmethod
     def from_text(cls, text: str) -> ParseState:

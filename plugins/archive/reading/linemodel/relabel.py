@@ -20,7 +20,8 @@ Every line still ends in exactly one role, with its reason.
 from __future__ import annotations
 
 from ..rules.comments.template import induced_comments
-from ..state import BODY, BOILERPLATE, CAPTION, COMMENT_BODY, COMMENT_HEADER, LINE_MODEL, TITLE, ParseState
+from ..state import (BODY, BOILERPLATE, CAPTION, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, LINE_MODEL, TITLE,
+                     ParseState)
 from .features import page_features
 from .labels import ARTICLE, COMMENT, OTHER
 from .tagger import tag
@@ -53,10 +54,24 @@ def relabel(state: ParseState) -> None:
         state.lines[index[k]].role, state.lines[index[k]].why = BODY, None
     sure = [i for k, i in enumerate(index) if labels[k] == COMMENT and marginals[k][COMMENT] >= INDUCE]
     furniture = {i for k, i in enumerate(index) if labels[k] == OTHER}
+    released = _release_presumed(state, sure)
     if not state.comments:
         induced_comments(state, sure, furniture)
     elif sure:
         _challenge(state, index, labels, sure, furniture)
+    for i in released:
+        if state.lines[i].role == BOILERPLATE and state.lines[i].why == LINE_MODEL:
+            state.lines[i].why = COMMENT_FURNITURE  # no comment took it: it stays what the rules said
+
+
+def _release_presumed(state: ParseState, sure: list[int]) -> list[int]:
+    """Lines the rules set aside only for where they lie (`ParseState.presumed`)
+    that the model is sure are comments: the page's template may cut comments
+    from them, as from lines the model itself set aside."""
+    released = [i for i in sure if i in state.presumed and state.lines[i].role == BOILERPLATE]
+    for i in released:
+        state.lines[i].why = LINE_MODEL
+    return released
 
 
 def _comment_lines(state: ParseState) -> set[int]:

@@ -247,6 +247,8 @@ def comment_form(state: ParseState) -> None:
             in_form = False
         if in_form and state.free(i) and not line.blank:
             state.claim(i, BOILERPLATE, COMMENT_FURNITURE)
+            if not _COMMENT_FORM_HEADING.match(line.stripped):
+                state.presumed.add(i)
 
 
 def after_comments(state: ParseState) -> None:

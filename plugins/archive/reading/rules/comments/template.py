@@ -63,6 +63,10 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
     heads = _whole_thread(state, heads, shapes, template)
     names = {head: _name_above(state, head, template) for head in heads}
     named = sum(name is not None for name in names.values())
+    if not footers and named * 2 < len(heads):  # "3. March 9, 2011" with the name under it
+        below = {head: _name_below(state, head, template) for head in heads}
+        if sum(name is not None for name in below.values()) * 2 > len(heads):
+            names, named = below, sum(name is not None for name in below.values())
     if not footers and VARYING not in template.split() and named * 2 < len(heads):
         return False  # a date heading each section, with no one's name above it: a timeline
     comment_set = set(lines)
@@ -77,7 +81,7 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
         ends = heads[1:] + [max(after[-1] if after else heads[-1], lines[-1]) + 1]
         spans = [(head, end, head) for head, end in zip(heads, ends)]
     state.comments_start = min(spans[0][0], spans[0][2])
-    repeated_lines = _repeated_furniture(state, spans[0][0], spans[-1][1] - 1)
+    repeated_lines = _repeated_furniture(state, [(start, end) for start, end, _head in spans])
     name_lines = set(names.values()) - {None}  # the next commenter's name closes a body
     for number, (start, end, head) in enumerate(spans, start=1):
         # between two repeats of the template, every line is this comment's (the model may doubt some);
@@ -163,10 +167,16 @@ def _opens_comments(template: str, names: dict[int, int | None]) -> bool:
     return numbered or named
 
 
-def _repeated_furniture(state: ParseState, first: int, last: int) -> set[int]:
-    """Short lines that recur word for word in the thread: its links, not anyone's words."""
-    texts = Counter(state.lines[i].stripped for i in range(first, last + 1) if not state.lines[i].blank)
-    repeated = {text for text, n in texts.items() if n >= 2 and len(text) <= MAX_FURNITURE_LENGTH}
+def _repeated_furniture(state: ParseState, spans: list[tuple[int, int]]) -> set[int]:
+    """Short lines that recur word for word in most of the thread's comments: its
+    links ("Reply", "Report abuse"), not anyone's words (a signature or a "Thanks!"
+    recurs in a few)."""
+    first, last = spans[0][0], spans[-1][1] - 1
+    found_in: Counter[str] = Counter()
+    for start, end in spans:
+        found_in.update({state.lines[i].stripped for i in range(min(start, end), max(start, end))
+                         if not state.lines[i].blank and len(state.lines[i].stripped) <= MAX_FURNITURE_LENGTH})
+    repeated = {text for text, n in found_in.items() if n >= 2 and n * 2 >= len(spans)}
     found = {i for i in range(first, last + 1) if state.lines[i].stripped in repeated}
     for i in range(last + 1, len(state.lines)):  # and the last comment's, below its span
         if state.lines[i].blank:
@@ -199,12 +209,23 @@ def _name_above(state: ParseState, head: int, template: str) -> int | None:
     above = state.previous_text_line(head)
     if above is None or above < head - 2 or not _usable(state, above):
         return None
-    text = state.lines[above].stripped
-    name_shape = shape(text)
-    parts = name_shape.split()
-    if VARYING not in parts or len(parts) > MAX_NAME_SHAPE or stamped(name_shape):
+    return above if _name_shaped(state.lines[above].stripped) else None
+
+
+def _name_below(state: ParseState, head: int, template: str) -> int | None:
+    """The commenter's name on its own line right under a stamp-only header."""
+    if VARYING in template.split():
         return None
-    return above if _name_like(text) else None
+    below = state.next_text_line(head + 1)
+    if below is None or below > head + 2 or not _usable(state, below):
+        return None
+    return below if _name_shaped(state.lines[below].stripped) else None
+
+
+def _name_shaped(text: str) -> bool:
+    """A line that is only a name: its shape a short varying span, no stamp."""
+    parts = shape(text).split()
+    return VARYING in parts and len(parts) <= MAX_NAME_SHAPE and not stamped(" ".join(parts)) and _name_like(text)
 
 
 def _name_like(text: str) -> bool:
