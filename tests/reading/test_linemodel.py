@@ -143,6 +143,16 @@ def _text_index(state, words: str) -> int:
     return next(i for i, line in enumerate(state.lines) if line.stripped.startswith(words))
 
 
+def _induced(text: str, first: str, last: str, furniture: tuple[str, ...] = ()):
+    """``text`` as article text, cut by its template over the lines the model would read
+    as comments: from the one opening with ``first`` to the one opening with ``last``."""
+    from archive.reading.rules.comments.template import induced_comments
+
+    state = _as_article(text)
+    thread = [i for i in range(_text_index(state, first), _text_index(state, last) + 1) if not state.lines[i].blank]
+    return state, induced_comments(state, thread, {_text_index(state, words) for words in furniture})
+
+
 NUMBERED_THREAD = """The post ends here.
 
 53 Responses
@@ -207,14 +217,9 @@ Post a comment
 
 
 def test_a_stamp_under_each_name_opens_the_comment_and_the_first_is_found_above_the_model_lines():
-    from archive.reading.rules.comments.template import induced_comments
-
-    state = _as_article(STAMP_UNDER_NAME)
     # the model read only the second and third comments as comments
-    thread = [i for i in range(_text_index(state, "2. Maren"), _text_index(state, "Hvilke") + 1)
-              if not state.lines[i].blank]
-    furniture = {_text_index(state, "2 Comments"), _text_index(state, "Post a comment")}
-    assert induced_comments(state, thread, furniture)
+    state, found = _induced(STAMP_UNDER_NAME, "2. Maren", "Hvilke", ("2 Comments", "Post a comment"))
+    assert found
     got = [(c.author, c.date, [state.lines[i].stripped for i in c.lines]) for c in state.comments]
     assert got == [("quillfeather", "2011-04-04", ["Love the colours!"]),
                    ("Maren Solberg", "2011-04-04", ["lovely light here"]),
@@ -426,13 +431,8 @@ Leave a Reply
 
 
 def test_a_numbered_stamp_with_the_name_under_it_opens_each_comment_and_a_signature_stays_in_the_words():
-    from archive.reading.rules.comments.template import induced_comments
-
-    state = _as_article(NAME_UNDER_NUMBERED_STAMP)
-    thread = [i for i in range(_text_index(state, "1. March"), _text_index(state, "We did") + 1)
-              if not state.lines[i].blank]
-    furniture = {_text_index(state, "6 Responses"), _text_index(state, "Leave a Reply")}
-    assert induced_comments(state, thread, furniture)
+    state, found = _induced(NAME_UNDER_NUMBERED_STAMP, "1. March", "We did", ("6 Responses", "Leave a Reply"))
+    assert found
     got = [(c.author, c.date, [state.lines[i].stripped for i in c.lines]) for c in state.comments]
     assert got == [
         ("Halvard Oyelaran", "2011-03-09", ["I took the same ferry last summer. The coffee has not changed either.",
@@ -450,15 +450,11 @@ def test_a_numbered_stamp_with_the_name_under_it_opens_each_comment_and_a_signat
 
 
 def test_a_timeline_under_numbered_dates_is_not_a_thread():
-    from archive.reading.rules.comments.template import induced_comments
-
     timeline = NAME_UNDER_NUMBERED_STAMP
     for name in ("Halvard Oyelaran", "Wren", "Ada Lindqvist", "Ottilie Marsh", "Maren Solberg"):
         timeline = timeline.replace(f"    {name}\n", "    The council met and voted on the budget for the harbour.\n")
-    state = _as_article(timeline)
-    thread = [i for i in range(_text_index(state, "1. March"), _text_index(state, "We did") + 1)
-              if not state.lines[i].blank]
-    assert not induced_comments(state, thread, set()) and not state.comments
+    state, found = _induced(timeline, "1. March", "We did")
+    assert not found and not state.comments
 
 
 def test_section_labels_that_take_turns_are_not_a_comment_template():
