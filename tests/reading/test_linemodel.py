@@ -495,3 +495,52 @@ def test_lines_under_a_comment_forms_heading_are_set_aside_for_where_they_lie_an
     by_line = dict(zip(index, feats))
     assert all("why=presumed" in by_line[i] and "why=comment-section" not in by_line[i] for i in under)
     assert "why=comment-section" in by_line[heading] and "why=presumed" not in by_line[heading]
+
+
+UNNAMED_BLOCKS = """The post's last paragraph is here, long enough to be prose for the whole page.
+
+Great post.
+
+I agree with every word of this.
+
+Thanks for writing it.
+"""
+
+
+def test_comment_lines_with_no_template_are_comments_only_where_the_page_says_it_has_comments():
+    from archive.reading.rules.comments.template import induced_comments
+
+    state, found = _induced(UNNAMED_BLOCKS, "Great post", "Thanks for")
+    assert not found and not state.comments  # teasers or a list the model took for talk
+    counted = _as_article(UNNAMED_BLOCKS)
+    counted.comments_stated = 3  # "3 Comments" above them
+    thread = [_text_index(counted, words) for words in ("Great post", "I agree", "Thanks for")]
+    assert induced_comments(counted, thread, set())
+    assert [(c.author, [counted.lines[i].stripped for i in c.lines]) for c in counted.comments] == [
+        (None, ["Great post."]), (None, ["I agree with every word of this."]), (None, ["Thanks for writing it."])]
+
+
+def test_a_line_read_as_a_comment_that_no_comment_took_is_set_aside_when_the_model_leans_to_furniture(monkeypatch):
+    from archive.reading.linemodel import relabel as relabel_module
+
+    def verdicts(pairs):
+        """The model's reading of the page's text lines: (label, P(article), P(other)) each."""
+        def tag(feats):
+            assert len(feats) == len(pairs)
+            return ([label for label, *_ in pairs],
+                    [{"title": 0.0, "article": a, "comment": 1 - a - o, "other": o} for _, a, o in pairs])
+        return tag
+
+    text = "First paragraph of the post, long enough.\n\nSecond paragraph.\n\nShare this post\n\nA reader's aside?\n"
+    monkeypatch.setattr(relabel_module, "tag", verdicts([("article", 0.9, 0.05), ("article", 0.9, 0.05),
+                                                         ("comment", 0.1, 0.35), ("comment", 0.3, 0.1)]))
+    state = _as_article(text)
+    relabel_module.relabel(state)
+    roles = {line.stripped: (line.role, line.why) for line in state.lines if not line.blank}
+    assert roles["Share this post"] == (BOILERPLATE, LINE_MODEL)
+    assert roles["A reader's aside?"] == ("body", None) and not state.comments
+    # an article keeps a line of text even when every line is such a stray
+    monkeypatch.setattr(relabel_module, "tag", verdicts([("comment", 0.1, 0.3)] * 4))
+    state = _as_article(text)
+    relabel_module.relabel(state)
+    assert sum(line.role == "body" for line in state.lines) == 1

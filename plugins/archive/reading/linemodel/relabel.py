@@ -13,6 +13,8 @@ text") and overrules them where the page's structure says otherwise:
 - comments the rules missed are cut by the page's own comment template
   (`archive.reading.rules.comments.template`), over the lines the model reads as
   comments.
+- a line the model reads as a comment that no comment took is set aside when
+  the model finds it likelier furniture than article text.
 
 Every line still ends in exactly one role, with its reason.
 """
@@ -62,6 +64,18 @@ def relabel(state: ParseState) -> None:
     for i in released:
         if state.lines[i].role == BOILERPLATE and state.lines[i].why == LINE_MODEL:
             state.lines[i].why = COMMENT_FURNITURE  # no comment took it: it stays what the rules said
+    _set_aside_strays(state, index, labels, marginals)
+
+
+def _set_aside_strays(state: ParseState, index: list[int], labels: list[str],
+                      marginals: list[dict[str, float]]) -> None:
+    """A line the model reads as a comment that no comment took is set aside
+    when the model finds it likelier furniture than article text."""
+    strays = [i for k, i in enumerate(index) if state.lines[i].role == BODY and labels[k] == COMMENT
+              and marginals[k][OTHER] > marginals[k][ARTICLE]]
+    kept = sum(line.role == BODY for line in state.lines) - len(strays)
+    for i in strays if kept > 0 else strays[1:]:  # an article has text
+        state.lines[i].role, state.lines[i].why = BOILERPLATE, LINE_MODEL
 
 
 def _release_presumed(state: ParseState, sure: list[int]) -> list[int]:

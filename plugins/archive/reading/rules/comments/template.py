@@ -12,7 +12,8 @@ name's own punctuation and small words ("Odile @ Salt, Not Sugar",
 What lies between two repeats is that comment's, whatever the model thought of
 each line, but for the thread's repeated furniture and a bare number; the
 thread's open end takes only the lines the model reads as comments. With no
-template, each block of comment lines is a comment that names no author.
+template, each block of comment lines is a comment that names no author, if
+the page says it has comments (a count, a comment heading or form above them).
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
             occurrences.setdefault(shapes[i], []).append(i)
     template = likeliest_template(occurrences, {i: state.lines[i].stripped for i in region}, minimum=2)
     if template is None:
-        return _blocks(state, lines)
+        return _blocks(state, lines) if _says_it_has_comments(state, lines[0]) else False
     heads = occurrences[template]
     footers = _footers(state, heads, template, lines, furniture)
     heads = _whole_thread(state, heads, shapes, template)
@@ -248,6 +249,12 @@ def _author_and_date(state: ParseState, head: int, name_line: int | None) -> tup
     clock = next((words for slot, words in found if slot == TIME), None)
     date = iso_datetime(day, clock) if day else None  # "3 days ago" is never a date
     return author, date
+
+
+def _says_it_has_comments(state: ParseState, first: int) -> bool:
+    """Does the page say it has comments ("3 Comments", "Leave a Reply" above the
+    first comment line)? Without a template, nothing else does."""
+    return state.comments_stated is not None or any(line.why == COMMENT_FURNITURE for line in state.lines[:first])
 
 
 def _blocks(state: ParseState, lines: list[int]) -> bool:
