@@ -89,6 +89,20 @@ def test_the_build_loads_the_title_ranker_and_it_chooses_among_the_candidates():
     assert texts[chosen] == "Council votes to keep the old bridge open" and 0 < likelihood <= 1
 
 
+def test_the_ranker_sees_a_site_named_in_the_copyright_notice_and_a_trail_that_holds_the_headline():
+    page = NEWS_PAGE.replace("Council votes to keep", "Home / News / Council votes to keep the old bridge open\n\n"
+                             "Council votes to keep", 1) + "\n© 2011 Valley Courier. All rights reserved.\n"
+    state = parse_text(page, model=False)
+    index, features = page_features(state)
+    texts = [state.lines[i].stripped for i in index]
+    marginals = [{"title": 1.0 if k < 12 else 0.0, "article": 0.0, "comment": 0.0, "other": 0.0}
+                 for k in range(len(texts))]  # every line up to the headline a candidate
+    seen = {texts[k]: set(feats) for k, feats in titles.candidates(texts, features, marginals, None)}
+    assert "in_notice" in seen["Valley Courier"] and "in_notice" not in seen["Council votes to keep the old bridge open"]
+    assert "wraps_candidate" in seen["Home / News / Council votes to keep the old bridge open"]
+    assert "wraps_candidate" not in seen["Council votes to keep the old bridge open"]
+
+
 NEWS_PAGE = """Valley Courier
 
 Sports

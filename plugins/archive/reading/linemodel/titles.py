@@ -6,8 +6,10 @@ never among them) are
 compared on what a headline has and a site's name or a teaser has not: their
 rank and margin in the line model's eyes, whether their words open the
 article text below them, whether a date or a byline stands right under them,
-how often the page repeats them ("12 Responses to …", a breadcrumb), and where
-they sit against the article's one run of prose.
+how often the page repeats them ("12 Responses to …", a breadcrumb), whether
+the copyright notice names them (a site's name) or they hold another candidate
+whole ("Home / <headline>"), and where they sit against the article's one run
+of prose.
 A maximum-entropy classifier over those features (a one-item CRF, the line
 model's library) is trained from the corpus's `tune` pages by `invoke train`
 and kept in `titles.crfsuite`; the likeliest candidate is the title.
@@ -30,6 +32,7 @@ MAX_TITLE_LENGTH = 250
 FOLLOWING = 12  # text lines below a candidate whose words it may open
 NEAR = 3  # text lines on either side whose reading frames a headline
 _CONTENT = re.compile(r"[^\W\d_]{3,}")
+_NOTICE = re.compile(r"©|\(c\)|copyright|all rights reserved", re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:(?:Posted|Written|Published)\s+)?[Bb]y\s+\S")
 
 
@@ -59,12 +62,15 @@ def candidates(texts: list[str], features: list[list[str]], marginals: list[dict
     article_above = [0]
     for p in article:
         article_above.append(article_above[-1] + (p >= 0.5))
+    notices = [text for text in folded if _NOTICE.search(text)]
     out = []
     for rank, k in enumerate(ranked):
         words = _content_words(texts[k])
         below = set().union(*(_content_words(texts[j]) for j in range(k + 1, min(len(texts), k + 1 + FOLLOWING))))
         own = folded[k]
         echoes = sum(own in other for j, other in enumerate(folded) if j != k) if len(own) >= 12 else 0
+        in_notice = len(own) >= 4 and any(own in other for other in notices)
+        wraps = any(j != k and len(folded[j]) >= 12 and folded[j] in own and folded[j] != own for j in ranked)
         first_after = next((j for j in ranked if j > k), None)
         after = article[k + 1:k + 1 + NEAR]
         before = [marginals[j][OTHER] for j in range(max(0, k - NEAR), k)]
@@ -91,6 +97,10 @@ def candidates(texts: list[str], features: list[list[str]], marginals: list[dict
         signed = next((j - k for j in under if _BYLINE.match(texts[j])), None)
         extra.append(f"date_below={dated if dated is not None else 'none'}")
         extra.append(f"byline_below={signed if signed is not None else 'none'}")
+        if in_notice:
+            extra.append("in_notice")  # named in the copyright notice: the site's name
+        if wraps:
+            extra.append("wraps_candidate")  # "Home / <headline>", "<site>: <headline>"
         if k == nearest_above:
             extra.append("nearest_above_block")
         if k == rules_title:
