@@ -101,6 +101,13 @@ def test_the_ranker_sees_a_site_named_in_the_copyright_notice_and_a_trail_that_h
     assert "in_notice" in seen["Valley Courier"] and "in_notice" not in seen["Council votes to keep the old bridge open"]
     assert "wraps_candidate" in seen["Home / News / Council votes to keep the old bridge open"]
     assert "wraps_candidate" not in seen["Council votes to keep the old bridge open"]
+    # a headline that speaks of copyright is no notice, nor is the site's name inside a longer word one
+    page = NEWS_PAGE.replace("Council votes to keep the old bridge open", "Copyright office rejects claim over mural")
+    state = parse_text(page.replace("Valley Courier\n", "Valley\n", 1) + "\n© 2011 Valleyford Media\n", model=False)
+    index, features = page_features(state)
+    texts = [state.lines[i].stripped for i in index]
+    seen = {texts[k]: set(feats) for k, feats in titles.candidates(texts, features, marginals[:len(texts)], None)}
+    assert "in_notice" not in seen["Copyright office rejects claim over mural"] and "in_notice" not in seen["Valley"]
 
 
 NEWS_PAGE = """Valley Courier
@@ -169,23 +176,23 @@ def _induced(text: str, first: str, last: str, furniture: tuple[str, ...] = ()):
 
 NUMBERED_THREAD = """The post ends here.
 
-53 Responses
+4 Responses
 
-1. on 25 Oct 2012 at 7:14 pm1 Pingback » Another blog links here
+1. on 14 Mar 2011 at 6:02 pm1 Pingback » Another blog links here
 
-[...] the purpose and the results [...]
+[...] a walk along the old canal [...]
 
-2. on 25 Oct 2012 at 7:20 pm2 Halvard Oyelaran
+2. on 14 Mar 2011 at 6:09 pm2 Halvard Oyelaran
 
-I am pretty sure twenty dollars no longer buys a car.
+I am fairly sure the canal was drained years ago.
 
-3. on 25 Oct 2012 at 7:25 pm3 Wren
+3. on 14 Mar 2011 at 6:31 pm3 Wren
 
 I had to read it twice, I admit.
 
 Also, who painted the fence?
 
-4. on 25 Oct 2012 at 7:43 pm4 Ottilie Marsh
+4. on 14 Mar 2011 at 7:58 pm4 Ottilie Marsh
 
 Me too, Fenwick.
 
@@ -198,12 +205,12 @@ def test_a_numbered_template_opens_each_comment_even_when_the_first_one_differs(
 
     state = _as_article(NUMBERED_THREAD)
     first, last = _text_index(state, "2. on"), _text_index(state, "Me too")
-    furniture = {_text_index(state, words) for words in ("53 Responses", "Leave a Reply", "The post")}
+    furniture = {_text_index(state, words) for words in ("4 Responses", "Leave a Reply", "The post")}
     thread = [i for i in range(first, last + 1) if not state.lines[i].blank]
     assert induced_comments(state, thread, furniture)
     got = [(c.author, c.date, state.lines[c.lines[0]].stripped[:12]) for c in state.comments]
-    assert got == [("Halvard Oyelaran", "2012-10-25T19:20", "I am pretty "), ("Wren", "2012-10-25T19:25", "I had to rea"),
-                   ("Ottilie Marsh", "2012-10-25T19:43", "Me too, Fenw")]
+    assert got == [("Halvard Oyelaran", "2011-03-14T18:09", "I am fairly "), ("Wren", "2011-03-14T18:31", "I had to rea"),
+                   ("Ottilie Marsh", "2011-03-14T19:58", "Me too, Fenw")]
 
 
 STAMP_UNDER_NAME = """2 Comments
@@ -245,17 +252,17 @@ def test_a_stamp_under_each_name_opens_the_comment_and_the_first_is_found_above_
 
 NUMBERED_BODIES = """Comments
 
-1. I always enjoy how the valley talks about the coast.
+1. The valley always talks about the coast.
 
-Posted by: Anselm Quarry on December 29, 2007 01:59 PM
+Posted by: Anselm Quarry on June 3, 2009 08:12 AM
 
 2. Harlow: I hope you do not mean the ferry.
 
-Posted by: Petronella Vos on December 29, 2007 03:47 PM
+Posted by: Petronella Vos on June 3, 2009 09:40 AM
 
-3. I predict the ferry will run late again.
+3. My guess: the ferry runs late again.
 
-Posted by: Idris Fenn on December 29, 2007 03:54 PM
+Posted by: Idris Fenn on June 3, 2009 11:05 AM
 
 Post a comment
 """
@@ -266,12 +273,12 @@ def test_a_template_the_next_comments_number_follows_closes_each_comment():
 
     state = _as_article(NUMBERED_BODIES)
     # the model read the first body as page furniture: the thread's two ends say nothing
-    furniture = {_text_index(state, words) for words in ("Comments", "1. I always", "Post a comment")}
+    furniture = {_text_index(state, words) for words in ("Comments", "1. The valley", "Post a comment")}
     thread = [i for i in range(_text_index(state, "Posted by: Anselm"), _text_index(state, "Posted by: Idris") + 1)
               if not state.lines[i].blank]
     assert induced_comments(state, thread, furniture)
     got = [(c.author, [state.lines[i].stripped[:10] for i in c.lines]) for c in state.comments]
-    assert got[1:] == [("Petronella Vos", ["2. Harlow:"]), ("Idris Fenn", ["3. I predi"])]
+    assert got[1:] == [("Petronella Vos", ["2. Harlow:"]), ("Idris Fenn", ["3. My gues"])]
     assert got[0][0] == "Anselm Quarry"
 
 
@@ -463,6 +470,13 @@ def test_a_numbered_stamp_with_the_name_under_it_opens_each_comment_and_a_signat
                                                                                "Which guesthouse was it?"]
 
 
+def test_a_signature_above_one_numbered_stamp_does_not_hide_the_names_under_them():
+    text = NAME_UNDER_NUMBERED_STAMP.split("  3. March 10")[0].replace("    Reply\n\n", "") + "Leave a Reply\n"
+    state, found = _induced(text, "1. March", "Which guesthouse", ("6 Responses", "Leave a Reply"))
+    assert found
+    assert [(c.author, c.date) for c in state.comments] == [("Halvard Oyelaran", "2011-03-09"), ("Wren", "2011-03-09")]
+
+
 def test_a_timeline_under_numbered_dates_is_not_a_thread():
     timeline = NAME_UNDER_NUMBERED_STAMP
     for name in ("Halvard Oyelaran", "Wren", "Ada Lindqvist", "Ottilie Marsh", "Maren Solberg"):
@@ -480,10 +494,14 @@ def test_section_labels_that_take_turns_are_not_a_comment_template():
             found.setdefault(loose_shape(text), []).append(i)
         return likeliest_template(found, dict(enumerate(lines)), minimum=2)
 
-    assert template(["Pros:", "Cons:", "Pros:", "Cons:", "Pros:", "Cons:"]) is None
-    assert template(["Pros:", "Cons:", "Example time:", "Check it out:", "Pros:", "Cons:"]) is None
+    assert template(["Upside:", "Downside:", "Upside:", "Downside:", "Upside:", "Downside:"]) is None
+    assert template(["Upside:", "Downside:", "In practice:", "Try it out:", "Upside:", "Downside:"]) is None
     assert template(["Wren:", "Idris Fenn:", "Maren Solberg:", "Wren:"]) == loose_shape("Wren:")
     assert template(["Wren:", "Idris Fenn:"]) == loose_shape("Wren:")  # two names, each once
+    # where the shape says someone speaks, two names taking turns are a reply back and forth,
+    # and a handle may be written in lower case
+    assert template(["Wren says:", "Ada Lindqvist says:", "Wren says:"]) == loose_shape("Wren says:")
+    assert template(["anna k says:", "tom b says:", "maria l says:"]) == loose_shape("anna k says:")
 
 
 FORM_THEN_THREAD = """The post's last paragraph is here, long enough to be prose for the whole page.
@@ -513,6 +531,8 @@ def test_lines_under_a_comment_forms_heading_are_set_aside_for_where_they_lie_an
 
 UNNAMED_BLOCKS = """The post's last paragraph is here, long enough to be prose for the whole page.
 
+{heading}
+
 Great post.
 
 I agree with every word of this.
@@ -521,30 +541,38 @@ Thanks for writing it.
 """
 
 
-def test_comment_lines_with_no_template_are_comments_only_where_the_page_says_it_has_comments():
+def test_comment_lines_with_no_template_are_comments_only_under_a_heading_that_says_comments_follow():
     from archive.reading.rules.comments.template import induced_comments
+    from archive.reading.state import COMMENT_FURNITURE
 
-    state, found = _induced(UNNAMED_BLOCKS, "Great post", "Thanks for")
-    assert not found and not state.comments  # teasers or a list the model took for talk
-    counted = _as_article(UNNAMED_BLOCKS)
-    counted.comments_stated = 3  # "3 Comments" above them
-    thread = [_text_index(counted, words) for words in ("Great post", "I agree", "Thanks for")]
-    assert induced_comments(counted, thread, set())
-    assert [(c.author, [counted.lines[i].stripped for i in c.lines]) for c in counted.comments] == [
-        (None, ["Great post."]), (None, ["I agree with every word of this."]), (None, ["Thanks for writing it."])]
+    def cut(heading):
+        state = _as_article(UNNAMED_BLOCKS.format(heading=heading))
+        line = state.lines[_text_index(state, heading)]
+        line.role, line.why = BOILERPLATE, COMMENT_FURNITURE  # as the furniture rules set such a line aside
+        thread = [_text_index(state, words) for words in ("Great post", "I agree", "Thanks for")]
+        induced_comments(state, thread, set())
+        return [(c.author, [state.lines[i].stripped for i in c.lines]) for c in state.comments]
+
+    unnamed = [(None, ["Great post."]), (None, ["I agree with every word of this."]), (None, ["Thanks for writing it."])]
+    assert cut("3 Comments") == unnamed
+    assert cut("Leave a Reply") == unnamed
+    # teasers or a list the model took for talk: nothing on the page says comments follow
+    assert cut("No comments") == [] and cut("Permalink") == []
+
+
+def _verdicts(pairs):
+    """A stand-in for the line model's reading of a page's text lines: (label, P(article), P(other)) each."""
+    def tag(feats):
+        assert len(feats) == len(pairs)
+        return ([label for label, *_ in pairs],
+                [{"title": 0.0, "article": a, "comment": 1 - a - o, "other": o} for _, a, o in pairs])
+    return tag
 
 
 def test_a_line_read_as_a_comment_that_no_comment_took_is_set_aside_when_the_model_leans_to_furniture(monkeypatch):
     from archive.reading.linemodel import relabel as relabel_module
 
-    def verdicts(pairs):
-        """The model's reading of the page's text lines: (label, P(article), P(other)) each."""
-        def tag(feats):
-            assert len(feats) == len(pairs)
-            return ([label for label, *_ in pairs],
-                    [{"title": 0.0, "article": a, "comment": 1 - a - o, "other": o} for _, a, o in pairs])
-        return tag
-
+    verdicts = _verdicts
     text = "First paragraph of the post, long enough.\n\nSecond paragraph.\n\nShare this post\n\nA reader's aside?\n"
     monkeypatch.setattr(relabel_module, "tag", verdicts([("article", 0.9, 0.05), ("article", 0.9, 0.05),
                                                          ("comment", 0.1, 0.35), ("comment", 0.3, 0.1)]))
@@ -553,8 +581,30 @@ def test_a_line_read_as_a_comment_that_no_comment_took_is_set_aside_when_the_mod
     roles = {line.stripped: (line.role, line.why) for line in state.lines if not line.blank}
     assert roles["Share this post"] == (BOILERPLATE, LINE_MODEL)
     assert roles["A reader's aside?"] == ("body", None) and not state.comments
-    # an article keeps a line of text even when every line is such a stray
-    monkeypatch.setattr(relabel_module, "tag", verdicts([("comment", 0.1, 0.3)] * 4))
+    # an article keeps a line of text even when every line is such a stray: the likeliest one
+    monkeypatch.setattr(relabel_module, "tag", verdicts([("comment", 0.1, 0.3), ("comment", 0.3, 0.4),
+                                                         ("comment", 0.05, 0.5), ("comment", 0.1, 0.3)]))
     state = _as_article(text)
     relabel_module.relabel(state)
-    assert sum(line.role == "body" for line in state.lines) == 1
+    assert [line.stripped for line in state.lines if line.role == "body"] == ["Second paragraph."]
+
+
+def test_lines_under_a_comment_form_that_the_model_is_sure_are_comments_are_cut_by_the_template(monkeypatch):
+    from archive.reading.linemodel import relabel as relabel_module
+
+    state = parse_text(NAME_UNDER_NUMBERED_STAMP.replace('6 Responses to "The ferry to the outer islands"', "Comment on this article"), model=False)
+    assert state.presumed and not state.comments  # the rules set the whole thread aside under the heading
+    texts = [line.stripped for line in state.lines if not line.blank]
+    sure = [("other", 0.0, 0.9) if text in ("Comment on this article", "Leave a Reply") else ("comment", 0.0, 0.05)
+            for text in texts]
+    monkeypatch.setattr(relabel_module, "tag", _verdicts(sure))
+    relabel_module.relabel(state)
+    assert [(c.author, c.date) for c in state.comments][:2] == [("Halvard Oyelaran", "2011-03-09"),
+                                                                 ("Wren", "2011-03-09")]
+    assert len(state.comments) == 6
+    # a presumed line no comment took goes back to the rules' reason
+    monkeypatch.setattr(relabel_module, "tag", _verdicts([("other", 0.0, 0.9)] * len(texts)))
+    state = parse_text(NAME_UNDER_NUMBERED_STAMP.replace('6 Responses to "The ferry to the outer islands"', "Comment on this article"), model=False)
+    relabel_module.relabel(state)
+    assert not state.comments
+    assert {line.why for i, line in enumerate(state.lines) if i in state.presumed} == {"comment-section furniture"}

@@ -145,10 +145,12 @@ def work_of(record: dict, archive_url: str, page_url: str = "index.html", archiv
 Pieces = list[tuple[str, bool]]
 
 
-def _year(work: Work) -> str:
+def _year(work: Work) -> str | None:
     """The year as cited: in square brackets when the page did not give it (supplied
     information, as cataloguers and the Chicago and MLA manuals mark it)."""
-    return f"[{work.year}]" if work.year_inferred else str(work.year)
+    if work.year is None:
+        return None
+    return f"[{work.year}]" if work.year_inferred else work.year
 
 
 def _long_date(iso: str | None, year: str | None = None) -> str | None:

@@ -102,6 +102,7 @@ def stamped(shape_text: str) -> bool:
 
 
 MIN_DISTINCT_NAMES = 3  # an unstamped template with repeats names this many people, or each once
+TALK_WORDS = frozenset("says said wrote writes replied replies commented".split())  # "<X> says :"
 
 
 def likeliest_template(found: dict[str, list[int]], texts: Mapping[int, str], minimum: int) -> str | None:
@@ -109,25 +110,28 @@ def likeliest_template(found: dict[str, list[int]], texts: Mapping[int, str], mi
     line's words), the one that repeats most (at least ``minimum`` times, with a
     stamp or with names that vary), a stamped one before one without, then the first."""
     repeated = {s: lines for s, lines in found.items() if len(lines) >= minimum
-                and (stamped(s) or _names_vary({varying_words(texts[i]) for i in lines}, len(lines)))}
+                and (stamped(s) or _names_vary(s, {varying_words(texts[i]) for i in lines}, len(lines)))}
     if not repeated:
         return None
     return max(repeated, key=lambda s: (len(repeated[s]), stamped(s), -repeated[s][0]))
 
 
-def _names_vary(slots: set[str], repeats: int) -> bool:
+def _names_vary(shape_text: str, slots: set[str], repeats: int) -> bool:
     """Do the words in a repeated shape's name slot vary as commenters' names do?
-    Two words taking turns ("Pros:", "Cons:", "Pros:", …) or phrases ("Example
-    time:") label an article's sections."""
-    names = {words for words in slots if _name_shaped(words)}
+    Where the shape says someone speaks ("<X> says :", "<X> wrote :"), two names
+    will do (a reply back and forth); elsewhere two words taking turns ("Upside:",
+    "Downside:", …) or phrases ("In practice:") label an article's sections."""
+    if TALK_WORDS & set(shape_text.split()):
+        return len(slots) > 1
+    names = {words for words in slots if _looks_like_a_name(words)}
     return len(names) > 1 and (len(names) == repeats or len(names) >= MIN_DISTINCT_NAMES)
 
 
-def _name_shaped(words: str) -> bool:
+def _looks_like_a_name(words: str) -> bool:
     """A handle (one word, any case) or a name that starts and ends with a capital
-    ("Pieter van Dam"), not a phrase ("Check it out")."""
+    ("Pieter van Dam"), not a phrase ("Try it out")."""
     parts = words.split()
-    return len(parts) == 1 or (parts[0][:1].isupper() and parts[-1][:1].isupper())
+    return len(parts) == 1 or (len(parts) > 1 and parts[0][:1].isupper() and parts[-1][:1].isupper())
 
 
 def header_like(shape_text: str, text: str) -> bool:

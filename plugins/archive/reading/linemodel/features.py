@@ -136,7 +136,7 @@ def page_features(state: ParseState) -> tuple[list[int], list[list[str]]]:
         f = {"bias": 1.0, "page_lines": _bucket(n), **own[k]}
         if line.role not in COMMENT_ROLES:  # the model judges comments by itself: it checks the rules
             f["rule=" + (line.role or "none")] = 1.0
-        if index[k] in state.presumed:  # set aside for where it lies: the model reads its words
+        if index[k] in state.presumed and line.role == BOILERPLATE:  # set aside for where it lies: the model reads its words
             f["why=presumed"] = 1.0
         elif line.role == BOILERPLATE and line.why:
             f["why=" + line.why.split(" ")[0]] = 1.0

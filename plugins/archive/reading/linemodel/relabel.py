@@ -48,12 +48,7 @@ def relabel(state: ParseState) -> None:
     _move_title(state, index, feats, marginals)
     set_aside = [k for k, i in enumerate(index)
                  if state.lines[i].role == BODY and labels[k] == OTHER and marginals[k][OTHER] >= SET_ASIDE]
-    for k in set_aside:
-        state.lines[index[k]].role, state.lines[index[k]].why = BOILERPLATE, LINE_MODEL
-    if set_aside and not any(line.role == BODY for line in state.lines):
-        # an article has text: the likeliest line of it stays
-        k = max(set_aside, key=lambda k: marginals[k][ARTICLE])
-        state.lines[index[k]].role, state.lines[index[k]].why = BODY, None
+    _set_aside(state, index, set_aside, marginals)
     sure = [i for k, i in enumerate(index) if labels[k] == COMMENT and marginals[k][COMMENT] >= INDUCE]
     furniture = {i for k, i in enumerate(index) if labels[k] == OTHER}
     released = _release_presumed(state, sure)
@@ -71,11 +66,18 @@ def _set_aside_strays(state: ParseState, index: list[int], labels: list[str],
                       marginals: list[dict[str, float]]) -> None:
     """A line the model reads as a comment that no comment took is set aside
     when the model finds it likelier furniture than article text."""
-    strays = [i for k, i in enumerate(index) if state.lines[i].role == BODY and labels[k] == COMMENT
-              and marginals[k][OTHER] > marginals[k][ARTICLE]]
-    kept = sum(line.role == BODY for line in state.lines) - len(strays)
-    for i in strays if kept > 0 else strays[1:]:  # an article has text
-        state.lines[i].role, state.lines[i].why = BOILERPLATE, LINE_MODEL
+    _set_aside(state, index, [k for k, i in enumerate(index) if state.lines[i].role == BODY
+                              and labels[k] == COMMENT and marginals[k][OTHER] > marginals[k][ARTICLE]], marginals)
+
+
+def _set_aside(state: ParseState, index: list[int], chosen: list[int], marginals: list[dict[str, float]]) -> None:
+    """Set the ``chosen`` lines (positions in ``index``) aside as the model's furniture;
+    an article has text, so if none would be left, the likeliest of them stays."""
+    for k in chosen:
+        state.lines[index[k]].role, state.lines[index[k]].why = BOILERPLATE, LINE_MODEL
+    if chosen and not any(line.role == BODY for line in state.lines):
+        k = max(chosen, key=lambda k: marginals[k][ARTICLE])
+        state.lines[index[k]].role, state.lines[index[k]].why = BODY, None
 
 
 def _release_presumed(state: ParseState, sure: list[int]) -> list[int]:

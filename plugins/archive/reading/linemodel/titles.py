@@ -32,7 +32,7 @@ MAX_TITLE_LENGTH = 250
 FOLLOWING = 12  # text lines below a candidate whose words it may open
 NEAR = 3  # text lines on either side whose reading frames a headline
 _CONTENT = re.compile(r"[^\W\d_]{3,}")
-_NOTICE = re.compile(r"©|\(c\)|copyright|all rights reserved", re.IGNORECASE)
+_NOTICE = re.compile(r"\s*(?:©|\(c\)|copyright\b)")  # a copyright notice opens so (the lines are casefolded)
 _BYLINE = re.compile(r"^(?:(?:Posted|Written|Published)\s+)?[Bb]y\s+\S")
 
 
@@ -62,14 +62,15 @@ def candidates(texts: list[str], features: list[list[str]], marginals: list[dict
     article_above = [0]
     for p in article:
         article_above.append(article_above[-1] + (p >= 0.5))
-    notices = [text for text in folded if _NOTICE.search(text)]
+    notices = [j for j, text in enumerate(folded) if _NOTICE.match(text) or "all rights reserved" in text]
     out = []
     for rank, k in enumerate(ranked):
         words = _content_words(texts[k])
         below = set().union(*(_content_words(texts[j]) for j in range(k + 1, min(len(texts), k + 1 + FOLLOWING))))
         own = folded[k]
         echoes = sum(own in other for j, other in enumerate(folded) if j != k) if len(own) >= 12 else 0
-        in_notice = len(own) >= 4 and any(own in other for other in notices)
+        whole = re.compile(rf"(?<!\w){re.escape(own)}(?!\w)")
+        in_notice = len(own) >= 4 and any(j != k and whole.search(folded[j]) for j in notices)
         wraps = any(j != k and len(folded[j]) >= 12 and folded[j] in own and folded[j] != own for j in ranked)
         first_after = next((j for j in ranked if j > k), None)
         after = article[k + 1:k + 1 + NEAR]

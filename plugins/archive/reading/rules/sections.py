@@ -241,14 +241,23 @@ def comment_form(state: ParseState) -> None:
     """A "Leave a Reply" form: its heading and every unclaimed line after it."""
     in_form = False
     for i, line in enumerate(state.lines):
-        if _COMMENT_FORM_HEADING.match(line.stripped):
+        heading = bool(_COMMENT_FORM_HEADING.match(line.stripped))
+        if heading:
             in_form = True
         elif in_form and (line.role in (COMMENT_HEADER, COMMENT_BODY) or _PLATFORM_CREDIT.match(line.stripped)):
             in_form = False
         if in_form and state.free(i) and not line.blank:
             state.claim(i, BOILERPLATE, COMMENT_FURNITURE)
-            if not _COMMENT_FORM_HEADING.match(line.stripped):
+            if not heading:  # set aside for lying under the heading: the line model may read a thread there
                 state.presumed.add(i)
+
+
+def opens_comment_section(state: ParseState, text: str) -> bool:
+    """A heading that says comments follow: a count above zero ("3 Comments",
+    "23 Responses to …"), "Comments", or a comment form's ("Leave a Reply")."""
+    count = comment_count_heading(state, text)
+    return (count or 0) > 0 or bool(re.match(r"^Comments?:?$", text, re.IGNORECASE)
+                                      or _COMMENT_FORM_HEADING.match(text))
 
 
 def after_comments(state: ParseState) -> None:

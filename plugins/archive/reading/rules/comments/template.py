@@ -22,6 +22,7 @@ import re
 from collections import Counter
 
 from archive.shared.dates import iso_datetime
+from ..sections import opens_comment_section
 from ...shapes import (DATE, MAX_NAME_SHAPE, NUMBER, TIME, VARYING, header_like, likeliest_template, loose_shape,
                        sentence_like, shape, stamped, stamps, varying_words)
 from ...state import (BODY, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, LINE_MODEL, Comment,
@@ -64,10 +65,11 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
     heads = _whole_thread(state, heads, shapes, template)
     names = {head: _name_above(state, head, template) for head in heads}
     named = sum(name is not None for name in names.values())
-    if not footers and named * 2 < len(heads):  # "3. March 9, 2011" with the name under it
+    if not footers and named < len(heads):  # "3. March 9, 2011" with the name under it
         below = {head: _name_below(state, head, template) for head in heads}
-        if sum(name is not None for name in below.values()) * 2 > len(heads):
-            names, named = below, sum(name is not None for name in below.values())
+        named_below = sum(name is not None for name in below.values())
+        if named_below > named:  # the side that names more of them (a signature may sit above one)
+            names, named = below, named_below
     if not footers and VARYING not in template.split() and named * 2 < len(heads):
         return False  # a date heading each section, with no one's name above it: a timeline
     comment_set = set(lines)
@@ -175,7 +177,7 @@ def _repeated_furniture(state: ParseState, spans: list[tuple[int, int]]) -> set[
     first, last = spans[0][0], spans[-1][1] - 1
     found_in: Counter[str] = Counter()
     for start, end in spans:
-        found_in.update({state.lines[i].stripped for i in range(min(start, end), max(start, end))
+        found_in.update({state.lines[i].stripped for i in range(start, end)
                          if not state.lines[i].blank and len(state.lines[i].stripped) <= MAX_FURNITURE_LENGTH})
     repeated = {text for text, n in found_in.items() if n >= 2 and n * 2 >= len(spans)}
     found = {i for i in range(first, last + 1) if state.lines[i].stripped in repeated}
@@ -210,7 +212,7 @@ def _name_above(state: ParseState, head: int, template: str) -> int | None:
     above = state.previous_text_line(head)
     if above is None or above < head - 2 or not _usable(state, above):
         return None
-    return above if _name_shaped(state.lines[above].stripped) else None
+    return above if _name_line(state.lines[above].stripped) else None
 
 
 def _name_below(state: ParseState, head: int, template: str) -> int | None:
@@ -220,10 +222,10 @@ def _name_below(state: ParseState, head: int, template: str) -> int | None:
     below = state.next_text_line(head + 1)
     if below is None or below > head + 2 or not _usable(state, below):
         return None
-    return below if _name_shaped(state.lines[below].stripped) else None
+    return below if _name_line(state.lines[below].stripped) else None
 
 
-def _name_shaped(text: str) -> bool:
+def _name_line(text: str) -> bool:
     """A line that is only a name: its shape a short varying span, no stamp."""
     parts = shape(text).split()
     return VARYING in parts and len(parts) <= MAX_NAME_SHAPE and not stamped(" ".join(parts)) and _name_like(text)
@@ -252,9 +254,10 @@ def _author_and_date(state: ParseState, head: int, name_line: int | None) -> tup
 
 
 def _says_it_has_comments(state: ParseState, first: int) -> bool:
-    """Does the page say it has comments ("3 Comments", "Leave a Reply" above the
-    first comment line)? Without a template, nothing else does."""
-    return state.comments_stated is not None or any(line.why == COMMENT_FURNITURE for line in state.lines[:first])
+    """Does a heading above the first comment line say comments follow ("3 Comments",
+    "Leave a Reply"; not "No comments")? Without a template, nothing else does."""
+    return any(line.why == COMMENT_FURNITURE and opens_comment_section(state, line.stripped)
+               for line in state.lines[:first])
 
 
 def _blocks(state: ParseState, lines: list[int]) -> bool:
