@@ -47,8 +47,8 @@ def cite_key(work: Work) -> str:
 
 
 def _inferred(work: Work) -> str:
-    """The note that says the date's year is not the page's own."""
-    return f"the dateline gives no year: {work.year_inferred}"
+    """The note's clause that says the date's year is not the page's own ("" when it is)."""
+    return f"; the dateline gives no year: {work.year_inferred}" if work.year_inferred else ""
 
 
 def _public(work: Work) -> str | None:
@@ -75,8 +75,7 @@ def bibtex(work: Work) -> str:
         fields.append(("urldate", work.captured[:10]))
     where = f"at \\url{{{_url(work.archive_url)}}}" if work.public else NO_ADDRESS
     note = f"Archived by {bibtex_text(work.archive_name)} {where}; capture SHA-256 {work.sha256}"
-    if work.year_inferred:
-        note += f"; {bibtex_text(_inferred(work))}"
+    note += bibtex_text(_inferred(work))
     fields.append(("note", note))
     entry = "online" if work.kind == BLOG_POST else "article"
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
@@ -114,8 +113,7 @@ def ris(work: Work) -> str:
         lines.append(("Y2", work.captured[:10].replace("-", "/")))
     where = f"at {work.archive_url}" if work.public else NO_ADDRESS
     lines += [("DB", work.archive_name)] + ([("AN", work.archive_url)] if work.public else [])
-    inferred = f"; {_inferred(work)}" if work.year_inferred else ""
-    lines.append(("N1", f"Archived {where}; capture {work.file}, SHA-256 {work.sha256}{inferred}"))
+    lines.append(("N1", f"Archived {where}; capture {work.file}, SHA-256 {work.sha256}{_inferred(work)}"))
     return "".join(f"{tag}  - {_ris_value(value)}\r\n" for tag, value in lines) + "ER  - \r\n"
 
 
@@ -125,7 +123,7 @@ def csl_json(work: Work) -> str:
     item = {"id": cite_key(work), "type": "post-weblog" if work.kind == BLOG_POST else "article-newspaper",
             "title": work.display_title, "archive": work.archive_name,
             "note": f"Capture {work.file}, SHA-256 {work.sha256}" + ("" if work.public else f"; {NO_ADDRESS}")
-            + (f"; {_inferred(work)}" if work.year_inferred else "")}
+            + _inferred(work)}
     if work.original_url or work.public:
         item["URL"] = work.original_url or work.archive_url
     if work.public:

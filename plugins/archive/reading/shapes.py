@@ -131,7 +131,7 @@ def _looks_like_a_name(words: str) -> bool:
     """A handle (one word, any case) or a name that starts and ends with a capital
     ("Pieter van Dam"), not a phrase ("Try it out")."""
     parts = words.split()
-    return len(parts) == 1 or (len(parts) > 1 and parts[0][:1].isupper() and parts[-1][:1].isupper())
+    return len(parts) == 1 or bool(parts) and parts[0][:1].isupper() and parts[-1][:1].isupper()
 
 
 def header_like(shape_text: str, text: str) -> bool:

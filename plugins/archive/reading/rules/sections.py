@@ -127,9 +127,12 @@ def comment_count_heading(state: ParseState, text: str) -> int | None:
     return int(number) if number else (1 if match["one"] else 0)
 
 
+_COMMENTS_HEADING = re.compile(r"^Comments?:?$", re.IGNORECASE)
+
+
 def is_comment_heading(state: ParseState, text: str) -> bool:
     """"23 Responses to <the title>", "Comments", "5 comments:": a comment section opens."""
-    return comment_count_heading(state, text) is not None or bool(re.match(r"^Comments?:?$", text, re.IGNORECASE))
+    return comment_count_heading(state, text) is not None or bool(_COMMENTS_HEADING.match(text))
 
 
 def _names_this_post(state: ParseState, rest: str) -> bool:
@@ -256,8 +259,7 @@ def opens_comment_section(state: ParseState, text: str) -> bool:
     """A heading that says comments follow: a count above zero ("3 Comments",
     "23 Responses to …"), "Comments", or a comment form's ("Leave a Reply")."""
     count = comment_count_heading(state, text)
-    return (count or 0) > 0 or bool(re.match(r"^Comments?:?$", text, re.IGNORECASE)
-                                      or _COMMENT_FORM_HEADING.match(text))
+    return (count or 0) > 0 or bool(_COMMENTS_HEADING.match(text) or _COMMENT_FORM_HEADING.match(text))
 
 
 def after_comments(state: ParseState) -> None:

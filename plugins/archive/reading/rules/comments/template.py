@@ -207,28 +207,26 @@ def _text_run(state: ParseState, head: int, step: int, furniture: set[int]) -> l
 
 def _name_above(state: ParseState, head: int, template: str) -> int | None:
     """The commenter's name on its own line right above a stamp-only header."""
-    if VARYING in template.split():
-        return None
-    above = state.previous_text_line(head)
-    if above is None or above < head - 2 or not _usable(state, above):
-        return None
-    return above if _name_line(state.lines[above].stripped) else None
+    return _name_beside(state, head, template, state.previous_text_line(head))
 
 
 def _name_below(state: ParseState, head: int, template: str) -> int | None:
     """The commenter's name on its own line right under a stamp-only header."""
-    if VARYING in template.split():
+    return _name_beside(state, head, template, state.next_text_line(head + 1))
+
+
+def _name_beside(state: ParseState, head: int, template: str, beside: int | None) -> int | None:
+    """``beside`` (the text line next to a header) if it is only a name, the header's stamps alone."""
+    if VARYING in template.split() or beside is None or abs(beside - head) > 2 or not _usable(state, beside):
         return None
-    below = state.next_text_line(head + 1)
-    if below is None or below > head + 2 or not _usable(state, below):
-        return None
-    return below if _name_line(state.lines[below].stripped) else None
+    return beside if _name_line(state.lines[beside].stripped) else None
 
 
 def _name_line(text: str) -> bool:
     """A line that is only a name: its shape a short varying span, no stamp."""
-    parts = shape(text).split()
-    return VARYING in parts and len(parts) <= MAX_NAME_SHAPE and not stamped(" ".join(parts)) and _name_like(text)
+    name_shape = shape(text)
+    parts = name_shape.split()
+    return VARYING in parts and len(parts) <= MAX_NAME_SHAPE and not stamped(name_shape) and _name_like(text)
 
 
 def _name_like(text: str) -> bool:
