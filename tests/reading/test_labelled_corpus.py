@@ -24,7 +24,7 @@ from corpus_scoring import CORPUS, score_split
 # held, but a thread read on a page whose gold has none now counts as comment lines
 # (tune, two folds by site: comment F1 0.863 -> 0.904 for the whole change).
 FLOORS = {"article": 0.75, "comment": 0.71, "comment_dragnet": 0.72, "other": 0.945, "title_accuracy": 0.74,
-          "span_f1": 0.72, "news_as_news": 0.88}
+          "span_f1": 0.77, "news_as_news": 0.88}
 
 
 @pytest.fixture(scope="module")

@@ -477,6 +477,83 @@ def test_a_signature_above_one_numbered_stamp_does_not_hide_the_names_under_them
     assert [(c.author, c.date) for c in state.comments] == [("Halvard Oyelaran", "2011-03-09"), ("Wren", "2011-03-09")]
 
 
+REPLIES_SAID_ANOTHER_WAY = """14 Comments
+
+Halvard Oyelaran | March 9, 2011 8:02 AM | Reply
+
+The ferry still leaves at nine, I checked.
+
+Wren replied to comment from Halvard Oyelaran | March 9, 2011 9:15 AM | Reply
+
+Not on Sundays, it does not.
+
+Ada Lindqvist | March 9, 2011 11:40 AM | Reply
+
+We walked to the lighthouse instead.
+
+It took most of the day.
+
+Ottilie Marsh replied to comment from Ada Lindqvist | March 10, 2011 7:05 AM | Reply
+
+Worth it for the view alone.
+
+Maren Solberg | March 10, 2011 6:30 PM | Reply
+
+Lovely photographs.
+
+Post a comment
+"""
+
+
+def test_a_reply_header_said_another_way_opens_its_own_comment():
+    state, found = _induced(REPLIES_SAID_ANOTHER_WAY, "Halvard Oyelaran |", "Lovely", ("14 Comments", "Post a comment"))
+    assert found
+    got = [(c.author, c.date, [state.lines[i].stripped for i in c.lines]) for c in state.comments]
+    assert got == [
+        ("Halvard Oyelaran", "2011-03-09T08:02", ["The ferry still leaves at nine, I checked."]),
+        ("Wren", "2011-03-09T09:15", ["Not on Sundays, it does not."]),
+        ("Ada Lindqvist", "2011-03-09T11:40", ["We walked to the lighthouse instead.", "It took most of the day."]),
+        ("Ottilie Marsh", "2011-03-10T07:05", ["Worth it for the view alone."]),
+        ("Maren Solberg", "2011-03-10T18:30", ["Lovely photographs."])]
+
+
+def test_a_footer_whose_links_vary_after_the_stamp_closes_every_comment():
+    text = """3 Comments
+
+The ferry still leaves at nine, I checked.
+
+by halvard on Mar 9, 2011 10:40 AM EDT up reply
+
+Not on Sundays, it does not.
+
+by wren_k on Mar 9, 2011 1:47 PM EDT reply 4 recs
+
+We walked to the lighthouse instead.
+
+by adal on Mar 9, 2011 2:02 PM EDT up reply
+
+Post a comment
+"""
+    state, found = _induced(text, "The ferry", "by adal", ("3 Comments", "Post a comment"))
+    assert found
+    got = [(c.author, [state.lines[i].stripped for i in c.lines]) for c in state.comments]
+    assert got == [("halvard", ["The ferry still leaves at nine, I checked."]),
+                   ("wren_k", ["Not on Sundays, it does not."]),
+                   ("adal", ["We walked to the lighthouse instead."])]
+
+
+def test_a_line_that_shares_only_a_stamp_with_the_template_is_no_variant_of_it():
+    from archive.reading.rules.comments.template import _variants
+
+    template = "<X> | <DATE> <TIME> | reply"
+    occurrences = {template: [4, 12, 20], "<X> replied to comment from <X> | <DATE> <TIME> | reply": [8],
+                   "<X> | <DATE> <TIME> | reply | edit": [16], "updated <DATE> <TIME>": [10],
+                   "posted in <X> on <DATE>": [14], "<X> replied to <X> | <DATE> <TIME> | reply": [2]}
+    # the same from the stamp on, or up to it, with a name: 10 names no one, 14 shares a stamp alone, 2 lies above
+    # the first repeat (where the post's own byline may look the same)
+    assert _variants(template, occurrences) == [8, 16]
+
+
 def test_a_timeline_under_numbered_dates_is_not_a_thread():
     timeline = NAME_UNDER_NUMBERED_STAMP
     for name in ("Halvard Oyelaran", "Wren", "Ada Lindqvist", "Ottilie Marsh", "Maren Solberg"):

@@ -23,7 +23,7 @@ from collections import Counter
 
 from archive.shared.dates import iso_datetime
 from ..sections import opens_comment_section
-from ...shapes import (DATE, MAX_NAME_SHAPE, NUMBER, TIME, VARYING, header_like, likeliest_template, loose_shape,
+from ...shapes import (AGO, DATE, MAX_NAME_SHAPE, NUMBER, TIME, VARYING, header_like, likeliest_template, loose_shape,
                        sentence_like, shape, stamped, stamps, varying_words)
 from ...state import (BODY, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, LINE_MODEL, Comment,
                       ParseState)
@@ -60,7 +60,7 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
     template = likeliest_template(occurrences, {i: state.lines[i].stripped for i in region}, minimum=2)
     if template is None:
         return _blocks(state, lines) if _says_it_has_comments(state, lines[0]) else False
-    heads = occurrences[template]
+    heads = sorted(occurrences[template] + _variants(template, occurrences))
     footers = _footers(state, heads, template, lines, furniture)
     heads = _whole_thread(state, heads, shapes, template)
     names = {head: _name_above(state, head, template) for head in heads}
@@ -108,6 +108,35 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
         author, date = _author_and_date(state, head, name_line)
         state.comments.append(Comment(number, author, date, body, header=head, header_lines=header_lines))
     return True
+
+
+MIN_SHARED = 2  # shape tokens a variant shares with the template, a stamp among them
+
+
+def _variants(template: str, occurrences: dict[str, list[int]]) -> list[int]:
+    """Lines of other shapes, between the template's first and last repeat (not
+    beyond: the post's own byline may look the same), that say its header
+    another way: the same from the first stamp on, or the same up to
+    the last stamp, with a name slot beside it ("<X> replied to comment from <X>
+    | <DATE> <TIME>" beside "<X> | <DATE> <TIME>"; "by <X> on <DATE> <TIME> up
+    reply" beside "by <X> on <DATE> <TIME> reply")."""
+    heads = occurrences[template]
+    tail, lead = _around_stamps(template)
+    found = []
+    for other, lines in occurrences.items():
+        other_tail, other_lead = _around_stamps(other)
+        shared = (len(tail) >= MIN_SHARED and other_tail == tail and VARYING in other.split()[:-len(tail)]
+                  or len(lead) >= MIN_SHARED and other_lead == lead and VARYING in lead)
+        if other != template and shared:
+            found += [i for i in lines if heads[0] < i < heads[-1]]
+    return found
+
+
+def _around_stamps(shape_text: str) -> tuple[list[str], list[str]]:
+    """A shape's tokens from its first stamp on, and up to its last ([] without a stamp)."""
+    parts = shape_text.split()
+    at = [k for k, part in enumerate(parts) if part in (DATE, TIME, AGO)]
+    return (parts[at[0]:], parts[:at[-1] + 1]) if at else ([], [])
 
 
 def _footers(state: ParseState, heads: list[int], template: str, lines: list[int], furniture: set[int]) -> bool:
