@@ -10,7 +10,7 @@ from archive.reading.linemodel import titles
 from archive.reading.training import rules_sequence, title_examples, train, train_ranker, with_title
 from archive.reading.parse import parse_text
 from archive.reading.shapes import shape, stamps, varying_words
-from archive.reading.state import BOILERPLATE, LINE_MODEL
+from archive.reading.state import BOILERPLATE, COMMENT_HEADER, LINE_MODEL
 from scoring import fixture_cases
 
 
@@ -540,6 +540,53 @@ Post a comment
     assert got == [("halvard", ["The ferry still leaves at nine, I checked."]),
                    ("wren_k", ["Not on Sundays, it does not."]),
                    ("adal", ["We walked to the lighthouse instead."])]
+
+
+NUMBER_ABOVE_EACH_COMMENT = """3 Responses to "The north cape walk"
+
+1
+
+Halvard Says:
+March 9th, 2011 at 9:42 pm
+
+The ferry still leaves at nine.
+
+2
+
+Wren Says:
+March 9th, 2011 at 9:50 pm
+
+Not on Sundays.
+
+3
+
+Ada Lindqvist Says:
+March 10th, 2011 at 7:05 am
+
+We walked instead.
+
+Leave a Reply
+"""
+
+
+def test_a_number_on_its_own_line_above_each_comment_is_that_comments_not_the_one_before():
+    state, found = _induced(NUMBER_ABOVE_EACH_COMMENT, "Halvard", "We walked", ("3 Responses", "Leave a Reply"))
+    assert found
+    got = [(c.author, [state.lines[i].stripped for i in c.own_lines()]) for c in state.comments]
+    assert got == [("Halvard", ["1", "Halvard Says:", "March 9th, 2011 at 9:42 pm", "The ferry still leaves at nine."]),
+                   ("Wren", ["2", "Wren Says:", "March 9th, 2011 at 9:50 pm", "Not on Sundays."]),
+                   ("Ada Lindqvist", ["3", "Ada Lindqvist Says:", "March 10th, 2011 at 7:05 am", "We walked instead."])]
+    assert {state.lines[i].role for c in state.comments for i in c.header_lines} == {COMMENT_HEADER}
+    assert state.lines[state.comments_start].stripped == "1"
+
+
+def test_numbers_that_do_not_count_up_with_the_comments_are_not_their_numbers():
+    text = NUMBER_ABOVE_EACH_COMMENT.replace("\n2\n", "\n7\n").replace("\n3\n", "\n40\n")
+    state, found = _induced(text, "Halvard", "We walked", ("3 Responses", "Leave a Reply"))
+    assert found
+    assert [[state.lines[i].stripped for i in c.header_lines] for c in state.comments] == [
+        ["Halvard Says:", "March 9th, 2011 at 9:42 pm"], ["Wren Says:", "March 9th, 2011 at 9:50 pm"],
+        ["Ada Lindqvist Says:", "March 10th, 2011 at 7:05 am"]]
 
 
 def test_a_line_that_shares_only_a_stamp_with_the_template_is_no_variant_of_it():

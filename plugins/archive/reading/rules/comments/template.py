@@ -86,17 +86,22 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
     state.comments_start = min(spans[0][0], spans[0][2])
     repeated_lines = _repeated_furniture(state, [(start, end) for start, end, _head in spans])
     name_lines = set(names.values()) - {None}  # the next commenter's name closes a body
+    numbers = {} if footers else _numbers_above(state, [min(i for i in (names[head], head) if i is not None)
+                                                        for _start, _end, head in spans])
+    if numbers:
+        state.comments_start = min(state.comments_start, *numbers.values())
     for number, (start, end, head) in enumerate(spans, start=1):
         # between two repeats of the template, every line is this comment's (the model may doubt some);
         # the thread's open end (before the first footer, after the last header) only takes what it reads as comment
         between = number > 1 if footers else number < len(spans)
         name_line = names[head]
-        header_lines = [i for i in (name_line, head) if i is not None]
+        header_lines = [i for i in (numbers.get(number), name_line, head) if i is not None]
         for i in header_lines:
             state.lines[i].role, state.lines[i].why = COMMENT_HEADER, None
         body = []
         for i in range(start, end):
-            if i in header_lines or i in name_lines or state.lines[i].blank or not _usable(state, i):
+            if (i in header_lines or i in name_lines or i in numbers.values() or state.lines[i].blank
+                    or not _usable(state, i)):
                 continue
             if i in repeated_lines or _BARE_NUMBER.match(state.lines[i].stripped):  # "Reply | Report", "2"
                 state.lines[i].role, state.lines[i].why = BOILERPLATE, COMMENT_FURNITURE
@@ -197,6 +202,26 @@ def _opens_comments(template: str, names: dict[int, int | None]) -> bool:
     numbered = parts[:2] == [NUMBER, "."]
     named = sum(name is not None for name in names.values()) * 2 > len(names)
     return numbered or named
+
+
+def _numbers_above(state: ParseState, firsts: list[int]) -> dict[int, int]:
+    """The comments' own numbers, each on a line of its own right above the
+    comment's first header line ("1", "2", …): {comment number: line}, when they
+    count up with the comments above at least half of them."""
+    found: dict[int, tuple[int, int]] = {}
+    for number, first in enumerate(firsts, start=1):
+        above = state.previous_text_line(first)
+        if above is not None and first - above <= 2 and state.lines[above].role in (BODY, BOILERPLATE):
+            match = _BARE_NUMBER.match(state.lines[above].stripped)
+            if match:
+                found[number] = (above, int(state.lines[above].stripped.strip("#.")))
+    offsets = Counter(value - number for number, (_line, value) in found.items())
+    if not offsets:
+        return {}
+    offset, count = offsets.most_common(1)[0]
+    if count < 2 or count * 2 < len(firsts):
+        return {}
+    return {number: line for number, (line, value) in found.items() if value - number == offset}
 
 
 def _repeated_furniture(state: ParseState, spans: list[tuple[int, int]]) -> set[int]:
