@@ -71,8 +71,7 @@ def prose_core(lengths: list[int], prose: list[bool]) -> tuple[int, int]:
     return best_span
 
 
-def _line_features(text: str) -> dict[str, float]:
-    words = _WORD.findall(text)
+def _line_features(text: str, words: list[str]) -> dict[str, float]:
     n = len(words)
     feats: dict[str, float] = {
         "chars": _bucket(len(text)),
@@ -107,13 +106,14 @@ def page_features(state: ParseState) -> tuple[list[int], list[list[str]]]:
     n = len(texts)
     if not n:
         return index, []
-    own = [_line_features(t) for t in texts]
+    line_words = [_WORD.findall(t) for t in texts]
+    own = [_line_features(t, w) for t, w in zip(texts, line_words)]
     # a long line is prose, never a template: it keeps a shape of its own
     shapes = [shape(t) if len(t) <= MAX_SHAPED else f"<long {k}>" for k, t in enumerate(texts)]
     shape_count = Counter(shapes)
     text_count = Counter(texts)
     template = [stamped(s) and shape_count[s] >= 2 and len(t) <= MAX_TEMPLATE_LENGTH for s, t in zip(shapes, texts)]
-    words = [len(_WORD.findall(t)) for t in texts]
+    words = [len(w) for w in line_words]
     prose = [w >= 12 and own[k].get("end=stop", 0) > 0 for k, w in enumerate(words)]
     core_start, core_end = prose_core(words, prose)
     loose_start, loose_end = prose_core(words, [w >= 8 for w in words])

@@ -63,10 +63,12 @@ def candidates(texts: list[str], features: list[list[str]], marginals: list[dict
     for p in article:
         article_above.append(article_above[-1] + (p >= 0.5))
     notices = [j for j, text in enumerate(folded) if _NOTICE.match(text) or "all rights reserved" in text]
+    near = {j for k in ranked for j in range(k, min(len(texts), k + 1 + FOLLOWING))}
+    content = {j: _content_words(texts[j]) for j in near}  # each line's words once
     out = []
     for rank, k in enumerate(ranked):
-        words = _content_words(texts[k])
-        below = set().union(*(_content_words(texts[j]) for j in range(k + 1, min(len(texts), k + 1 + FOLLOWING))))
+        words = content[k]
+        below = set().union(*(content[j] for j in range(k + 1, min(len(texts), k + 1 + FOLLOWING))))
         own = folded[k]
         echoes = sum(own in other for j, other in enumerate(folded) if j != k) if len(own) >= 12 else 0
         whole = re.compile(rf"(?<!\w){re.escape(own)}(?!\w)")
