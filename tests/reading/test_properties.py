@@ -7,6 +7,8 @@ from hypothesis import strategies as st
 
 from archive.reading.capture import Capture, CaptureError, decode
 from archive.reading.parse import parse_text
+from archive.reading.sitewide import line_key
+from archive.reading.state import SiteLines
 from archive.record import build_record
 
 # Lines built from the pieces captures are made of, so that the rules fire.
@@ -58,3 +60,17 @@ def test_any_bytes_are_decoded_or_refused_clearly(data):
         assert str(error).startswith("x.txt")
     else:
         assert text.strip() and encoding
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(LINES, st.data())
+def test_capture_like_text_is_parsed_whichever_of_its_lines_the_site_repeats(lines, data):
+    """Lines the corpus found repeated across a site's captures are claimed before
+    any rule runs; no rule may then claim them again (one capture of a site
+    read twice must never fail where it was read once)."""
+    text = "\n\n".join(lines)
+    known = data.draw(st.sets(st.sampled_from(lines))) if lines else set()
+    state = parse_text(text, SiteLines("a site", frozenset(line_key(line) for line in known) - {""}))
+    assert all(line.role for line in state.lines)
+    assert "".join(line.raw + line.ending for line in state.lines) == text
+

@@ -182,7 +182,8 @@ def blog_header(state: ParseState, i: int) -> int:
         masthead_name = any(line.stripped == state.site and line.why == NAVIGATION for line in state.lines[:i])
         state.site = name if why == EPIGRAPH and masthead_name else state.site or name
     for j in range(i, text_lines[-1] + 1):
-        state.claim(j, *((BLANK,) if state.lines[j].blank else (BOILERPLATE, why)))
+        if state.free(j):  # a line the site repeats may be claimed already
+            state.claim(j, *((BLANK,) if state.lines[j].blank else (BOILERPLATE, why)))
     return text_lines[-1] - i + 1
 
 
