@@ -188,6 +188,8 @@ def quality(c, show="", heldout=False, corpus=False):
 
         for split in ("tune", "check"):
             print(score_split(split).report(split))
+        for split in ("tune", "check"):
+            print(score_split(split, as_archive=True).archive_summary(split))
     from archive.reading.capture import read_capture
     from archive.reading.parse import parse_text
     from archive.record import build_record

@@ -32,6 +32,8 @@ from archive.reading.linemodel.labels import ARTICLE, ROLE_LABEL as MODEL_LABEL,
 from archive.reading.training import title_key  # noqa: E402
 from archive.publishing.pagekind import NEWS_ARTICLE, kind_and_reason  # noqa: E402
 from archive.reading.parse import parse_text  # noqa: E402
+from archive.reading.sitewide import SiteEvidence, evidence, repeated_lines  # noqa: E402
+from archive.reading.state import SiteLines  # noqa: E402
 from archive.record import build_record  # noqa: E402
 
 LABELS = ("article", "comment", "other")
@@ -65,17 +67,23 @@ class PageResult:
     authored: bool = False  # and named its author
 
 
-def read_page(page: dict, corpus: Path = CORPUS) -> PageResult:
-    """Run the reader on one page, as a build would (record and actors too);
-    an exception is recorded, never raised."""
+def read_page(page: dict, corpus: Path = CORPUS, site_lines: SiteLines | None = None) -> PageResult:
+    """Run the reader on one page, as a build would (record and actors too;
+    ``site_lines``: what the build knows of the lines its site repeats); an
+    exception is recorded, never raised."""
+    return _read(page, corpus, site_lines)[0]
+
+
+def _read(page: dict, corpus: Path, site_lines: SiteLines | None) -> tuple[PageResult, SiteEvidence | None]:
+    """The page's result and what its reading tells of its site."""
     try:
         capture = read_capture(corpus / "pages" / f"{page['id']}.txt")
-        state = parse_text(capture.text)
+        state = parse_text(capture.text, site_lines)
         record = build_record(capture, state)
         annotate([record], _finder())
         kind = kind_and_reason(record)[0]
     except Exception as error:  # noqa: BLE001 - a page that raises is what we count
-        return PageResult(page["id"], page["source"], [], None, [], f"{type(error).__name__}: {error}")
+        return PageResult(page["id"], page["source"], [], None, [], f"{type(error).__name__}: {error}"), None
     predicted = [ROLE_LABEL[line.role] for line in state.lines]
     spans = []
     for comment in state.comments:
@@ -83,7 +91,7 @@ def read_page(page: dict, corpus: Path = CORPUS) -> PageResult:
         if members:
             spans.append((members[0], members[-1]))
     return PageResult(page["id"], page["source"], predicted, state.title, spans, kind,
-                      dated=state.date is not None, authored=bool(state.authors))
+                      dated=state.date is not None, authored=bool(state.authors)), evidence(state)
 
 
 @cache
@@ -107,6 +115,7 @@ class CorpusScore:
     spans_right: int = 0
     news_pages: int = 0  # pages of the Google News set (`page-signal`): every one a news site's article
     news_read_as_news: int = 0
+    site_wide: int = 0  # pages read knowing their site's repeated lines (read as one archive)
     dated: int = 0
     authored: int = 0
 
@@ -190,6 +199,16 @@ class CorpusScore:
         return "\n".join(rows)
 
 
+    def archive_summary(self, split: str) -> str:
+        """The figures that can change when pages are read as one archive, on one line."""
+        f = self.figures()
+        return (f"corpus split {split} read as one archive (as a build reads a folder of captures): {self.site_wide} "
+                f"of {self.pages} pages knew lines their site repeats; {len(self.errors)} raised an exception; "
+                f"line F1 article {f['article']['f1']:.3f}, comment {f['comment']['f1']:.3f}, other "
+                f"{f['other']['f1']:.3f}; titles {self.titles_right}/{self.titles}; comment count exact "
+                f"{self.counts_right}/{self.comment_pages}, spans F1 {f['span_f1']:.3f}")
+
+
 def _trim(gold: list[str], first: int, last: int) -> tuple[int, int]:
     """A span from its first to its last comment line: the pages' comment elements
     also hold furniture ("Reply", a number) that the line labels call `other`."""
@@ -205,12 +224,24 @@ def init_worker(paths: tuple[str, ...] = WORKER_PATHS) -> None:
     sys.path[:0] = [path for path in paths if path not in sys.path]
 
 
-def score_split(split: str, corpus: Path = CORPUS, processes: int = 2) -> CorpusScore:
-    """Read every page of ``split`` (across ``processes``) and score it."""
+def score_split(split: str, corpus: Path = CORPUS, processes: int = 2, as_archive: bool = False) -> CorpusScore:
+    """Read every page of ``split`` (across ``processes``) and score it: each page
+    alone, or (``as_archive``) as a build reads a folder of captures: all of
+    them, then again each capture whose site repeats lines across its captures
+    (`archive.reading.sitewide`), knowing those lines."""
     pages = corpus_pages(split, corpus)
     with Pool(processes, initializer=init_worker) as pool:
-        results = pool.starmap(read_page, [(page, corpus) for page in pages], chunksize=8)
+        first = pool.starmap(_read, [(page, corpus, None) for page in pages], chunksize=8)
+        results = [result for result, _evidence in first]
+        if as_archive:
+            found = [seen or SiteEvidence(None, frozenset(), None) for _result, seen in first]
+            known = repeated_lines(found)
+            again = [(n, site_lines) for n, site_lines in enumerate(known) if site_lines is not None]
+            for (n, _site_lines), result in zip(again, pool.starmap(
+                    read_page, [(pages[n], corpus, site_lines) for n, site_lines in again], chunksize=8)):
+                results[n] = result
     score = CorpusScore()
+    score.site_wide = sum(site_lines is not None for site_lines in known) if as_archive else 0
     for page, result in zip(pages, results):
         score.add(page, result)
     return score
