@@ -732,3 +732,16 @@ def test_lines_under_a_comment_form_that_the_model_is_sure_are_comments_are_cut_
     relabel_module.relabel(state)
     assert not state.comments
     assert {line.why for i, line in enumerate(state.lines) if i in state.presumed} == {"comment-section furniture"}
+
+
+def test_a_trail_that_ends_in_the_headline_gives_way_to_the_headline():
+    texts = ["Harbour Notes", "Home / Ferries / Winter timetable for the north crossing", "Menu",
+             "Winter timetable for the north crossing", "Posted on March 3, 2011 by Wren", "The ferry leaves at nine."]
+    scored = [(k, []) for k in (0, 1, 3)]
+    assert titles.past_trail(texts, 1, scored) == 3
+    assert titles.past_trail(texts, 3, scored) == 3  # the headline itself stays
+    assert titles.past_trail(texts, 0, scored) == 0  # no trail
+    # a trail whose last step is no candidate stays the choice (nothing better to give way to)
+    assert titles.past_trail(texts, 1, [(1, []), (0, [])]) == 1
+    texts[1] = "You are here: Home > Ferries > Winter timetable for the north crossing"
+    assert titles.past_trail(texts, 1, scored) == 3

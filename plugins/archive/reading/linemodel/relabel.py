@@ -27,7 +27,7 @@ from ..state import (BODY, BOILERPLATE, CAPTION, COMMENT_BODY, COMMENT_FURNITURE
 from .features import page_features
 from .labels import ARTICLE, COMMENT, OTHER
 from .tagger import tag
-from .titles import candidates, choose
+from .titles import candidates, choose, past_trail
 
 # How sure the model must be to overrule the rules.
 SET_ASIDE = 0.5  # a default article line becomes furniture
@@ -141,13 +141,18 @@ def _undo_comments(state: ParseState) -> None:
 
 def _move_title(state: ParseState, index: list[int], features: list[list[str]],
                 marginals: list[dict[str, float]]) -> None:
-    """The title on the line the title ranker (`titles`) likes best, if it is not the rules' own."""
+    """The title on the line the title ranker (`titles`) likes best (or on the
+    headline a trail it chose ends in), if it is not the rules' own."""
     current = next((k for k, i in enumerate(index) if state.lines[i].role == TITLE), None)
     texts = [state.lines[i].stripped for i in index]
-    chosen = choose(candidates(texts, features, marginals, current))
-    if chosen is None or chosen[0] == current:
+    scored = candidates(texts, features, marginals, current)
+    chosen = choose(scored)
+    if chosen is None:
         return
-    line = state.lines[index[chosen[0]]]
+    k = past_trail(texts, chosen[0], scored)
+    if k == current:
+        return
+    line = state.lines[index[k]]
     if line.role not in (BODY, BOILERPLATE, CAPTION):
         return
     if line.role == BODY and sum(other.role == BODY for other in state.lines) == 1:

@@ -129,6 +129,20 @@ def _article_block(article: list[float]) -> tuple[int, int]:
     return best
 
 
+# "Home / <headline>", "You are here: Home > News > <headline>": a trail ending in the page's own headline
+_TRAIL = re.compile(r"^(?:home|you are here:?)\b.*?\s*[/»>›|:]\s*(?P<last>[^/»>›|]+?)\s*$", re.IGNORECASE)
+
+
+def past_trail(texts: list[str], chosen: int, scored: list[tuple[int, list[str]]]) -> int:
+    """The chosen line, or, if it is a trail of links that ends in another
+    candidate's words ("Home / <headline>"), that candidate: the headline itself."""
+    trail = _TRAIL.match(texts[chosen])
+    if trail is None:
+        return chosen
+    last = trail["last"].casefold()
+    return next((k for k, _feats in scored if k != chosen and texts[k].strip().casefold() == last), chosen)
+
+
 def choose(scored: list[tuple[int, list[str]]]) -> tuple[int, float] | None:
     """The likeliest title among ``scored`` candidates and its likelihood; None
     without candidates or without a trained ranker."""
