@@ -174,6 +174,11 @@ def _induced(text: str, first: str, last: str, furniture: tuple[str, ...] = ()):
     return state, induced_comments(state, thread, {_text_index(state, words) for words in furniture})
 
 
+def _comments(state) -> list[tuple[str | None, str | None, list[str]]]:
+    """Each comment's author, date and body lines, as read."""
+    return [(c.author, c.date, [state.lines[i].stripped for i in c.lines]) for c in state.comments]
+
+
 NUMBERED_THREAD = """The post ends here.
 
 4 Responses
@@ -241,8 +246,7 @@ def test_a_stamp_under_each_name_opens_the_comment_and_the_first_is_found_above_
     # the model read only the second and third comments as comments
     state, found = _induced(STAMP_UNDER_NAME, "2. Maren", "Hvilke", ("2 Comments", "Post a comment"))
     assert found
-    got = [(c.author, c.date, [state.lines[i].stripped for i in c.lines]) for c in state.comments]
-    assert got == [("quillfeather", "2011-04-04", ["Love the colours!"]),
+    assert _comments(state) == [("quillfeather", "2011-04-04", ["Love the colours!"]),
                    ("Maren Solberg", "2011-04-04", ["lovely light here"]),
                    ("Tobiah", "2011-04-05", ["Hvilke fine farger!"])]
     # the name above the stamp is the comment's too
@@ -343,8 +347,7 @@ def test_every_header_of_a_thread_opens_a_comment_whatever_its_name_and_what_lie
     thread = sorted(_text_index(state, words) for words in sure)
     furniture = {_text_index(state, words) for words in ("{ 4 comments", "I love leeks", "Leave a Comment")}
     assert induced_comments(state, thread, furniture)
-    got = [(c.author, c.date, [state.lines[i].stripped for i in c.lines]) for c in state.comments]
-    assert got == [("Maren", "2012-11-08T00:40", ["This stew looks rich and warming and lovely!"]),
+    assert _comments(state) == [("Maren", "2012-11-08T00:40", ["This stew looks rich and warming and lovely!"]),
                    ("Rhea", "2012-11-08T06:42", ["This soup sounds lovely.", "I love leeks."]),
                    ("Odile", "2012-11-08T08:29", ["Love the pears here."]),
                    ("Ilse", "2012-11-08T06:55", ["I don't really like warm fruit."])]
@@ -454,8 +457,7 @@ Leave a Reply
 def test_a_numbered_stamp_with_the_name_under_it_opens_each_comment_and_a_signature_stays_in_the_words():
     state, found = _induced(NAME_UNDER_NUMBERED_STAMP, "1. March", "We did", ("6 Responses", "Leave a Reply"))
     assert found
-    got = [(c.author, c.date, [state.lines[i].stripped for i in c.lines]) for c in state.comments]
-    assert got == [
+    assert _comments(state) == [
         ("Halvard Oyelaran", "2011-03-09", ["I took the same ferry last summer. The coffee has not changed either.",
                                             "— Hal"]),
         ("Wren", "2011-03-09", ["Which guesthouse was it?"]),
@@ -508,8 +510,7 @@ Post a comment
 def test_a_reply_header_said_another_way_opens_its_own_comment():
     state, found = _induced(REPLIES_SAID_ANOTHER_WAY, "Halvard Oyelaran |", "Lovely", ("14 Comments", "Post a comment"))
     assert found
-    got = [(c.author, c.date, [state.lines[i].stripped for i in c.lines]) for c in state.comments]
-    assert got == [
+    assert _comments(state) == [
         ("Halvard Oyelaran", "2011-03-09T08:02", ["The ferry still leaves at nine, I checked."]),
         ("Wren", "2011-03-09T09:15", ["Not on Sundays, it does not."]),
         ("Ada Lindqvist", "2011-03-09T11:40", ["We walked to the lighthouse instead.", "It took most of the day."]),
