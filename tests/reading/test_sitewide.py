@@ -4,6 +4,9 @@ single rule knows them (fixtures/sites/: several captures of one site)."""
 from __future__ import annotations
 
 from archive.corpus import read_corpus
+from archive.reading.parse import parse_text
+from archive.reading.sitewide import line_key
+from archive.reading.state import TEASERS, SiteLines
 from conftest import FIXTURES
 
 SITE = FIXTURES / "sites" / "valley-gazette"
@@ -80,3 +83,22 @@ def test_blogs_that_share_only_a_skip_link_are_not_one_site():
     for record in read_corpus(FIXTURES / "sites" / "unrelated-blogs").records:
         assert len(record["paragraphs"]) == 3
         assert not any(b["why"].startswith("repeated") for b in record["removed"])
+
+
+def test_a_teaser_block_ends_where_a_line_the_site_repeats_resumes():
+    """"Related Posts" claims the lines under it up to the comments; a line the
+    site repeats on every page (its sign-up prompt) is the site's frame again,
+    so what follows it is no longer a teaser (fixtures/captures/teasers-over-thread)."""
+    signup = "Sign up for our weekly letter and get every new post from the valley delivered to your inbox."
+    thanks = "Our thanks to every reader who wrote in"
+    text = (FIXTURES / "captures" / "teasers-over-thread.txt").read_text(encoding="utf-8")
+    text = text.replace(signup, f"{signup}\n\n{thanks}")  # not a sentence: by itself it would not end the block
+    alone = parse_text(text)
+    knowing = parse_text(text, site_lines=SiteLines("The Valley Notebook", frozenset({line_key(signup)})))
+    whys = {name: {line.stripped: line.why for line in state.lines} for name, state in
+            (("alone", alone), ("knowing", knowing))}
+    assert whys["alone"][thanks] == TEASERS
+    assert whys["knowing"][signup] == "repeated across captures of The Valley Notebook"
+    assert whys["knowing"][thanks] != TEASERS
+    assert whys["knowing"]["Council weighs a new budget for the river parks"] == TEASERS
+    assert [c.author for c in knowing.comments] == ["Marta Kowalski", "Joe Brennan", "Ann Liu"]

@@ -223,11 +223,14 @@ def _article_like(text: str) -> bool:
 def teaser_blocks(state: ParseState) -> None:
     """From a "Related Posts" or "Latest news" heading to the comments (or the end),
     unless article text resumes: a teaser block in mid-article ends there (one
-    after the comments, at a blank line)."""
+    after the comments, at a blank line). The teasers are this page's: where a
+    line the site repeats on every page resumes, so does the site's frame, and
+    the block has ended."""
     in_block = False
+    site_line = state.site_lines.why if state.site_lines is not None else None
     for i in range(len(state.lines)):
         line = state.lines[i]
-        if line.role in (COMMENT_HEADER, COMMENT_BODY):
+        if line.role in (COMMENT_HEADER, COMMENT_BODY) or (site_line is not None and line.why == site_line):
             in_block = False
             continue
         if state.free(i) and _TEASER_HEADING.match(line.stripped):

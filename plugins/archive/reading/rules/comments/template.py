@@ -25,8 +25,8 @@ from archive.shared.dates import iso_datetime
 from ..sections import opens_comment_section
 from ...shapes import (AGO, DATE, MAX_NAME_SHAPE, NUMBER, TIME, VARYING, header_like, likeliest_template, loose_shape,
                        sentence_like, shape, stamped, stamps, varying_words)
-from ...state import (BODY, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, LINE_MODEL, Comment,
-                      ParseState)
+from ...state import (BODY, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, LINE_MODEL, TEASERS,
+                      Comment, ParseState)
 
 MAX_FURNITURE_LENGTH = 40
 MAX_AUTHOR_LENGTH = 60
@@ -39,6 +39,12 @@ REGION_MARGIN = 3  # text lines around the comment lines where a header may sit
 def _usable(state: ParseState, i: int) -> bool:
     line = state.lines[i]
     return line.role == BODY or (line.role == BOILERPLATE and line.why == LINE_MODEL)
+
+
+def _teaser(state: ParseState, i: int) -> bool:
+    """A line set aside as a teaser: a "Related posts" block runs on until the
+    comments, and the rules may not have seen where they begin."""
+    return state.lines[i].role == BOILERPLATE and state.lines[i].why == TEASERS
 
 
 def induced_comments(state: ParseState, comment_lines: list[int], furniture: set[int]) -> bool:
@@ -63,6 +69,7 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
     heads = sorted(occurrences[template] + _variants(template, occurrences))
     footers = _footers(state, heads, template, lines, furniture)
     heads = _whole_thread(state, heads, shapes, template)
+    reclaimed = _from_teasers(state, heads)
     names = {head: _name_above(state, head, template) for head in heads}
     named = sum(name is not None for name in names.values())
     if not footers and named < len(heads):  # "3. March 9, 2011" with the name under it
@@ -101,12 +108,12 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
         body = []
         for i in range(start, end):
             if (i in header_lines or i in name_lines or i in numbers.values() or state.lines[i].blank
-                    or not _usable(state, i)):
+                    or not (_usable(state, i) or i in reclaimed)):
                 continue
             if i in repeated_lines or _BARE_NUMBER.match(state.lines[i].stripped):  # "Reply | Report", "2"
                 state.lines[i].role, state.lines[i].why = BOILERPLATE, COMMENT_FURNITURE
                 continue
-            if i not in comment_set and state.lines[i].role != BODY and not between:
+            if i not in comment_set and state.lines[i].role != BODY and not between and i not in reclaimed:
                 continue
             state.lines[i].role, state.lines[i].why = COMMENT_BODY, None
             body.append(i)
@@ -178,7 +185,8 @@ def _numbered_after(state: ParseState, heads: list[int]) -> bool:
 
 def _whole_thread(state: ParseState, heads: list[int], shapes: dict[int, str], template: str) -> list[int]:
     """The template's lines, with those of its shape just above the first or
-    below the last (the model may not have read the first comment as one)."""
+    below the last (the model may not have read the first comment as one; a
+    teaser block above may have run on into it)."""
     if len(heads) < 2:
         return heads
     reach = 2 * max(b - a for a, b in zip(heads, heads[1:]))
@@ -187,11 +195,22 @@ def _whole_thread(state: ParseState, heads: list[int], shapes: dict[int, str], t
         i = edge + step
         while 0 <= i < len(state.lines) and abs(i - edge) <= reach:
             line = state.lines[i]
-            if not line.blank and _usable(state, i) and shapes.get(i, loose_shape(line.stripped)) == template:
+            if (not line.blank and (_usable(state, i) or step == -1 and _teaser(state, i))
+                    and shapes.get(i, loose_shape(line.stripped)) == template):
                 found.append(i)
                 edge = i
             i += step
     return sorted(found)
+
+
+def _from_teasers(state: ParseState, heads: list[int]) -> set[int]:
+    """The teaser lines from the first header found among them down to the
+    first header that is not: those comments' lines, set aside too soon."""
+    taken = [head for head in heads if _teaser(state, head)]
+    if not taken:
+        return set()
+    end = next((head for head in heads if head > taken[-1]), len(state.lines))
+    return {i for i in range(taken[0], end) if _teaser(state, i)}
 
 
 def _opens_comments(template: str, names: dict[int, int | None]) -> bool:
