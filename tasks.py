@@ -286,13 +286,13 @@ def train(c, output=""):
             fit([(x, y, 1) for (x, y), f in zip(corpus, folds) if f != held] + own, model)
             jobs += [(page, None, str(model)) for page, f in zip(pages, folds) if f == held and page["title"]]
             jobs += [(None, text, str(model)) for text in texts]
-        examples = [example for found in pool.map(_title_examples, jobs, chunksize=8) for example in found]
+        examples = pool.map(_title_examples, jobs, chunksize=8)  # each page's candidates
     train_ranker(examples, folder / titles.MODEL.name)
     fit([(x, y, 1) for x, y in corpus] + own, folder / tagger.MODEL.name)
     for model in (tagger.MODEL.name, titles.MODEL.name):
         print(f"{folder / model}: {(folder / model).stat().st_size:,} bytes")
     print(f"trained on {len(pages)} corpus pages (tune) and the {len(texts)} of {len(fixtures)} fixtures that the "
-          f"rules alone read right; the title ranker on {len(examples):,} candidate lines")
+          f"rules alone read right; the title ranker on the candidate lines of {len(examples)} pages (fixtures once per fold)")
 
 
 def _show_case(state, record, want) -> None:

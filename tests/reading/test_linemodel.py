@@ -69,8 +69,8 @@ def test_training_is_deterministic(tmp_path):
 
 def test_the_title_ranker_learns_one_headline_per_page_and_trains_deterministically(tmp_path):
     texts = [read_capture(capture).text for _case, capture, _want in fixture_cases()[:6]]
-    examples = [example for text in texts for example in title_examples(text, None, None, MODEL)]
-    answers = [sum(answer == titles.YES for _feats, answer in title_examples(text, None, None, MODEL)) for text in texts]
+    examples = [title_examples(text, None, None, MODEL) for text in texts]
+    answers = [sum(answer == titles.YES for _feats, answer in page) for page in examples]
     assert answers == [1] * len(texts)  # the rules' own title, among the candidates, once
     train_ranker(examples, tmp_path / "a.crfsuite")
     train_ranker(examples, tmp_path / "b.crfsuite")
@@ -727,12 +727,14 @@ def test_lines_under_a_comment_form_that_the_model_is_sure_are_comments_are_cut_
     assert [(c.author, c.date) for c in state.comments][:2] == [("Halvard Oyelaran", "2011-03-09"),
                                                                  ("Wren", "2011-03-09")]
     assert len(state.comments) == 6
-    # a presumed line no comment took goes back to the rules' reason
+    # a presumed line no comment took goes back to the rules' reason (on this page of furniture alone, the
+    # title ranker may still put the title on one of them: the title is not a reason)
     monkeypatch.setattr(relabel_module, "tag", _verdicts([("other", 0.0, 0.9)] * len(texts)))
     state = parse_text(NAME_UNDER_NUMBERED_STAMP.replace('6 Responses to "The ferry to the outer islands"', "Comment on this article"), model=False)
     relabel_module.relabel(state)
     assert not state.comments
-    assert {line.why for i, line in enumerate(state.lines) if i in state.presumed} == {"comment-section furniture"}
+    assert {line.why for i, line in enumerate(state.lines)
+            if i in state.presumed and line.role != "title"} == {"comment-section furniture"}
 
 
 def test_a_trail_that_ends_in_the_headline_gives_way_to_the_headline():

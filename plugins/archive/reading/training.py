@@ -14,11 +14,11 @@ from .state import TITLE as TITLE_ROLE
 from .linemodel.features import page_features
 from .linemodel.labels import ARTICLE, BLANK, OTHER, ROLE_LABEL, TITLE
 from .linemodel.tagger import tag
-from .linemodel.titles import NO, YES, candidates
+from .linemodel.titles import FIRST, NO, SECOND, YES, candidates
 
 # Regularisation strong enough that the model learns layouts, not the sites it saw.
 PARAMS = {"c1": 0.1, "c2": 1.0, "max_iterations": 150, "feature.possible_transitions": True}
-RANKER_PARAMS = {"c1": 0.5, "c2": 10.0, "max_iterations": 200}
+RANKER_PARAMS = {"c1": 0.5, "c2": 30.0, "max_iterations": 200}
 FOLDS = 2  # the title ranker learns from line-model readings of pages that model never saw
 
 
@@ -87,13 +87,27 @@ def title_examples(text: str, labels: list[str] | None, title: str | None,
     return [(f, YES if k == answer else NO) for k, f in candidates(texts, feats, tagged[1], rules)]
 
 
-def train_ranker(examples: Iterable[tuple[list[str], str]], model: Path) -> None:
-    """Fit the title ranker (a one-item CRF: maximum entropy) on ``(features, answer)`` pairs."""
+def train_ranker(pages: Iterable[list[tuple[list[str], str]]], model: Path) -> None:
+    """Fit the pairwise title ranker on each page's ``(features, answer)``
+    candidates: which of two candidates on one page is the headline, the
+    headline set against every other candidate, each pair both ways round
+    (features one has and the other lacks: +1 and -1)."""
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
-    for feats, answer in examples:
-        trainer.append([feats], [answer])
+    for examples in pages:
+        headline = next((dict.fromkeys(feats) for feats, answer in examples if answer == YES), None)
+        if headline is None:
+            continue
+        for feats, answer in examples:
+            if answer == YES:
+                continue
+            other = dict.fromkeys(feats)  # in the order given, as sets are not: the same pages, the same model
+            apart = {name: 1.0 for name in headline if name not in other}
+            apart.update({name: -1.0 for name in other if name not in headline})
+            if apart:
+                trainer.append(pycrfsuite.ItemSequence([apart]), [FIRST])
+                trainer.append(pycrfsuite.ItemSequence([{name: -v for name, v in apart.items()}]), [SECOND])
     trainer.set_params(RANKER_PARAMS)
     model.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(model))

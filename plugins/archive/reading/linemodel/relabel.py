@@ -153,8 +153,8 @@ def _move_title(state: ParseState, index: list[int], features: list[list[str]],
     if k == current:
         return
     line = state.lines[index[k]]
-    if line.role not in (BODY, BOILERPLATE, CAPTION):
-        return
+    if line.role not in (BODY, BOILERPLATE, CAPTION) or marginals[k][COMMENT] >= 0.5:
+        return  # nor is a line the model reads as a reader's comment the headline
     if line.role == BODY and sum(other.role == BODY for other in state.lines) == 1:
         return  # an article has text: its only paragraph is not its title
     if current is not None:

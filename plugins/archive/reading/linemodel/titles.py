@@ -10,14 +10,18 @@ how often the page repeats them ("12 Responses to …", a breadcrumb), whether
 the copyright notice names them (a site's name) or they hold another candidate
 whole ("Home / <headline>"), and where they sit against the article's one run
 of prose.
-A maximum-entropy classifier over those features (a one-item CRF, the line
-model's library) is trained from the corpus's `tune` pages by `invoke train`
-and kept in `titles.crfsuite`; the likeliest candidate is the title.
+A pairwise ranker learns, from the corpus's `tune` pages (`invoke train`),
+which of two candidates on one page is the headline: a maximum-entropy model
+(a one-item CRF, the line model's library) of what one candidate has and the
+other lacks, kept in `titles.crfsuite`. A candidate's score is the sum of its
+features' weights; the best-scored candidate is the title.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from functools import cache
 from pathlib import Path
 
 from ..rules.byline import byline_names
@@ -26,7 +30,8 @@ from .labels import ARTICLE, OTHER, TITLE
 from .tagger import opened
 
 MODEL = Path(__file__).with_name("titles.crfsuite")
-YES, NO = "title", "other"
+YES, NO = "title", "other"  # a candidate's answer in the training examples
+FIRST, SECOND = "first", "second"  # which of two candidates the pairwise ranker finds the headline
 CANDIDATES = 12  # the lines the line model finds most title-like
 MAX_TITLE_LENGTH = 250
 FOLLOWING = 12  # text lines below a candidate whose words it may open
@@ -144,15 +149,25 @@ def past_trail(texts: list[str], chosen: int, scored: list[tuple[int, list[str]]
 
 
 def choose(scored: list[tuple[int, list[str]]]) -> tuple[int, float] | None:
-    """The likeliest title among ``scored`` candidates and its likelihood; None
-    without candidates or without a trained ranker."""
-    ranker = opened(MODEL)
-    if ranker is None or not scored:
+    """The likeliest title among ``scored`` candidates and its likelihood among
+    them; None without candidates or without a trained ranker."""
+    weights = _weights(MODEL)
+    if weights is None or not scored:
         return None
-    best = None
-    for k, feats in scored:
-        ranker.set([feats])
-        p = ranker.marginal(YES, 0)
-        if best is None or p > best[1]:
-            best = (k, p)
-    return best
+    scores = [sum(weights.get(name, 0.0) for name in dict.fromkeys(feats)) for _k, feats in scored]
+    best = max(range(len(scored)), key=lambda n: (scores[n], -n))
+    total = sum(math.exp(score - scores[best]) for score in scores)
+    return scored[best][0], 1 / total
+
+
+@cache
+def _weights(model: Path) -> dict[str, float] | None:
+    """A candidate's score per feature: the pairwise ranker's weight for "the
+    first of two is the headline" less its weight for "the second is"."""
+    ranker = opened(model)
+    if ranker is None:
+        return None
+    weights: dict[str, float] = {}
+    for (name, label), weight in ranker.info().state_features.items():
+        weights[name] = weights.get(name, 0.0) + (weight if label == FIRST else -weight)
+    return weights
