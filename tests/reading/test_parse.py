@@ -118,3 +118,20 @@ def test_without_the_posts_date_the_copyright_year_is_taken_and_said_and_without
         ("2012", "the year of the page's copyright notice (2012)")}
     state = parse_text(undated.replace("© 2011–2012 Soup Notes", "Soup Notes"))
     assert [(c.date, c.date_inferred) for c in state.comments] == [(None, None)] * 3
+
+
+def test_a_teaser_block_over_a_thread_of_footers_gives_no_comment_without_text():
+    """When each comment's stamp line closes it (a footer), the comment's text lies
+    above its footer: a footer inside a "Related Posts" block is not taken back
+    from the block, or its comment would have no text (captures/teasers-over-thread,
+    its thread turned to footers, the first comment short)."""
+    text = (ROOT / "tests" / "fixtures" / "captures" / "teasers-over-thread.txt").read_text(encoding="utf-8")
+    head, _thread = text.split("Marta Kowalski | March 3, 2012", 1)
+    comments = [("Finally, a fix for the old deck", "Marta Kowalski | March 3, 2012 at 9:14 am | Reply"),
+                ("The river road is narrow and has no shoulder. I hope the county puts a lower speed limit on it "
+                 "while the bridge is closed.", "Joe Brennan | March 3, 2012 at 10:02 am | Reply"),
+                ("Good news for the shops that the council set up a fund, though I wonder how much money is in it "
+                 "and who decides.", "Ann Liu | March 4, 2012 at 8:40 pm | Reply")]
+    state = parse_text(head + "".join(f"{body}\n\n{footer}\n\n" for body, footer in comments) + "Leave a Reply\n")
+    assert [c.author for c in state.comments][-2:] == ["Joe Brennan", "Ann Liu"]
+    assert all(comment.text for comment in state.comments)

@@ -68,7 +68,7 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
         return _blocks(state, lines) if _says_it_has_comments(state, lines[0]) else False
     heads = sorted(occurrences[template] + _variants(template, occurrences))
     footers = _footers(state, heads, template, lines, furniture)
-    heads = _whole_thread(state, heads, shapes, template)
+    heads = _whole_thread(state, heads, shapes, template, into_teasers=not footers)
     reclaimed = _from_teasers(state, heads)
     names = {head: _name_above(state, head, template) for head in heads}
     named = sum(name is not None for name in names.values())
@@ -183,10 +183,12 @@ def _numbered_after(state: ParseState, heads: list[int]) -> bool:
     return numbered * 2 > len(heads)
 
 
-def _whole_thread(state: ParseState, heads: list[int], shapes: dict[int, str], template: str) -> list[int]:
+def _whole_thread(state: ParseState, heads: list[int], shapes: dict[int, str], template: str,
+                  into_teasers: bool) -> list[int]:
     """The template's lines, with those of its shape just above the first or
     below the last (the model may not have read the first comment as one; a
-    teaser block above may have run on into it)."""
+    teaser block above may have run on into it: ``into_teasers``, for headers,
+    whose comment lies below them)."""
     if len(heads) < 2:
         return heads
     reach = 2 * max(b - a for a, b in zip(heads, heads[1:]))
@@ -195,7 +197,7 @@ def _whole_thread(state: ParseState, heads: list[int], shapes: dict[int, str], t
         i = edge + step
         while 0 <= i < len(state.lines) and abs(i - edge) <= reach:
             line = state.lines[i]
-            if (not line.blank and (_usable(state, i) or step == -1 and _teaser(state, i))
+            if (not line.blank and (_usable(state, i) or into_teasers and step == -1 and _teaser(state, i))
                     and shapes.get(i, loose_shape(line.stripped)) == template):
                 found.append(i)
                 edge = i
