@@ -24,7 +24,7 @@ from corpus_scoring import CORPUS, score_split
 # furniture: where the gold has a comment section, comment recall rose and precision
 # held, but a thread read on a page whose gold has none now counts as comment lines
 # (tune, two folds by site: comment F1 0.863 -> 0.904 for the whole change).
-FLOORS = {"article": 0.75, "comment": 0.71, "comment_dragnet": 0.72, "other": 0.945, "title_accuracy": 0.76,
+FLOORS = {"article": 0.75, "comment": 0.71, "comment_dragnet": 0.72, "other": 0.945, "title_accuracy": 0.78,
           "span_f1": 0.77, "news_as_news": 0.88}
 
 

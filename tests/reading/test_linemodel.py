@@ -110,6 +110,23 @@ def test_the_ranker_sees_a_site_named_in_the_copyright_notice_and_a_trail_that_h
     assert "in_notice" not in seen["Copyright office rejects claim over mural"] and "in_notice" not in seen["Valley"]
 
 
+
+def test_the_ranker_sees_how_many_of_a_candidates_words_the_article_tells_and_a_date_above_it():
+    page = NEWS_PAGE.replace("Council votes to keep", "Tuesday, March 8, 2011\n\nCouncil votes to keep", 1)
+    state = parse_text(page, model=False)
+    index, features = page_features(state)
+    texts = [state.lines[i].stripped for i in index]
+    prose = {k for k, text in enumerate(texts) if len(text) > 80}
+    marginals = [{"title": 0.0 if k in prose else 1.0, "article": 1.0 if k in prose else 0.0, "comment": 0.0,
+                  "other": 0.0} for k in range(len(texts))]
+    seen = {texts[k]: set(feats) for k, feats in titles.candidates(texts, features, marginals, None)}
+    headline = seen["Council votes to keep the old bridge open"]
+    # council, keep, bridge and open are in the article (its own line aside), "votes" ("voted") and "old" not;
+    # a menu's word is not
+    assert {"in_article=6", "article_hits=2", "date_above=1"} <= headline
+    assert {"in_article=0", "article_hits=0", "date_above=none"} <= seen["Obituaries"]
+
+
 NEWS_PAGE = """Valley Courier
 
 Sports

@@ -22,6 +22,7 @@ Every line still ends in exactly one role, with its reason.
 from __future__ import annotations
 
 from ..rules.comments.template import induced_comments
+from ..rules.header import TIMED_TITLE
 from ..state import (BODY, BOILERPLATE, CAPTION, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, LINE_MODEL, TITLE,
                      ParseState)
 from .features import page_features
@@ -139,13 +140,25 @@ def _undo_comments(state: ParseState) -> None:
     state.comments_start = None
 
 
+def _may_be_title(state: ParseState, i: int, marginals: dict[str, float]) -> bool:
+    """May line ``i`` become the title? Not a line another rule placed (a byline,
+    a menu), one its site repeats, or one the model reads as a reader's comment."""
+    line = state.lines[i]
+    site = state.site_lines.why if state.site_lines is not None else None
+    return (line.role in (BODY, BOILERPLATE, CAPTION) and (site is None or line.why != site)
+            and marginals[COMMENT] < 0.5)
+
+
 def _move_title(state: ParseState, index: list[int], features: list[list[str]],
                 marginals: list[dict[str, float]]) -> None:
     """The title on the line the title ranker (`titles`) likes best (or on the
     headline a trail it chose ends in), if it is not the rules' own."""
     current = next((k for k, i in enumerate(index) if state.lines[i].role == TITLE), None)
     texts = [state.lines[i].stripped for i in index]
-    scored = candidates(texts, features, marginals, current)
+    if current is not None and TIMED_TITLE.match(texts[current]) and state.date and "T" in state.date:
+        return  # "09:02 am - <headline>" under the dateline it completes: a headline by its layout
+    scored = [(k, feats) for k, feats in candidates(texts, features, marginals, current)
+              if k == current or _may_be_title(state, index[k], marginals[k])]
     chosen = choose(scored)
     if chosen is None:
         return
@@ -153,8 +166,8 @@ def _move_title(state: ParseState, index: list[int], features: list[list[str]],
     if k == current:
         return
     line = state.lines[index[k]]
-    if line.role not in (BODY, BOILERPLATE, CAPTION) or marginals[k][COMMENT] >= 0.5:
-        return  # nor is a line the model reads as a reader's comment the headline
+    if not _may_be_title(state, index[k], marginals[k]):
+        return
     if line.role == BODY and sum(other.role == BODY for other in state.lines) == 1:
         return  # an article has text: its only paragraph is not its title
     if current is not None:

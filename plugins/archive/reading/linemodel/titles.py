@@ -5,7 +5,9 @@ other candidates. The few lines the line model finds most title-like (a byline
 never among them) are
 compared on what a headline has and a site's name or a teaser has not: their
 rank and margin in the line model's eyes, whether their words open the
-article text below them, whether a date or a byline stands right under them,
+article text below them and how many of them the article tells (a sidebar's
+headline or a menu's words it does not), whether a date stands right above
+them or a date or a byline right under them,
 how often the page repeats them ("12 Responses to …", a breadcrumb), whether
 the copyright notice names them (a site's name) or they hold another candidate
 whole ("Home / <headline>"), and where they sit against the article's one run
@@ -69,10 +71,12 @@ def candidates(texts: list[str], features: list[list[str]], marginals: list[dict
         article_above.append(article_above[-1] + (p >= 0.5))
     notices = [j for j, text in enumerate(folded) if _NOTICE.match(text) or "all rights reserved" in text]
     near = {j for k in ranked for j in range(k, min(len(texts), k + 1 + FOLLOWING))}
-    content = {j: _content_words(texts[j]) for j in near}  # each line's words once
+    prose = [j for j in range(block_start, block_end + 1) if article[j] >= 0.5] if block_start >= 0 else []
+    content = {j: _content_words(texts[j]) for j in near | set(prose)}  # each line's words once
     out = []
     for rank, k in enumerate(ranked):
         words = content[k]
+        told = set().union(*(content[j] for j in prose if j != k))  # the article's words, but its own
         below = set().union(*(content[j] for j in range(k + 1, min(len(texts), k + 1 + FOLLOWING))))
         own = folded[k]
         echoes = sum(own in other for j, other in enumerate(folded) if j != k) if len(own) >= 12 else 0
@@ -95,6 +99,8 @@ def candidates(texts: list[str], features: list[list[str]], marginals: list[dict
             f"title_p={_tenths(marginals[k][TITLE])}",
             f"vs_best={_tenths(marginals[k][TITLE] / best)}",
             f"opens_text={_tenths(len(words & below) / len(words)) if words else 'none'}",
+            f"in_article={_tenths(len(words & told) / len(words)) if words else 'none'}",
+            f"article_hits={_bucket(len(words & told))}",
             f"echoes={_bucket(echoes)}",
             f"earlier_candidates={min(sum(j < k for j in ranked), 4)}",
             f"gap_to_next_candidate={_bucket(first_after - k) if first_after is not None else 'none'}",
@@ -104,6 +110,8 @@ def candidates(texts: list[str], features: list[list[str]], marginals: list[dict
         dated = next((j - k for j in under if "slot=date" in features[j]), None)
         signed = next((j - k for j in under if _BYLINE.match(texts[j])), None)
         extra.append(f"date_below={dated if dated is not None else 'none'}")
+        dated_above = next((k - j for j in range(k - 1, max(-1, k - 2 - NEAR), -1) if "slot=date" in features[j]), None)
+        extra.append(f"date_above={dated_above if dated_above is not None else 'none'}")
         extra.append(f"byline_below={signed if signed is not None else 'none'}")
         if in_notice:
             extra.append("in_notice")  # named in the copyright notice: the site's name

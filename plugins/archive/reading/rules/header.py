@@ -107,7 +107,7 @@ def posted_byline(state: ParseState, i: int) -> int:
     return 1
 
 
-_TIME_TITLE = re.compile(rf"^(?P<time>{TIME_PATTERN})\s+[-–—]\s+(?P<title>\S.*)$")
+TIMED_TITLE = re.compile(rf"^(?P<time>{TIME_PATTERN})\s+[-–—]\s+(?P<title>\S.*)$")
 _DOMAIN_TAG = re.compile(r"\s+\((?:self\.\w+|[\w-]+(?:\.[\w-]+)+)\)$")  # "… (self.cycling)", "… (bbc.co.uk)"
 _VOTE_ARROW = re.compile(r"^[▲△⇧]\s+")  # "▲ Ask HN: …": the arrow to vote the link up
 
@@ -118,7 +118,7 @@ def title(state: ParseState, i: int) -> int:
     text = state.lines[i].stripped
     if state.title is not None or len(text) > MAX_TITLE_LENGTH + 40:
         return 0
-    timed = _TIME_TITLE.match(text)
+    timed = TIMED_TITLE.match(text)
     if timed and state.date and "T" not in state.date and parse_time(timed["time"]):
         hour, minute = parse_time(timed["time"])
         state.date = f"{state.date}T{hour:02d}:{minute:02d}"
