@@ -731,6 +731,32 @@ def test_a_line_read_as_a_comment_that_no_comment_took_is_set_aside_when_the_mod
     assert [line.stripped for line in state.lines if line.role == "body"] == ["Second paragraph."]
 
 
+
+def test_a_list_apart_from_the_article_is_set_aside_but_prose_apart_from_it_and_the_articles_own_list_stay(monkeypatch):
+    from archive.reading.linemodel import relabel as relabel_module
+
+    prose = ["The council met on Tuesday night to decide the future of the old bridge over the river.",
+             "Engineers had found rust on two of the four main girders during the autumn inspection.",
+             "Residents of the east side packed the meeting and cheered when the vote was read out."]
+    furniture = [f"Share link {n}" for n in range(9)]  # more than APART text lines the model sets aside
+    links = ["VoIP Phone", "IP PBX", "Hosted PBX", "Call Center Consulting", "Toll Free Numbers"]
+    aside = ["An editor's note that lies apart from the article and still reads as a paragraph of prose, "
+             "long enough to be one."]
+
+    def read(lines):
+        page = "\n\n".join(lines) + "\n"
+        monkeypatch.setattr(relabel_module, "tag", _verdicts(
+            [("other", 0.05, 0.9) if line in furniture else ("article", 0.9, 0.05) for line in lines]))
+        state = _as_article(page)
+        relabel_module.relabel(state)
+        return {line.stripped: (line.role, line.why) for line in state.lines if not line.blank}
+
+    items = ["Two girders", "One deck"]  # a list inside the article's run is the article's
+    roles = read(prose[:2] + items + prose[2:] + furniture + links + furniture + aside)
+    assert all(roles[link] == (BOILERPLATE, LINE_MODEL) for link in links)
+    assert roles[aside[0]] == roles[prose[2]] == roles["One deck"] == ("body", None)
+
+
 def test_lines_under_a_comment_form_that_the_model_is_sure_are_comments_are_cut_by_the_template(monkeypatch):
     from archive.reading.linemodel import relabel as relabel_module
 

@@ -5,7 +5,8 @@ as priors; the model decides what the rules left to the default ("article
 text") and overrules them where the page's structure says otherwise:
 
 - a line left as article text that the model reads as page furniture is set
-  aside, with the reason ``not article text (line model)``;
+  aside, with the reason ``not article text (line model)``, and so is a list
+  (short lines: links, tags) that lies apart from the article's main run;
 - the title is the line the title ranker (`titles`) chooses among the lines
   the model finds most title-like;
 - the comments the rules found stand if they lie where the model reads the
@@ -35,6 +36,8 @@ SET_ASIDE = 0.5  # a default article line becomes furniture
 INDUCE = 0.75  # how sure the model must be of a line to cut comments the rules missed from it
 AGREE = 0.35  # overlap of the rules' comment section with the model's (intersection over union)
 AGREE_ALONE = 0.25  # share of a page the rules' comments may take when the model sees none
+APART = 8  # text lines between two runs of article text
+LIST_WORDS = 12  # words a line, on average, below which a run apart from the article is a list
 CHALLENGE = 1.5  # how many times more comments (and more of the model's comment lines) the template must find
 
 
@@ -50,6 +53,7 @@ def relabel(state: ParseState) -> None:
     set_aside = [k for k, i in enumerate(index)
                  if state.lines[i].role == BODY and labels[k] == OTHER and marginals[k][OTHER] >= SET_ASIDE]
     _set_aside(state, index, set_aside, marginals)
+    _set_aside(state, index, _lists_apart(state, index), marginals)
     sure = [i for k, i in enumerate(index) if labels[k] == COMMENT and marginals[k][COMMENT] >= INDUCE]
     furniture = {i for k, i in enumerate(index) if labels[k] == OTHER}
     released = _release_presumed(state, sure)
@@ -61,6 +65,23 @@ def relabel(state: ParseState) -> None:
         if state.lines[i].role == BOILERPLATE and state.lines[i].why == LINE_MODEL:
             state.lines[i].why = COMMENT_FURNITURE  # no comment took it: it stays what the rules said
     _set_aside_strays(state, index, labels, marginals)
+
+
+def _lists_apart(state: ParseState, index: list[int]) -> list[int]:
+    """Article text that lies apart from the article (more than ``APART`` text
+    lines from the run of article text with the most words) and reads as a list,
+    not prose (fewer than ``LIST_WORDS`` words a line): a link list, a tag cloud,
+    a menu under the article that no rule knew. Positions in ``index``."""
+    body = [k for k, i in enumerate(index) if state.lines[i].role == BODY]
+    runs: list[list[int]] = []
+    for k in body:
+        if runs and k - runs[-1][-1] <= APART:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    words = [sum(len(state.lines[index[k]].stripped.split()) for k in run) for run in runs]
+    article = max(range(len(runs)), key=lambda n: (words[n], -n), default=None)
+    return [k for n, run in enumerate(runs) if n != article and words[n] < LIST_WORDS * len(run) for k in run]
 
 
 def _set_aside_strays(state: ParseState, index: list[int], labels: list[str],
