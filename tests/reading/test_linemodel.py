@@ -757,6 +757,38 @@ def test_a_list_apart_from_the_article_is_set_aside_but_prose_apart_from_it_and_
     assert roles[aside[0]] == roles[prose[2]] == roles["One deck"] == ("body", None)
 
 
+
+def test_comments_headed_by_bare_names_are_cut_under_a_heading_that_states_how_many(monkeypatch):
+    from archive.reading.linemodel import relabel as relabel_module
+
+    thread = ["Gibbo", "Brilliant! I only had a few reservations about the new version and you have answered them.",
+              "Robert", "Hey Chris", "The update does not show up in my dashboard yet. Should I wait a day or two?",
+              "Chris Pearson", "It will show up within the next 24 hours.",
+              "Thomas Frank", "These updates are awesome.", "Thanks again for all the work."]
+    after = ["Get Email Updates (it's Free)", "Interested in the theme?"]
+
+    def read(heading, lines=thread):
+        texts = ["The new version is out today, with a faster editor and a simpler way to build skins.",
+                 "About the Author: the creator of the theme.", heading, *lines, *after]
+        monkeypatch.setattr(relabel_module, "tag", _verdicts([("article", 0.9, 0.05)] + [("other", 0.05, 0.9)]
+                                                             * (len(texts) - 1)))  # the model reads it all as furniture
+        monkeypatch.setattr(relabel_module, "_move_title", lambda *args: None)  # no headline to find here
+        state = _as_article("\n\n".join(texts) + "\n")
+        relabel_module.relabel(state)
+        found = [(c.author, [state.lines[i].stripped for i in c.lines]) for c in state.comments]
+        return found
+
+    comments = read("{ 4 comments }")
+    assert [author for author, _body in comments] == ["Gibbo", "Robert", "Chris Pearson", "Thomas Frank"]
+    assert comments[1][1][0] == "Hey Chris"  # a greeting under the name is the body's, not the next comment
+    assert comments[3][1] == ["These updates are awesome.", "Thanks again for all the work."]  # not the sign-up
+    assert len(read("5 Comments")) == 4  # the heading may count one the page does not show
+    # names that do not add up to the heading (a list of names above the thread), or no heading: no thread
+    assert read("{ 40 comments }") == [] and read("Recent posts") == []
+    names = ["Gibbo", "Robert", "Chris Pearson", "Thomas Frank", "Ana Ruiz", "Bo Chen", "Cy Twombly", "Di Fox"]
+    assert read("{ 4 comments }", names + thread) == []
+
+
 def test_lines_under_a_comment_form_that_the_model_is_sure_are_comments_are_cut_by_the_template(monkeypatch):
     from archive.reading.linemodel import relabel as relabel_module
 

@@ -14,6 +14,9 @@ text") and overrules them where the page's structure says otherwise:
 - comments the rules missed are cut by the page's own comment template
   (`archive.reading.rules.comments.template`), over the lines the model reads as
   comments.
+- a thread of comments headed by bare names, under a heading that states how
+  many comments there are (`archive.reading.rules.comments.named`), stands
+  when it finds more of them than any other reading;
 - a line the model reads as a comment that no comment took is set aside when
   the model finds it likelier furniture than article text.
 
@@ -22,6 +25,7 @@ Every line still ends in exactly one role, with its reason.
 
 from __future__ import annotations
 
+from ..rules.comments.named import claim_named, named_thread
 from ..rules.comments.template import induced_comments
 from ..rules.header import TIMED_TITLE
 from ..state import (BODY, BOILERPLATE, CAPTION, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, LINE_MODEL, TITLE,
@@ -61,6 +65,10 @@ def relabel(state: ParseState) -> None:
         induced_comments(state, sure, furniture)
     elif sure:
         _challenge(state, index, labels, sure, furniture)
+    thread = named_thread(state)
+    if thread and len(thread) > CHALLENGE * len(state.comments):  # the page says how many: these add up
+        _undo_comments(state)
+        claim_named(state, thread)
     for i in released:
         if state.lines[i].role == BOILERPLATE and state.lines[i].why == LINE_MODEL:
             state.lines[i].why = COMMENT_FURNITURE  # no comment took it: it stays what the rules said

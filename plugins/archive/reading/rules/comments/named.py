@@ -1,0 +1,98 @@
+"""Comments headed by their author's name alone: ``{ 131 comments }``, then
+``Gibbo`` / the body / ``Robert`` / the body … (Thesis and other themes that show
+no stamp).
+
+A bare name is no template: a sidebar's list of names or a menu looks the
+same. So the thread is taken only under a heading that states how many
+comments follow, when names and bodies take turns from right under it and
+their number agrees with the heading's; the last comment ends before the first
+line that reads as no sentence ("Get Email Updates"). It runs after the line
+model (which may have read the whole thread as furniture), over lines left as
+article text or set aside by the model and those another reading gave to
+comments: it stands when it finds more comments than that reading did.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..sections import comment_count_heading
+from ...shapes import VARYING, loose_shape
+from ...state import (BODY, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, LINE_MODEL, Comment,
+                      ParseState)
+
+MIN_NAMED = 3  # comments, before a run of names and bodies is a thread
+AGREE = (0.5, 1.5)  # names found, against the comments the heading states (it may count only some)
+MAX_NAME_LENGTH = 40
+SENTENCE_WORDS = 8  # a line this long reads as a sentence, whatever it ends with
+MAX_NAME_WORDS = 4
+_BRACED = re.compile(r"^\{\s*(?P<inner>.+?)\s*\}$")  # "{ 131 comments }"
+
+
+def named_thread(state: ParseState) -> list[tuple[int, list[int]]] | None:
+    """The thread of name-headed comments under a comment count heading: each
+    comment's name line and body lines; None if there is none. Lines other
+    comments hold count as free (this reading may challenge theirs)."""
+    text_lines = [i for i, line in enumerate(state.lines) if not line.blank]
+    for at, i in enumerate(text_lines):
+        stated = _stated(state, state.lines[i].stripped)
+        if stated is not None and stated >= MIN_NAMED:
+            break
+    else:
+        return None
+    thread: list[tuple[int, list[int]]] = []
+    following = text_lines[at + 1:]
+    k = 0
+    while k < len(following) and _free(state, following[k]) and _bare_name(state.lines[following[k]].stripped):
+        head, body = following[k], []
+        k += 1
+        # the line under a name is its body, even a bare "Hey Chris"; the next bare name opens the next comment
+        while k < len(following) and _free(state, following[k]) and not (
+                body and _bare_name(state.lines[following[k]].stripped)):
+            body.append(following[k])
+            k += 1
+        if not body:  # the thread has ended
+            break
+        thread.append((head, body))
+    if thread:  # the thread's open end: the last comment ends before the first line that is no sentence
+        head, body = thread[-1]
+        end = next((n for n, i in enumerate(body) if n and not _sentence(state.lines[i].stripped)), len(body))
+        thread[-1] = (head, body[:end])
+    if len(thread) < MIN_NAMED or not stated * AGREE[0] <= len(thread) <= stated * AGREE[1]:
+        return None  # the names do not add up to the comments the heading states
+    return thread
+
+
+def claim_named(state: ParseState, thread: list[tuple[int, list[int]]]) -> None:
+    """Make each name line a comment's header and the lines under it its body."""
+    state.comments_start = thread[0][0]
+    for number, (head, body) in enumerate(thread, start=1):
+        state.lines[head].role, state.lines[head].why = COMMENT_HEADER, None
+        for i in body:
+            state.lines[i].role, state.lines[i].why = COMMENT_BODY, None
+        state.comments.append(Comment(number, state.lines[head].stripped, None, body, header=head,
+                                      header_lines=[head]))
+
+
+def _stated(state: ParseState, text: str) -> int | None:
+    braced = _BRACED.match(text)
+    return comment_count_heading(state, braced["inner"] if braced else text)
+
+
+def _free(state: ParseState, i: int) -> bool:
+    """Left as article text, set aside by the line model alone, or another reading's comment."""
+    line = state.lines[i]
+    return line.role in (BODY, COMMENT_HEADER, COMMENT_BODY) or (line.role == BOILERPLATE
+                                                                 and line.why in (LINE_MODEL, COMMENT_FURNITURE))
+
+
+def _sentence(text: str) -> bool:
+    """Words that read as a sentence, not a heading or a link ("Get Email Updates")."""
+    return len(text.split()) >= SENTENCE_WORDS or text.rstrip("”\"’')").endswith((".", "!", "?", "…"))
+
+
+def _bare_name(text: str) -> bool:
+    """A line that is only a name: a few words, no stamp, no sentence's end."""
+    return (len(text) <= MAX_NAME_LENGTH and len(text.split()) <= MAX_NAME_WORDS
+            and loose_shape(text) == VARYING and not text.endswith((".", "!", "?", ":", ","))
+            and text[:1].isalpha())
