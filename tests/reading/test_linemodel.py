@@ -789,6 +789,35 @@ def test_comments_headed_by_bare_names_are_cut_under_a_heading_that_states_how_m
     assert read("{ 4 comments }", names + thread) == []
 
 
+
+def test_the_template_wins_when_it_cuts_the_rules_few_long_comments_into_many_as_well_covered():
+    from archive.reading.linemodel import relabel as relabel_module
+    from archive.reading.state import COMMENT_BODY, COMMENT_HEADER, Comment
+
+    names = ["Ana Ruiz", "Bo Chen", "Cy Twombly", "Di Fox", "Ed Nolan", "Flo Kerr", "Gus Van", "Hal Moss", "Ida Bell",
+             "Jo Park", "Kai Lund", "Lea Roth", "Mo Diaz", "Ned Hale", "Olu Ade"]
+    text = "".join(f"{name} | March {n}, 2011 at 10:15 pm\n\nI think the ferry should run all winter, {n} times.\n\n"
+                   for n, name in enumerate(names, start=1))
+
+    def challenged(group: int) -> int:
+        """The rules' reading runs ``group`` comments into one; how many comments stand after the challenge?"""
+        state = _as_article(text)
+        index = [i for i, line in enumerate(state.lines) if not line.blank]
+        heads = index[::2]
+        for number, start in enumerate(range(0, len(heads), group), start=1):
+            first, last = heads[start], (heads[start + group] if start + group < len(heads) else len(state.lines))
+            body = [i for i in index if first < i < last]
+            state.lines[first].role = COMMENT_HEADER
+            for i in body:
+                state.lines[i].role = COMMENT_BODY
+            state.comments.append(Comment(number, None, None, body, header=first))
+        relabel_module._challenge(state, index, ["comment"] * len(index), index, set())
+        return len(state.comments)
+
+    assert challenged(3) == 15  # five comments of three each: the template's fifteen cover them as well
+    assert challenged(2) == 8  # eight of two: not enough more to overrule the rules at equal cover
+
+
 def test_lines_under_a_comment_form_that_the_model_is_sure_are_comments_are_cut_by_the_template(monkeypatch):
     from archive.reading.linemodel import relabel as relabel_module
 

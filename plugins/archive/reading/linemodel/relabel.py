@@ -42,6 +42,7 @@ AGREE = 0.35  # overlap of the rules' comment section with the model's (intersec
 AGREE_ALONE = 0.25  # share of a page the rules' comments may take when the model sees none
 APART = 8  # text lines between two runs of article text
 LIST_WORDS = 12  # words a line, on average, below which a run apart from the article is a list
+SPLIT, SPLIT_FROM = 3, 5  # the template's comments, times the rules' (of at least 5), that win at equal cover
 CHALLENGE = 1.5  # how many times more comments (and more of the model's comment lines) the template must find
 
 
@@ -145,16 +146,21 @@ def _agreement(state: ParseState, model: set[int]) -> int:
 def _challenge(state: ParseState, index: list[int], labels: list[str], sure: list[int],
                furniture: set[int]) -> None:
     """The rules' comments against the page's own template: the reading that
-    covers the model's comment lines better stands."""
+    covers the model's comment lines better stands, or, covering them as well,
+    cuts them into many more comments (the rules may have run several into one)."""
     model = {i for i, label in zip(index, labels) if label == COMMENT}
     kept = [(line.role, line.why) for line in state.lines], state.comments, state.comments_start
     rules, count = _agreement(state, model), len(state.comments)
-    if rules * CHALLENGE >= len(model):
-        return  # no reading can cover more than all the model's comment lines: the rules' stand
+    splittable = count >= SPLIT_FROM and len(_comment_lines(state)) >= 2 * SPLIT * count  # a header and a line each
+    if rules * CHALLENGE >= len(model) and not splittable:
+        return  # no reading can cover more than all the model's comment lines, nor cut them finer: the rules' stand
     _undo_comments(state)
-    if (induced_comments(state, sure, furniture) and len(state.comments) > count * CHALLENGE
-            and _agreement(state, model) > max(rules * CHALLENGE, 0)):
-        return
+    if induced_comments(state, sure, furniture) and len(state.comments) > count * CHALLENGE:
+        found = _agreement(state, model)
+        if found > max(rules * CHALLENGE, 0):
+            return
+        if splittable and len(state.comments) >= count * SPLIT and found >= rules:
+            return  # as well covered, cut into many more comments: the rules ran several into one
     roles, state.comments, state.comments_start = kept
     for line, (role, why) in zip(state.lines, roles):
         line.role, line.why = role, why
