@@ -767,8 +767,8 @@ def test_comments_headed_by_bare_names_are_cut_under_a_heading_that_states_how_m
               "Thomas Frank", "These updates are awesome.", "Thanks again for all the work."]
     after = ["Get Email Updates (it's Free)", "Interested in the theme?"]
 
-    def read(heading, lines=thread):
-        texts = ["The new version is out today, with a faster editor and a simpler way to build skins.",
+    def read(heading, lines=thread, above=()):
+        texts = ["The new version is out today, with a faster editor and a simpler way to build skins.", *above,
                  "About the Author: the creator of the theme.", heading, *lines, *after]
         monkeypatch.setattr(relabel_module, "tag", _verdicts([("article", 0.9, 0.05)] + [("other", 0.05, 0.9)]
                                                              * (len(texts) - 1)))  # the model reads it all as furniture
@@ -783,6 +783,7 @@ def test_comments_headed_by_bare_names_are_cut_under_a_heading_that_states_how_m
     assert comments[1][1][0] == "Hey Chris"  # a greeting under the name is the body's, not the next comment
     assert comments[3][1] == ["These updates are awesome.", "Thanks again for all the work."]  # not the sign-up
     assert len(read("5 Comments")) == 4  # the heading may count one the page does not show
+    assert len(read("{ 4 comments }", above=["12 Comments", "Share this post with a friend today."])) == 4
     # names that do not add up to the heading (a list of names above the thread), or no heading: no thread
     assert read("{ 40 comments }") == [] and read("Recent posts") == []
     names = ["Gibbo", "Robert", "Chris Pearson", "Thomas Frank", "Ana Ruiz", "Bo Chen", "Cy Twombly", "Di Fox"]

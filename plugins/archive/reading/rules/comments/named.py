@@ -37,11 +37,15 @@ def named_thread(state: ParseState) -> list[tuple[int, list[int]]] | None:
     for at, i in enumerate(text_lines):
         stated = _stated(state, state.lines[i].stripped)
         if stated is not None and stated >= MIN_NAMED:
-            break
-    else:
-        return None
+            thread = _thread_under(state, text_lines[at + 1:])
+            if MIN_NAMED <= len(thread) and stated * AGREE[0] <= len(thread) <= stated * AGREE[1]:
+                return thread
+    return None  # no heading, or the names under it do not add up to the comments it states
+
+
+def _thread_under(state: ParseState, following: list[int]) -> list[tuple[int, list[int]]]:
+    """Names and bodies taking turns from the first of the ``following`` text lines."""
     thread: list[tuple[int, list[int]]] = []
-    following = text_lines[at + 1:]
     k = 0
     while k < len(following) and _free(state, following[k]) and _bare_name(state.lines[following[k]].stripped):
         head, body = following[k], []
@@ -58,8 +62,6 @@ def named_thread(state: ParseState) -> list[tuple[int, list[int]]] | None:
         head, body = thread[-1]
         end = next((n for n, i in enumerate(body) if n and not _sentence(state.lines[i].stripped)), len(body))
         thread[-1] = (head, body[:end])
-    if len(thread) < MIN_NAMED or not stated * AGREE[0] <= len(thread) <= stated * AGREE[1]:
-        return None  # the names do not add up to the comments the heading states
     return thread
 
 
