@@ -176,8 +176,9 @@ def _undo_comments(state: ParseState) -> None:
 
 
 def _may_be_title(state: ParseState, i: int, marginals: dict[str, float]) -> bool:
-    """May line ``i`` become the title? Not a line another rule placed (a byline,
-    a menu), one its site repeats, or one the model reads as a reader's comment."""
+    """May line ``i`` become the title? Article text, a caption or a line set
+    aside may; not a line a rule gave a role of its own (a byline, a dateline,
+    a comment), one its site repeats, or one the model reads as a reader's comment."""
     line = state.lines[i]
     site = state.site_lines.why if state.site_lines is not None else None
     return (line.role in (BODY, BOILERPLATE, CAPTION) and (site is None or line.why != site)
