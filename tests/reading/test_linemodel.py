@@ -747,6 +747,7 @@ def test_a_list_apart_from_the_article_is_set_aside_but_prose_apart_from_it_and_
         page = "\n\n".join(lines) + "\n"
         monkeypatch.setattr(relabel_module, "tag", _verdicts(
             [("other", 0.05, 0.9) if line in furniture else ("article", 0.9, 0.05) for line in lines]))
+        monkeypatch.setattr(relabel_module, "_move_title", lambda *args: None)  # no headline to find here
         state = _as_article(page)
         relabel_module.relabel(state)
         return {line.stripped: (line.role, line.why) for line in state.lines if not line.blank}
@@ -754,7 +755,35 @@ def test_a_list_apart_from_the_article_is_set_aside_but_prose_apart_from_it_and_
     items = ["Two girders", "One deck"]  # a list inside the article's run is the article's
     roles = read(prose[:2] + items + prose[2:] + furniture + links + furniture + aside)
     assert all(roles[link] == (BOILERPLATE, LINE_MODEL) for link in links)
-    assert roles[aside[0]] == roles[prose[2]] == roles["One deck"] == ("body", None)
+    assert roles[aside[0]] == roles[prose[2]] == roles["Two girders"] == roles["One deck"] == ("body", None)
+    # one or two short lines apart are no list: an update, a two-line verse
+    for apart in (["Update: the vote is now set for May."], ["Rust on the girders,", "rain on the deck."]):
+        roles = read(prose + furniture + apart)
+        assert all(roles[line] == ("body", None) for line in apart)
+
+
+def test_a_short_post_above_a_thread_the_rules_missed_stays_the_article(monkeypatch):
+    """The lists apart are runs of what the model reads as article text: a thread it
+    reads as comments is never the article's main run, nor the post a list beside it."""
+    from archive.reading.linemodel import relabel as relabel_module
+
+    post = ["Back from the lake.", "The water was cold.", "Photos soon."]
+    furniture = [f"Share link {n}" for n in range(9)]
+    thread = []
+    for n, name in enumerate(["Ann Lee", "Bo Chen", "Cy Ruiz", "Di Fox"]):
+        thread += [f"Posted by: {name} at November {n + 9}, 2012 7:49 AM",
+                   f"Looks like a lovely weekend away from the city, {name.split()[0]} here would love to go too.",
+                   "We went there last summer and the water was just as cold as you say it is."]
+    lines = post + furniture + thread
+    monkeypatch.setattr(relabel_module, "tag", _verdicts(
+        [("article", 0.9, 0.05) if line in post else ("other", 0.05, 0.9) if line in furniture
+         else ("comment", 0.03, 0.02) for line in lines]))
+    monkeypatch.setattr(relabel_module, "_move_title", lambda *args: None)
+    state = _as_article("\n\n".join(lines) + "\n")
+    relabel_module.relabel(state)
+    roles = {line.stripped: line.role for line in state.lines if not line.blank}
+    assert [roles[line] for line in post] == ["body"] * 3
+    assert [c.author for c in state.comments] == ["Ann Lee", "Bo Chen", "Cy Ruiz", "Di Fox"]
 
 
 
@@ -853,3 +882,29 @@ def test_a_trail_that_ends_in_the_headline_gives_way_to_the_headline():
     assert titles.past_trail(texts, 1, [(1, []), (0, [])]) == 1
     texts[1] = "You are here: Home > Ferries > Winter timetable for the north crossing"
     assert titles.past_trail(texts, 1, scored) == 3
+
+
+def test_a_timed_headline_that_completed_the_dateline_stays_the_title_but_a_time_elsewhere_does_not(monkeypatch):
+    """"09:02 am - <headline>" under a dateline is a headline by its layout: the
+    ranker does not overrule it; a line that only looks so, its time not the
+    date's, is one candidate among others."""
+    from archive.reading.linemodel import relabel as relabel_module
+    from archive.reading.parse import parse_text
+
+    def read(header: str, dateline: str = "March 3rd, 2006"):
+        text = ("Marmalade Days\n\n" + dateline + "\n" + header + "\n\nIt is done. After three weekends, every "
+                "book I own is finally on a shelf.\n\nThe Great Shelf Hunt\n\nPhotos tomorrow when the light is "
+                "better.\n")
+        state = parse_text(text, model=False)
+        monkeypatch.setattr(relabel_module, "tag", lambda feats: (["article"] * len(feats), [
+            {"title": 0.0, "article": 0.9, "comment": 0.05, "other": 0.05}] * len(feats)))
+        texts = [line.stripped for line in state.lines if not line.blank]
+        monkeypatch.setattr(relabel_module, "choose", lambda scored: next(  # the ranker would take the later line
+            (k, 0.9) for k, _feats in scored if texts[k] == "The Great Shelf Hunt"))
+        relabel_module.relabel(state)
+        return state.title, state.date
+
+    assert read("09:02 am - The great bookshelf migration") == ("The great bookshelf migration", "2006-03-03T09:02")
+    # the dateline had its own time: the headline's did not complete it
+    assert read("09:02 am - The great bookshelf migration", "March 3rd, 2006 10:15 am") == (
+        "The Great Shelf Hunt", "2006-03-03T10:15")

@@ -25,6 +25,8 @@ Every line still ends in exactly one role, with its reason.
 
 from __future__ import annotations
 
+from archive.shared.dates import parse_time
+
 from ..rules.comments.named import claim_named, named_thread
 from ..rules.comments.template import induced_comments
 from ..rules.header import TIMED_TITLE
@@ -42,6 +44,7 @@ AGREE = 0.35  # overlap of the rules' comment section with the model's (intersec
 AGREE_ALONE = 0.25  # share of a page the rules' comments may take when the model sees none
 APART = 8  # text lines between two runs of article text
 LIST_WORDS = 12  # words a line, on average, below which a run apart from the article is a list
+LIST_LINES = 3  # lines a list has at least (one short line apart, "Update: …", is not a list)
 SPLIT, SPLIT_FROM = 3, 5  # the template's comments, times the rules' (of at least 5), that win at equal cover
 CHALLENGE = 1.5  # how many times more comments (and more of the model's comment lines) the template must find
 
@@ -58,7 +61,7 @@ def relabel(state: ParseState) -> None:
     set_aside = [k for k, i in enumerate(index)
                  if state.lines[i].role == BODY and labels[k] == OTHER and marginals[k][OTHER] >= SET_ASIDE]
     _set_aside(state, index, set_aside, marginals)
-    _set_aside(state, index, _lists_apart(state, index), marginals)
+    _set_aside(state, index, _lists_apart(state, index, labels), marginals)
     sure = [i for k, i in enumerate(index) if labels[k] == COMMENT and marginals[k][COMMENT] >= INDUCE]
     furniture = {i for k, i in enumerate(index) if labels[k] == OTHER}
     released = _release_presumed(state, sure)
@@ -76,12 +79,14 @@ def relabel(state: ParseState) -> None:
     _set_aside_strays(state, index, labels, marginals)
 
 
-def _lists_apart(state: ParseState, index: list[int]) -> list[int]:
+def _lists_apart(state: ParseState, index: list[int], labels: list[str]) -> list[int]:
     """Article text that lies apart from the article (more than ``APART`` text
     lines from the run of article text with the most words) and reads as a list,
-    not prose (fewer than ``LIST_WORDS`` words a line): a link list, a tag cloud,
-    a menu under the article that no rule knew. Positions in ``index``."""
-    body = [k for k, i in enumerate(index) if state.lines[i].role == BODY]
+    not prose (at least ``LIST_LINES`` lines of fewer than ``LIST_WORDS`` words
+    on average): a link list, a tag cloud, a menu under the article that no rule
+    knew. A line the model reads as a comment is in no run: a thread the rules
+    missed is never taken for the article's main run. Positions in ``index``."""
+    body = [k for k, i in enumerate(index) if state.lines[i].role == BODY and labels[k] != COMMENT]
     runs: list[list[int]] = []
     for k in body:
         if runs and k - runs[-1][-1] <= APART:
@@ -90,7 +95,8 @@ def _lists_apart(state: ParseState, index: list[int]) -> list[int]:
             runs.append([k])
     words = [sum(len(state.lines[index[k]].stripped.split()) for k in run) for run in runs]
     article = max(range(len(runs)), key=lambda n: (words[n], -n), default=None)
-    return [k for n, run in enumerate(runs) if n != article and words[n] < LIST_WORDS * len(run) for k in run]
+    return [k for n, run in enumerate(runs)
+            if n != article and len(run) >= LIST_LINES and words[n] < LIST_WORDS * len(run) for k in run]
 
 
 def _set_aside_strays(state: ParseState, index: list[int], labels: list[str],
@@ -191,7 +197,9 @@ def _move_title(state: ParseState, index: list[int], features: list[list[str]],
     headline a trail it chose ends in), if it is not the rules' own."""
     current = next((k for k, i in enumerate(index) if state.lines[i].role == TITLE), None)
     texts = [state.lines[i].stripped for i in index]
-    if current is not None and TIMED_TITLE.match(texts[current]) and state.date and "T" in state.date:
+    timed = TIMED_TITLE.match(texts[current]) if current is not None else None
+    clock = parse_time(timed["time"]) if timed else None
+    if clock and state.date and state.date.endswith("T%02d:%02d" % clock):
         return  # "09:02 am - <headline>" under the dateline it completes: a headline by its layout
     scored = [(k, feats) for k, feats in candidates(texts, features, marginals, current)
               if k == current or _may_be_title(state, index[k], marginals[k])]
