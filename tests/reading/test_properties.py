@@ -74,3 +74,26 @@ def test_capture_like_text_is_parsed_whichever_of_its_lines_the_site_repeats(lin
     assert all(line.role for line in state.lines)
     assert "".join(line.raw + line.ending for line in state.lines) == text
 
+
+
+# What the text-hygiene shortcut passes by: printable ASCII and general punctuation.
+PLAIN = st.text(st.one_of(st.characters(min_codepoint=0x20, max_codepoint=0x7e),
+                          st.characters(min_codepoint=0x2010, max_codepoint=0x2027),
+                          st.characters(min_codepoint=0x2030, max_codepoint=0x205e)), max_size=120)
+
+
+@settings(max_examples=500)
+@given(PLAIN)
+def test_lines_the_hygiene_shortcut_passes_by_are_ones_ftfy_would_leave_as_they_are(text):
+    import ftfy
+
+    from archive.reading.hygiene import _CONFIG, repair_line
+
+    assert repair_line(text) == text == ftfy.fix_text(text, _CONFIG)
+
+
+def test_mojibake_beside_plain_punctuation_is_still_repaired():
+    from archive.reading.hygiene import repair_line
+
+    assert repair_line("Itâ€™s done — at last…") == "It’s done — at last…"
+    assert repair_line("Zu\u0308rich – “quoted”") == "Zürich – “quoted”"

@@ -22,10 +22,16 @@ _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]
 _LINE_SEPARATORS = re.compile("[\u2028\u2029]")
 
 
+# Text with nothing to repair: printable ASCII and the general punctuation that
+# captures are full of (curly quotes, dashes, ellipses, bullets, primes). Mojibake
+# always holds a Latin-1 letter ("Ã", "â"), and none of these changes under NFC.
+_PLAIN = re.compile(r"[\x20-\x7e\u2010-\u2027\u2030-\u205e]*")
+
+
 def repair_line(text: str) -> str:
     """``"Itâ€™s"`` → ``"It’s"``; decomposed accents composed (NFC); control
     characters and bidirectional overrides removed."""
-    if text.isascii() and text.isprintable():
+    if _PLAIN.fullmatch(text):
         return text
     text = ftfy.fix_text(text, _CONFIG)
     return _INVISIBLE.sub("", _LINE_SEPARATORS.sub(" ", text))

@@ -64,18 +64,18 @@ def shape(text: str) -> str:
     """The line's template: fixed words and punctuation as written (lower case),
     stamps and numbers as slots, every run of other words as one ``<X>``."""
     out: list[str] = []
+    last = None
     for token in tokens(text):
-        lowered = token.lower()
-        if token.startswith("<") and token.endswith(">"):
+        if token[0] == "<" and token[-1] == ">":
             piece = token
         elif token.isdigit():
             piece = NUMBER
-        elif lowered in FIXED_WORDS or not token[0].isalnum():
-            piece = lowered
         else:
-            piece = VARYING
-        if not (piece == VARYING and out and out[-1] == VARYING):
+            lowered = token.lower()
+            piece = lowered if lowered in FIXED_WORDS or not token[0].isalnum() else VARYING
+        if piece != VARYING or last != VARYING:
             out.append(piece)
+            last = piece
     return " ".join(out)
 
 

@@ -26,7 +26,6 @@ so some than that the their them then there these they this to too up us was we 
 why will with would you your
 """.split())
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_DIGIT = re.compile(r"\d")
 _GLUED = re.compile(r"[a-z][A-Z][a-z]")  # "HomeNewsSports": links run together
 MAX_SHAPED = 200  # longer lines are not given a shape
 ECHO_LINES = 400  # lines near the top whose words are looked for elsewhere in the page (titles)
@@ -82,8 +81,8 @@ def _line_features(text: str, words: list[str]) -> dict[str, float]:
     feats["start=" + ("upper" if first.isupper() else "lower" if first.islower() else "digit"
                       if first.isdigit() else "mark")] = 1.0
     if n >= 4:
-        feats["stop"] = _tenths(sum(w.lower() in STOP_WORDS for w in words) / n)
-        feats["caps"] = _tenths(sum(w[0].isupper() for w in words) / n)
+        feats["stop"] = _tenths(sum(map(STOP_WORDS.__contains__, map(str.lower, words))) / n)
+        feats["caps"] = _tenths(sum(map(str.isupper, [word[0] for word in words])) / n)
     glued = len(_GLUED.findall(text))
     if glued:
         feats["glued"] = _bucket(glued)
@@ -91,7 +90,7 @@ def _line_features(text: str, words: list[str]) -> dict[str, float]:
                        ("@", "at"), ("http", "url"), ("#", "hash")):
         if mark in text:
             feats["has=" + name] = 1.0
-    digits = len(_DIGIT.findall(text))
+    digits = sum(map(str.isdecimal, text))  # what \d matches
     if digits:
         feats["digits"] = _tenths(digits / len(text))
     if _LIST_ITEM.match(text):
@@ -227,9 +226,9 @@ def _nearest(flags: list[bool], forward: bool) -> list[int | None]:
     return out
 
 
-_CARRIED = ("chars", "words", "end=stop", "end=word", "end=colon", "template", "name_like", "slot=date",
-            "slot=ago", "core=in", "loose=in", "stop", "glued", "longer_than_median", "between_prose",
-            "thread_head", "talk")
+_CARRIED = frozenset(("chars", "words", "end=stop", "end=word", "end=colon", "template", "name_like", "slot=date",
+                      "slot=ago", "core=in", "loose=in", "stop", "glued", "longer_than_median", "between_prose",
+                      "thread_head", "talk"))
 
 
 def _with_neighbours(feats: list[dict[str, float]]) -> list[list[str]]:
@@ -239,14 +238,15 @@ def _with_neighbours(feats: list[dict[str, float]]) -> list[list[str]]:
               for key, value in f.items()] for f in feats]
     carried = [[name for key, name in zip(f, line) if key in _CARRIED or key.startswith("rule=")]
                for f, line in zip(feats, names)]
-    out = []
     n = len(feats)
+    seen = {offset: [[f"{offset}:{name}" for name in line] for line in carried] for offset in (-2, -1, 1, 2)}
+    out = []
     for k in range(n):
         merged = list(names[k])
         for offset in (-2, -1, 1, 2):
             j = k + offset
             if 0 <= j < n:
-                merged.extend(f"{offset}:{name}" for name in carried[j])
+                merged += seen[offset][j]
             else:
                 merged.append(f"{offset}:edge")
         out.append(merged)

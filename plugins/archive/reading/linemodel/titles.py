@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -44,7 +45,7 @@ _BYLINE = re.compile(r"^(?:(?:Posted|Written|Published)\s+)?[Bb]y\s+\S")
 
 
 def _content_words(text: str) -> set[str]:
-    return {w for w in (m.casefold() for m in _CONTENT.findall(text)) if w not in STOP_WORDS}
+    return set(map(str.casefold, _CONTENT.findall(text))) - STOP_WORDS
 
 
 def candidates(texts: list[str], features: list[list[str]], marginals: list[dict[str, float]],
@@ -73,15 +74,17 @@ def candidates(texts: list[str], features: list[list[str]], marginals: list[dict
     near = {j for k in ranked for j in range(k, min(len(texts), k + 1 + FOLLOWING))}
     prose = [j for j in range(block_start, block_end + 1) if article[j] >= 0.5] if block_start >= 0 else []
     content = {j: _content_words(texts[j]) for j in near | set(prose)}  # each line's words once
+    told = Counter(word for j in prose for word in content[j])  # the article's words: how many lines tell each
+    in_prose = set(prose)
     out = []
     for rank, k in enumerate(ranked):
         words = content[k]
-        told = set().union(*(content[j] for j in prose if j != k))  # the article's words, but its own
+        told_elsewhere = {word for word in words if told[word] > (k in in_prose)}  # by a line but the candidate
         below = set().union(*(content[j] for j in range(k + 1, min(len(texts), k + 1 + FOLLOWING))))
         own = folded[k]
-        echoes = sum(own in other for j, other in enumerate(folded) if j != k) if len(own) >= 12 else 0
-        whole = re.compile(rf"(?<!\w){re.escape(own)}(?!\w)")
-        in_notice = len(own) >= 4 and any(j != k and whole.search(folded[j]) for j in notices)
+        echoes = sum(own in other for other in folded) - 1 if len(own) >= 12 else 0  # less the line itself
+        whole = re.compile(rf"(?<!\w){re.escape(own)}(?!\w)") if notices and len(own) >= 4 else None
+        in_notice = whole is not None and any(j != k and whole.search(folded[j]) for j in notices)
         wraps = any(j != k and len(folded[j]) >= 12 and folded[j] in own and folded[j] != own for j in ranked)
         first_after = next((j for j in ranked if j > k), None)
         after = article[k + 1:k + 1 + NEAR]
@@ -99,8 +102,8 @@ def candidates(texts: list[str], features: list[list[str]], marginals: list[dict
             f"title_p={_tenths(marginals[k][TITLE])}",
             f"vs_best={_tenths(marginals[k][TITLE] / best)}",
             f"opens_text={_tenths(len(words & below) / len(words)) if words else 'none'}",
-            f"in_article={_tenths(len(words & told) / len(words)) if words else 'none'}",
-            f"article_hits={_bucket(len(words & told))}",
+            f"in_article={_tenths(len(told_elsewhere) / len(words)) if words else 'none'}",
+            f"article_hits={_bucket(len(told_elsewhere))}",
             f"echoes={_bucket(echoes)}",
             f"earlier_candidates={min(sum(j < k for j in ranked), 4)}",
             f"gap_to_next_candidate={_bucket(first_after - k) if first_after is not None else 'none'}",
