@@ -349,6 +349,7 @@ def bench(c, captures=1000, actors=5000, passages="1000,10000", search="1000,100
     from archive.corpus import read_corpus
 
     seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    _bench_seeds(seeds)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp, "seeds")
         folder.mkdir()
@@ -368,6 +369,25 @@ def bench(c, captures=1000, actors=5000, passages="1000,10000", search="1000,100
     _bench_actors(corpus.records, int(actors))
     _bench_passages([int(n) for n in str(passages).split(",") if n.strip()])
     _bench_search([int(n) for n in str(search).split(",") if n.strip()])
+
+
+def _bench_seeds(seeds: list[Path], rounds: int = 20) -> None:
+    """Parsing the seeds alone, rules and line model, best of ``rounds`` (the
+    issue-11 budget: within twice the rules' time before the line model)."""
+    from archive.reading.capture import read_capture
+    from archive.reading.parse import parse_text
+
+    texts = [read_capture(seed).text for seed in seeds]
+    for model in (False, True):
+        best = min(_timed(lambda: [parse_text(text, model=model) for text in texts]) for _ in range(rounds))
+        print(f"parsing the {len(texts)} seeds ({sum(map(len, texts)):,} characters), "
+              f"{'rules and line model' if model else 'rules alone'}: {best * 1000:.1f} ms (best of {rounds})")
+
+
+def _timed(work) -> float:
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
 
 
 def _bench_search(sizes: list[int]) -> None:
