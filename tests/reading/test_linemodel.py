@@ -739,7 +739,7 @@ def test_a_list_apart_from_the_article_is_set_aside_but_prose_apart_from_it_and_
              "Engineers had found rust on two of the four main girders during the autumn inspection.",
              "Residents of the east side packed the meeting and cheered when the vote was read out."]
     furniture = [f"Share link {n}" for n in range(9)]  # more than APART text lines the model sets aside
-    links = ["VoIP Phone", "IP PBX", "Hosted PBX", "Call Center Consulting", "Toll Free Numbers"]
+    links = ["VoIP Phone", "IP PBX", "Hosted PBX"]  # as few lines as a list has
     aside = ["An editor's note that lies apart from the article and still reads as a paragraph of prose, "
              "long enough to be one."]
 
@@ -905,6 +905,75 @@ def test_a_timed_headline_that_completed_the_dateline_stays_the_title_but_a_time
         return state.title, state.date
 
     assert read("09:02 am - The great bookshelf migration") == ("The great bookshelf migration", "2006-03-03T09:02")
-    # the dateline had its own time: the headline's did not complete it
+    # the dateline had its own time: the headline's did not complete it, even when it is the same
     assert read("09:02 am - The great bookshelf migration", "March 3rd, 2006 10:15 am") == (
         "The Great Shelf Hunt", "2006-03-03T10:15")
+    assert read("09:02 am - The great bookshelf migration", "March 3rd, 2006 9:02 am") == (
+        "The Great Shelf Hunt", "2006-03-03T09:02")
+
+
+LONE_PAGE = """The Coffee Log Diaries
+
+Posted by Alexandra Grigorescu / November 13, 2012
+
+{above}
+
+For those lucky enough to have fireplaces, there is a new way to keep warm this winter: logs made of coffee.
+
+Made from old coffee grounds and waxed in molasses, the logs burn longer than wood and smell like a cafe.
+
+The logs are available at three cafes in the west end, and the maker plans to sell them online next year.
+
+Tweet
+
+1 Comment
+
+Sort by Oldest First
+
+{comment}
+
+Reply
+
+Leave a Reply
+
+Name (required)
+"""
+
+
+def _read_lone(monkeypatch, page: str, talk: tuple[str, ...]):
+    """``page`` read by the rules, then by a line model that reads the ``talk`` lines as comments."""
+    from archive.reading.linemodel import relabel as relabel_module
+    from archive.reading.parse import parse_text
+
+    state = parse_text(page, model=False)
+    texts = [line.stripped for line in state.lines if not line.blank]
+    verdicts = [("comment", 0.05, 0.05) if text in talk else ("article", 0.9, 0.05) if len(text) > 60
+                else ("other", 0.05, 0.9) for text in texts]
+    monkeypatch.setattr(relabel_module, "tag", _verdicts(verdicts))
+    monkeypatch.setattr(relabel_module, "_move_title", lambda *args: None)
+    relabel_module.relabel(state)
+    return state
+
+
+def test_a_lone_comment_under_a_heading_that_says_there_is_one_is_read_with_its_name_and_stamp(monkeypatch):
+    comment = ("1. Soup Waiter says:", "November 2, 2012 at 10:46 pm",
+               "Well, they got one thing right: it is a moment, just like the first one was.")
+    state = _read_lone(monkeypatch, LONE_PAGE.format(above="", comment="\n\n".join(comment)), comment)
+    assert [(c.author, c.date, [state.lines[i].stripped for i in c.lines]) for c in state.comments] == [
+        ("Soup Waiter", "2012-11-02T22:46", [comment[2]])]
+    assert [state.lines[i].role for i in state.comments[0].header_lines] == ["comment-header"] * 2
+    # a bare name over the stamp is the header too
+    named = ("Ted Wilson", "October 14th, 2012 at 4:51 pm", "Woe is me! I sound just like my father now.")
+    state = _read_lone(monkeypatch, LONE_PAGE.format(above="", comment="\n\n".join(named)), named)
+    assert [(c.author, c.date) for c in state.comments] == [("Ted Wilson", "2012-10-14T16:51")]
+
+
+def test_a_lone_comment_needs_the_models_reading_and_a_posts_own_count_above_its_text_is_no_heading(monkeypatch):
+    comment = ("Damien / November 13, 2012 at 04:03 pm", "Jamie, I want to order directly from you - tell me how!")
+    page = LONE_PAGE.format(above="1 Comment", comment="\n\n".join(comment))
+    state = _read_lone(monkeypatch, page, comment)
+    assert [(c.author, c.date) for c in state.comments] == [("Damien", "2012-11-13T16:03")]
+    assert all(line.role == "body" for line in state.lines if line.stripped.startswith(("For those", "Made from")))
+    # the model reads none of it as a comment: the heading alone claims nothing
+    state = _read_lone(monkeypatch, page, ())
+    assert state.comments == []

@@ -17,6 +17,8 @@ text") and overrules them where the page's structure says otherwise:
 - a thread of comments headed by bare names, under a heading that states how
   many comments there are (`archive.reading.rules.comments.named`), stands
   when it finds more of them than any other reading;
+- with no comments found, a heading that states there is one takes the lines
+  under it that the model reads as a comment (`archive.reading.rules.comments.lone`);
 - a line the model reads as a comment that no comment took is set aside when
   the model finds it likelier furniture than article text.
 
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 from archive.shared.dates import parse_time
 
+from ..rules.comments.lone import claim_lone, lone_comment
 from ..rules.comments.named import claim_named, named_thread
 from ..rules.comments.template import induced_comments
 from ..rules.header import TIMED_TITLE
@@ -73,6 +76,10 @@ def relabel(state: ParseState) -> None:
     if thread and len(thread) > CHALLENGE * len(state.comments):  # the page says how many: these add up
         _undo_comments(state)
         claim_named(state, thread)
+    if not state.comments:  # the page may say there is one
+        lone = lone_comment(state, {i for k, i in enumerate(index) if labels[k] == COMMENT}, furniture)
+        if lone:
+            claim_lone(state, lone)
     for i in released:
         if state.lines[i].role == BOILERPLATE and state.lines[i].why == LINE_MODEL:
             state.lines[i].why = COMMENT_FURNITURE  # no comment took it: it stays what the rules said
@@ -199,7 +206,8 @@ def _move_title(state: ParseState, index: list[int], features: list[list[str]],
     texts = [state.lines[i].stripped for i in index]
     timed = TIMED_TITLE.match(texts[current]) if current is not None else None
     clock = parse_time(timed["time"]) if timed else None
-    if clock and state.date and state.date.endswith("T%02d:%02d" % clock):
+    completed = clock and state.date and state.date.endswith("T%02d:%02d" % clock)
+    if completed and not (state.title or "").startswith(timed["time"]):  # the header rule took the time
         return  # "09:02 am - <headline>" under the dateline it completes: a headline by its layout
     scored = [(k, feats) for k, feats in candidates(texts, features, marginals, current)
               if k == current or _may_be_title(state, index[k], marginals[k])]

@@ -1,0 +1,89 @@
+"""The one comment under a heading that says there is one ("1 Comment",
+"Comments (1)", "1 Response to “…”").
+
+A template needs repeats, and a lone comment has none. So when no reading
+found comments and a heading states exactly one, the comment is the run of
+text right under that heading (past a few lines of the section's own
+furniture: "Sort by", "Subscribe") up to the first line a rule set aside
+("Reply", "Leave a Comment"), less the line model's short furniture at its end
+("ReplyDelete"). The heading alone is not enough: a post's "1 Comment" may sit
+over its own text. At least half of the run must be what the line model reads
+as comments. Its header is its first line when that reads as one (a name and a
+stamp, "1. Ann says:", with the stamp on the line under it).
+"""
+
+from __future__ import annotations
+
+from ...shapes import header_like, loose_shape, stamped
+from ...state import BODY, BOILERPLATE, COMMENT_BODY, COMMENT_HEADER, LINE_MODEL, Comment, ParseState
+from .named import _stated
+from .template import _author_and_date, _name_line
+
+LEAD = 3  # furniture lines between the heading and the comment, at most
+MAX_LINES = 40  # a lone comment's text lines, at most
+LINK_WORDS = 4  # a link under the comment ("Link to this comment") has no more words than this
+TALK_SHARE = 0.5  # of the run's lines, the share the model must read as comments
+
+
+def _open(state: ParseState, i: int) -> bool:
+    """Left as article text, or set aside by the line model alone."""
+    line = state.lines[i]
+    return line.role == BODY or (line.role == BOILERPLATE and line.why == LINE_MODEL)
+
+
+def lone_comment(state: ParseState, talk: set[int], furniture: set[int]) -> list[int] | None:
+    """The lone comment's text lines, header first; None when no heading states a
+    single comment with one under it. ``talk``: the lines the model reads as
+    comments; ``furniture``: as neither article nor comment."""
+    text_lines = [i for i, line in enumerate(state.lines) if not line.blank]
+    for at, i in enumerate(text_lines):
+        if _stated(state, state.lines[i].stripped) != 1:
+            continue
+        run = _run_under(state, text_lines[at + 1:], furniture)
+        if run is not None and len(run) >= 2 and sum(j in talk for j in run) >= TALK_SHARE * len(run):
+            return run
+    return None
+
+
+def _run_under(state: ParseState, following: list[int], furniture: set[int]) -> list[int] | None:
+    """The open lines under a heading, past at most ``LEAD`` others, up to the
+    first line a rule set aside or the end (None if that is too far)."""
+    k = 0
+    while k < min(LEAD, len(following)) and not _open(state, following[k]):
+        k += 1
+    run = []
+    while k < len(following) and _open(state, following[k]):
+        run.append(following[k])
+        k += 1
+    if len(run) > MAX_LINES:
+        return None
+    while run and run[-1] in furniture and len(state.lines[run[-1]].stripped.split()) <= LINK_WORDS:
+        run.pop()
+    return run
+
+
+def claim_lone(state: ParseState, run: list[int]) -> None:
+    """Make ``run`` the page's one comment, with the header its first lines read as:
+    a name and a stamp ("1. Ann says:", "Ann on May 2, 2012"), a stamp under a
+    line that holds the name ("1. Ann says:", "Ann" over "May 2, 2012 at 4:51 pm"),
+    or none."""
+    first, second = run[0], run[1]
+    text = state.lines[first].stripped
+    shape_text = loose_shape(text)
+    stamp_below = len(run) > 2 and stamped(loose_shape(state.lines[second].stripped))
+    if _name_line(text) and stamp_below:
+        header_lines = [first, second]
+        author, date = _author_and_date(state, second, first)
+    elif header_like(shape_text, text):
+        header_lines = [first, second] if stamp_below and not stamped(shape_text) else [first]
+        author, date = _author_and_date(state, first, None)
+        date = date or _author_and_date(state, header_lines[-1], None)[1]
+    else:
+        header_lines, author, date = [], None, None
+    for i in header_lines:
+        state.lines[i].role, state.lines[i].why = COMMENT_HEADER, None
+    body = run[len(header_lines):]
+    for i in body:
+        state.lines[i].role, state.lines[i].why = COMMENT_BODY, None
+    state.comments_start = first
+    state.comments.append(Comment(1, author, date, body, header=first, header_lines=header_lines))
