@@ -88,7 +88,12 @@ def loose_shape(text: str) -> str:
     """The shape with a name's own punctuation folded into its slot, so that one
     header template matches "2 Odile @ Salt, Not Sugar November 12, 2012"
     and "3 Rhea (Two Small Bowls) November 12, 2012" alike."""
-    out = shape(text)
+    return loosened(shape(text))
+
+
+def loosened(shape_text: str) -> str:
+    """A shape with each name's own punctuation folded into its slot (`loose_shape`)."""
+    out = shape_text
     while True:
         folded = _NAME_PAREN.sub(VARYING, _NAME_INSIDE.sub(VARYING, out))
         if folded == out:

@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter
 
-from ..shapes import (AGO, DATE, MAX_TEMPLATE_LENGTH, TIME, VARYING, header_like, likeliest_template, loose_shape,
+from ..shapes import (AGO, DATE, MAX_TEMPLATE_LENGTH, TIME, VARYING, header_like, likeliest_template, loosened,
                       shape, stamped)
 from ..state import BOILERPLATE, COMMENT_BODY, COMMENT_HEADER, ParseState
 
@@ -203,7 +203,7 @@ def _thread(shapes: list[str], texts: list[str]) -> tuple[int, int, int, frozens
     found: dict[str, list[int]] = {}
     for k, (s, t) in enumerate(zip(shapes, texts)):
         if not s.startswith("<long") and header_like(s, t):
-            found.setdefault(loose_shape(t), []).append(k)
+            found.setdefault(loosened(s), []).append(k)  # s is t's shape: loose_shape(t)
     best = likeliest_template(found, texts, minimum=MIN_THREAD)
     if best is None:
         return None
