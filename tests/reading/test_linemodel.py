@@ -974,6 +974,10 @@ def test_a_lone_comment_needs_the_models_reading_and_a_posts_own_count_above_its
     state = _read_lone(monkeypatch, page, comment)
     assert [(c.author, c.date) for c in state.comments] == [("Damien", "2012-11-13T16:03")]
     assert all(line.role == "body" for line in state.lines if line.stripped.startswith(("For those", "Made from")))
-    # the model reads none of it as a comment: the heading alone claims nothing
+    # the model reads none of it as a comment: a header with a name and a stamp still says it is one
     state = _read_lone(monkeypatch, page, ())
+    assert [(c.author, c.date) for c in state.comments] == [("Damien", "2012-11-13T16:03")]
+    # but the heading alone claims nothing: no header, no reading as a comment ("Follow us" under "Comments (1)")
+    furniture = ("All comments will be published after moderation", "Follow us on the networks")
+    state = _read_lone(monkeypatch, LONE_PAGE.format(above="", comment="\n\n".join(furniture)), ())
     assert state.comments == []

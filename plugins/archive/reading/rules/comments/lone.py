@@ -7,14 +7,16 @@ text right under that heading (past a few lines of the section's own
 furniture: "Sort by", "Subscribe") up to the first line a rule set aside
 ("Reply", "Leave a Comment"), less the line model's short furniture at its end
 ("ReplyDelete"). The heading alone is not enough: a post's "1 Comment" may sit
-over its own text. At least half of the run must be what the line model reads
-as comments. Its header is its first line when that reads as one (a name and a
-stamp, "1. Ann says:", with the stamp on the line under it).
+over its own text, a sign-up prompt under a comment count. So the run must
+open with a comment's header (a name and a stamp) or be, at least half of it,
+what the line model reads as comments. Its header is its first line when that
+reads as one (a name and a stamp, "1. Ann says:", with the stamp on the line
+under it).
 """
 
 from __future__ import annotations
 
-from ...shapes import header_like, loose_shape, stamped
+from ...shapes import VARYING, header_like, loose_shape, stamped
 from ...state import BODY, BOILERPLATE, COMMENT_BODY, COMMENT_HEADER, LINE_MODEL, Comment, ParseState
 from .named import _stated
 from .template import _author_and_date, _name_line
@@ -40,9 +42,20 @@ def lone_comment(state: ParseState, talk: set[int], furniture: set[int]) -> list
         if _stated(state, state.lines[i].stripped) != 1:
             continue
         run = _run_under(state, text_lines[at + 1:], furniture)
-        if run is not None and len(run) >= 2 and sum(j in talk for j in run) >= TALK_SHARE * len(run):
+        if run is not None and len(run) >= 2 and (sum(j in talk for j in run) >= TALK_SHARE * len(run)
+                                                  or _stamped_header(state, run)):
             return run
     return None
+
+
+def _stamped_header(state: ParseState, run: list[int]) -> bool:
+    """Does the run open with a comment's header: a name and a stamp on one line
+    ("Damien / November 13, 2012 at 04:03 pm"), or a name over a stamp?"""
+    first = state.lines[run[0]].stripped
+    shape_text = loose_shape(first)
+    if stamped(shape_text):
+        return header_like(shape_text, first) and VARYING in shape_text.split()
+    return len(run) > 2 and _name_line(first) and stamped(loose_shape(state.lines[run[1]].stripped))
 
 
 def _run_under(state: ParseState, following: list[int], furniture: set[int]) -> list[int] | None:
