@@ -25,7 +25,7 @@ from corpus_scoring import CORPUS, score_split
 # held, but a thread read on a page whose gold has none now counts as comment lines
 # (tune, two folds by site: comment F1 0.863 -> 0.904 for the whole change).
 FLOORS = {"article": 0.75, "comment": 0.71, "comment_dragnet": 0.72, "other": 0.945, "title_accuracy": 0.78,
-          "span_f1": 0.77, "news_as_news": 0.88}
+          "span_f1": 0.77, "comment_count_exact": 0.56, "news_as_news": 0.88}
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +57,6 @@ def test_reading_on_pages_never_tuned_on_does_not_get_worse(check_score):
     got = {"article": figures["article"]["f1"], "comment": figures["comment"]["f1"],
            "comment_dragnet": figures["comment_dragnet"]["f1"], "other": figures["other"]["f1"],
            "title_accuracy": figures["title_accuracy"], "span_f1": figures["span_f1"],
-           "news_as_news": figures["news_as_news"]}
+           "comment_count_exact": figures["comment_count_exact"], "news_as_news": figures["news_as_news"]}
     below = {name: f"{got[name]:.3f} < {floor}" for name, floor in FLOORS.items() if got[name] < floor}
     assert not below, below

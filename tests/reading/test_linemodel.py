@@ -981,3 +981,18 @@ def test_a_lone_comment_needs_the_models_reading_and_a_posts_own_count_above_its
     furniture = ("All comments will be published after moderation", "Follow us on the networks")
     state = _read_lone(monkeypatch, LONE_PAGE.format(above="", comment="\n\n".join(furniture)), ())
     assert state.comments == []
+
+
+def test_a_lone_comment_takes_no_sentence_for_its_header_and_no_posts_text_for_itself(monkeypatch):
+    # a comment that opens with a sentence has no header: no author, and every line is its text
+    said = ("I love this idea, I will be buying some for my fireplace this winter for sure.",
+            "Hi Jamie, I bought a box on November 3 and they burned all evening.")
+    state = _read_lone(monkeypatch, LONE_PAGE.format(above="", comment="\n\n".join(said)), said)
+    assert [(c.author, c.date, [state.lines[i].stripped for i in c.lines]) for c in state.comments] == [
+        (None, None, list(said))]
+    # a post's own "1 Comment" over its byline and text: the byline looks like a header, the text is the article's
+    page = ("The Coffee Log Diaries\n\n1 Comment\n\nAlexandra Grigorescu / November 13, 2012\n\n"
+            + LONE_PAGE.split("\n\n{above}\n\n")[1].split("\n\nTweet")[0] + "\n\nTweet\n\nLeave a Reply\n")
+    state = _read_lone(monkeypatch, page, ())
+    assert state.comments == []
+    assert [line.role for line in state.lines if line.stripped.startswith(("For those", "Made from"))] == ["body"] * 2

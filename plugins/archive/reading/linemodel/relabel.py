@@ -18,7 +18,8 @@ text") and overrules them where the page's structure says otherwise:
   many comments there are (`archive.reading.rules.comments.named`), stands
   when it finds more of them than any other reading;
 - with no comments found, a heading that states there is one takes the lines
-  under it that the model reads as a comment (`archive.reading.rules.comments.lone`);
+  under it that the model reads as a comment, or that open with a comment's
+  header (`archive.reading.rules.comments.lone`);
 - a line the model reads as a comment that no comment took is set aside when
   the model finds it likelier furniture than article text.
 
@@ -77,7 +78,8 @@ def relabel(state: ParseState) -> None:
         _undo_comments(state)
         claim_named(state, thread)
     if not state.comments:  # the page may say there is one
-        lone = lone_comment(state, {i for k, i in enumerate(index) if labels[k] == COMMENT}, furniture)
+        lone = lone_comment(state, {i for k, i in enumerate(index) if labels[k] == COMMENT}, furniture,
+                            {i for k, i in enumerate(index) if labels[k] == ARTICLE})
         if lone:
             claim_lone(state, lone)
     for i in released:

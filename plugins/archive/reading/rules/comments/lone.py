@@ -16,7 +16,7 @@ under it).
 
 from __future__ import annotations
 
-from ...shapes import VARYING, header_like, loose_shape, stamped
+from ...shapes import VARYING, header_like, loose_shape, sentence_like, stamped
 from ...state import BODY, BOILERPLATE, COMMENT_BODY, COMMENT_HEADER, LINE_MODEL, Comment, ParseState
 from .named import _stated
 from .template import _author_and_date, _name_line
@@ -33,19 +33,34 @@ def _open(state: ParseState, i: int) -> bool:
     return line.role == BODY or (line.role == BOILERPLATE and line.why == LINE_MODEL)
 
 
-def lone_comment(state: ParseState, talk: set[int], furniture: set[int]) -> list[int] | None:
+def lone_comment(state: ParseState, talk: set[int], furniture: set[int], article: set[int]) -> list[int] | None:
     """The lone comment's text lines, header first; None when no heading states a
-    single comment with one under it. ``talk``: the lines the model reads as
-    comments; ``furniture``: as neither article nor comment."""
+    single comment with one under it. ``talk``, ``furniture``, ``article``: the
+    lines the model reads as comments, as furniture, as article text."""
     text_lines = [i for i, line in enumerate(state.lines) if not line.blank]
     for at, i in enumerate(text_lines):
         if _stated(state, state.lines[i].stripped) != 1:
             continue
         run = _run_under(state, text_lines[at + 1:], furniture)
-        if run is not None and len(run) >= 2 and (sum(j in talk for j in run) >= TALK_SHARE * len(run)
-                                                  or _stamped_header(state, run)):
-            return run
+        if run is None or len(run) < 2 or not _text_left(state, text_lines, run):
+            continue
+        if (sum(j in talk for j in run) >= TALK_SHARE * len(run)
+                or _stamped_header(state, run) and 2 * sum(j in article for j in run) < len(run)):
+            return run  # read as a comment, or headed as one over what is no article's text
     return None
+
+
+def _text_left(state: ParseState, text_lines: list[int], run: list[int]) -> bool:
+    """Would the article keep a line of text? (A post's "1 Comment" over its own text.)"""
+    taken = set(run)
+    return any(state.lines[i].role == BODY and i not in taken for i in text_lines)
+
+
+def _stamp_line(text: str) -> bool:
+    """A line that is a stamp and little else ("November 2, 2012 at 10:46 pm"),
+    not a sentence that mentions a date."""
+    shape_text = loose_shape(text)
+    return stamped(shape_text) and VARYING not in shape_text.split()
 
 
 def _stamped_header(state: ParseState, run: list[int]) -> bool:
@@ -55,7 +70,7 @@ def _stamped_header(state: ParseState, run: list[int]) -> bool:
     shape_text = loose_shape(first)
     if stamped(shape_text):
         return header_like(shape_text, first) and VARYING in shape_text.split()
-    return len(run) > 2 and _name_line(first) and stamped(loose_shape(state.lines[run[1]].stripped))
+    return len(run) > 2 and _name_line(first) and _stamp_line(state.lines[run[1]].stripped)
 
 
 def _run_under(state: ParseState, following: list[int], furniture: set[int]) -> list[int] | None:
@@ -83,11 +98,12 @@ def claim_lone(state: ParseState, run: list[int]) -> None:
     first, second = run[0], run[1]
     text = state.lines[first].stripped
     shape_text = loose_shape(text)
-    stamp_below = len(run) > 2 and stamped(loose_shape(state.lines[second].stripped))
+    stamp_below = len(run) > 2 and _stamp_line(state.lines[second].stripped)
     if _name_line(text) and stamp_below:
         header_lines = [first, second]
         author, date = _author_and_date(state, second, first)
-    elif header_like(shape_text, text):
+    elif header_like(shape_text, text) and not sentence_like(shape_text) and (
+            stamped(shape_text) or stamp_below or _name_line(text)):  # not "I love this idea."
         header_lines = [first, second] if stamp_below and not stamped(shape_text) else [first]
         author, date = _author_and_date(state, first, None)
         date = date or _author_and_date(state, header_lines[-1], None)[1]
