@@ -372,8 +372,8 @@ def bench(c, captures=1000, actors=5000, passages="1000,10000", search="1000,100
 
 
 def _bench_seeds(seeds: list[Path], rounds: int = 20) -> None:
-    """Parsing the seeds alone, rules and line model, best of ``rounds`` (the
-    issue-11 budget: within twice the rules' time before the line model)."""
+    """Parsing the seeds alone, by the rules alone and with the line model, best of
+    ``rounds`` (issue 11's budget: within twice the parse time before the line model)."""
     from archive.reading.capture import read_capture
     from archive.reading.parse import parse_text
 

@@ -17,20 +17,14 @@ under it).
 from __future__ import annotations
 
 from ...shapes import VARYING, header_like, loose_shape, sentence_like, stamped
-from ...state import BODY, BOILERPLATE, COMMENT_BODY, COMMENT_HEADER, LINE_MODEL, Comment, ParseState
-from .named import _stated
-from .template import _author_and_date, _name_line
+from ...state import BODY, COMMENT_BODY, COMMENT_HEADER, Comment, ParseState
+from .named import stated_count
+from .template import author_and_date, name_line, usable
 
 LEAD = 3  # furniture lines between the heading and the comment, at most
 MAX_LINES = 40  # a lone comment's text lines, at most
 LINK_WORDS = 4  # a link under the comment ("Link to this comment") has no more words than this
 TALK_SHARE = 0.5  # of the run's lines, the share the model must read as comments
-
-
-def _open(state: ParseState, i: int) -> bool:
-    """Left as article text, or set aside by the line model alone."""
-    line = state.lines[i]
-    return line.role == BODY or (line.role == BOILERPLATE and line.why == LINE_MODEL)
 
 
 def lone_comment(state: ParseState, talk: set[int], furniture: set[int], article: set[int]) -> list[int] | None:
@@ -39,7 +33,7 @@ def lone_comment(state: ParseState, talk: set[int], furniture: set[int], article
     lines the model reads as comments, as furniture, as article text."""
     text_lines = [i for i, line in enumerate(state.lines) if not line.blank]
     for at, i in enumerate(text_lines):
-        if _stated(state, state.lines[i].stripped) != 1:
+        if stated_count(state, state.lines[i].stripped) != 1:
             continue
         run = _run_under(state, text_lines[at + 1:], furniture)
         if run is None or len(run) < 2 or not _text_left(state, text_lines, run):
@@ -70,17 +64,22 @@ def _stamped_header(state: ParseState, run: list[int]) -> bool:
     shape_text = loose_shape(first)
     if stamped(shape_text):
         return header_like(shape_text, first) and VARYING in shape_text.split()
-    return len(run) > 2 and _name_line(first) and _stamp_line(state.lines[run[1]].stripped)
+    return _name_over_stamp(state, run)
+
+
+def _name_over_stamp(state: ParseState, run: list[int]) -> bool:
+    """A name alone on the run's first line and a stamp alone on its second, with a body under them."""
+    return len(run) > 2 and name_line(state.lines[run[0]].stripped) and _stamp_line(state.lines[run[1]].stripped)
 
 
 def _run_under(state: ParseState, following: list[int], furniture: set[int]) -> list[int] | None:
     """The open lines under a heading, past at most ``LEAD`` others, up to the
     first line a rule set aside or the end (None if that is too far)."""
     k = 0
-    while k < min(LEAD, len(following)) and not _open(state, following[k]):
+    while k < min(LEAD, len(following)) and not usable(state, following[k]):
         k += 1
     run = []
-    while k < len(following) and _open(state, following[k]):
+    while k < len(following) and usable(state, following[k]):
         run.append(following[k])
         k += 1
     if len(run) > MAX_LINES:
@@ -99,14 +98,14 @@ def claim_lone(state: ParseState, run: list[int]) -> None:
     text = state.lines[first].stripped
     shape_text = loose_shape(text)
     stamp_below = len(run) > 2 and _stamp_line(state.lines[second].stripped)
-    if _name_line(text) and stamp_below:
+    if _name_over_stamp(state, run):
         header_lines = [first, second]
-        author, date = _author_and_date(state, second, first)
+        author, date = author_and_date(state, second, first)
     elif header_like(shape_text, text) and not sentence_like(shape_text) and (
-            stamped(shape_text) or stamp_below or _name_line(text)):  # not "I love this idea."
+            stamped(shape_text) or stamp_below or name_line(text)):  # not "I love this idea."
         header_lines = [first, second] if stamp_below and not stamped(shape_text) else [first]
-        author, date = _author_and_date(state, first, None)
-        date = date or _author_and_date(state, header_lines[-1], None)[1]
+        author, date = author_and_date(state, first, None)
+        date = date or author_and_date(state, header_lines[-1], None)[1]
     else:
         header_lines, author, date = [], None, None
     for i in header_lines:

@@ -35,7 +35,7 @@ def named_thread(state: ParseState) -> list[tuple[int, list[int]]] | None:
     comments hold count as free (this reading may challenge theirs)."""
     text_lines = [i for i, line in enumerate(state.lines) if not line.blank]
     for at, i in enumerate(text_lines):
-        stated = _stated(state, state.lines[i].stripped)
+        stated = stated_count(state, state.lines[i].stripped)
         if stated is not None and stated >= MIN_NAMED:
             thread = _thread_under(state, text_lines[at + 1:])
             if MIN_NAMED <= len(thread) and stated * AGREE[0] <= len(thread) <= stated * AGREE[1]:
@@ -76,7 +76,7 @@ def claim_named(state: ParseState, thread: list[tuple[int, list[int]]]) -> None:
                                       header_lines=[head]))
 
 
-def _stated(state: ParseState, text: str) -> int | None:
+def stated_count(state: ParseState, text: str) -> int | None:
     braced = _BRACED.match(text)
     return comment_count_heading(state, braced["inner"] if braced else text)
 

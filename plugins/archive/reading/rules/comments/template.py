@@ -36,7 +36,7 @@ NOT_NAME_START = frozenset("the a an this that these our my your his her its the
 REGION_MARGIN = 3  # text lines around the comment lines where a header may sit
 
 
-def _usable(state: ParseState, i: int) -> bool:
+def usable(state: ParseState, i: int) -> bool:
     line = state.lines[i]
     return line.role == BODY or (line.role == BOILERPLATE and line.why == LINE_MODEL)
 
@@ -50,14 +50,14 @@ def _teaser(state: ParseState, i: int) -> bool:
 def induced_comments(state: ParseState, comment_lines: list[int], furniture: set[int]) -> bool:
     """Claim the comments among ``comment_lines`` (indices the model reads as
     comments); ``furniture``: the lines it reads as neither article nor comment."""
-    lines = [i for i in comment_lines if _usable(state, i)]
+    lines = [i for i in comment_lines if usable(state, i)]
     if not lines:
         return False
     text_lines = [i for i, line in enumerate(state.lines) if not line.blank]
     position = {i: k for k, i in enumerate(text_lines)}
     lo = max(0, position[lines[0]] - REGION_MARGIN)
     hi = min(len(text_lines) - 1, position[lines[-1]] + REGION_MARGIN)
-    region = [i for i in text_lines[lo:hi + 1] if _usable(state, i)]
+    region = [i for i in text_lines[lo:hi + 1] if usable(state, i)]
     shapes = {i: loose_shape(state.lines[i].stripped) for i in region}
     occurrences: dict[str, list[int]] = {}
     for i in region:
@@ -108,7 +108,7 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
         body = []
         for i in range(start, end):
             if (i in header_lines or i in name_lines or i in numbers.values() or state.lines[i].blank
-                    or not (_usable(state, i) or i in reclaimed)):
+                    or not (usable(state, i) or i in reclaimed)):
                 continue
             if i in repeated_lines or _BARE_NUMBER.match(state.lines[i].stripped):  # "Reply | Report", "2"
                 state.lines[i].role, state.lines[i].why = BOILERPLATE, COMMENT_FURNITURE
@@ -117,7 +117,7 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
                 continue
             state.lines[i].role, state.lines[i].why = COMMENT_BODY, None
             body.append(i)
-        author, date = _author_and_date(state, head, name_line)
+        author, date = author_and_date(state, head, name_line)
         state.comments.append(Comment(number, author, date, body, header=head, header_lines=header_lines))
     return True
 
@@ -197,7 +197,7 @@ def _whole_thread(state: ParseState, heads: list[int], shapes: dict[int, str], t
         i = edge + step
         while 0 <= i < len(state.lines) and abs(i - edge) <= reach:
             line = state.lines[i]
-            if (not line.blank and (_usable(state, i) or into_teasers and step == -1 and _teaser(state, i))
+            if (not line.blank and (usable(state, i) or into_teasers and step == -1 and _teaser(state, i))
                     and shapes.get(i, loose_shape(line.stripped)) == template):
                 found.append(i)
                 edge = i
@@ -259,7 +259,7 @@ def _repeated_furniture(state: ParseState, spans: list[tuple[int, int]]) -> set[
     for i in range(last + 1, len(state.lines)):  # and the last comment's, below its span
         if state.lines[i].blank:
             continue
-        if state.lines[i].stripped not in repeated or not _usable(state, i):
+        if state.lines[i].stripped not in repeated or not usable(state, i):
             break
         state.lines[i].role, state.lines[i].why = BOILERPLATE, COMMENT_FURNITURE
     return found
@@ -273,7 +273,7 @@ def _text_run(state: ParseState, head: int, step: int, furniture: set[int]) -> l
     while 0 <= i < len(state.lines):
         line = state.lines[i]
         if not line.blank:
-            if i in furniture or not _usable(state, i):
+            if i in furniture or not usable(state, i):
                 break
             run.append(i)
         i += step
@@ -292,12 +292,12 @@ def _name_below(state: ParseState, head: int, template: str) -> int | None:
 
 def _name_beside(state: ParseState, head: int, template: str, beside: int | None) -> int | None:
     """``beside`` (the text line next to a header) if it is only a name, the header's stamps alone."""
-    if VARYING in template.split() or beside is None or abs(beside - head) > 2 or not _usable(state, beside):
+    if VARYING in template.split() or beside is None or abs(beside - head) > 2 or not usable(state, beside):
         return None
-    return beside if _name_line(state.lines[beside].stripped) else None
+    return beside if name_line(state.lines[beside].stripped) else None
 
 
-def _name_line(text: str) -> bool:
+def name_line(text: str) -> bool:
     """A line that is only a name: its shape a short varying span, no stamp."""
     name_shape = shape(text)
     parts = name_shape.split()
@@ -312,7 +312,7 @@ def _name_like(text: str) -> bool:
             and words[0].lower() not in NOT_NAME_START and not sentence)
 
 
-def _author_and_date(state: ParseState, head: int, name_line: int | None) -> tuple[str | None, str | None]:
+def author_and_date(state: ParseState, head: int, name_line: int | None) -> tuple[str | None, str | None]:
     text = state.lines[head].stripped
     named = state.lines[name_line].stripped if name_line is not None else text
     author = varying_words(named).split(" | ")[0]
