@@ -61,7 +61,7 @@ def _comments(state: ParseState) -> list[dict]:
     return [{
         "id": f"c{c.number}",
         "number": c.number,
-        "line": state.lines[c.header].number if c.header is not None else None,
+        "line": state.lines[c.first_line()].number if c.first_line() is not None else None,
         "author": c.author,
         "date": c.date,
         "text": c.text,

@@ -910,6 +910,9 @@ def test_a_timed_headline_that_completed_the_dateline_stays_the_title_but_a_time
         "The Great Shelf Hunt", "2006-03-03T10:15")
     assert read("09:02 am - The great bookshelf migration", "March 3rd, 2006 9:02 am") == (
         "The Great Shelf Hunt", "2006-03-03T09:02")
+    # the header rule says it took the time: a headline that starts with that time itself stays
+    assert read("09:02 am - 09:02 am, and the shelves are up") == ("09:02 am, and the shelves are up",
+                                                                  "2006-03-03T09:02")
 
 
 LONE_PAGE = """The Coffee Log Diaries

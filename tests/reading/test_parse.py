@@ -135,3 +135,25 @@ def test_a_teaser_block_over_a_thread_of_footers_gives_no_comment_without_text()
     state = parse_text(head + "".join(f"{body}\n\n{footer}\n\n" for body, footer in comments) + "Leave a Reply\n")
     assert [c.author for c in state.comments][-2:] == ["Joe Brennan", "Ann Liu"]
     assert all(comment.text for comment in state.comments)
+
+
+def test_a_comment_without_a_header_reads_no_stamp_out_of_its_own_words(tmp_path):
+    """Comments that name no author (seed 001's layout) have no header: a date or a
+    "2 years ago" in their first words is what they say, not when they were written."""
+    text = ("A post about the old mill\n\nPosted on March 3, 2012\n\n"
+            "The mill closed in 1962 and the town has argued over the building ever since.\n\n"
+            "Some want flats in it, some a museum, and the council wants the land for a car park.\n\n"
+            "The vote is next week; the owners say they will sell to whoever asks first.\n"
+            "\n\n\n"
+            "2 years ago I walked past it and the roof was already gone.\n\n"
+            "November 8 was the day they voted on it, and nobody came.\n\n"
+            "Tear it down.\n")
+    state = parse_text(text, model=False)
+    (tmp_path / "mill.txt").write_text(text, encoding="utf-8")
+    record = build_record(read_capture(tmp_path / "mill.txt"), state)
+    assert [c.text for c in state.comments] == [
+        "2 years ago I walked past it and the roof was already gone.",
+        "November 8 was the day they voted on it, and nobody came.", "Tear it down."]
+    assert [(c.header, c.header_text, c.date) for c in state.comments] == [(None, "", None)] * 3
+    assert [(c["line"], c["date"], c["date_as_written"]) for c in record["comments"]] == [
+        (13, None, None), (15, None, None), (17, None, None)]

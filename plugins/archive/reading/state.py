@@ -67,7 +67,7 @@ class Comment:
     lines: list[int]  # indices of the comment's body lines
     text: str = ""
     duplicate_of: int | None = None
-    header: int | None = None  # index of its header or attribution line
+    header: int | None = None  # index of its header or attribution line (None: it has none)
     # every line of its header or footer (may be left empty when ``header`` is the only one)
     header_lines: list[int] = field(default_factory=list)
     header_text: str = ""
@@ -79,6 +79,10 @@ class Comment:
     def all_header_lines(self) -> list[int]:
         """Its header or footer lines (name, stamp), ``header`` among them."""
         return sorted({*self.header_lines, *([self.header] if self.header is not None else [])})
+
+    def first_line(self) -> int | None:
+        """Where the comment stands: its header or attribution line, else its first line."""
+        return self.header if self.header is not None else min(self.own_lines(), default=None)
 
     def own_lines(self) -> list[int]:
         """The comment's lines: its header or footer and its body."""
@@ -104,6 +108,7 @@ class ParseState:
     authors: list[str] = field(default_factory=list)
     date: str | None = None
     date_inferred: str | None = None  # where the year of ``date`` came from, when its dateline gave none
+    title_timed: bool = False  # the title line's time of day completed the dateline ("09:02 am - <headline>")
     site: str | None = None
     comments: list[Comment] = field(default_factory=list)
     comments_start: int | None = None  # first line of the comment section

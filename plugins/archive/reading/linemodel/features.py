@@ -32,12 +32,13 @@ ECHO_LINES = 400  # lines near the top whose words are looked for elsewhere in t
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[-*•·])\s")
 
 
-def _bucket(value: float) -> int:
+def bucket(value: float) -> int:
     """A count in powers of two: 0, 1, 2-3, 4-7, …"""
     return int(math.log2(value + 1))
 
 
-def _tenths(value: float) -> int:
+def tenths(value: float) -> int:
+    """A share in tenths, 0 to 9."""
     return min(9, int(value * 10))
 
 
@@ -73,26 +74,26 @@ def prose_core(lengths: list[int], prose: list[bool]) -> tuple[int, int]:
 def _line_features(text: str, words: list[str]) -> dict[str, float]:
     n = len(words)
     feats: dict[str, float] = {
-        "chars": _bucket(len(text)),
-        "words": _bucket(n),
+        "chars": bucket(len(text)),
+        "words": bucket(n),
         "end=" + _ending(text): 1.0,
     }
     first = text.lstrip()[:1]
     feats["start=" + ("upper" if first.isupper() else "lower" if first.islower() else "digit"
                       if first.isdigit() else "mark")] = 1.0
     if n >= 4:
-        feats["stop"] = _tenths(sum(map(STOP_WORDS.__contains__, map(str.lower, words))) / n)
-        feats["caps"] = _tenths(sum(map(str.isupper, [word[0] for word in words])) / n)
+        feats["stop"] = tenths(sum(map(STOP_WORDS.__contains__, map(str.lower, words))) / n)
+        feats["caps"] = tenths(sum(map(str.isupper, [word[0] for word in words])) / n)
     glued = len(_GLUED.findall(text))
     if glued:
-        feats["glued"] = _bucket(glued)
+        feats["glued"] = bucket(glued)
     for mark, name in (("|", "bar"), ("•", "bullet"), ("·", "dot"), ("»", "guillemet"), ("©", "copyright"),
                        ("@", "at"), ("http", "url"), ("#", "hash")):
         if mark in text:
             feats["has=" + name] = 1.0
     digits = sum(map(str.isdecimal, text))  # what \d matches
     if digits:
-        feats["digits"] = _tenths(digits / len(text))
+        feats["digits"] = tenths(digits / len(text))
     if _LIST_ITEM.match(text):
         feats["list"] = 1.0
     return feats
@@ -132,21 +133,21 @@ def page_features(state: ParseState) -> tuple[list[int], list[list[str]]]:
     feats: list[dict[str, float]] = []
     for k in range(n):
         line = state.lines[index[k]]
-        f = {"bias": 1.0, "page_lines": _bucket(n), **own[k]}
+        f = {"bias": 1.0, "page_lines": bucket(n), **own[k]}
         if line.role not in COMMENT_ROLES:  # the model judges comments by itself: it checks the rules
             f["rule=" + (line.role or "none")] = 1.0
         if index[k] in state.presumed and line.role == BOILERPLATE:  # set aside for where it lies: the model reads its words
             f["why=presumed"] = 1.0
         elif line.role == BOILERPLATE and line.why:
             f["why=" + line.why.split(" ")[0]] = 1.0
-        f["pos"] = _tenths(k / n)
+        f["pos"] = tenths(k / n)
         f["core=" + ("before" if k < core_start else "in" if k <= core_end else "after")] = 1.0
         distance = core_start - k if k < core_start else k - core_end if k > core_end else 0
-        f["core_distance"] = _bucket(distance)
+        f["core_distance"] = bucket(distance)
         f["loose=" + ("before" if k < loose_start else "in" if k <= loose_end else "after")] = 1.0
         above, below = prose_above[k], prose_below[k]
-        f["prose_above"] = _bucket(above) if above is not None else "none"
-        f["prose_below"] = _bucket(below) if below is not None else "none"
+        f["prose_above"] = bucket(above) if above is not None else "none"
+        f["prose_below"] = bucket(below) if below is not None else "none"
         if above is not None and below is not None and above <= 6 and below <= 6:
             f["between_prose"] = 1.0
         if words[k] > long_lines:
@@ -157,9 +158,9 @@ def page_features(state: ParseState) -> tuple[list[int], list[list[str]]]:
             f["no_templates"] = 1.0
         repeats = shape_count[shapes[k]]
         if repeats > 1:
-            f["shape_repeats"] = _bucket(repeats)
+            f["shape_repeats"] = bucket(repeats)
         if text_count[texts[k]] > 1:
-            f["text_repeats"] = _bucket(text_count[texts[k]])
+            f["text_repeats"] = bucket(text_count[texts[k]])
         for slot, name in ((DATE, "date"), (TIME, "time"), (AGO, "ago")):
             if slot in shapes[k]:
                 f["slot=" + name] = 1.0
@@ -176,9 +177,9 @@ def page_features(state: ParseState) -> tuple[list[int], list[list[str]]]:
         if talk[k]:
             f["talk"] = 1.0
         if talk_above[k] is not None:
-            f["talk_above"] = _bucket(talk_above[k])
-        f["templates_after"] = _bucket(templates_after[k])
-        f["templates_before"] = _bucket(total_templates - templates_after[k])
+            f["talk_above"] = bucket(talk_above[k])
+        f["templates_after"] = bucket(templates_after[k])
+        f["templates_before"] = bucket(total_templates - templates_after[k])
         if k < ECHO_LINES and 3 <= words[k] <= 25 and page.count(texts[k]) > 1:
             f["echoed"] = 1.0  # the words recur inside another line: a title, a teaser
         gap_before = index[k] - index[k - 1] - 1 if k else index[k]

@@ -28,12 +28,9 @@ Every line still ends in exactly one role, with its reason.
 
 from __future__ import annotations
 
-from archive.shared.dates import parse_time
-
 from ..rules.comments.lone import claim_lone, lone_comment
 from ..rules.comments.named import claim_named, named_thread
 from ..rules.comments.template import induced_comments
-from ..rules.header import TIMED_TITLE
 from ..state import (BODY, BOILERPLATE, CAPTION, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, LINE_MODEL, TITLE,
                      ParseState)
 from .features import page_features
@@ -204,13 +201,10 @@ def _move_title(state: ParseState, index: list[int], features: list[list[str]],
                 marginals: list[dict[str, float]]) -> None:
     """The title on the line the title ranker (`titles`) likes best (or on the
     headline a trail it chose ends in), if it is not the rules' own."""
+    if state.title_timed:
+        return  # "09:02 am - <headline>" under the dateline it completes: a headline by its layout
     current = next((k for k, i in enumerate(index) if state.lines[i].role == TITLE), None)
     texts = [state.lines[i].stripped for i in index]
-    timed = TIMED_TITLE.match(texts[current]) if current is not None else None
-    clock = parse_time(timed["time"]) if timed else None
-    completed = clock and state.date and state.date.endswith("T%02d:%02d" % clock)
-    if completed and not (state.title or "").startswith(timed["time"]):  # the header rule took the time
-        return  # "09:02 am - <headline>" under the dateline it completes: a headline by its layout
     scored = [(k, feats) for k, feats in candidates(texts, features, marginals, current)
               if k == current or _may_be_title(state, index[k], marginals[k])]
     chosen = choose(scored)

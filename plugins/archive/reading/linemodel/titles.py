@@ -28,7 +28,7 @@ from functools import cache
 from pathlib import Path
 
 from ..rules.byline import byline_names
-from .features import STOP_WORDS, _bucket, _tenths
+from .features import STOP_WORDS, bucket, tenths
 from .labels import ARTICLE, OTHER, TITLE
 from .tagger import opened
 
@@ -92,21 +92,21 @@ def candidates(texts: list[str], features: list[list[str]], marginals: list[dict
         next_article = next((j - k for j in range(k + 1, len(texts)) if article[j] >= 0.5), None)
         extra = [
             "block=" + ("before" if k < block_start else "in" if k <= block_end else "after"),
-            f"to_block={_bucket(block_start - k) if k < block_start else 'none'}",
-            f"article_p={_tenths(article[k])}",
-            f"article_after={_tenths(sum(after) / len(after)) if after else 'none'}",
-            f"other_before={_tenths(sum(before) / len(before)) if before else 'none'}",
-            f"article_above={_bucket(article_above[k])}",
-            f"to_article={_bucket(next_article) if next_article is not None else 'none'}",
+            f"to_block={bucket(block_start - k) if k < block_start else 'none'}",
+            f"article_p={tenths(article[k])}",
+            f"article_after={tenths(sum(after) / len(after)) if after else 'none'}",
+            f"other_before={tenths(sum(before) / len(before)) if before else 'none'}",
+            f"article_above={bucket(article_above[k])}",
+            f"to_article={bucket(next_article) if next_article is not None else 'none'}",
             f"rank={min(rank, 6)}",
-            f"title_p={_tenths(marginals[k][TITLE])}",
-            f"vs_best={_tenths(marginals[k][TITLE] / best)}",
-            f"opens_text={_tenths(len(words & below) / len(words)) if words else 'none'}",
-            f"in_article={_tenths(len(told_elsewhere) / len(words)) if words else 'none'}",
-            f"article_hits={_bucket(len(told_elsewhere))}",
-            f"echoes={_bucket(echoes)}",
+            f"title_p={tenths(marginals[k][TITLE])}",
+            f"vs_best={tenths(marginals[k][TITLE] / best)}",
+            f"opens_text={tenths(len(words & below) / len(words)) if words else 'none'}",
+            f"in_article={tenths(len(told_elsewhere) / len(words)) if words else 'none'}",
+            f"article_hits={bucket(len(told_elsewhere))}",
+            f"echoes={bucket(echoes)}",
             f"earlier_candidates={min(sum(j < k for j in ranked), 4)}",
-            f"gap_to_next_candidate={_bucket(first_after - k) if first_after is not None else 'none'}",
+            f"gap_to_next_candidate={bucket(first_after - k) if first_after is not None else 'none'}",
         ]
         # a headline has its date or byline right under it; a site's name or a sidebar's heading has not
         under = range(k + 1, min(len(texts), k + 2 + NEAR))

@@ -119,13 +119,15 @@ def title(state: ParseState, i: int) -> int:
     if state.title is not None or len(text) > MAX_TITLE_LENGTH + 40:
         return 0
     timed = TIMED_TITLE.match(text)
-    if timed and state.date and "T" not in state.date and parse_time(timed["time"]):
-        hour, minute = parse_time(timed["time"])
-        state.date = f"{state.date}T{hour:02d}:{minute:02d}"
+    clock = parse_time(timed["time"]) if timed and state.date and "T" not in state.date else None
+    if clock:
         text = timed["title"]
     text = _VOTE_ARROW.sub("", _DOMAIN_TAG.sub("", text))
     if len(text) > MAX_TITLE_LENGTH:
         return 0
+    if clock:
+        state.date = f"{state.date}T{clock[0]:02d}:{clock[1]:02d}"
+        state.title_timed = True
     state.claim(i, TITLE)
     state.title = text
     return 1

@@ -24,7 +24,7 @@ def authorless(state: ParseState) -> bool:
             state.comments_start = i
             for number, j in enumerate(rest, start=1):
                 state.claim(j, COMMENT_BODY)
-                state.comments.append(Comment(number, None, None, [j], header=j))
+                state.comments.append(Comment(number, None, None, [j]))
             return True
         run = 0
         if state.lines[i].role is None:

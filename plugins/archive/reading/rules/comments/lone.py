@@ -114,4 +114,5 @@ def claim_lone(state: ParseState, run: list[int]) -> None:
     for i in body:
         state.lines[i].role, state.lines[i].why = COMMENT_BODY, None
     state.comments_start = first
-    state.comments.append(Comment(1, author, date, body, header=first, header_lines=header_lines))
+    state.comments.append(Comment(1, author, date, body, header=header_lines[0] if header_lines else None,
+                                  header_lines=header_lines))

@@ -345,5 +345,5 @@ def _blocks(state: ParseState, lines: list[int]) -> bool:
     for number, run in enumerate(runs, start=1):
         for i in run:
             state.lines[i].role, state.lines[i].why = COMMENT_BODY, None
-        state.comments.append(Comment(number, None, None, run, header=run[0]))
+        state.comments.append(Comment(number, None, None, run))
     return True
