@@ -999,3 +999,49 @@ def test_a_lone_comment_takes_no_sentence_for_its_header_and_no_posts_text_for_i
     state = _read_lone(monkeypatch, page, ())
     assert state.comments == []
     assert [line.role for line in state.lines if line.stripped.startswith(("For those", "Made from"))] == ["body"] * 2
+
+
+POST_UNDER_A_FORM_HEADING = """October 30, 2012 3:15 PM
+
+Voice search shoot-out: Google against Siri
+{post}
+Add a Comment
+
+Siri does have two advantages. First, she knows a few select areas deeply, and second, she remembers context.
+
+Google seems to be smarter, to know more, and it answers before Siri has finished thinking about the question.
+
+Source: John Koetsier
+
+Both fared well on some standard factual questions, though Siri picked out the British version of one answer.
+
+Topics:
+"""
+
+
+def test_nameless_undated_comments_that_leave_no_article_are_its_paragraphs(monkeypatch):
+    """"Add a Comment" under the headline sets the post aside as if it lay in the
+    comment form, and the model, reading it as talk, cuts it into comments that
+    name no one: with no article text left, they are the article's paragraphs."""
+    from archive.reading.linemodel import relabel as relabel_module
+    from archive.reading.parse import parse_text
+
+    paragraphs = ["Siri does have", "Google seems to be", "Both fared well"]
+
+    def read(post: str):
+        state = parse_text(POST_UNDER_A_FORM_HEADING.format(post=post), model=False)
+        texts = [line.stripped for line in state.lines if not line.blank]
+        verdicts = [("comment", 0.05, 0.05) if text.startswith(tuple(paragraphs)) else ("article", 0.9, 0.05)
+                    if text == post.strip() or text.startswith(("Voice", "October")) else ("other", 0.05, 0.9)
+                    for text in texts]
+        monkeypatch.setattr(relabel_module, "tag", _verdicts(verdicts))
+        monkeypatch.setattr(relabel_module, "_move_title", lambda *args: None)
+        relabel_module.relabel(state)
+        roles = {line.stripped: (line.role, line.why) for line in state.lines if not line.blank}
+        return (len(state.comments), [next(r for text, r in roles.items() if text.startswith(words)) for words in paragraphs],
+                roles["Source: John Koetsier"])
+
+    assert read("") == (0, [("body", None)] * 3, (BOILERPLATE, "comment-section furniture"))
+    # a post of its own above the heading: the lines under it may well be readers' comments
+    post = "\n" + " ".join(["The two assistants were asked the same forty questions over a week of use."] * 5) + "\n"
+    assert read(post)[:2] == (3, [("comment-body", None)] * 3)

@@ -21,7 +21,11 @@ text") and overrules them where the page's structure says otherwise:
   under it that the model reads as a comment, or that open with a comment's
   header (`archive.reading.rules.comments.lone`);
 - a line the model reads as a comment that no comment took is set aside when
-  the model finds it likelier furniture than article text.
+  the model finds it likelier furniture than article text;
+- comments that name no one and give no date, and leave the page less than a
+  paragraph of article text, are the article's own paragraphs (a comment
+  form's heading over the post, "Add a Comment" under its headline, let the
+  rules take the post for a thread).
 
 Every line still ends in exactly one role, with its reason.
 """
@@ -48,6 +52,7 @@ LIST_WORDS = 12  # words a line, on average, below which a run apart from the ar
 LIST_LINES = 3  # lines a list has at least (one short line apart, "Update: …", is not a list)
 SPLIT, SPLIT_FROM = 3, 5  # the template's comments, times the rules' (of at least 5), that win at equal cover
 CHALLENGE = 1.5  # how many times more comments (and more of the model's comment lines) the template must find
+ARTICLE_WORDS = 60  # words of article text below which a page has no article but a short paragraph
 
 
 def relabel(state: ParseState) -> None:
@@ -83,6 +88,23 @@ def relabel(state: ParseState) -> None:
         if state.lines[i].role == BOILERPLATE and state.lines[i].why == LINE_MODEL:
             state.lines[i].why = COMMENT_FURNITURE  # no comment took it: it stays what the rules said
     _set_aside_strays(state, index, labels, marginals)
+    _paragraphs_not_comments(state, index, labels)
+
+
+def _paragraphs_not_comments(state: ParseState, index: list[int], labels: list[str]) -> None:
+    """An article has text: when the comments found name no one and give no date
+    (nothing but where they lie says they are comments) and the page keeps less
+    than ``ARTICLE_WORDS`` words of article text, they are the article's
+    paragraphs, and so are the lines set aside only for lying under the comment
+    form's heading (`ParseState.presumed`) that the model does not read as furniture."""
+    if not state.comments or any(c.author is not None or c.date is not None for c in state.comments):
+        return
+    if sum(len(line.stripped.split()) for line in state.lines if line.role == BODY) >= ARTICLE_WORDS:
+        return
+    _undo_comments(state)
+    for k, i in enumerate(index):
+        if i in state.presumed and state.lines[i].role == BOILERPLATE and labels[k] != OTHER:
+            state.lines[i].role, state.lines[i].why = BODY, None
 
 
 def _lists_apart(state: ParseState, index: list[int], labels: list[str]) -> list[int]:
