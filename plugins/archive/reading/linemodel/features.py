@@ -29,6 +29,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _GLUED = re.compile(r"[a-z][A-Z][a-z]")  # "HomeNewsSports": links run together
 MAX_SHAPED = 200  # longer lines are not given a shape
 ECHO_LINES = 400  # lines near the top whose words are looked for elsewhere in the page (titles)
+_DIGIT = re.compile(r"\d")  # a decimal digit of any script: what str.isdecimal finds
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[-*•·])\s")
 
 
@@ -91,7 +92,7 @@ def _line_features(text: str, words: list[str]) -> dict[str, float]:
                        ("@", "at"), ("http", "url"), ("#", "hash")):
         if mark in text:
             feats["has=" + name] = 1.0
-    digits = sum(map(str.isdecimal, text))  # what \d matches
+    digits = len(_DIGIT.findall(text))
     if digits:
         feats["digits"] = tenths(digits / len(text))
     if _LIST_ITEM.match(text):
@@ -240,7 +241,9 @@ def _with_neighbours(feats: list[dict[str, float]]) -> list[list[str]]:
     carried = [[name for key, name in zip(f, line) if key in _CARRIED or key.startswith("rule=")]
                for f, line in zip(feats, names)]
     n = len(feats)
-    seen = {offset: [[f"{offset}:{name}" for name in line] for line in carried] for offset in (-2, -1, 1, 2)}
+    prefixed: dict[tuple[int, str], str] = {}  # the same few names recur on every line: each is made once
+    seen = {offset: [[prefixed.get((offset, name)) or prefixed.setdefault((offset, name), f"{offset}:{name}")
+                      for name in line] for line in carried] for offset in (-2, -1, 1, 2)}
     out = []
     for k in range(n):
         merged = list(names[k])
