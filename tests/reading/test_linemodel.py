@@ -693,6 +693,7 @@ def test_comment_lines_with_no_template_are_comments_only_under_a_heading_that_s
         line.role, line.why = BOILERPLATE, COMMENT_FURNITURE  # as the furniture rules set such a line aside
         thread = [_text_index(state, words) for words in ("Great post", "I agree", "Thanks for")]
         induced_comments(state, thread, set())
+        assert all(c.header is None and not c.all_header_lines() for c in state.comments)  # a block has no header
         return [(c.author, [state.lines[i].stripped for i in c.lines]) for c in state.comments]
 
     unnamed = [(None, ["Great post."]), (None, ["I agree with every word of this."]), (None, ["Thanks for writing it."])]
@@ -913,6 +914,10 @@ def test_a_timed_headline_that_completed_the_dateline_stays_the_title_but_a_time
     # the header rule says it took the time: a headline that starts with that time itself stays
     assert read("09:02 am - 09:02 am, and the shelves are up") == ("09:02 am, and the shelves are up",
                                                                   "2006-03-03T09:02")
+    # a line too long to be the headline gives the dateline no time either
+    long_line = "09:02 am - " + "The great bookshelf migration, " * 8
+    assert parse_text(f"Marmalade Days\n\nMarch 3rd, 2006\n{long_line}\n\nIt is done.\n", model=False).date == (
+        "2006-03-03")
 
 
 LONE_PAGE = """The Coffee Log Diaries
@@ -993,6 +998,7 @@ def test_a_lone_comment_takes_no_sentence_for_its_header_and_no_posts_text_for_i
     state = _read_lone(monkeypatch, LONE_PAGE.format(above="", comment="\n\n".join(said)), said)
     assert [(c.author, c.date, [state.lines[i].stripped for i in c.lines]) for c in state.comments] == [
         (None, None, list(said))]
+    assert (state.comments[0].header, state.comments[0].all_header_lines()) == (None, [])  # no date read from its words
     # a post's own "1 Comment" over its byline and text: the byline looks like a header, the text is the article's
     page = ("The Coffee Log Diaries\n\n1 Comment\n\nAlexandra Grigorescu / November 13, 2012\n\n"
             + LONE_PAGE.split("\n\n{above}\n\n")[1].split("\n\nTweet")[0] + "\n\nTweet\n\nLeave a Reply\n")
@@ -1005,13 +1011,15 @@ POST_UNDER_A_FORM_HEADING = """October 30, 2012 3:15 PM
 
 Voice search shoot-out: Google against Siri
 {post}
-Add a Comment
+{count}Add a Comment
 
 Siri does have two advantages. First, she knows a few select areas deeply, and second, she remembers context.
 
 Google seems to be smarter, to know more, and it answers before Siri has finished thinking about the question.
 
 Source: John Koetsier
+
+(Note the vestiges of skeuomorphic design in the answer.)
 
 Both fared well on some standard factual questions, though Siri picked out the British version of one answer.
 
@@ -1028,20 +1036,23 @@ def test_nameless_undated_comments_that_leave_no_article_are_its_paragraphs(monk
 
     paragraphs = ["Siri does have", "Google seems to be", "Both fared well"]
 
-    def read(post: str):
-        state = parse_text(POST_UNDER_A_FORM_HEADING.format(post=post), model=False)
+    def read(post: str, count: str = ""):
+        state = parse_text(POST_UNDER_A_FORM_HEADING.format(post=post, count=count), model=False)
         texts = [line.stripped for line in state.lines if not line.blank]
         verdicts = [("comment", 0.05, 0.05) if text.startswith(tuple(paragraphs)) else ("article", 0.9, 0.05)
-                    if text == post.strip() or text.startswith(("Voice", "October")) else ("other", 0.05, 0.9)
+                    if text == post.strip() or text.startswith(("Voice", "October", "(Note")) else ("other", 0.05, 0.9)
                     for text in texts]
         monkeypatch.setattr(relabel_module, "tag", _verdicts(verdicts))
         monkeypatch.setattr(relabel_module, "_move_title", lambda *args: None)
         relabel_module.relabel(state)
         roles = {line.stripped: (line.role, line.why) for line in state.lines if not line.blank}
         return (len(state.comments), [next(r for text, r in roles.items() if text.startswith(words)) for words in paragraphs],
-                roles["Source: John Koetsier"])
+                roles["Source: John Koetsier"], roles["(Note the vestiges of skeuomorphic design in the answer.)"])
 
-    assert read("") == (0, [("body", None)] * 3, (BOILERPLATE, "comment-section furniture"))
+    # the lines under the heading go back to the article, but what the model reads as furniture
+    assert read("") == (0, [("body", None)] * 3, (BOILERPLATE, LINE_MODEL), ("body", None))
+    # the page says how many comments it has: they are comments
+    assert read("", "3 Comments\n\n")[:2] == (3, [("comment-body", None)] * 3)
     # a post of its own above the heading: the lines under it may well be readers' comments
     post = "\n" + " ".join(["The two assistants were asked the same forty questions over a week of use."] * 5) + "\n"
     assert read(post)[:2] == (3, [("comment-body", None)] * 3)

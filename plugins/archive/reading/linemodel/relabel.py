@@ -22,10 +22,10 @@ text") and overrules them where the page's structure says otherwise:
   header (`archive.reading.rules.comments.lone`);
 - a line the model reads as a comment that no comment took is set aside when
   the model finds it likelier furniture than article text;
-- comments that name no one and give no date, and leave the page less than a
-  paragraph of article text, are the article's own paragraphs (a comment
-  form's heading over the post, "Add a Comment" under its headline, let the
-  rules take the post for a thread).
+- comments with no header, cut from the lines under a comment form's heading,
+  that leave the page less than a paragraph of article text are the article's
+  own paragraphs ("Add a Comment" under a headline let the rules take the post
+  for a thread).
 
 Every line still ends in exactly one role, with its reason.
 """
@@ -88,23 +88,30 @@ def relabel(state: ParseState) -> None:
         if state.lines[i].role == BOILERPLATE and state.lines[i].why == LINE_MODEL:
             state.lines[i].why = COMMENT_FURNITURE  # no comment took it: it stays what the rules said
     _set_aside_strays(state, index, labels, marginals)
-    _paragraphs_not_comments(state, index, labels)
+    _paragraphs_not_comments(state, index, labels, marginals)
 
 
-def _paragraphs_not_comments(state: ParseState, index: list[int], labels: list[str]) -> None:
-    """An article has text: when the comments found name no one and give no date
-    (nothing but where they lie says they are comments) and the page keeps less
-    than ``ARTICLE_WORDS`` words of article text, they are the article's
-    paragraphs, and so are the lines set aside only for lying under the comment
-    form's heading (`ParseState.presumed`) that the model does not read as furniture."""
-    if not state.comments or any(c.author is not None or c.date is not None for c in state.comments):
+def _paragraphs_not_comments(state: ParseState, index: list[int], labels: list[str],
+                             marginals: list[dict[str, float]]) -> None:
+    """An article has text: comments with no header (no name, no stamp), cut only
+    from lines set aside for lying under a comment form's heading
+    (`ParseState.presumed`), on a page that keeps less than ``ARTICLE_WORDS``
+    words of article text and does not state their number, are the article's
+    paragraphs ("Add a Comment" under a headline, over the post). So are the
+    other lines under that heading, but those the model reads as furniture."""
+    comments = state.comments
+    if not comments or state.comments_stated == len(comments):
+        return
+    if any(c.author is not None or c.date is not None or c.all_header_lines() or not state.presumed.issuperset(c.lines)
+           for c in comments):
         return
     if sum(len(line.stripped.split()) for line in state.lines if line.role == BODY) >= ARTICLE_WORDS:
         return
     _undo_comments(state)
-    for k, i in enumerate(index):
-        if i in state.presumed and state.lines[i].role == BOILERPLATE and labels[k] != OTHER:
-            state.lines[i].role, state.lines[i].why = BODY, None
+    under = [k for k, i in enumerate(index) if i in state.presumed and state.lines[i].role in (BODY, BOILERPLATE)]
+    for k in under:
+        state.lines[index[k]].role, state.lines[index[k]].why = BODY, None
+    _set_aside(state, index, [k for k in under if labels[k] == OTHER and marginals[k][OTHER] >= SET_ASIDE], marginals)
 
 
 def _lists_apart(state: ParseState, index: list[int], labels: list[str]) -> list[int]:
