@@ -1056,3 +1056,41 @@ def test_nameless_undated_comments_that_leave_no_article_are_its_paragraphs(monk
     # a post of its own above the heading: the lines under it may well be readers' comments
     post = "\n" + " ".join(["The two assistants were asked the same forty questions over a week of use."] * 5) + "\n"
     assert read(post)[:2] == (3, [("comment-body", None)] * 3)
+
+
+HEADLINE_UNDER_COMMENTS = """Fleming plays down the row
+
+Posted on January 11, 2008
+
+"The ICC, the way it stands, doesn't really have any power," Fleming said on Friday in Wellington.
+
+Fleming said the Australians are known to play hard and put pressure on the umpires all day.
+
+Comments
+
+by Ramesh on 1/11/2008 6:24:39 PM
+
+Other Headlines
+"""
+
+
+def test_comments_with_no_words_in_lines_the_model_reads_as_furniture_were_no_thread(monkeypatch):
+    """A header with nothing under it is no comment when the model does not read it as one:
+    it goes back to the page, set aside as the model's furniture."""
+    from archive.reading.linemodel import relabel as relabel_module
+    from archive.reading.parse import parse_text
+
+    def read(header_label: str):
+        state = parse_text(HEADLINE_UNDER_COMMENTS, model=False)
+        assert [(c.author, c.text) for c in state.comments] == [("Ramesh", "")]  # the rules' reading
+        texts = [line.stripped for line in state.lines if not line.blank]
+        verdicts = [(header_label, 0.05, 0.9 if header_label == "other" else 0.05) if text.startswith("by Ramesh")
+                    else ("article", 0.9, 0.05) if len(text) > 60 else ("other", 0.05, 0.9) for text in texts]
+        monkeypatch.setattr(relabel_module, "tag", _verdicts(verdicts))
+        monkeypatch.setattr(relabel_module, "_move_title", lambda *args: None)
+        relabel_module.relabel(state)
+        header = next(line for line in state.lines if line.stripped.startswith("by Ramesh"))
+        return len(state.comments), (header.role, header.why)
+
+    assert read("other") == (0, (BOILERPLATE, LINE_MODEL))
+    assert read("comment") == (1, (COMMENT_HEADER, None))  # the model reads it as a comment: it stands

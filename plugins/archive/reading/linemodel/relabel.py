@@ -20,6 +20,8 @@ text") and overrules them where the page's structure says otherwise:
 - with no comments found, a heading that states there is one takes the lines
   under it that the model reads as a comment, or that open with a comment's
   header (`archive.reading.rules.comments.lone`);
+- comments that are at least half wordless, in lines the model does not read
+  as comments, were no thread (a list of dated headlines);
 - a line the model reads as a comment that no comment took is set aside when
   the model finds it likelier furniture than article text;
 - comments with no header, cut from the lines under a comment form's heading,
@@ -87,8 +89,28 @@ def relabel(state: ParseState) -> None:
     for i in released:
         if state.lines[i].role == BOILERPLATE and state.lines[i].why == LINE_MODEL:
             state.lines[i].why = COMMENT_FURNITURE  # no comment took it: it stays what the rules said
+    _wordless_thread(state, index, labels, marginals)
     _set_aside_strays(state, index, labels, marginals)
     _paragraphs_not_comments(state, index, labels, marginals)
+
+
+def _wordless_thread(state: ParseState, index: list[int], labels: list[str],
+                     marginals: list[dict[str, float]]) -> None:
+    """A comment has words: when at least half the comments found have none (a
+    list of dated headlines, each read as a header with nothing under it) and
+    the model reads fewer than half of their lines as comments, they were no
+    thread. Their lines go back to the article, less those the model does not
+    read as article text, which are set aside."""
+    if not state.comments:
+        return
+    wordless = sum(not any(state.lines[i].stripped for i in c.lines) for c in state.comments)
+    if 2 * wordless < len(state.comments):
+        return
+    lines = {i for c in state.comments for i in c.own_lines()}
+    if 2 * sum(i in lines and label == COMMENT for i, label in zip(index, labels)) >= len(lines):
+        return
+    _undo_comments(state)
+    _set_aside(state, index, [k for k, i in enumerate(index) if i in lines and labels[k] != ARTICLE], marginals)
 
 
 def _paragraphs_not_comments(state: ParseState, index: list[int], labels: list[str],
