@@ -1104,3 +1104,13 @@ def test_comments_with_no_words_in_lines_the_model_reads_as_furniture_were_no_th
 
     assert read("other") == (0, (BOILERPLATE, LINE_MODEL))
     assert read("comment") == (1, (COMMENT_HEADER, None))  # the model reads it as a comment: it stands
+
+
+def test_a_count_heading_glued_to_the_next_link_still_states_the_count():
+    from archive.reading.rules.comments.named import stated_count
+    from archive.reading.state import ParseState
+
+    state = ParseState.from_text("A post\n")
+    assert [stated_count(state, text) for text in ("1 CommentNo Reactions", "Comments (3)Add yours", "1 Comment",
+                                                   "{ 131 comments }", "McDonald", "Reactions1 Comment")] == [
+        1, 3, 1, 131, None, None]

@@ -27,6 +27,7 @@ MAX_NAME_LENGTH = 40
 SENTENCE_WORDS = 8  # a line this long reads as a sentence, whatever it ends with
 MAX_NAME_WORDS = 4
 _BRACED = re.compile(r"^\{\s*(?P<inner>.+?)\s*\}$")  # "{ 131 comments }"
+_GLUED_LINKS = re.compile(r"(?<=[a-z0-9)])(?=[A-Z])")  # "1 CommentNo Reactions": two links, run together
 
 
 def named_thread(state: ParseState) -> list[tuple[int, list[int]]] | None:
@@ -77,8 +78,13 @@ def claim_named(state: ParseState, thread: list[tuple[int, list[int]]]) -> None:
 
 
 def stated_count(state: ParseState, text: str) -> int | None:
+    """How many comments a heading says there are ("{ 131 comments }", "1 Comment");
+    of links glued into one line ("1 CommentNo Reactions"), the first is the heading."""
     braced = _BRACED.match(text)
-    return comment_count_heading(state, braced["inner"] if braced else text)
+    found = comment_count_heading(state, braced["inner"] if braced else text)
+    if found is None and not braced and (glued := _GLUED_LINKS.split(text, maxsplit=1)[0]) != text:
+        found = comment_count_heading(state, glued)
+    return found
 
 
 def _free(state: ParseState, i: int) -> bool:
