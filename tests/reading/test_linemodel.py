@@ -1106,7 +1106,7 @@ def test_comments_with_no_words_in_lines_the_model_reads_as_furniture_were_no_th
     assert read("comment") == (1, (COMMENT_HEADER, None))  # the model reads it as a comment: it stands
 
 
-def test_a_count_heading_glued_to_the_next_link_still_states_the_count():
+def test_a_count_heading_glued_to_or_followed_by_a_link_still_states_the_count():
     from archive.reading.rules.comments.named import stated_count
     from archive.reading.state import ParseState
 
@@ -1114,3 +1114,9 @@ def test_a_count_heading_glued_to_the_next_link_still_states_the_count():
     assert [stated_count(state, text) for text in ("1 CommentNo Reactions", "Comments (3)Add yours", "1 Comment",
                                                    "{ 131 comments }", "McDonald", "Reactions1 Comment")] == [
         1, 3, 1, 131, None, None]
+    # a count, then a link's words; not a sentence that opens with a count
+    assert [stated_count(state, text) for text in ("One Comment leave one →", "One comment Add your comment",
+                                                   "{ 1 comment… read it below or add one }", "No comments yet",
+                                                   "3 comments on the bill were read out", "2 comments were made",
+                                                   "One comment I had on the whole thing was it ran long")] == [
+        1, 1, 1, 0, None, None, None]

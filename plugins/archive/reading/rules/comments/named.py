@@ -28,6 +28,10 @@ SENTENCE_WORDS = 8  # a line this long reads as a sentence, whatever it ends wit
 MAX_NAME_WORDS = 4
 _BRACED = re.compile(r"^\{\s*(?P<inner>.+?)\s*\}$")  # "{ 131 comments }"
 _GLUED_LINKS = re.compile(r"(?<=[a-z0-9)])(?=[A-Z])")  # "1 CommentNo Reactions": two links, run together
+# "One Comment leave one →": a count, then a link's words (not "3 comments on the bill were read")
+_COUNT_THEN_LINK = re.compile(r"^(?:(?P<n>\d+)|(?P<one>One)|No) (?:Responses?|Comments?|Replies|Thoughts?)[.…:]*\s+"
+                              r"(?!(?:to|on|about|in|for|from|were|was|are|have|has)\b)(?P<link>\S.*)$", re.IGNORECASE)
+COUNT_LINK_WORDS = 6  # a link after a count has no more words than this
 
 
 def named_thread(state: ParseState) -> list[tuple[int, list[int]]] | None:
@@ -79,11 +83,16 @@ def claim_named(state: ParseState, thread: list[tuple[int, list[int]]]) -> None:
 
 def stated_count(state: ParseState, text: str) -> int | None:
     """How many comments a heading says there are ("{ 131 comments }", "1 Comment");
-    of links glued into one line ("1 CommentNo Reactions"), the first is the heading."""
-    braced = _BRACED.match(text)
-    found = comment_count_heading(state, braced["inner"] if braced else text)
+    of links glued into one line ("1 CommentNo Reactions"), the first is the heading,
+    and a count may be followed by a short link ("One Comment leave one →",
+    "1 comment… read it below or add one"), not by words that make it a sentence."""
+    heading = braced["inner"] if (braced := _BRACED.match(text)) else text
+    found = comment_count_heading(state, heading)
     if found is None and not braced and (glued := _GLUED_LINKS.split(text, maxsplit=1)[0]) != text:
         found = comment_count_heading(state, glued)
+    linked = _COUNT_THEN_LINK.match(heading) if found is None else None
+    if linked and len(linked["link"].split()) <= COUNT_LINK_WORDS and not linked["link"].rstrip().endswith("."):
+        found = int(linked["n"]) if linked["n"] else 1 if linked["one"] else 0
     return found
 
 
