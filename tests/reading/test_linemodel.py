@@ -1118,5 +1118,7 @@ def test_a_count_heading_glued_to_or_followed_by_a_link_still_states_the_count()
     assert [stated_count(state, text) for text in ("One Comment leave one →", "One comment Add your comment",
                                                    "{ 1 comment… read it below or add one }", "No comments yet",
                                                    "3 comments on the bill were read out", "2 comments were made",
-                                                   "One comment I had on the whole thing was it ran long")] == [
-        1, 1, 1, 0, None, None, None]
+                                                   "One comment I had on the whole thing was it ran long",
+                                                   "1 comment to “Socially Mediated Publicness”: an open-access issue",
+                                                   "2 comments to this post")] == [
+        1, 1, 1, 0, None, None, None, 1, None]

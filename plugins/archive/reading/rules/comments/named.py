@@ -31,6 +31,10 @@ _GLUED_LINKS = re.compile(r"(?<=[a-z0-9)])(?=[A-Z])")  # "1 CommentNo Reactions"
 # "One Comment leave one →": a count, then a link's words (not "3 comments on the bill were read")
 _COUNT_THEN_LINK = re.compile(r"^(?:(?P<n>\d+)|(?P<one>One)|No) (?:Responses?|Comments?|Replies|Thoughts?)[.…:]*\s+"
                               r"(?!(?:to|on|about|in|for|from|were|was|are|have|has)\b)(?P<link>\S.*)$", re.IGNORECASE)
+# "1 comment to “Socially Mediated Publicness”: an open-access issue": to a quoted title, whatever follows it
+# (its empty "link" group: no link words to check)
+_COUNT_TO_QUOTED = re.compile(r"^(?:(?P<n>\d+)|(?P<one>One)|No) (?:Responses?|Comments?|Replies|Thoughts?) (?:to|on) "
+                              r"(?P<link>)[“\"]", re.IGNORECASE)
 COUNT_LINK_WORDS = 6  # a link after a count has no more words than this
 
 
@@ -84,13 +88,14 @@ def claim_named(state: ParseState, thread: list[tuple[int, list[int]]]) -> None:
 def stated_count(state: ParseState, text: str) -> int | None:
     """How many comments a heading says there are ("{ 131 comments }", "1 Comment");
     of links glued into one line ("1 CommentNo Reactions"), the first is the heading,
-    and a count may be followed by a short link ("One Comment leave one →",
-    "1 comment… read it below or add one"), not by words that make it a sentence."""
+    a count may be followed by a short link ("One Comment leave one →",
+    "1 comment… read it below or add one"), not by words that make it a sentence,
+    and by the post's title in quotes and more ("1 comment to “Publicness”: an issue")."""
     heading = braced["inner"] if (braced := _BRACED.match(text)) else text
     found = comment_count_heading(state, heading)
     if found is None and not braced and (glued := _GLUED_LINKS.split(text, maxsplit=1)[0]) != text:
         found = comment_count_heading(state, glued)
-    linked = _COUNT_THEN_LINK.match(heading) if found is None else None
+    linked = (_COUNT_THEN_LINK.match(heading) or _COUNT_TO_QUOTED.match(heading)) if found is None else None
     if linked and len(linked["link"].split()) <= COUNT_LINK_WORDS and not linked["link"].rstrip().endswith("."):
         found = int(linked["n"]) if linked["n"] else 1 if linked["one"] else 0
     return found
