@@ -985,16 +985,6 @@ def test_a_lone_comment_needs_the_models_reading_and_a_posts_own_count_above_its
     # the model reads none of it as a comment: a header with a name and a stamp still says it is one
     state = _read_lone(monkeypatch, page, ())
     assert [(c.author, c.date) for c in state.comments] == [("Damien", "2012-11-13T16:03")]
-    # so does a footer that signs the text under the heading after the post (the post is of November 13)
-    signed = ("As a long time reader I have to say the coffee logs smell wonderful in our old stove.",
-              "jenn | November 14, 2012 1:04 PM")
-    state = _read_lone(monkeypatch, LONE_PAGE.format(above="", comment="\n\n".join(signed)), ())
-    assert [(c.author, c.date, [state.lines[i].stripped for i in c.lines]) for c in state.comments] == [
-        ("jenn", "2012-11-14T13:04", [signed[0]])]
-    assert state.lines[state.comments[0].header].role == COMMENT_HEADER
-    # a signature under the text dated before the post is no reader's comment
-    byline = (signed[0], "jenn | November 12, 2012 1:04 PM")
-    assert _read_lone(monkeypatch, LONE_PAGE.format(above="", comment="\n\n".join(byline)), ()).comments == []
     # but the heading alone claims nothing: no header, no reading as a comment ("Follow us" under "Comments (1)")
     furniture = ("All comments will be published after moderation", "Follow us on the networks")
     state = _read_lone(monkeypatch, LONE_PAGE.format(above="", comment="\n\n".join(furniture)), ())

@@ -8,12 +8,10 @@ furniture: "Sort by", "Subscribe") up to the first line a rule set aside
 ("Reply", "Leave a Comment"), less the line model's short furniture at its end
 ("ReplyDelete"). The heading alone is not enough: a post's "1 Comment" may sit
 over its own text, a sign-up prompt under a comment count. So the run must
-open with a comment's header (a name and a stamp), close with one dated after
-the post (a footer: "Posted by jenn | November 6, 2012 1:04 PM"; a post's own
-byline bears the post's date), or be, at least half of it, what the line model
-reads as comments. Its header is its first line when that reads as one (a name
-and a stamp, "1. Ann says:", with the stamp on the line under it), else such a
-footer.
+open with a comment's header (a name and a stamp) or be, at least half of it,
+what the line model reads as comments. Its header is its first line when that
+reads as one (a name and a stamp, "1. Ann says:", with the stamp on the line
+under it).
 """
 
 from __future__ import annotations
@@ -41,9 +39,8 @@ def lone_comment(state: ParseState, talk: set[int], furniture: set[int], article
         if run is None or len(run) < 2 or not _text_left(state, text_lines, run):
             continue
         if (sum(j in talk for j in run) >= TALK_SHARE * len(run)
-                or _stamped_header(state, run) and 2 * sum(j in article for j in run) < len(run)
-                or _signed_after_the_post(state, run)):
-            return run  # read as a comment, headed as one over what is no article's text, or signed as one
+                or _stamped_header(state, run) and 2 * sum(j in article for j in run) < len(run)):
+            return run  # read as a comment, or headed as one over what is no article's text
     return None
 
 
@@ -68,31 +65,6 @@ def _stamped_header(state: ParseState, run: list[int]) -> bool:
     if stamped(shape_text):
         return header_like(shape_text, first) and VARYING in shape_text.split()
     return _name_over_stamp(state, run)
-
-
-def _footer(state: ParseState, run: list[int]) -> tuple[str, str] | None:
-    """The author and date of the run's last line when it signs the text above it:
-    a name and a stamp under lines that open with no header."""
-    last = state.lines[run[-1]].stripped
-    shape_text = loose_shape(last)
-    if not (stamped(shape_text) and header_like(shape_text, last) and VARYING in shape_text.split()):
-        return None
-    above = run[:-1]
-    if _stamped_header(state, above) if len(above) > 1 else stamped(loose_shape(state.lines[above[0]].stripped)):
-        return None
-    author, date = author_and_date(state, run[-1], None)
-    return (author, date) if author and date else None
-
-
-def _signed_after_the_post(state: ParseState, run: list[int]) -> bool:
-    """Does the run close with a footer dated after the post (the post's date, or
-    else the latest date above the run)? A post's own byline bears the post's date."""
-    signed = _footer(state, run)
-    if signed is None:
-        return False
-    before = [state.date] if state.date else [date for i in range(run[0]) if not state.lines[i].blank
-                                              and (date := author_and_date(state, i, None)[1])]
-    return bool(before) and signed[1] > max(before)
 
 
 def _name_over_stamp(state: ParseState, run: list[int]) -> bool:
@@ -121,12 +93,8 @@ def claim_lone(state: ParseState, run: list[int]) -> None:
     """Make ``run`` the page's one comment, with the header its first lines read as:
     a name and a stamp ("1. Ann says:", "Ann on May 2, 2012"), a stamp under a
     line that holds the name ("1. Ann says:", "Ann" over "May 2, 2012 at 4:51 pm"),
-    a footer dated after the post ("Posted by jenn | November 6, 2012 1:04 PM"), or none."""
+    or none."""
     first, second = run[0], run[1]
-    if _signed_after_the_post(state, run):
-        author, date = _footer(state, run)
-        _claim(state, run[:-1], [run[-1]], author, date)
-        return
     text = state.lines[first].stripped
     shape_text = loose_shape(text)
     stamp_below = len(run) > 2 and _stamp_line(state.lines[second].stripped)
@@ -140,15 +108,11 @@ def claim_lone(state: ParseState, run: list[int]) -> None:
         date = date or author_and_date(state, header_lines[-1], None)[1]
     else:
         header_lines, author, date = [], None, None
-    _claim(state, run[len(header_lines):], header_lines, author, date)
-
-
-def _claim(state: ParseState, body: list[int], header_lines: list[int], author: str | None, date: str | None) -> None:
-    """The comment: its header (or footer) lines and its body lines, claimed as such."""
     for i in header_lines:
         state.lines[i].role, state.lines[i].why = COMMENT_HEADER, None
+    body = run[len(header_lines):]
     for i in body:
         state.lines[i].role, state.lines[i].why = COMMENT_BODY, None
-    state.comments_start = min(body + header_lines)
+    state.comments_start = first
     state.comments.append(Comment(1, author, date, body, header=header_lines[0] if header_lines else None,
                                   header_lines=header_lines))
