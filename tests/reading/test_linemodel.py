@@ -1080,8 +1080,9 @@ def test_comments_with_no_words_in_lines_the_model_reads_as_furniture_were_no_th
     from archive.reading.linemodel import relabel as relabel_module
     from archive.reading.parse import parse_text
 
-    def read(header_label: str):
+    def read(header_label: str, stated: int | None = None):
         state = parse_text(HEADLINE_UNDER_COMMENTS, model=False)
+        state.comments_stated = stated  # as a heading "1 Comment" would say
         assert [(c.author, c.text) for c in state.comments] == [("Ramesh", "")]  # the rules' reading
         texts = [line.stripped for line in state.lines if not line.blank]
         verdicts = [(header_label, 0.05, 0.9 if header_label == "other" else 0.05) if text.startswith("by Ramesh")
@@ -1094,6 +1095,7 @@ def test_comments_with_no_words_in_lines_the_model_reads_as_furniture_were_no_th
 
     assert read("other") == (0, (BOILERPLATE, LINE_MODEL))
     assert read("comment") == (1, (COMMENT_HEADER, None))  # the model reads it as a comment: it stands
+    assert read("other", 1) == (1, (COMMENT_HEADER, None))  # the page says there is one (an image, say): it stands
 
 
 def test_a_count_heading_glued_to_or_followed_by_a_link_still_states_the_count():
@@ -1104,11 +1106,17 @@ def test_a_count_heading_glued_to_or_followed_by_a_link_still_states_the_count()
     assert [stated_count(state, text) for text in ("1 CommentNo Reactions", "Comments (3)Add yours", "1 Comment",
                                                    "{ 131 comments }", "McDonald", "Reactions1 Comment")] == [
         1, 3, 1, 131, None, None]
-    # a count, then a link's words; not a sentence that opens with a count
+    # a count, then a link to read or add one; not a heading or a sentence that opens with a count
     assert [stated_count(state, text) for text in ("One Comment leave one →", "One comment Add your comment",
-                                                   "{ 1 comment… read it below or add one }", "No comments yet",
+                                                   "{ 1 comment… read it below or add one }", "No comments » add one",
                                                    "3 comments on the bill were read out", "2 comments were made",
-                                                   "One comment I had on the whole thing was it ran long",
-                                                   "1 comment to “Socially Mediated Publicness”: an open-access issue",
-                                                   "2 comments to this post")] == [
-        1, 1, 1, 0, None, None, None, 1, None]
+                                                   "3 Thoughts Before the Draft", "3 Comments Worth Reading",
+                                                   "One comment stood out")] == [1, 1, 1, 0] + [None] * 5
+    # a count to the post's quoted title, whatever follows it; not to another's
+    state.title = "“Socially Mediated Publicness”: an open-access issue of JOBEM"
+    assert [stated_count(state, text) for text in ("1 comment to “Socially Mediated Publicness”: an open-access issue",
+                                                   "3 Responses to “Another post”: its subtitle")] == [1, None]
+    # a count too long to be one is none, and a brace with nothing but spaces in it takes no time
+    assert stated_count(state, "9" * 5000 + " comments") is None
+    assert stated_count(state, "9" * 5000 + " comments add yours") is None
+    assert stated_count(state, "{" + " " * 20000 + "x") is None

@@ -21,7 +21,8 @@ text") and overrules them where the page's structure says otherwise:
   under it that the model reads as a comment, or that open with a comment's
   header (`archive.reading.rules.comments.lone`);
 - comments that are at least half wordless, in lines the model does not read
-  as comments, were no thread (a list of dated headlines);
+  as comments, on a page that does not state their number, were no thread (a
+  list of dated headlines);
 - a line the model reads as a comment that no comment took is set aside when
   the model finds it likelier furniture than article text;
 - comments with no header, cut from the lines under a comment form's heading,
@@ -97,11 +98,11 @@ def relabel(state: ParseState) -> None:
 def _wordless_thread(state: ParseState, index: list[int], labels: list[str],
                      marginals: list[dict[str, float]]) -> None:
     """A comment has words: when at least half the comments found have none (a
-    list of dated headlines, each read as a header with nothing under it) and
-    the model reads fewer than half of their lines as comments, they were no
-    thread. Their lines go back to the article, less those the model does not
-    read as article text, which are set aside."""
-    if not state.comments:
+    list of dated headlines, each read as a header with nothing under it), the
+    model reads fewer than half of their lines as comments and the page does
+    not state their number, they were no thread. Their lines go back to the
+    article, less those the model reads as furniture, which are set aside."""
+    if not state.comments or state.comments_stated == len(state.comments):
         return
     wordless = sum(not any(state.lines[i].stripped for i in c.lines) for c in state.comments)
     if 2 * wordless < len(state.comments):
@@ -110,7 +111,7 @@ def _wordless_thread(state: ParseState, index: list[int], labels: list[str],
     if 2 * sum(i in lines and label == COMMENT for i, label in zip(index, labels)) >= len(lines):
         return
     _undo_comments(state)
-    _set_aside(state, index, [k for k, i in enumerate(index) if i in lines and labels[k] != ARTICLE], marginals)
+    _set_aside(state, index, [k for k, i in enumerate(index) if i in lines and labels[k] == OTHER], marginals)
 
 
 def _paragraphs_not_comments(state: ParseState, index: list[int], labels: list[str],

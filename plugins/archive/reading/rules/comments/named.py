@@ -26,15 +26,16 @@ AGREE = (0.5, 1.5)  # names found, against the comments the heading states (it m
 MAX_NAME_LENGTH = 40
 SENTENCE_WORDS = 8  # a line this long reads as a sentence, whatever it ends with
 MAX_NAME_WORDS = 4
-_BRACED = re.compile(r"^\{\s*(?P<inner>.+?)\s*\}$")  # "{ 131 comments }"
+_BRACED = re.compile(r"^\{\s*(?P<inner>\S(?:.*\S)?)\s*\}$")  # "{ 131 comments }" (no backtracking over spaces)
 _GLUED_LINKS = re.compile(r"(?<=[a-z0-9)])(?=[A-Z])")  # "1 CommentNo Reactions": two links, run together
-# "One Comment leave one →": a count, then a link's words (not "3 comments on the bill were read")
-_COUNT_THEN_LINK = re.compile(r"^(?:(?P<n>\d+)|(?P<one>One)|No) (?:Responses?|Comments?|Replies|Thoughts?)[.…:]*\s+"
-                              r"(?!(?:to|on|about|in|for|from|were|was|are|have|has)\b)(?P<link>\S.*)$", re.IGNORECASE)
+# "One Comment leave one →": a count, then a link that says to read or add one (not "3 Thoughts Before the Draft")
+_COUNT_THEN_LINK = re.compile(r"^(?:(?P<n>\d{1,6})|(?P<one>One)|No) (?:Responses?|Comments?|Replies|Thoughts?)[.…:]*\s+"
+                              r"(?P<link>(?:(?:leave|add|post|read|reply|join|write|jump|skip|so far)\b|[→»|–—-]).*)$",
+                              re.IGNORECASE)
 # "1 comment to “Socially Mediated Publicness”: an open-access issue": to a quoted title, whatever follows it
 # (its empty "link" group: no link words to check)
-_COUNT_TO_QUOTED = re.compile(r"^(?:(?P<n>\d+)|(?P<one>One)|No) (?:Responses?|Comments?|Replies|Thoughts?) (?:to|on) "
-                              r"(?P<link>)[“\"]", re.IGNORECASE)
+_COUNT_TO_QUOTED = re.compile(r"^(?:(?P<n>\d{1,6})|(?P<one>One)|No) (?:Responses?|Comments?|Replies|Thoughts?) (?:to|on) "
+                              r"(?P<link>)[“\"](?P<quoted>[^”\"]{1,300})[”\"]", re.IGNORECASE)
 COUNT_LINK_WORDS = 6  # a link after a count has no more words than this
 
 
@@ -95,10 +96,17 @@ def stated_count(state: ParseState, text: str) -> int | None:
     found = comment_count_heading(state, heading)
     if found is None and not braced and (glued := _GLUED_LINKS.split(text, maxsplit=1)[0]) != text:
         found = comment_count_heading(state, glued)
-    linked = (_COUNT_THEN_LINK.match(heading) or _COUNT_TO_QUOTED.match(heading)) if found is None else None
+    linked = (_COUNT_THEN_LINK.match(heading) or _quoted_title(state, heading)) if found is None else None
     if linked and len(linked["link"].split()) <= COUNT_LINK_WORDS and not linked["link"].rstrip().endswith("."):
         found = int(linked["n"]) if linked["n"] else 1 if linked["one"] else 0
     return found
+
+
+def _quoted_title(state: ParseState, heading: str) -> re.Match | None:
+    """"1 comment to “Publicness”: an open-access issue", the quoted words opening the post's title."""
+    quoted = _COUNT_TO_QUOTED.match(heading)
+    title = (state.title or "").strip("“”\"' ").casefold()
+    return quoted if quoted and title and title.startswith(quoted["quoted"].strip().casefold()) else None
 
 
 def _free(state: ParseState, i: int) -> bool:
