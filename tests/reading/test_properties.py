@@ -75,7 +75,6 @@ def test_capture_like_text_is_parsed_whichever_of_its_lines_the_site_repeats(lin
     assert "".join(line.raw + line.ending for line in state.lines) == text
 
 
-
 # What the text-hygiene shortcut passes by: printable ASCII and general punctuation.
 PLAIN = st.text(st.one_of(st.characters(min_codepoint=0x20, max_codepoint=0x7e),
                           st.characters(min_codepoint=0x2010, max_codepoint=0x2027),

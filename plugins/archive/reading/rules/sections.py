@@ -123,8 +123,15 @@ def comment_count_heading(state: ParseState, text: str) -> int | None:
     match = _COUNT_HEADING.match(text)
     if not match or (match["rest"] and not _names_this_post(state, match["rest"])):
         return None
-    number = match["n"] or match["p"] or match["q"]
-    return int(number) if number else (1 if match["one"] else 0)
+    return count_in(match)
+
+
+def count_in(match: re.Match) -> int:
+    """The number a count heading's match states: its digits (group ``n``, ``p``
+    or ``q``), "One" (group ``one``) or else "No"."""
+    groups = match.groupdict()
+    number = groups.get("n") or groups.get("p") or groups.get("q")
+    return int(number) if number else (1 if groups.get("one") else 0)
 
 
 _COMMENTS_HEADING = re.compile(r"^Comments?:?$", re.IGNORECASE)

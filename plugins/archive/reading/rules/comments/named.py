@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ..sections import comment_count_heading
+from ..sections import comment_count_heading, count_in
 from ...shapes import VARYING, loose_shape
 from ...state import (BODY, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, LINE_MODEL, Comment,
                       ParseState)
@@ -28,14 +28,13 @@ SENTENCE_WORDS = 8  # a line this long reads as a sentence, whatever it ends wit
 MAX_NAME_WORDS = 4
 _BRACED = re.compile(r"^\{\s*(?P<inner>\S(?:.*\S)?)\s*\}$")  # "{ 131 comments }" (no backtracking over spaces)
 _GLUED_LINKS = re.compile(r"(?<=[a-z0-9)])(?=[A-Z])")  # "1 CommentNo Reactions": two links, run together
-# "One Comment leave one →": a count, then a link that says to read or add one (not "3 Thoughts Before the Draft")
-_COUNT_THEN_LINK = re.compile(r"^(?:(?P<n>\d{1,6})|(?P<one>One)|No) (?:Responses?|Comments?|Replies|Thoughts?)[.…:]*\s+"
-                              r"(?P<link>(?:(?:leave|add|post|read|reply|join|write|jump|skip|so far)\b|[→»|–—-]).*)$",
-                              re.IGNORECASE)
+# a count of comments: "3 Comments", "One Response", "No Replies"
+_COUNT = r"^(?:(?P<n>\d{1,6})|(?P<one>One)|No) (?:Responses?|Comments?|Replies|Thoughts?)"
+# "One Comment leave one →": a count, then a link to read or add one (not "3 Thoughts Before the Draft")
+_COUNT_THEN_LINK = re.compile(_COUNT + r"[.…:]*\s+(?P<link>(?:(?:leave|add|post|read|reply|join|write|jump|skip|so far)"
+                              r"\b|[→»|–—-]).*)$", re.IGNORECASE)
 # "1 comment to “Socially Mediated Publicness”: an open-access issue": to a quoted title, whatever follows it
-# (its empty "link" group: no link words to check)
-_COUNT_TO_QUOTED = re.compile(r"^(?:(?P<n>\d{1,6})|(?P<one>One)|No) (?:Responses?|Comments?|Replies|Thoughts?) (?:to|on) "
-                              r"(?P<link>)[“\"](?P<quoted>[^”\"]{1,300})[”\"]", re.IGNORECASE)
+_COUNT_TO_QUOTED = re.compile(_COUNT + r" (?:to|on) [“\"](?P<quoted>[^”\"]{1,300})[”\"]", re.IGNORECASE)
 COUNT_LINK_WORDS = 6  # a link after a count has no more words than this
 
 
@@ -96,9 +95,12 @@ def stated_count(state: ParseState, text: str) -> int | None:
     found = comment_count_heading(state, heading)
     if found is None and not braced and (glued := _GLUED_LINKS.split(text, maxsplit=1)[0]) != text:
         found = comment_count_heading(state, glued)
-    linked = (_COUNT_THEN_LINK.match(heading) or _quoted_title(state, heading)) if found is None else None
-    if linked and len(linked["link"].split()) <= COUNT_LINK_WORDS and not linked["link"].rstrip().endswith("."):
-        found = int(linked["n"]) if linked["n"] else 1 if linked["one"] else 0
+    if found is None:
+        linked = _COUNT_THEN_LINK.match(heading)
+        if linked and len(linked["link"].split()) <= COUNT_LINK_WORDS and not linked["link"].rstrip().endswith("."):
+            found = count_in(linked)
+        elif (quoted := _quoted_title(state, heading)) is not None:
+            found = count_in(quoted)
     return found
 
 
