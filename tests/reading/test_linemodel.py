@@ -1058,6 +1058,58 @@ def test_nameless_undated_comments_that_leave_no_article_are_its_paragraphs(monk
     assert read(post)[:2] == (3, [("comment-body", None)] * 3)
 
 
+POST_UNDER_A_COMMENT_LINK = """Democracy of Domination: a game engine for everyone
+
+by Intel [Sponsored Feature]
+
+Post A Comment
+{between}
+Disrupting the market by dominating an underserved niche is the stuff that chief executives dream of at night.
+
+Unity calls it democratizing the game industry, and it has leveled the playing field with one engine for all.
+
+Not too shabby.
+
+Since launching its first engine in 2005, Unity has powered thousands of games on every platform there is.
+
+To maintain its edge, the company must keep improving its tools, and it has chosen its partners for that.
+
+Comments
+
+Submit Comment
+"""
+
+
+def test_the_prose_right_under_a_comment_forms_heading_on_a_page_with_no_article_is_the_article(monkeypatch):
+    """"Post A Comment" by the byline sets the whole post aside as the comment form,
+    and the model, trusting the rules, reads it as furniture: on a page with no
+    article text and no comments, the one long run of prose that opens right under
+    the heading is the article. Not when a form's fields lie between (a real form
+    over a sidebar's prose), nor when the page has its article elsewhere."""
+    from archive.reading.linemodel import relabel as relabel_module
+
+    def read(page: str):
+        state = parse_text(page, model=False)
+        verdicts = [("article", 0.9, 0.05) if line.stripped.startswith("The engine") else ("other", 0.05, 0.9)
+                    for line in state.lines if not line.blank]  # the post above the heading reads as one
+        monkeypatch.setattr(relabel_module, "tag", _verdicts(verdicts))
+        monkeypatch.setattr(relabel_module, "_move_title", lambda *args: None)
+        relabel_module.relabel(state)
+        return {line.stripped[:12]: line.role for line in state.lines if not line.blank}
+
+    roles = read(POST_UNDER_A_COMMENT_LINK.format(between=""))
+    assert [roles[start] for start in ("Disrupting t", "Unity calls ", "Not too shab", "Since launch", "To maintain ")] == [
+        "body"] * 5
+    assert (roles["Comments"], roles["Submit Comme"]) == (BOILERPLATE, BOILERPLATE)
+    # a form's fields between the heading and the prose: it is a form, over some other text
+    roles = read(POST_UNDER_A_COMMENT_LINK.format(between="\nName (required)\n\nMail (required)\n\nWebsite\n"))
+    assert roles["Disrupting t"] == roles["Since launch"] == BOILERPLATE
+    # the page keeps its own article above: what lies under the form is not it
+    post = " ".join(["The engine was tested on a dozen machines over a week, with every setting turned up."] * 6)
+    roles = read(POST_UNDER_A_COMMENT_LINK.replace("Post A Comment", post + "\n\nPost A Comment").format(between=""))
+    assert roles["The engine w"] == "body" and roles["Disrupting t"] == BOILERPLATE
+
+
 HEADLINE_UNDER_COMMENTS = """Fleming plays down the row
 
 Posted on January 11, 2008

@@ -55,6 +55,7 @@ LIST_WORDS = 12  # words a line, on average, below which a run apart from the ar
 LIST_LINES = 3  # lines a list has at least (one short line apart, "Update: …", is not a list)
 SPLIT, SPLIT_FROM = 3, 5  # the template's comments, times the rules' (of at least 5), that win at equal cover
 CHALLENGE = 1.5  # how many times more comments (and more of the model's comment lines) the template must find
+UNDER_HEADING = 2  # text lines between a comment form's heading and the post it lies over ("Updated: …", a date)
 ARTICLE_WORDS = 60  # words of article text below which a page has no article but a short paragraph
 
 
@@ -93,6 +94,31 @@ def relabel(state: ParseState) -> None:
     _wordless_thread(state, index, labels, marginals)
     _set_aside_strays(state, index, labels, marginals)
     _paragraphs_not_comments(state, index, labels, marginals)
+    _article_under_form(state, index, feats)
+
+
+def _article_under_form(state: ParseState, index: list[int], feats: list[list[str]]) -> None:
+    """An article has text: on a page with no comments that keeps less than
+    ``ARTICLE_WORDS`` words of article text, the page's one long run of prose
+    (`features.prose_core`), where it opens right under a comment form's heading
+    (at most ``UNDER_HEADING`` text lines between) and was set aside for lying
+    there alone (`ParseState.presumed`), is the article ("Post A Comment" by the
+    byline, over the post). A form's fields, a thread or a sidebar between the
+    heading and the prose say it is a real form, and the prose another page's."""
+    if state.comments or not state.presumed:
+        return
+    if sum(len(line.stripped.split()) for line in state.lines if line.role == BODY) >= ARTICLE_WORDS:
+        return
+    back = [i for i, f in zip(index, feats) if "core=in" in f and i in state.presumed
+            and state.lines[i].role == BOILERPLATE and state.lines[i].why == COMMENT_FURNITURE]
+    if sum(len(state.lines[i].stripped.split()) for i in back) < ARTICLE_WORDS:
+        return
+    heading = max((i for i in range(back[0]) if i not in state.presumed and state.lines[i].why == COMMENT_FURNITURE),
+                  default=None)
+    if heading is None or sum(not line.blank for line in state.lines[heading + 1:back[0]]) > UNDER_HEADING:
+        return
+    for i in back:
+        state.lines[i].role, state.lines[i].why = BODY, None
 
 
 def _wordless_thread(state: ParseState, index: list[int], labels: list[str],
