@@ -1110,6 +1110,67 @@ def test_the_prose_right_under_a_comment_forms_heading_on_a_page_with_no_article
     assert roles["The engine w"] == "body" and roles["Disrupting t"] == BOILERPLATE
 
 
+COUNTED_THREAD = """Rooftop gardens of Lisbon
+
+We spent a week climbing stairs to see what grows above the city, and the answer is: almost everything.
+
+{count} Comments
+
+  1. Marta
+
+    March 3, 2013, | Permalink
+
+    The fig tree on the last photo is older than my grandmother.
+
+  2. Jo @ Green Ledges
+
+    March 3, 2013, | Permalink
+
+    Lovely. Which month did you go?
+
+    http://greenledges.example
+
+  3. Teodor
+
+    March 4, 2013, | Permalink
+
+    Next time, take the tram up and walk down.
+
+Leave a Reply
+"""
+
+
+def test_a_thread_the_model_missed_is_cut_when_the_page_counts_it(monkeypatch):
+    """A site the model never saw: it reads every comment as furniture. The heading
+    states three comments and a stamped line repeats three times under it: the
+    page's template cuts them. A count that does not match leaves the page as it was."""
+    from archive.reading.linemodel import relabel as relabel_module
+
+    def read(count: int, page: str = COUNTED_THREAD):
+        state = parse_text(page.format(count=count), model=False)
+        verdicts = [("article", 0.9, 0.05) if line.stripped.startswith("We spent") else ("other", 0.05, 0.9)
+                    for line in state.lines if not line.blank]
+        monkeypatch.setattr(relabel_module, "tag", _verdicts(verdicts))
+        monkeypatch.setattr(relabel_module, "_move_title", lambda *args: None)
+        relabel_module.relabel(state)
+        return state
+
+    state = read(3)
+    assert [(c.author, c.date, [state.lines[i].stripped for i in c.lines][0]) for c in state.comments] == [
+        ("Marta", "2013-03-03", "The fig tree on the last photo is older than my grandmother."),
+        ("Jo", "2013-03-03", "Lovely. Which month did you go?"),  # a name's blog after "@" is not the name
+        ("Teodor", "2013-03-04", "Next time, take the tram up and walk down.")]
+    assert next(line for line in state.lines if line.stripped == "Leave a Reply").role == BOILERPLATE
+    # under a comment form's heading, the thread was set aside for where it lies: it is lent to the template
+    state = read(3, COUNTED_THREAD.replace(" Comments\n", " Comments\n\nLeave a comment\n"))
+    assert [c.author for c in state.comments] == ["Marta", "Jo", "Teodor"]
+    # the page says four: three repeats are not its thread, and every line stays where the model put it
+    state = read(4)
+    assert state.comments == []
+    assert {line.why for line in state.lines if line.stripped.startswith(("March", "The fig", "Next time"))} == {
+        LINE_MODEL}
+
+
 HEADLINE_UNDER_COMMENTS = """Fleming plays down the row
 
 Posted on January 11, 2008

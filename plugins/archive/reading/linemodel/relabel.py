@@ -17,6 +17,10 @@ text") and overrules them where the page's structure says otherwise:
 - a thread of comments headed by bare names, under a heading that states how
   many comments there are (`archive.reading.rules.comments.named`), stands
   when it finds more of them than any other reading;
+- a heading that states how many comments there are, with a stamped shape under
+  it that repeats that many times, cuts them by that template when the model
+  read none of them, or when the comments found are not as many
+  (`archive.reading.rules.comments.counted`);
 - with no comments found, a heading that states there is one takes the lines
   under it that the model reads as a comment, or that open with a comment's
   header (`archive.reading.rules.comments.lone`);
@@ -28,13 +32,15 @@ text") and overrules them where the page's structure says otherwise:
 - comments with no header, cut from the lines under a comment form's heading,
   that leave the page less than a paragraph of article text are the article's
   own paragraphs ("Add a Comment" under a headline let the rules take the post
-  for a thread).
+  for a thread); on a page with no article text and no comments, so is the
+  page's one long run of prose right under such a heading.
 
 Every line still ends in exactly one role, with its reason.
 """
 
 from __future__ import annotations
 
+from ..rules.comments.counted import counted_lines
 from ..rules.comments.lone import claim_lone, lone_comment
 from ..rules.comments.named import claim_named, named_thread
 from ..rules.comments.template import induced_comments
@@ -83,6 +89,8 @@ def relabel(state: ParseState) -> None:
     if thread and len(thread) > CHALLENGE * len(state.comments):  # the page says how many: these add up
         _undo_comments(state)
         claim_named(state, thread)
+    if not state.comments or state.comments_stated not in (None, len(state.comments)):
+        released += _counted_thread(state, furniture)  # the page may count a thread the model did not read
     if not state.comments:  # the page may say there is one
         lone = lone_comment(state, {i for k, i in enumerate(index) if labels[k] == COMMENT}, furniture,
                             {i for k, i in enumerate(index) if labels[k] == ARTICLE})
@@ -95,6 +103,31 @@ def relabel(state: ParseState) -> None:
     _set_aside_strays(state, index, labels, marginals)
     _paragraphs_not_comments(state, index, labels, marginals)
     _article_under_form(state, index, feats)
+
+
+def _counted_thread(state: ParseState, furniture: set[int]) -> list[int]:
+    """Comments cut by the page's template where a heading states their number and a
+    stamped shape under it repeats that many times (`counted`): they stand if as
+    many are cut. The lines set aside for lying under a comment form's heading it
+    lends the template reader (returned: what no comment takes goes back)."""
+    found = counted_lines(state, state.presumed)
+    if found is None:
+        return []
+    stated, lines = found
+    if len(state.comments) == stated:
+        return []
+    before = [(line.role, line.why) for line in state.lines], state.comments, state.comments_start
+    _undo_comments(state)
+    lent = [i for i in lines if i in state.presumed and state.lines[i].role == BOILERPLATE]
+    for i in lent:
+        state.lines[i].why = LINE_MODEL
+    induced_comments(state, lines, furniture)
+    if len(state.comments) == stated:
+        return lent
+    roles, state.comments, state.comments_start = before  # not the thread the page counts: as it was
+    for line, (role, why) in zip(state.lines, roles):
+        line.role, line.why = role, why
+    return []
 
 
 def _article_under_form(state: ParseState, index: list[int], feats: list[list[str]]) -> None:

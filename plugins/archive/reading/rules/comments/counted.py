@@ -1,0 +1,58 @@
+"""Comments the page counts: a thread the line model did not read.
+
+On a site it never saw, the line model may read a whole thread as furniture,
+and no template is then induced from its comment lines. The page itself may
+say enough: a heading that states how many comments there are ("22 Comments")
+and, under it, a stamped header-like shape (``<DATE> , | permalink``) that
+repeats exactly that many times. The lines from the heading to the thread's end
+are then handed to the template reader (`template.induced_comments`) as if the
+model had read them as comments; the comments it cuts stand only if there are
+as many as the heading states.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from .named import stated_count
+from .template import usable
+from ...shapes import MAX_TEMPLATE_LENGTH, header_like, loose_shape, stamped
+from ...state import ParseState
+
+MIN_COUNTED = 2  # comments a heading states, at least (one comment has no repeats)
+
+
+def counted_lines(state: ParseState, free: set[int]) -> tuple[int, list[int]] | None:
+    """The comments a heading states and the text lines under it, to the end of
+    the thread its count confirms: the topmost heading under which a stamped
+    shape repeats exactly as often as it says. ``free``: lines set aside only for
+    where they lie, which this reading may take (besides `template.usable` ones)."""
+    text_lines = [i for i, line in enumerate(state.lines) if not line.blank]
+    takes = {j for j in text_lines if usable(state, j) or j in free}
+    stamped_shapes: dict[int, str] = {}  # each line's shape, made once: a page may have many count headings
+    for j in takes:
+        text = state.lines[j].stripped
+        shape_text = loose_shape(text) if len(text) <= MAX_TEMPLATE_LENGTH else ""
+        if stamped(shape_text) and header_like(shape_text, text):
+            stamped_shapes[j] = shape_text
+    # from the foot up, how often each shape repeats under each line: one pass, however many headings
+    repeats: Counter[str] = Counter()
+    with_repeats: dict[int, set[str]] = defaultdict(set)  # shapes by how often they repeat below
+    found = None
+    for at in range(len(text_lines) - 1, -1, -1):
+        i = text_lines[at]
+        stated = stated_count(state, state.lines[i].stripped)
+        # one shape that repeats as often as the heading says (two alike in number: no sure template)
+        if stated is not None and stated >= MIN_COUNTED and len(with_repeats[stated]) == 1:
+            found = at, stated, next(iter(with_repeats[stated]))  # the topmost such heading wins
+        if i in stamped_shapes:
+            shape_text = stamped_shapes[i]
+            with_repeats[repeats[shape_text]].discard(shape_text)
+            repeats[shape_text] += 1
+            with_repeats[repeats[shape_text]].add(shape_text)
+    if found is None:
+        return None
+    at, stated, template = found
+    heads = [j for j in text_lines[at + 1:] if stamped_shapes.get(j) == template]
+    gap = sorted(b - a for a, b in zip(heads, heads[1:]))[len(heads) // 2 - 1]
+    return stated, [j for j in text_lines[at + 1:] if j in takes and j < heads[-1] + gap]
