@@ -1171,6 +1171,16 @@ def test_a_thread_the_model_missed_is_cut_when_the_page_counts_it(monkeypatch):
         LINE_MODEL}
 
 
+def test_a_template_reads_the_year_a_day_first_stamp_gives_after_a_comma():
+    from archive.reading.rules.comments.template import author_and_date
+    from archive.reading.state import ParseState
+
+    state = ParseState.from_text("1. Pere Ubu - 20 August, 2011\nIrma - 3 days ago\nNoor - 20 August\n")
+    # "20 August" is the stamp's slot; its year follows the comma. A relative stamp or a day with no year is no date
+    assert [author_and_date(state, i, None) for i in range(3)] == [
+        ("Pere Ubu", "2011-08-20"), ("Irma", None), ("Noor", None)]
+
+
 HEADLINE_UNDER_COMMENTS = """Fleming plays down the row
 
 Posted on January 11, 2008

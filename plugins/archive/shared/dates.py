@@ -35,7 +35,7 @@ DATE_LINE = re.compile(
     rf"(?:(?:,?\s+(?:at\s+)?|\s*\|\s*)(?:(?P<time>{TIME_PATTERN})|(?P<clock>{CLOCK_PATTERN})(?=\s+[A-Z]{{2,4}}$)))?"
     rf"(?:\s+[A-Z]{{2,4}})?(?:\s*[·•|]\s*\d+\s+min(?:ute)?s?\s+read)?$")  # "Mar 9, 2022 • 6 min read"
 _MDY = re.compile(rf"({MONTH_PATTERN})\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s+(\d{{4}})")
-_DMY = re.compile(rf"(\d{{1,2}})\s+({MONTH_PATTERN})\s+(\d{{4}})")
+_DMY = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_PATTERN}),?\s+(\d{{4}})")
 _NUMERIC = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})|(\d{4})-(\d{2})-(\d{2})")
 
 

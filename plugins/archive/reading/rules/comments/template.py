@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from archive.shared.dates import iso_datetime
+from archive.shared.dates import find_date, iso_datetime
 from ..sections import opens_comment_section
 from ...shapes import (AGO, DATE, MAX_NAME_SHAPE, NUMBER, TIME, VARYING, header_like, likeliest_template, loose_shape,
                        sentence_like, shape, stamped, stamps, varying_words)
@@ -323,6 +323,8 @@ def author_and_date(state: ParseState, head: int, name_line: int | None) -> tupl
     day = next((words for slot, words in found if slot == DATE), None)
     clock = next((words for slot, words in found if slot == TIME), None)
     date = iso_datetime(day, clock) if day else None  # "3 days ago" is never a date
+    if date is None and day and (whole := find_date(text)):  # "20 August, 2011": the stamp's year after a comma
+        date = iso_datetime(text[whole[1]:whole[2]], clock)
     return author, date
 
 
