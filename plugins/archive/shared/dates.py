@@ -36,7 +36,8 @@ DATE_LINE = re.compile(
     rf"(?:\s+[A-Z]{{2,4}})?(?:\s*[·•|]\s*\d+\s+min(?:ute)?s?\s+read)?$")  # "Mar 9, 2022 • 6 min read"
 _MDY = re.compile(rf"({MONTH_PATTERN})\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s+(\d{{4}})")
 _DMY = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_PATTERN}),?\s+(\d{{4}})")
-_NUMERIC = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})|(\d{4})-(\d{2})-(\d{2})")
+_NUMERIC = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2}(?!\d))|(\d{4})-(\d{2})-(\d{2})")
+CENTURY_PIVOT = 69  # a two-digit year below this is of the 2000s, else of the 1900s (POSIX's %y)
 
 
 def _month_number(name: str) -> int:
@@ -44,9 +45,14 @@ def _month_number(name: str) -> int:
     return [m[:3].lower() for m in MONTHS].index(key) + 1
 
 
+def _full_year(digits: str) -> int:
+    year = int(digits)
+    return year if len(digits) == 4 else year + (2000 if year < CENTURY_PIVOT else 1900)
+
+
 def parse_date(text: str) -> date | None:
-    """``"Saturday, September 6, 2014"``, ``"4 Mar 2019"``, ``"3/5/2010"`` (month
-    first) or ``"2006-03-03"`` → a date."""
+    """``"Saturday, September 6, 2014"``, ``"4 Mar 2019"``, ``"3/5/2010"`` or
+    ``"01/13/08"`` (month first) or ``"2006-03-03"`` → a date."""
     try:
         if match := _MDY.search(text):
             return date(int(match[3]), _month_number(match[1]), int(match[2]))
@@ -54,7 +60,7 @@ def parse_date(text: str) -> date | None:
             return date(int(match[3]), _month_number(match[2]), int(match[1]))
         if match := _NUMERIC.search(text):
             if match[1]:
-                return date(int(match[3]), int(match[1]), int(match[2]))
+                return date(_full_year(match[3]), int(match[1]), int(match[2]))
             return date(int(match[4]), int(match[5]), int(match[6]))
     except ValueError:
         return None
