@@ -10,7 +10,7 @@ from archive.reading.linemodel import titles
 from archive.reading.training import rules_sequence, title_examples, train, train_ranker, with_title
 from archive.reading.parse import parse_text
 from archive.reading.shapes import shape, stamps, varying_words
-from archive.reading.state import BOILERPLATE, COMMENT_HEADER, LINE_MODEL
+from archive.reading.state import BOILERPLATE, COMMENT_FURNITURE, COMMENT_HEADER, LINE_MODEL
 from scoring import fixture_cases
 
 
@@ -1104,6 +1104,9 @@ def test_the_prose_right_under_a_comment_forms_heading_on_a_page_with_no_article
     # a form's fields between the heading and the prose: it is a form, over some other text
     roles = read(POST_UNDER_A_COMMENT_LINK.format(between="\nName (required)\n\nMail (required)\n\nWebsite\n"))
     assert roles["Disrupting t"] == roles["Since launch"] == BOILERPLATE
+    # however the form's last line reads: its fields are counted from the form's own heading
+    roles = read(POST_UNDER_A_COMMENT_LINK.format(between="\nCancel reply\n\nName *\n\nEmail *\n\nPost Comment\n"))
+    assert roles["Disrupting t"] == roles["Since launch"] == BOILERPLATE
     # the page keeps its own article above: what lies under the form is not it
     post = " ".join(["The engine was tested on a dozen machines over a week, with every setting turned up."] * 6)
     roles = read(POST_UNDER_A_COMMENT_LINK.replace("Post A Comment", post + "\n\nPost A Comment").format(between=""))
@@ -1169,6 +1172,23 @@ def test_a_thread_the_model_missed_is_cut_when_the_page_counts_it(monkeypatch):
     assert state.comments == []
     assert {line.why for line in state.lines if line.stripped.startswith(("March", "The fig", "Next time"))} == {
         LINE_MODEL}
+    # so do the lines lent from under a comment form's heading: they go back to the form
+    state = read(4, COUNTED_THREAD.replace(" Comments\n", " Comments\n\nLeave a comment\n"))
+    assert state.comments == []
+    assert {line.why for line in state.lines if line.stripped.startswith(("March", "The fig", "Next time"))} == {
+        COMMENT_FURNITURE}
+
+
+def test_a_counted_thread_may_take_lines_another_reading_gave_to_comments():
+    """The count challenges a reading that found fewer comments: their lines are the counted thread's too."""
+    from archive.reading.rules.comments.counted import counted_lines
+
+    state = parse_text(COUNTED_THREAD.format(count=3), model=False)
+    first_stamp = next(i for i, line in enumerate(state.lines) if line.stripped.startswith("March 3"))
+    state.lines[first_stamp].role = COMMENT_HEADER  # as if another reading had taken it for a header
+    stated, lines = counted_lines(state, set())
+    assert stated == 3 and first_stamp in lines
+    assert [state.lines[i].stripped for i in lines][-1] == "Next time, take the tram up and walk down."
 
 
 def test_a_template_reads_the_year_a_day_first_stamp_gives_after_a_comma():
@@ -1179,6 +1199,22 @@ def test_a_template_reads_the_year_a_day_first_stamp_gives_after_a_comma():
     # "20 August" is the stamp's slot; its year follows the comma. A relative stamp or a day with no year is no date
     assert [author_and_date(state, i, None) for i in range(3)] == [
         ("Pere Ubu", "2011-08-20"), ("Irma", None), ("Noor", None)]
+
+
+def test_a_stamp_gives_its_own_date_and_none_from_a_longer_number():
+    from archive.reading.shapes import day_first, stamp_date
+
+    assert [stamp_date(text) for text in (
+        "1. Pere Ubu - 20 August, 2011", "Marta - Aug 20 2011", "Jo - 20 August,2011",  # the year after the slot
+        "Noor on 20 August (edited 21 August 2012)",  # the first stamp's year is not written: not the edit's
+        "Irma | 20 August | 3/4/2010",
+        "Pam11/4/12 7:40 AM", "Posted by nolasad on 01/13/08 at 12:02PM",  # a widget's two-digit year
+        "build 2012/10/12", "Pere - 1/2/123", "Irma - 3 days ago")] == [
+        "2011-08-20", "2011-08-20", "2011-08-20", None, None, "2012-11-04T07:40", "2008-01-13T12:02", None, None, None]
+    # a thread whose stamps put a day above 12 first writes the day first, all through
+    stamps = ["Ann 25/12/12 5:00 pm", "Bo 5/1/12"]
+    assert day_first(stamps) and not day_first(["Bo 5/1/12", "Al 12/11/12"])
+    assert [stamp_date(text, day_first(stamps)) for text in stamps] == ["2012-12-25T17:00", "2012-01-05"]
 
 
 HEADLINE_UNDER_COMMENTS = """Fleming plays down the row

@@ -19,8 +19,9 @@ def test_a_day_of_a_month_without_its_year_is_found_and_one_with_its_year_is_lef
     assert [iso_datetime(text) for text in ("20 August, 2011", "3rd March 2012", "1st Oct., 2010")] == [
         "2011-08-20", "2012-03-03", "2010-10-01"]
     # a comment widget's two-digit year, month first as with four digits; POSIX's century for it
-    assert [iso_datetime(text) for text in ("01/13/08", "11/4/12", "12/31/99", "13/13/08", "1/2/123")] == [
-        "2008-01-13", "2012-11-04", "1999-12-31", None, None]
+    assert [iso_datetime(text) for text in ("01/13/08", "11/4/12", "12/31/99", "13/13/08", "1/2/123", "2012/10/12")] == [
+        "2008-01-13", "2012-11-04", "1999-12-31", None, None, None]
+    assert iso_datetime("5/1/12", day_first=True) == "2012-01-05"  # where a thread writes the day first
     assert month_day("Posted Nov 8 2012") is None and month_day("October 29th, 2012 at 1:49 am") is None
     assert month_day("Jan 12:30") is None  # a time, not the 12th
     assert month_day("4 Janet and 7 Augustine") is None  # names, not months

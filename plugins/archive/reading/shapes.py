@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from archive.shared.dates import CLOCK_PATTERN, DATE_PATTERN, MONTH_PATTERN, NUMERIC_DATE_PATTERN, TIME_PATTERN
+from archive.shared.dates import (CLOCK_PATTERN, DATE_PATTERN, MONTH_PATTERN, NUMERIC_DATE_PATTERN, TIME_PATTERN,
+                                  find_dates, iso_datetime, with_year)
 
 DATE, TIME, AGO, NUMBER, VARYING = "<DATE>", "<TIME>", "<AGO>", "<N>", "<X>"
 SLOTS = (DATE, TIME, AGO)  # a stamp: what makes a repeated line a comment's header or footer
@@ -51,6 +52,36 @@ def stamps(text: str) -> list[tuple[str, str]]:
         slot = DATE if match["date"] else TIME if match["time"] else AGO
         found.append((slot, match[0]))
     return found
+
+
+_DAY_FIRST = re.compile(r"^(?P<first>\d{1,2})/(?P<second>\d{1,2})/")  # "25/12/12": the 25th of December
+
+
+def stamp_date(text: str, day_first: bool = False) -> str | None:
+    """ISO 8601 of the date a line's stamps give: its first date, with its first
+    time. A date of only a day and a month takes the year written right after it
+    ("20 August, 2011"); ``day_first``: read "5/1/12" as the 5th of January. None
+    for a relative stamp ("3 days ago") or a date cut from a longer number
+    ("2012/10/12", "1/2/123")."""
+    day = next((match for match in _STAMPS.finditer(text) if match["date"]), None)
+    if day is None:
+        return None
+    start, end = day.span()
+    if text[start - 1:start] in tuple("0123456789/.") and start or text[end:end + 1] in tuple("0123456789/"):
+        return None
+    clock = next((words for slot, words in stamps(text) if slot == TIME), None)
+    written = iso_datetime(day[0], clock, day_first)
+    if written is None:  # the year may follow the day and month
+        whole = next((found for found, at, until in find_dates(text) if at <= start < until), None)
+        written = with_year(whole.year, whole.month, whole.day, clock) if whole else None
+    return written
+
+
+def day_first(texts: list[str]) -> bool:
+    """Do these lines' stamps write the day first? They do if one of them has a
+    first number that cannot be a month ("25/12/12")."""
+    return any((found := _DAY_FIRST.match(words)) and int(found["first"]) > 12 >= int(found["second"])
+               for text in texts for slot, words in stamps(text) if slot == DATE)
 
 
 def tokens(text: str) -> list[str]:

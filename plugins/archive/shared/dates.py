@@ -36,7 +36,7 @@ DATE_LINE = re.compile(
     rf"(?:\s+[A-Z]{{2,4}})?(?:\s*[·•|]\s*\d+\s+min(?:ute)?s?\s+read)?$")  # "Mar 9, 2022 • 6 min read"
 _MDY = re.compile(rf"({MONTH_PATTERN})\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s+(\d{{4}})")
 _DMY = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_PATTERN}),?\s+(\d{{4}})")
-_NUMERIC = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2}(?!\d))|(\d{4})-(\d{2})-(\d{2})")
+_NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])|(\d{4})-(\d{2})-(\d{2})")
 CENTURY_PIVOT = 69  # a two-digit year below this is of the 2000s, else of the 1900s (POSIX's %y)
 
 
@@ -50,9 +50,9 @@ def _full_year(digits: str) -> int:
     return year if len(digits) == 4 else year + (2000 if year < CENTURY_PIVOT else 1900)
 
 
-def parse_date(text: str) -> date | None:
+def parse_date(text: str, day_first: bool = False) -> date | None:
     """``"Saturday, September 6, 2014"``, ``"4 Mar 2019"``, ``"3/5/2010"`` or
-    ``"01/13/08"`` (month first) or ``"2006-03-03"`` → a date."""
+    ``"01/13/08"`` (month first, or day first if ``day_first``) or ``"2006-03-03"`` → a date."""
     try:
         if match := _MDY.search(text):
             return date(int(match[3]), _month_number(match[1]), int(match[2]))
@@ -60,7 +60,8 @@ def parse_date(text: str) -> date | None:
             return date(int(match[3]), _month_number(match[2]), int(match[1]))
         if match := _NUMERIC.search(text):
             if match[1]:
-                return date(_full_year(match[3]), int(match[1]), int(match[2]))
+                first, second = int(match[1]), int(match[2])
+                return date(_full_year(match[3]), *((second, first) if day_first else (first, second)))
             return date(int(match[4]), int(match[5]), int(match[6]))
     except ValueError:
         return None
@@ -157,9 +158,9 @@ def parse_time(text: str) -> tuple[int, int] | None:
     return (hour % 12 + (12 if pm else 0), minute)
 
 
-def iso_datetime(date_text: str, time_text: str | None = None) -> str | None:
+def iso_datetime(date_text: str, time_text: str | None = None, day_first: bool = False) -> str | None:
     """ISO 8601 of a written date and optional time, or None when unreadable."""
-    day = parse_date(date_text)
+    day = parse_date(date_text, day_first)
     return None if day is None else _iso(day, time_text)
 
 

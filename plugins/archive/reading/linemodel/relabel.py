@@ -19,8 +19,8 @@ text") and overrules them where the page's structure says otherwise:
   when it finds more of them than any other reading;
 - a heading that states how many comments there are, with a stamped shape under
   it that repeats that many times, cuts them by that template when the model
-  read none of them, or when the comments found are not as many
-  (`archive.reading.rules.comments.counted`);
+  read none of them, or when the comments found are not as many; they stand
+  only if that many are cut (`archive.reading.rules.comments.counted`);
 - with no comments found, a heading that states there is one takes the lines
   under it that the model reads as a comment, or that open with a comment's
   header (`archive.reading.rules.comments.lone`);
@@ -32,8 +32,9 @@ text") and overrules them where the page's structure says otherwise:
 - comments with no header, cut from the lines under a comment form's heading,
   that leave the page less than a paragraph of article text are the article's
   own paragraphs ("Add a Comment" under a headline let the rules take the post
-  for a thread); on a page with no article text and no comments, so is the
-  page's one long run of prose right under such a heading.
+  for a thread); on a page with no comments and less than a paragraph of
+  article text, so is the page's one long run of prose that opens right under
+  such a heading.
 
 Every line still ends in exactly one role, with its reason.
 """
@@ -44,6 +45,7 @@ from ..rules.comments.counted import counted_lines
 from ..rules.comments.lone import claim_lone, lone_comment
 from ..rules.comments.named import claim_named, named_thread
 from ..rules.comments.template import induced_comments
+from ..rules.sections import is_comment_form_heading
 from ..state import (BODY, BOILERPLATE, CAPTION, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, LINE_MODEL, TITLE,
                      ParseState)
 from .features import page_features
@@ -146,8 +148,7 @@ def _article_under_form(state: ParseState, index: list[int], feats: list[list[st
             and state.lines[i].role == BOILERPLATE and state.lines[i].why == COMMENT_FURNITURE]
     if sum(len(state.lines[i].stripped.split()) for i in back) < ARTICLE_WORDS:
         return
-    heading = max((i for i in range(back[0]) if i not in state.presumed and state.lines[i].why == COMMENT_FURNITURE),
-                  default=None)
+    heading = max((i for i in range(back[0]) if is_comment_form_heading(state.lines[i].stripped)), default=None)
     if heading is None or sum(not line.blank for line in state.lines[heading + 1:back[0]]) > UNDER_HEADING:
         return
     for i in back:

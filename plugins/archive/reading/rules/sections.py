@@ -250,11 +250,16 @@ def teaser_blocks(state: ParseState) -> None:
             state.claim(i, BOILERPLATE, TEASERS)
 
 
+def is_comment_form_heading(text: str) -> bool:
+    """"Leave a Reply", "Post a Comment": a comment form opens."""
+    return bool(_COMMENT_FORM_HEADING.match(text))
+
+
 def comment_form(state: ParseState) -> None:
     """A "Leave a Reply" form: its heading and every unclaimed line after it."""
     in_form = False
     for i, line in enumerate(state.lines):
-        heading = bool(_COMMENT_FORM_HEADING.match(line.stripped))
+        heading = is_comment_form_heading(line.stripped)
         if heading:
             in_form = True
         elif in_form and (line.role in (COMMENT_HEADER, COMMENT_BODY) or _PLATFORM_CREDIT.match(line.stripped)):

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from ..sections import is_comment_heading
-from archive.shared.dates import iso_datetime
-from ...shapes import DATE, TIME, stamps, varying_words
+from ...shapes import DATE, stamp_date, stamps, varying_words
 from ...state import AVATAR, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, TITLE, Comment, ParseState
 
 MIN_HEADERS = 2  # one "X says:" line may be article text introducing a quote
@@ -87,10 +86,7 @@ class IndentThread:
 def name_and_stamp(author: str) -> tuple[str, str | None]:
     """A header's author less the date written into it, and that date:
     ``On September 13, 2012 at 8:02 am Tom Reyes`` is Tom Reyes, 2012-09-13T08:02."""
-    found = stamps(author)
-    day = next((words for slot, words in found if slot == DATE), None)
-    if day is None:
+    if not any(slot == DATE for slot, _words in stamps(author)):
         return author, None
     name = varying_words(author).split(" | ")[0].strip(" ,:-–—")
-    clock = next((words for slot, words in found if slot == TIME), None)
-    return name or author, iso_datetime(day, clock)
+    return name or author, stamp_date(author)

@@ -16,8 +16,8 @@ from collections import Counter, defaultdict
 
 from .named import stated_count
 from .template import usable
-from ...shapes import MAX_TEMPLATE_LENGTH, header_like, loose_shape, stamped
-from ...state import ParseState
+from ...shapes import MAX_TEMPLATE_LENGTH, loose_shape, stamped
+from ...state import COMMENT_BODY, COMMENT_HEADER, ParseState
 
 MIN_COUNTED = 2  # comments a heading states, at least (one comment has no repeats)
 
@@ -26,14 +26,16 @@ def counted_lines(state: ParseState, free: set[int]) -> tuple[int, list[int]] | 
     """The comments a heading states and the text lines under it, to the end of
     the thread its count confirms: the topmost heading under which a stamped
     shape repeats exactly as often as it says. ``free``: lines set aside only for
-    where they lie, which this reading may take (besides `template.usable` ones)."""
+    where they lie, which this reading may take, besides `template.usable` ones
+    and other comments' lines (it may challenge their reading)."""
     text_lines = [i for i, line in enumerate(state.lines) if not line.blank]
-    takes = {j for j in text_lines if usable(state, j) or j in free}
+    takes = {j for j in text_lines
+             if usable(state, j) or j in free or state.lines[j].role in (COMMENT_HEADER, COMMENT_BODY)}
     stamped_shapes: dict[int, str] = {}  # each line's shape, made once: a page may have many count headings
     for j in takes:
         text = state.lines[j].stripped
-        shape_text = loose_shape(text) if len(text) <= MAX_TEMPLATE_LENGTH else ""
-        if stamped(shape_text) and header_like(shape_text, text):
+        shape_text = loose_shape(text) if len(text) <= MAX_TEMPLATE_LENGTH else ""  # a longer line is no header
+        if stamped(shape_text):
             stamped_shapes[j] = shape_text
     # from the foot up, how often each shape repeats under each line: one pass, however many headings
     repeats: Counter[str] = Counter()
@@ -54,5 +56,5 @@ def counted_lines(state: ParseState, free: set[int]) -> tuple[int, list[int]] | 
         return None
     at, stated, template = found
     heads = [j for j in text_lines[at + 1:] if stamped_shapes.get(j) == template]
-    gap = sorted(b - a for a, b in zip(heads, heads[1:]))[len(heads) // 2 - 1]
-    return stated, [j for j in text_lines[at + 1:] if j in takes and j < heads[-1] + gap]
+    usual_gap = sorted(b - a for a, b in zip(heads, heads[1:]))[(len(heads) - 2) // 2]  # the lower median
+    return stated, [j for j in text_lines[at + 1:] if j in takes and j < heads[-1] + usual_gap]

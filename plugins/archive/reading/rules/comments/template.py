@@ -21,10 +21,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from archive.shared.dates import find_date, iso_datetime
 from ..sections import opens_comment_section
-from ...shapes import (AGO, DATE, MAX_NAME_SHAPE, NUMBER, TIME, VARYING, header_like, likeliest_template, loose_shape,
-                       sentence_like, shape, stamped, stamps, varying_words)
+from ...shapes import (AGO, DATE, MAX_NAME_SHAPE, NUMBER, TIME, VARYING, day_first, header_like, likeliest_template,
+                       loose_shape, sentence_like, shape, stamp_date, stamped, varying_words)
 from ...state import (BODY, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, LINE_MODEL, TEASERS,
                       Comment, ParseState)
 
@@ -97,6 +96,7 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
                                                         for _start, _end, head in spans])
     if numbers:
         state.comments_start = min(state.comments_start, *numbers.values())
+    first_day = day_first([state.lines[head].stripped for _start, _end, head in spans])  # "25/12/12" among them
     for number, (start, end, head) in enumerate(spans, start=1):
         # between two repeats of the template, every line is this comment's (the model may doubt some);
         # the thread's open end (before the first footer, after the last header) only takes what it reads as comment
@@ -117,7 +117,7 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
                 continue
             state.lines[i].role, state.lines[i].why = COMMENT_BODY, None
             body.append(i)
-        author, date = author_and_date(state, head, name_line)
+        author, date = author_and_date(state, head, name_line, first_day)
         state.comments.append(Comment(number, author, date, body, header=head, header_lines=header_lines))
     return True
 
@@ -312,20 +312,17 @@ def _name_like(text: str) -> bool:
             and words[0].lower() not in NOT_NAME_START and not sentence)
 
 
-def author_and_date(state: ParseState, head: int, name_line: int | None) -> tuple[str | None, str | None]:
+def author_and_date(state: ParseState, head: int, name_line: int | None,
+                    first_day: bool = False) -> tuple[str | None, str | None]:
+    """A comment's author (the header's or its name line's varying words, if a
+    name) and date (`shapes.stamp_date`; ``first_day``: the thread writes the day first)."""
     text = state.lines[head].stripped
     named = state.lines[name_line].stripped if name_line is not None else text
     author = varying_words(named).split(" | ")[0]
     author = author.strip(" :-–—,") or None
     if author and not _name_like(author):
         author = None
-    found = stamps(text)
-    day = next((words for slot, words in found if slot == DATE), None)
-    clock = next((words for slot, words in found if slot == TIME), None)
-    date = iso_datetime(day, clock) if day else None  # "3 days ago" is never a date
-    if date is None and day and (whole := find_date(text)):  # "20 August, 2011": the stamp's year after a comma
-        date = iso_datetime(text[whole[1]:whole[2]], clock)
-    return author, date
+    return author, stamp_date(text, first_day)  # "3 days ago" is never a date
 
 
 def _says_it_has_comments(state: ParseState, first: int) -> bool:
