@@ -1201,6 +1201,31 @@ def test_a_template_reads_the_year_a_day_first_stamp_gives_after_a_comma():
         ("Pere Ubu", "2011-08-20"), ("Irma", None), ("Noor", None)]
 
 
+BADGED_THREAD = """Banks and the rate inquiry
+
+The inquiry into the rate setting went on for a year, and the banks said they would help it along.
+
+Comments
+{comments}"""
+
+
+def test_a_badge_that_every_comment_repeats_above_its_stamp_is_no_ones_name():
+    """"557 Fans" above each stamp sits where a name would: words that never vary
+    are a badge, and the comment is left with no author rather than "Fans"."""
+    from archive.reading.rules.comments.template import induced_comments
+
+    def authors(badges):
+        said = ("The President may decide otherwise.", "The truth will out.", "Could it be time for them to pay?")
+        comments = "".join(f"\n{badge}\n\n{ago} ago (2:26 PM)\n\n{text}\n"
+                           for badge, ago, text in zip(badges, ("1 second", "29 seconds", "1 minute"), said))
+        state = parse_text(BADGED_THREAD.format(comments=comments), model=False)
+        start = next(i for i, line in enumerate(state.lines) if line.stripped == "Comments")
+        induced_comments(state, [i for i in range(start + 1, len(state.lines)) if not state.lines[i].blank], set())
+        return [c.author for c in state.comments]
+
+    assert authors(["557 Fans", "61 Fans", "12 Fans"]) == [None] * 3
+    assert authors(["iam99", "mac33z", "vetxcl"]) == ["iam99", "mac33z", "vetxcl"]  # names vary
+
 def test_a_stamp_gives_its_own_date_and_none_from_a_longer_number():
     from archive.reading.shapes import day_first, stamp_date
 

@@ -97,6 +97,7 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
     if numbers:
         state.comments_start = min(state.comments_start, *numbers.values())
     first_day = day_first([state.lines[head].stripped for _start, _end, head in spans])  # "25/12/12" among them
+    badge = _same_words(state, [name for name in names.values() if name is not None])
     for number, (start, end, head) in enumerate(spans, start=1):
         # between two repeats of the template, every line is this comment's (the model may doubt some);
         # the thread's open end (before the first footer, after the last header) only takes what it reads as comment
@@ -117,9 +118,19 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
                 continue
             state.lines[i].role, state.lines[i].why = COMMENT_BODY, None
             body.append(i)
-        author, date = author_and_date(state, head, name_line, first_day)
+        author, date = author_and_date(state, head, None if badge else name_line, first_day)
         state.comments.append(Comment(number, author, date, body, header=head, header_lines=header_lines))
     return True
+
+
+MIN_BADGES = 3  # name lines, at least, that all say the same before they are a badge, not names
+
+
+def _same_words(state: ParseState, name_lines: list[int]) -> bool:
+    """Do the lines taken for commenters' names all give the same words ("557 Fans",
+    "61 Fans": a badge under each name, not a name)?"""
+    return (len(name_lines) >= MIN_BADGES
+            and len({varying_words(state.lines[i].stripped) for i in name_lines}) == 1)
 
 
 MIN_SHARED = 2  # shape tokens a variant shares with the template, a stamp among them
