@@ -54,6 +54,7 @@ def stamps(text: str) -> list[tuple[str, str]]:
     return found
 
 
+_NUMBER_BEFORE, _NUMBER_AFTER = frozenset("0123456789/."), frozenset("0123456789/")  # what a date is not cut from
 _DAY_FIRST = re.compile(r"^(?P<first>\d{1,2})/(?P<second>\d{1,2})/")  # "25/12/12": the 25th of December
 
 
@@ -67,7 +68,7 @@ def stamp_date(text: str, day_first: bool = False) -> str | None:
     if day is None:
         return None
     start, end = day.span()
-    if text[start - 1:start] in tuple("0123456789/.") and start or text[end:end + 1] in tuple("0123456789/"):
+    if start and text[start - 1] in _NUMBER_BEFORE or end < len(text) and text[end] in _NUMBER_AFTER:
         return None
     clock = next((words for slot, words in stamps(text) if slot == TIME), None)
     written = iso_datetime(day[0], clock, day_first)
