@@ -1225,6 +1225,7 @@ def test_a_badge_that_every_comment_repeats_above_its_stamp_is_no_ones_name():
 
     assert authors(["557 Fans", "61 Fans", "12 Fans"]) == [None] * 3
     assert authors(["iam99", "mac33z", "vetxcl"]) == ["iam99", "mac33z", "vetxcl"]  # names vary
+    assert authors(["Anonymous"] * 3) == ["Anonymous"] * 3  # one name, written the same each time, is a name
 
 def test_a_stamp_gives_its_own_date_and_none_from_a_longer_number():
     from archive.reading.shapes import day_first, stamp_date
@@ -1234,11 +1235,16 @@ def test_a_stamp_gives_its_own_date_and_none_from_a_longer_number():
         "Noor on 20 August (edited 21 August 2012)",  # the first stamp's year is not written: not the edit's
         "Irma | 20 August | 3/4/2010",
         "Pam11/4/12 7:40 AM", "Posted by nolasad on 01/13/08 at 12:02PM",  # a widget's two-digit year
-        "build 2012/10/12", "Pere - 1/2/123", "Irma - 3 days ago")] == [
-        "2011-08-20", "2011-08-20", "2011-08-20", None, None, "2012-11-04T07:40", "2008-01-13T12:02", None, None, None]
+        "build 2012/10/12", "Pere - 1/2/123", "Irma - 3 days ago",
+        "Jo - Tuesday, 15th January 2008 at 3:05 pm", "4. fieryredhead686October 22, 2012 1:23 PM")] == [
+        "2011-08-20", "2011-08-20", "2011-08-20", None, None, "2012-11-04T07:40", "2008-01-13T12:02", None, None, None,
+        "2008-01-15T15:05", "2012-10-22T13:23"]  # a weekday before the date; a name glued to a month
     # a thread whose stamps put a day above 12 first writes the day first, all through
     stamps = ["Ann 25/12/12 5:00 pm", "Bo 5/1/12"]
-    assert day_first(stamps) and not day_first(["Bo 5/1/12", "Al 12/11/12"])
+    assert day_first(stamps) and day_first(["Tue 25/12/2012", "Bo 5/1/12"])
+    assert not day_first(["Bo 5/1/12", "Al 12/11/12"])
+    assert not day_first(["Ann 2013/10/12 08:02", "Bo 5/1/12"])  # "13/10/12" is cut from a longer number
+    assert not day_first(["Al 12/25/12", "Ann 25/12/12"])  # both ways in one thread: month first stands
     assert [stamp_date(text, day_first(stamps)) for text in stamps] == ["2012-12-25T17:00", "2012-01-05"]
 
 

@@ -55,34 +55,45 @@ def stamps(text: str) -> list[tuple[str, str]]:
 
 
 _NUMBER_BEFORE, _NUMBER_AFTER = frozenset("0123456789/."), frozenset("0123456789/")  # what a date is not cut from
-_DAY_FIRST = re.compile(r"^(?P<first>\d{1,2})/(?P<second>\d{1,2})/")  # "25/12/12": the 25th of December
+_NUMERIC_DAY = re.compile(r"(?P<first>\d{1,2})/(?P<second>\d{1,2})/")  # "25/12/12": which number is the month?
 
 
-def stamp_date(text: str, day_first: bool = False) -> str | None:
-    """ISO 8601 of the date a line's stamps give: its first date, with its first
-    time. A date of only a day and a month takes the year written right after it
-    ("20 August, 2011"); ``day_first``: read "5/1/12" as the 5th of January. None
-    for a relative stamp ("3 days ago") or a date cut from a longer number
-    ("2012/10/12", "1/2/123")."""
+def _first_date(text: str) -> re.Match | None:
+    """The first date stamp of ``text``, unless its digits run on into a longer
+    number ("2012/10/12" holds "12/10/12", "1/2/123" holds "1/2/12")."""
     day = next((match for match in _STAMPS.finditer(text) if match["date"]), None)
     if day is None:
         return None
     start, end = day.span()
-    if start and text[start - 1] in _NUMBER_BEFORE or end < len(text) and text[end] in _NUMBER_AFTER:
+    cut = (start and day[0][0].isdigit() and text[start - 1] in _NUMBER_BEFORE
+           or end < len(text) and day[0][-1].isdigit() and text[end] in _NUMBER_AFTER)
+    return None if cut else day
+
+
+def stamp_date(text: str, day_first: bool = False) -> str | None:
+    """ISO 8601 of the date a line's stamps give: its first date (`_first_date`),
+    with its first time. A date of only a day and a month takes the year of the
+    whole date written around it ("20 August, 2011"); ``day_first``: read "5/1/12"
+    as the 5th of January. None for a relative stamp ("3 days ago")."""
+    day = _first_date(text)
+    if day is None:
         return None
     clock = next((words for slot, words in stamps(text) if slot == TIME), None)
     written = iso_datetime(day[0], clock, day_first)
     if written is None:  # the year may follow the day and month
-        whole = next((found for found, at, until in find_dates(text) if at <= start < until), None)
+        start, end = day.span()
+        whole = next((found for found, at, until in find_dates(text) if at < end and start < until), None)
         written = with_year(whole.year, whole.month, whole.day, clock) if whole else None
     return written
 
 
 def day_first(texts: list[str]) -> bool:
     """Do these lines' stamps write the day first? They do if one of them has a
-    first number that cannot be a month ("25/12/12")."""
-    return any((found := _DAY_FIRST.match(words)) and int(found["first"]) > 12 >= int(found["second"])
-               for text in texts for slot, words in stamps(text) if slot == DATE)
+    first number that cannot be a month ("25/12/12") and none has a second one
+    that cannot ("12/25/12": then the thread mixes layouts, and month first stands)."""
+    numbers = [(int(found["first"]), int(found["second"])) for text in texts
+               if (day := _first_date(text)) and (found := _NUMERIC_DAY.search(day[0]))]
+    return any(first > 12 for first, _second in numbers) and all(second <= 12 for _first, second in numbers)
 
 
 def tokens(text: str) -> list[str]:

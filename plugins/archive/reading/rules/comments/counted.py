@@ -1,13 +1,14 @@
-"""Comments the page counts: a thread the line model did not read.
+"""Comments the page counts: a thread the line model did not read, or read wrong.
 
 On a site it never saw, the line model may read a whole thread as furniture,
-and no template is then induced from its comment lines. The page itself may
-say enough: a heading that states how many comments there are ("22 Comments")
-and, under it, a stamped header-like shape (``<DATE> , | permalink``) that
-repeats exactly that many times. The lines from the heading to the thread's end
-are then handed to the template reader (`template.induced_comments`) as if the
-model had read them as comments; the comments it cuts stand only if there are
-as many as the heading states.
+and no template is then induced from its comment lines; or another reading
+may find more or fewer comments than the page says. The page itself may say
+enough: a heading that states how many comments there are ("22 Comments") and,
+under it, a stamped shape (``<DATE> , | permalink``) that repeats exactly that
+many times. The lines from the heading to the thread's end are then handed to
+the template reader (`template.induced_comments`) as if the model had read them
+as comments; the comments it cuts stand only if there are as many as the
+heading states.
 """
 
 from __future__ import annotations

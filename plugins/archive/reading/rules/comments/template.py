@@ -14,6 +14,8 @@ each line, but for the thread's repeated furniture and a bare number; the
 thread's open end takes only the lines the model reads as comments. With no
 template, each block of comment lines is a comment that names no author, if
 the page says it has comments (a count, a comment heading or form above them).
+Lines taken for names that all give the same words though they differ ("557
+Fans", "61 Fans") are a badge, and the comments are left with no author.
 """
 
 from __future__ import annotations
@@ -127,10 +129,12 @@ MIN_BADGES = 3  # name lines, at least, that all say the same before they are a 
 
 
 def _same_words(state: ParseState, name_lines: list[int]) -> bool:
-    """Do the lines taken for commenters' names all give the same words ("557 Fans",
-    "61 Fans": a badge under each name, not a name)?"""
-    return (len(name_lines) >= MIN_BADGES
-            and len({varying_words(state.lines[i].stripped) for i in name_lines}) == 1)
+    """Do the lines taken for commenters' names all give the same words, though
+    the lines differ ("557 Fans", "61 Fans": a badge under each name, not a name;
+    "Anonymous" three times is three comments by Anonymous)?"""
+    texts = {state.lines[i].stripped for i in name_lines}
+    return (len(name_lines) >= MIN_BADGES and len(texts) > 1
+            and len({varying_words(text) for text in texts}) == 1)
 
 
 MIN_SHARED = 2  # shape tokens a variant shares with the template, a stamp among them
