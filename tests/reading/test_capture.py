@@ -96,3 +96,12 @@ def test_controls_and_bidi_overrides_are_not_shown_but_kept_in_the_source():
     assert state.title == "eltit ltr live"  # terminal escapes go too
     assert [line.number for line in state.lines] == [1, 2]  # a form feed does not break a line
     assert "".join(line.raw + line.ending for line in state.lines) == text
+
+
+def test_a_capture_error_crosses_a_process_boundary_whole():
+    """A worker process sends its error back pickled: the file, the line and the message survive."""
+    import pickle
+
+    error = pickle.loads(pickle.dumps(CaptureError("seeds/007.txt", "empty capture", 3)))
+    assert (error.file, error.message, error.line, str(error)) == (
+        "seeds/007.txt", "empty capture", 3, str(CaptureError("seeds/007.txt", "empty capture", 3)))

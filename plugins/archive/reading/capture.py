@@ -17,6 +17,9 @@ class CaptureError(Exception):
         super().__init__(message)
         self.file, self.message, self.line = file, message, line
 
+    def __reduce__(self):  # rebuilt whole when a worker process sends it back
+        return CaptureError, (self.file, self.message, self.line)
+
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         return f"{where}: {self.message}"
