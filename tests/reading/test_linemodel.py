@@ -712,6 +712,21 @@ def _verdicts(pairs):
     return tag
 
 
+ARTICLE_LINE, FURNITURE_LINE = ("article", 0.9, 0.05), ("other", 0.05, 0.9)  # what the stand-in model says
+
+
+def _relabelled(monkeypatch, state, verdict):
+    """``state`` (the rules' reading) relabelled by a stand-in line model that says
+    ``verdict(text)`` of each text line; no headline is moved."""
+    from archive.reading.linemodel import relabel as relabel_module
+
+    monkeypatch.setattr(relabel_module, "tag", _verdicts([verdict(line.stripped) for line in state.lines
+                                                          if not line.blank]))
+    monkeypatch.setattr(relabel_module, "_move_title", lambda *args: None)
+    relabel_module.relabel(state)
+    return state
+
+
 def test_a_line_read_as_a_comment_that_no_comment_took_is_set_aside_when_the_model_leans_to_furniture(monkeypatch):
     from archive.reading.linemodel import relabel as relabel_module
 
@@ -950,17 +965,8 @@ Name (required)
 
 def _read_lone(monkeypatch, page: str, talk: tuple[str, ...]):
     """``page`` read by the rules, then by a line model that reads the ``talk`` lines as comments."""
-    from archive.reading.linemodel import relabel as relabel_module
-    from archive.reading.parse import parse_text
-
-    state = parse_text(page, model=False)
-    texts = [line.stripped for line in state.lines if not line.blank]
-    verdicts = [("comment", 0.05, 0.05) if text in talk else ("article", 0.9, 0.05) if len(text) > 60
-                else ("other", 0.05, 0.9) for text in texts]
-    monkeypatch.setattr(relabel_module, "tag", _verdicts(verdicts))
-    monkeypatch.setattr(relabel_module, "_move_title", lambda *args: None)
-    relabel_module.relabel(state)
-    return state
+    return _relabelled(monkeypatch, parse_text(page, model=False), lambda text: ("comment", 0.05, 0.05)
+                       if text in talk else ARTICLE_LINE if len(text) > 60 else FURNITURE_LINE)
 
 
 def test_a_lone_comment_under_a_heading_that_says_there_is_one_is_read_with_its_name_and_stamp(monkeypatch):
@@ -1031,20 +1037,13 @@ def test_nameless_undated_comments_that_leave_no_article_are_its_paragraphs(monk
     """"Add a Comment" under the headline sets the post aside as if it lay in the
     comment form, and the model, reading it as talk, cuts it into comments that
     name no one: with no article text left, they are the article's paragraphs."""
-    from archive.reading.linemodel import relabel as relabel_module
-    from archive.reading.parse import parse_text
-
     paragraphs = ["Siri does have", "Google seems to be", "Both fared well"]
 
     def read(post: str, count: str = ""):
-        state = parse_text(POST_UNDER_A_FORM_HEADING.format(post=post, count=count), model=False)
-        texts = [line.stripped for line in state.lines if not line.blank]
-        verdicts = [("comment", 0.05, 0.05) if text.startswith(tuple(paragraphs)) else ("article", 0.9, 0.05)
-                    if text == post.strip() or text.startswith(("Voice", "October", "(Note")) else ("other", 0.05, 0.9)
-                    for text in texts]
-        monkeypatch.setattr(relabel_module, "tag", _verdicts(verdicts))
-        monkeypatch.setattr(relabel_module, "_move_title", lambda *args: None)
-        relabel_module.relabel(state)
+        state = _relabelled(monkeypatch, parse_text(POST_UNDER_A_FORM_HEADING.format(post=post, count=count),
+                                                    model=False),
+                            lambda text: ("comment", 0.05, 0.05) if text.startswith(tuple(paragraphs)) else ARTICLE_LINE
+                            if text == post.strip() or text.startswith(("Voice", "October", "(Note")) else FURNITURE_LINE)
         roles = {line.stripped: (line.role, line.why) for line in state.lines if not line.blank}
         return (len(state.comments), [next(r for text, r in roles.items() if text.startswith(words)) for words in paragraphs],
                 roles["Source: John Koetsier"], roles["(Note the vestiges of skeuomorphic design in the answer.)"])
@@ -1086,15 +1085,9 @@ def test_the_prose_right_under_a_comment_forms_heading_on_a_page_with_no_article
     article text and no comments, the one long run of prose that opens right under
     the heading is the article. Not when a form's fields lie between (a real form
     over a sidebar's prose), nor when the page has its article elsewhere."""
-    from archive.reading.linemodel import relabel as relabel_module
-
     def read(page: str):
-        state = parse_text(page, model=False)
-        verdicts = [("article", 0.9, 0.05) if line.stripped.startswith("The engine") else ("other", 0.05, 0.9)
-                    for line in state.lines if not line.blank]  # the post above the heading reads as one
-        monkeypatch.setattr(relabel_module, "tag", _verdicts(verdicts))
-        monkeypatch.setattr(relabel_module, "_move_title", lambda *args: None)
-        relabel_module.relabel(state)
+        state = _relabelled(monkeypatch, parse_text(page, model=False),  # the post above the heading reads as one
+                            lambda text: ARTICLE_LINE if text.startswith("The engine") else FURNITURE_LINE)
         return {line.stripped[:12]: line.role for line in state.lines if not line.blank}
 
     roles = read(POST_UNDER_A_COMMENT_LINK.format(between=""))
@@ -1147,16 +1140,9 @@ def test_a_thread_the_model_missed_is_cut_when_the_page_counts_it(monkeypatch):
     """A site the model never saw: it reads every comment as furniture. The heading
     states three comments and a stamped line repeats three times under it: the
     page's template cuts them. A count that does not match leaves the page as it was."""
-    from archive.reading.linemodel import relabel as relabel_module
-
     def read(count: int, page: str = COUNTED_THREAD):
-        state = parse_text(page.format(count=count), model=False)
-        verdicts = [("article", 0.9, 0.05) if line.stripped.startswith("We spent") else ("other", 0.05, 0.9)
-                    for line in state.lines if not line.blank]
-        monkeypatch.setattr(relabel_module, "tag", _verdicts(verdicts))
-        monkeypatch.setattr(relabel_module, "_move_title", lambda *args: None)
-        relabel_module.relabel(state)
-        return state
+        return _relabelled(monkeypatch, parse_text(page.format(count=count), model=False),
+                           lambda text: ARTICLE_LINE if text.startswith("We spent") else FURNITURE_LINE)
 
     state = read(3)
     assert [(c.author, c.date, [state.lines[i].stripped for i in c.lines][0]) for c in state.comments] == [
@@ -1267,19 +1253,12 @@ Other Headlines
 def test_comments_with_no_words_in_lines_the_model_reads_as_furniture_were_no_thread(monkeypatch):
     """A header with nothing under it is no comment when the model does not read it as one:
     it goes back to the page, set aside as the model's furniture."""
-    from archive.reading.linemodel import relabel as relabel_module
-    from archive.reading.parse import parse_text
-
     def read(header_label: str, stated: int | None = None):
         state = parse_text(HEADLINE_UNDER_COMMENTS, model=False)
         state.comments_stated = stated  # as a heading "1 Comment" would say
         assert [(c.author, c.text) for c in state.comments] == [("Ramesh", "")]  # the rules' reading
-        texts = [line.stripped for line in state.lines if not line.blank]
-        verdicts = [(header_label, 0.05, 0.9 if header_label == "other" else 0.05) if text.startswith("by Ramesh")
-                    else ("article", 0.9, 0.05) if len(text) > 60 else ("other", 0.05, 0.9) for text in texts]
-        monkeypatch.setattr(relabel_module, "tag", _verdicts(verdicts))
-        monkeypatch.setattr(relabel_module, "_move_title", lambda *args: None)
-        relabel_module.relabel(state)
+        _relabelled(monkeypatch, state, lambda text: (header_label, 0.05, 0.9 if header_label == "other" else 0.05)
+                    if text.startswith("by Ramesh") else ARTICLE_LINE if len(text) > 60 else FURNITURE_LINE)
         header = next(line for line in state.lines if line.stripped.startswith("by Ramesh"))
         return len(state.comments), (header.role, header.why)
 

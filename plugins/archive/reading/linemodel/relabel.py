@@ -47,7 +47,7 @@ from ..rules.comments.named import claim_named, named_thread
 from ..rules.comments.template import induced_comments
 from ..rules.sections import is_comment_form_heading
 from ..state import (BODY, BOILERPLATE, CAPTION, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, LINE_MODEL, TITLE,
-                     ParseState)
+                     Comment, ParseState)
 from .features import page_features
 from .labels import ARTICLE, COMMENT, OTHER
 from .tagger import tag
@@ -118,7 +118,7 @@ def _counted_thread(state: ParseState, furniture: set[int]) -> list[int]:
     stated, lines = found
     if len(state.comments) == stated:
         return []
-    before = [(line.role, line.why) for line in state.lines], state.comments, state.comments_start
+    before = _reading(state)
     _undo_comments(state)
     lent = [i for i in lines if i in state.presumed and state.lines[i].role == BOILERPLATE]
     for i in lent:
@@ -126,9 +126,7 @@ def _counted_thread(state: ParseState, furniture: set[int]) -> list[int]:
     induced_comments(state, lines, furniture)
     if len(state.comments) == stated:
         return lent
-    roles, state.comments, state.comments_start = before  # not the thread the page counts: as it was
-    for line, (role, why) in zip(state.lines, roles):
-        line.role, line.why = role, why
+    _restore(state, before)  # not the thread the page counts: as it was
     return []
 
 
@@ -140,9 +138,7 @@ def _article_under_form(state: ParseState, index: list[int], feats: list[list[st
     there alone (`ParseState.presumed`), is the article ("Post A Comment" by the
     byline, over the post). A form's fields, a thread or a sidebar between the
     heading and the prose say it is a real form, and the prose another page's."""
-    if state.comments or not state.presumed:
-        return
-    if sum(len(line.stripped.split()) for line in state.lines if line.role == BODY) >= ARTICLE_WORDS:
+    if state.comments or not state.presumed or _article_words(state) >= ARTICLE_WORDS:
         return
     back = [i for i, f in zip(index, feats) if "core=in" in f and i in state.presumed
             and state.lines[i].role == BOILERPLATE and state.lines[i].why == COMMENT_FURNITURE]
@@ -188,13 +184,18 @@ def _paragraphs_not_comments(state: ParseState, index: list[int], labels: list[s
     if any(c.author is not None or c.date is not None or c.all_header_lines() or not state.presumed.issuperset(c.lines)
            for c in comments):
         return
-    if sum(len(line.stripped.split()) for line in state.lines if line.role == BODY) >= ARTICLE_WORDS:
+    if _article_words(state) >= ARTICLE_WORDS:
         return
     _undo_comments(state)
     under = [k for k, i in enumerate(index) if i in state.presumed and state.lines[i].role in (BODY, BOILERPLATE)]
     for k in under:
         state.lines[index[k]].role, state.lines[index[k]].why = BODY, None
     _set_aside(state, index, [k for k in under if labels[k] == OTHER and marginals[k][OTHER] >= SET_ASIDE], marginals)
+
+
+def _article_words(state: ParseState) -> int:
+    """The words of the page's article text."""
+    return sum(len(line.stripped.split()) for line in state.lines if line.role == BODY)
 
 
 def _lists_apart(state: ParseState, index: list[int], labels: list[str]) -> list[int]:
@@ -273,7 +274,7 @@ def _challenge(state: ParseState, index: list[int], labels: list[str], sure: lis
     covers the model's comment lines better stands, or, covering them as well,
     cuts them into many more comments (the rules may have run several into one)."""
     model = {i for i, label in zip(index, labels) if label == COMMENT}
-    kept = [(line.role, line.why) for line in state.lines], state.comments, state.comments_start
+    kept = _reading(state)
     rules, count = _agreement(state, model), len(state.comments)
     splittable = count >= SPLIT_FROM and len(_comment_lines(state)) >= 2 * SPLIT * count  # a header and a line each
     if rules * CHALLENGE >= len(model) and not splittable:
@@ -285,7 +286,20 @@ def _challenge(state: ParseState, index: list[int], labels: list[str], sure: lis
             return
         if splittable and len(state.comments) >= count * SPLIT and found >= rules:
             return  # as well covered, cut into many more comments: the rules ran several into one
-    roles, state.comments, state.comments_start = kept
+    _restore(state, kept)
+
+
+Reading = tuple[list[tuple[str | None, str | None]], list[Comment], int | None]
+
+
+def _reading(state: ParseState) -> Reading:
+    """What a comment reading may change: each line's role and reason, the comments and where they start."""
+    return [(line.role, line.why) for line in state.lines], state.comments, state.comments_start
+
+
+def _restore(state: ParseState, reading: Reading) -> None:
+    """Put back a reading `_reading` kept (a challenger that did not stand)."""
+    roles, state.comments, state.comments_start = reading
     for line, (role, why) in zip(state.lines, roles):
         line.role, line.why = role, why
 
