@@ -236,17 +236,20 @@ _CARRIED = frozenset(("chars", "words", "end=stop", "end=word", "end=colon", "te
 def _with_neighbours(feats: list[dict[str, float]]) -> list[list[str]]:
     """Each line also sees a few features of the lines around it; a feature with
     a value (a bucket) becomes a name of its own: ``chars=5``."""
-    names = [[key if value == 1.0 and not isinstance(value, int) else f"{key}={value}"
-              for key, value in f.items()] for f in feats]
-    carried = [[name for key, name in zip(f, line) if key in _CARRIED or key.startswith("rule=")]
-               for f, line in zip(feats, names)]
+    names, carried = [], []
+    for f in feats:
+        line = [key if type(value) is float else f"{key}={value}" for key, value in f.items()]  # a flag is 1.0
+        names.append(line)
+        carried.append([name for key, name in zip(f, line) if key in _CARRIED or key.startswith("rule=")])
     n = len(feats)
-    prefixed: dict[tuple[int, str], str] = {}  # the same few names recur on every line: each is made once
-    seen = {offset: [[prefixed.get((offset, name)) or prefixed.setdefault((offset, name), f"{offset}:{name}")
-                      for name in line] for line in carried] for offset in (-2, -1, 1, 2)}
+    seen = {}
+    for offset in (-2, -1, 1, 2):
+        prefixed: dict[str, str] = {}  # the same few names recur on every line: each is made once
+        seen[offset] = [[prefixed.get(name) or prefixed.setdefault(name, f"{offset}:{name}") for name in line]
+                        for line in carried]
     out = []
     for k in range(n):
-        merged = list(names[k])
+        merged = names[k]
         for offset in (-2, -1, 1, 2):
             j = k + offset
             if 0 <= j < n:

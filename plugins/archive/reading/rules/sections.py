@@ -100,6 +100,16 @@ _COMMENT_FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^Post a Comment$",
     r"^Note from (?P<site>.{1,60}?) management:.*$",
 )]
+
+
+def _any_of(patterns: list[re.Pattern]) -> re.Pattern:
+    """One pattern that matches where the first of ``patterns`` that matches does
+    (one scan of a line instead of one per pattern: these are tried on every line)."""
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns), re.IGNORECASE)
+
+
+_ANY_FOOTER = _any_of(_FOOTER)
+_ANY_COMMENT_FURNITURE = _any_of(_COMMENT_FURNITURE)
 _TEASER_HEADING = re.compile(
     r"^(?:Related(?: (?:Posts|Articles|Stories|Links|Topics))?"
     r"|(?:Latest|Recent) (?:News|Posts|Stories|Entries|Diaries)|"
@@ -160,17 +170,16 @@ def _furniture_reason(state: ParseState, text: str) -> str | None:
         if state.comments_stated is None:
             state.comments_stated = count
         return COMMENT_FURNITURE
-    for pattern in _COMMENT_FURNITURE:
-        match = pattern.match(text)
-        if match:
-            if "site" in pattern.groupindex and state.site is None:
-                state.site = match["site"]
-            return COMMENT_FURNITURE
+    match = _ANY_COMMENT_FURNITURE.match(text)
+    if match:
+        if match["site"] is not None and state.site is None:
+            state.site = match["site"]
+        return COMMENT_FURNITURE
     copyright_line = _COPYRIGHT.match(text)
     if copyright_line:
         state.site = state.site or (copyright_line["site"] or copyright_line["owner"]).strip()
         return FOOTER
-    if any(p.match(text) for p in _FOOTER) or _legal_footer(text):
+    if _ANY_FOOTER.match(text) or _legal_footer(text):
         owner = _COPYRIGHT_INSIDE.search(text)
         if owner and state.site is None:
             state.site = owner["site"]
