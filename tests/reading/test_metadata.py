@@ -25,6 +25,8 @@ from archive.reading.parse import parse_text
     ("Date: May 5, 2012 | Author: Rosa Lind", ["Rosa Lind"]),
     ("by Cal Moreno Published: 7 May 2012", ["Cal Moreno"]),
     ("By: Ines Barrow Last Updated 14 May 2012", ["Ines Barrow"]),
+    ("By Adam MannEmail Author", ["Adam Mann"]),  # a copied page ran the link into the name
+    ("By Lena LaMore", ["Lena LaMore"]),
 ])
 def test_a_byline_gives_its_names_and_stops_where_they_end(line, names):
     assert byline_names(line) == names
@@ -50,6 +52,16 @@ def page(*lines: str) -> str:
 
 PROSE = ("The committee met for the third time this month and agreed, after a long debate about the budget, "
          "to put the question to the members at the next general meeting.")
+
+
+@pytest.mark.parametrize(("byline", "date"), [
+    ("November 10, 2012 By Ines Barrow 1 Comment", "2012-11-10"),
+    ("October 29, 2012 by Ines Barrow · 2 Comments", "2012-10-29"),
+    ("November 3, 2012 By Ines Barrow Leave a Comment", "2012-11-03"),
+])
+def test_the_link_to_the_comments_after_a_dated_byline_is_not_the_authors_name(byline, date):
+    state = parse_text(page("Planting garlic in November", byline, PROSE), model=False)
+    assert (state.authors, state.date) == (["Ines Barrow"], date)
 
 
 def test_the_dateline_nearest_the_headline_is_the_posts_date_and_an_update_is_not():

@@ -44,11 +44,16 @@ _ROLE_WORDS = re.compile(r"\b(?:Writer|Correspondent|Reporter|Editor|Contributor
 _BETWEEN_NAMES = re.compile(r"(,\s*(?:and\s+)?|\s+and\s+)")
 
 
+# "Adam MannEmail Author": a link that a copied page ran into the name
+_GLUED_LINK = re.compile(r"(?<=[a-z])(?:Email|Follow|Contact)\b.*$")  # never a name's own ending ("LaMore")
+
+
 def split_names(names: str) -> list[str]:
     """"Jane Doe, Associated Press Writer" → ["Jane Doe"]: a job is not an author;
     nor is what a comma adds after the names as one word or a publication: the
-    dateline's place or the wire ("…, Baghdad", "…, Reuters", "…, Associated Press")."""
-    parts = _BETWEEN_NAMES.split(names)  # name, separator, name, …
+    dateline's place or the wire ("…, Baghdad", "…, Reuters", "…, Associated Press");
+    nor a link glued to the last name ("Adam MannEmail Author")."""
+    parts = _BETWEEN_NAMES.split(_GLUED_LINK.sub("", names))  # name, separator, name, …
     found = []
     for n in range(0, len(parts), 2):
         name = parts[n].strip()

@@ -18,9 +18,12 @@ _BREADCRUMB_TRAIL = re.compile(r"^[\w&'’ .-]{1,40}(?:\s+[›»‹>]\s+[\w&'’
 _DATE_THEN_AUTHOR = re.compile(  # "November 18, 2016 · Greg Halvorsen"
     rf"^(?P<date>{DATE_PATTERN})(?:\s+at\s+(?P<time>{TIME_PATTERN}))?\s*[·|•–—]\s*(?:by\s+)?"
     rf"(?P<author>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,4}})$")
+# The link to a post's comments that ends its byline: "… By George Ambler 1 Comment", "… · 2 Comments"
+_COMMENTS_LINK = r"(?:\s*[·•]?\s*(?:(?:\d+|No|One)\s+(?:Comments?|Responses?|Replies)|Leave a (?:Comment|Reply)))"
 _POSTED = re.compile(
     rf"^(?:posted\s+)?(?:at\s+(?P<time>{TIME_PATTERN})\s+)?(?:on\s+)?(?P<date>{DATE_PATTERN})"
-    rf"(?:\s+at\s+(?P<time2>{TIME_PATTERN}))?\s+by\s+(?P<author>[^|]+?)(?:\s+in\s+[^|]{1,60})?(?:\s*\|.{0,80})?\s*$",
+    rf"(?:\s+at\s+(?P<time2>{TIME_PATTERN}))?\s+by\s+(?P<author>[^|]+?)(?:\s+in\s+[^|]{1,60})?{_COMMENTS_LINK}?"
+    r"(?:\s*\|.{0,80})?\s*$",
     re.IGNORECASE,
 )
 
