@@ -70,6 +70,12 @@ def test_the_dateline_nearest_the_headline_is_the_posts_date_and_an_update_is_no
     assert state.date == "2012-05-08T11:15" and state.authors == ["Ida Clubb"]
 
 
+def test_a_time_of_day_before_the_date_is_the_datelines_own_and_a_widgets_date_above_is_not():
+    state = parse_text(page("Lowford", "1:18AM Wednesday 16 May, 2012 Showers min 12° - max 17°",
+                            "Members to vote on the new budget", "2:15p.m. 8 May 2012", PROSE, PROSE))
+    assert state.date == "2012-05-08T14:15"
+
+
 def test_a_day_without_its_year_takes_the_copyright_year_and_says_so():
     state = parse_text(page("Members to vote on the new budget", "LOWFORD, May 8 (Club Wire) - " + PROSE, PROSE,
                             "© 2012 The Club Bulletin"))
@@ -93,6 +99,14 @@ def test_dates_the_page_lists_are_entries_not_the_posts_date():
     listed = ("Budget meeting - May 2, 2012", "Annual dinner - April 21, 2012", "Spring cleanup - March 18, 2012")
     assert parse_text(page("Members to vote on the new budget", PROSE, *listed)).date is None
     assert parse_text(page("Members to vote on the new budget", "May 1, 2012", PROSE, *listed)).date == "2012-05-01"
+
+
+def test_todays_date_in_the_masthead_makes_no_list_of_the_dateline():
+    masthead = ("Advertisement", "Customer Service:Manage your account| |Subscribe Now|Pay Bill",
+                "Tuesday, May 15, 2012", "Search:", "All", "Recent News", "Classifieds", "Archives")
+    state = parse_text(page(*masthead, "Members to vote on the new budget", "BY IDA CLUBB", "CLUB WIRE",
+                            "Monday, May 14, 2012", PROSE, PROSE))
+    assert state.date == "2012-05-14"
 
 
 def test_one_other_date_on_the_page_does_not_cancel_the_dateline():

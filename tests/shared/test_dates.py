@@ -44,13 +44,16 @@ def test_dates_are_found_however_loosely_a_line_writes_them():
     from archive.shared.dates import day_and_time, find_dates
     found = [(day.isoformat(), text[start:end]) for text in (
         "Jan 5 2008", "| Tuesday , May 8 , 2012 |", "(Wire) Friday 11 May 2012",
-        "Sent: 05/08/2012 10:15 am", "2012-05-08", "posted on May 8th, 2012")
+        "Sent: 05/08/2012 10:15 am", "2012-05-08", "posted on May 8th, 2012", "03 nov 2012",
+        "Posted on: 07-19-2012 With: 1 Comment")
         for day, start, end in find_dates(text)]
     assert found == [("2008-01-05", "Jan 5 2008"), ("2012-05-08", "May 8 , 2012"),
                      ("2012-05-11", "11 May 2012"), ("2012-05-08", "05/08/2012"), ("2012-05-08", "2012-05-08"),
-                     ("2012-05-08", "May 8th, 2012")]
-    assert list(find_dates("25/11/2011, March 3 20100, 12/4/2012/, 2012-13-01")) == []  # no such days
+                     ("2012-05-08", "May 8th, 2012"), ("2012-11-03", "03 nov 2012"), ("2012-07-19", "07-19-2012")]
+    assert list(find_dates("25/11/2011, March 3 20100, 12/4/2012/, 2012-13-01, 07-19/2012")) == []  # no such days
     day, _start, end = next(find_dates("Sent: 05/08/2012 10:15 am"))
     assert day_and_time(day, "Sent: 05/08/2012 10:15 am"[end:]) == "2012-05-08T10:15"
     assert day_and_time(day, " Edited: 11:02 am") == "2012-05-08"  # a time further on is another stamp's
+    assert day_and_time(day, "", "1:23 p.m. ") == "2012-05-08T13:23"  # the wires write the time first
+    assert day_and_time(day, "", "Posted 1:23 p.m. by Ida, ") == "2012-05-08"  # not right before the day
     assert find_month_day("PORT ALDER, Mar 3 (Harbour Wire)") == (3, 3, 12, 17)

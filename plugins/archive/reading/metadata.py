@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from archive.shared.dates import copyright_year, day_and_time, find_date, find_dates, find_month_day, with_year
+from archive.shared.dates import (copyright_year, day_and_time, find_date, find_dates, find_month_day, with_year,
+                                  without_times)
 from .rules.byline import byline_names
 from .shapes import loose_shape
 from .state import (BODY, BOILERPLATE, BYLINE, CAPTION, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, DATELINE,
@@ -65,9 +66,10 @@ def date_post(state: ParseState) -> None:
     if state.date is not None:
         return
     year = page_year(state)
-    listed = _listed_dates(state)
+    places = near_headline(state)
+    listed = _listed_dates(state, min((i for i, _cost in places), default=0))
     best = None
-    for i, cost in near_headline(state):
+    for i, cost in places:
         line = state.lines[i]
         listed_here = cost > BESIDE and loose_shape(line.stripped) in listed
         found = None if listed_here else _date_on(line.stripped, year)
@@ -96,13 +98,15 @@ def author_post(state: ParseState) -> None:
             return
 
 
-def _listed_dates(state: ParseState) -> set[str]:
+def _listed_dates(state: ParseState, top: int) -> set[str]:
     """Shapes (`loose_shape`, as comment templates see them) of the dated lines the page
     repeats with other dates outside its comments: a timeline's, a list's or the teasers'
     entries ("March 3, 2015" … "September 9, 2015", "Budget meeting - May 2, 2012" …
-    "Annual dinner - April 21, 2012"), not the post's date."""
+    "Annual dinner - April 21, 2012"), not the post's date. Lines above ``top`` (the
+    first place a dateline may stand) do not count: today's date in the masthead is
+    no list, nor does a list up there hold the post's dateline."""
     dates: dict[str, set[date]] = {}
-    for line in state.lines:
+    for line in state.lines[top:]:
         if (line.role in (COMMENT_HEADER, COMMENT_BODY) or line.why == COMMENT_FURNITURE
                 or len(line.text) > MAX_DATED_LINE):
             continue
@@ -119,7 +123,7 @@ def _date_on(text: str, year: tuple[int, str] | None) -> tuple[str, bool, str] |
     dates = list(find_dates(text))
     for day, start, end in dates:
         if _dateline_at(text, start):
-            return day_and_time(day, text[end:]), False, text[:start] + text[end:]
+            return day_and_time(day, text[end:], text[:start]), False, text[:start] + text[end:]
     found = find_month_day(text) if year is not None and not dates else None
     if found is None:
         return None
@@ -130,7 +134,7 @@ def _date_on(text: str, year: tuple[int, str] | None) -> tuple[str, bool, str] |
         written = date(year[0], month, day)
     except ValueError:
         return None
-    return day_and_time(written, text[end:]), True, text[:start] + text[end:]
+    return day_and_time(written, text[end:], text[:start]), True, text[:start] + text[end:]
 
 
 # What may stand before a post's date on its line: a label ("Posted on", "Published", "Filed in Gardening on"),
@@ -148,7 +152,7 @@ def _dateline_at(text: str, start: int) -> bool:
         return False
     before = text[:start]
     last_date = max((end for _day, _start, end in find_dates(before)), default=0)
-    before = before[last_date:]  # "Updated Oct 29 2012 · Posted Oct 29 2012": each date has its own label
+    before = without_times(before[last_date:])  # "Updated Oct 29 2012 · Posted Oct 29 2012": each date has its own label
     if _NOT_THE_POST.search(before):
         return False
     prose = [word for word in re.findall(r"[^\W\d_]+", before) if word.islower() and word not in _LABEL_WORDS]

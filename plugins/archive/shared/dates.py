@@ -89,12 +89,12 @@ def find_month_day(text: str) -> tuple[int, int, int, int] | None:
 
 
 # Dates as a line may write them, commas and ordinals optional: "Jan 5 2008", "Tuesday , May 8 , 2012",
-# "Friday 11 May 2012", "05/08/2012 10:15 am" (month first), "2012-05-08"
+# "Friday 11 May 2012", "02 nov 2012", "05/08/2012 10:15 am" and "07-19-2012" (month first), "2012-05-08"
 _LOOSE_YEAR = r"(?:19|20)\d{2}"
 _LOOSE_DATE = re.compile(
-    rf"(?<![\w/])(?:(?P<month>{MONTH_PATTERN})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:,\s*)?(?P<year>{_LOOSE_YEAR})"
-    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{MONTH_PATTERN})\s*(?:,\s*)?(?P<year2>{_LOOSE_YEAR})"
-    rf"|(?P<nmonth>\d{{1,2}})/(?P<nday>\d{{1,2}})/(?P<nyear>{_LOOSE_YEAR})"
+    rf"(?<![\w/])(?:(?P<month>(?i:{MONTH_PATTERN}))\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:,\s*)?(?P<year>{_LOOSE_YEAR})"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>(?i:{MONTH_PATTERN}))\s*(?:,\s*)?(?P<year2>{_LOOSE_YEAR})"
+    rf"|(?P<nmonth>\d{{1,2}})(?P<nsep>[/-])(?P<nday>\d{{1,2}})(?P=nsep)(?P<nyear>{_LOOSE_YEAR})"
     rf"|(?P<iyear>{_LOOSE_YEAR})-(?P<imonth>\d{{2}})-(?P<iday>\d{{2}}))(?![\d/])")
 
 
@@ -120,13 +120,23 @@ def find_date(text: str) -> tuple[date, int, int] | None:
     return next(find_dates(text), None)
 
 
+_TIMES = re.compile(TIME_PATTERN)
 _TIME_AFTER = re.compile(rf"^\s*(?:(?:,|at|@|-|–|\|)\s*)?(?P<time>{TIME_PATTERN})")
 
 
-def day_and_time(day: date, text_after: str) -> str:
-    """ISO 8601 of ``day``, with the time of day written just after it, if any (", 10:56 am", " at 7:07 pm")."""
-    timed = _TIME_AFTER.match(text_after)
+_TIME_BEFORE = re.compile(rf"(?:^|\s)(?P<time>{TIME_PATTERN})\s*(?:,|-|–|\|)?\s*$")
+
+
+def day_and_time(day: date, text_after: str, text_before: str = "") -> str:
+    """ISO 8601 of ``day``, with the time of day written just after it, if any (", 10:56 am", " at 7:07 pm"),
+    else just before it ("1:23 p.m. December 31, 2007": the news wires' order)."""
+    timed = _TIME_AFTER.match(text_after) or _TIME_BEFORE.search(text_before)
     return _iso(day, timed["time"] if timed else None)
+
+
+def without_times(text: str) -> str:
+    """``text`` less its times of day ("1:23 p.m."): words that are no prose."""
+    return _TIMES.sub(" ", text)
 
 
 def copyright_year(text: str) -> int | None:
