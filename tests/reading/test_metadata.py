@@ -101,12 +101,31 @@ def test_dates_the_page_lists_are_entries_not_the_posts_date():
     assert parse_text(page("Members to vote on the new budget", "May 1, 2012", PROSE, *listed)).date == "2012-05-01"
 
 
+@pytest.mark.parametrize(("dateline", "date"), [
+    ("www.lowfordnews.co.uk 2012-05-08 21:17:46", "2012-05-08"),  # the site's name before it is no sentence
+    ("By Ida Clubb 14/05/2012", "2012-05-14"),  # no 14th month: the day comes first
+])
+def test_a_dateline_as_news_sites_write_it(dateline, date):
+    assert parse_text(page("Members to vote on the new budget", dateline, PROSE, PROSE)).date == date
+
+
 def test_todays_date_in_the_masthead_makes_no_list_of_the_dateline():
     masthead = ("Advertisement", "Customer Service:Manage your account| |Subscribe Now|Pay Bill",
                 "Tuesday, May 15, 2012", "Search:", "All", "Recent News", "Classifieds", "Archives")
     state = parse_text(page(*masthead, "Members to vote on the new budget", "BY IDA CLUBB", "CLUB WIRE",
                             "Monday, May 14, 2012", PROSE, PROSE))
     assert state.date == "2012-05-14"
+
+
+def test_the_dateline_in_the_posts_header_stands_though_a_list_below_shares_its_shape():
+    listed = ("Written on May 2, 2012 by Noor Haddad in News", "Spring cleanup at the boathouse",
+              "Written on April 21, 2012 by Ida Clubb in Events", "Annual dinner tickets on sale")
+    post = page("Members to vote on the new budget", "Share", "4 Comments",
+                "Written on May 8, 2012 by Ida Clubb in News", PROSE, PROSE, *listed)
+    assert parse_text(post).date == "2012-05-08"
+    also_read = ("Also read", "Budget meeting moved", listed[0], "Annual dinner tickets on sale", listed[2])
+    post = page("Members to vote on the new budget", *also_read, PROSE, PROSE)
+    assert parse_text(post).date is None  # a list in the header is still a list
 
 
 def test_one_other_date_on_the_page_does_not_cancel_the_dateline():

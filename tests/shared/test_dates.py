@@ -45,12 +45,13 @@ def test_dates_are_found_however_loosely_a_line_writes_them():
     found = [(day.isoformat(), text[start:end]) for text in (
         "Jan 5 2008", "| Tuesday , May 8 , 2012 |", "(Wire) Friday 11 May 2012",
         "Sent: 05/08/2012 10:15 am", "2012-05-08", "posted on May 8th, 2012", "03 nov 2012",
-        "Posted on: 07-19-2012 With: 1 Comment")
+        "Posted on: 07-19-2012 With: 1 Comment", "By Chris Wilson 14/01/2008")
         for day, start, end in find_dates(text)]
     assert found == [("2008-01-05", "Jan 5 2008"), ("2012-05-08", "May 8 , 2012"),
                      ("2012-05-11", "11 May 2012"), ("2012-05-08", "05/08/2012"), ("2012-05-08", "2012-05-08"),
-                     ("2012-05-08", "May 8th, 2012"), ("2012-11-03", "03 nov 2012"), ("2012-07-19", "07-19-2012")]
-    assert list(find_dates("25/11/2011, March 3 20100, 12/4/2012/, 2012-13-01, 07-19/2012")) == []  # no such days
+                     ("2012-05-08", "May 8th, 2012"), ("2012-11-03", "03 nov 2012"), ("2012-07-19", "07-19-2012"),
+                     ("2008-01-14", "14/01/2008")]  # no 14th month: the day comes first
+    assert list(find_dates("13/13/2011, March 3 20100, 12/4/2012/, 2012-13-01, 07-19/2012")) == []  # no such days
     day, _start, end = next(find_dates("Sent: 05/08/2012 10:15 am"))
     assert day_and_time(day, "Sent: 05/08/2012 10:15 am"[end:]) == "2012-05-08T10:15"
     assert day_and_time(day, " Edited: 11:02 am") == "2012-05-08"  # a time further on is another stamp's

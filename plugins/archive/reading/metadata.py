@@ -68,10 +68,14 @@ def date_post(state: ParseState) -> None:
     year = page_year(state)
     places = near_headline(state)
     listed = _listed_dates(state, min((i for i, _cost in places), default=0))
+    header = _header_of_post(state)
     best = None
     for i, cost in places:
         line = state.lines[i]
-        listed_here = cost > BESIDE and loose_shape(line.stripped) in listed
+        shape = loose_shape(line.stripped)
+        # a list's entries share the dateline's shape; between the headline and the first paragraph, the one of
+        # its shape there is the post's own
+        listed_here = cost > BESIDE and shape in listed and (i not in header or list(header.values()).count(shape) > 1)
         found = None if listed_here else _date_on(line.stripped, year)
         if found is not None and (best is None or cost + YEARLESS * found[1] < best[0]):
             best = (cost + YEARLESS * found[1], i, *found)
@@ -82,6 +86,23 @@ def date_post(state: ParseState) -> None:
     line = state.lines[i]
     if line.role in (BODY, BOILERPLATE) and len(rest.split()) <= ONLY_A_DATE:
         line.role, line.why = DATELINE, None  # the post's dateline, not a paragraph (nor furniture)
+
+
+PARAGRAPH_WORDS = 12  # words of the article's first paragraph, at least
+
+
+def _header_of_post(state: ParseState) -> dict[int, str]:
+    """The lines between the headline and the first paragraph below it (the
+    post's own header), each with its shape (`loose_shape`); none without a
+    headline or a paragraph."""
+    headline = next((i for i, line in enumerate(state.lines) if line.role == TITLE), None)
+    if headline is None:
+        return {}
+    opening = next((i for i in range(headline + 1, len(state.lines)) if state.lines[i].role == BODY
+                    and len(state.lines[i].stripped.split()) >= PARAGRAPH_WORDS), None)
+    if opening is None:
+        return {}
+    return {i: loose_shape(state.lines[i].stripped) for i in range(headline + 1, opening) if not state.lines[i].blank}
 
 
 def author_post(state: ParseState) -> None:
@@ -143,6 +164,7 @@ _LABEL_WORDS = frozenset("posted published filed submitted written by on at as i
                          "and staff story".split())
 _NOT_THE_POST = re.compile(r"\b(?:updated|modified|edited|revised|amended)\b", re.IGNORECASE)
 MAX_PROSE_WORDS = 1  # lowercase words beside the labels before a dateline's date
+_DOMAIN = re.compile(r"\b(?:[a-z0-9-]+\.)+(?:com|net|org|info|biz|[a-z]{2})\b")  # "www.chinaview.cn"
 
 
 def _dateline_at(text: str, start: int) -> bool:
@@ -153,6 +175,7 @@ def _dateline_at(text: str, start: int) -> bool:
     before = text[:start]
     last_date = max((end for _day, _start, end in find_dates(before)), default=0)
     before = without_times(before[last_date:])  # "Updated Oct 29 2012 · Posted Oct 29 2012": each date has its own label
+    before = _DOMAIN.sub(" ", before)  # "www.chinaview.cn 2007-11-24": the site's name, not a sentence
     if _NOT_THE_POST.search(before):
         return False
     prose = [word for word in re.findall(r"[^\W\d_]+", before) if word.islower() and word not in _LABEL_WORDS]

@@ -89,7 +89,8 @@ def find_month_day(text: str) -> tuple[int, int, int, int] | None:
 
 
 # Dates as a line may write them, commas and ordinals optional: "Jan 5 2008", "Tuesday , May 8 , 2012",
-# "Friday 11 May 2012", "02 nov 2012", "05/08/2012 10:15 am" and "07-19-2012" (month first), "2012-05-08"
+# "Friday 11 May 2012", "02 nov 2012", "05/08/2012 10:15 am" and "07-19-2012" (month first, unless the first
+# number is above 12: "14/01/2008"), "2012-05-08"
 _LOOSE_YEAR = r"(?:19|20)\d{2}"
 _LOOSE_DATE = re.compile(
     rf"(?<![\w/])(?:(?P<month>(?i:{MONTH_PATTERN}))\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:,\s*)?(?P<year>{_LOOSE_YEAR})"
@@ -105,8 +106,9 @@ def find_dates(text: str) -> Iterator[tuple[date, int, int]]:
         if match["month"] or match["month2"]:
             numbers = (match["year"] or match["year2"], _month_number(match["month"] or match["month2"]),
                        match["day"] or match["day2"])
-        elif match["nyear"]:
-            numbers = (match["nyear"], match["nmonth"], match["nday"])
+        elif match["nyear"]:  # month first, unless the first number cannot be a month ("14/01/2008")
+            month, day = int(match["nmonth"]), int(match["nday"])
+            numbers = (match["nyear"], *((day, month) if month > 12 else (month, day)))
         else:
             numbers = (match["iyear"], match["imonth"], match["iday"])
         try:
