@@ -26,6 +26,9 @@ from archive.reading.parse import parse_text
     ("by Cal Moreno Published: 7 May 2012", ["Cal Moreno"]),
     ("By: Ines Barrow Last Updated 14 May 2012", ["Ines Barrow"]),
     ("By Adam MannEmail Author", ["Adam Mann"]),  # a copied page ran the link into the name
+    ("By Noor Haddad January 18, 2008 | 12:11:21 PM", ["Noor Haddad"]),  # a two-digit day
+    ("by Noor Haddad 6 Nov 2012, 3:00 PM PDT post a comment", ["Noor Haddad"]),  # the day first
+    ("November 5, 2012 by noorh 0 Comments", ["noorh"]),
     ("By Lena LaMore", ["Lena LaMore"]),
 ])
 def test_a_byline_gives_its_names_and_stops_where_they_end(line, names):

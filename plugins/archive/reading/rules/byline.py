@@ -140,10 +140,13 @@ def posted_by(state: ParseState) -> None:
 
 MAX_BYLINE_LENGTH = 160  # a longer line is text, not a byline
 # "By Marta Quill", "by Oren Vasquez on June 3, 2012 in Gardening", "14 May 2012 by Ines Barrow Comments (0)",
-# "By: Tobias Renn (Guest) | May 12th, 2012": the name runs to a separator, "on", "in", "at", a weekday or a date
+# "By: Tobias Renn (Guest) | May 12th, 2012", "by Jo Lee 6 Nov 2012", "by jasonmarkey 0 Comments": the name runs
+# to a separator, "on", "in", "at", a weekday, a date or the count of comments
 _NAME_ENDS = (r"on|in|at|posted|published|last|more|with|for|from|via|discuss|comments?|share|permalink|email|print|"
               rf"tweet|leave|reply|topics?|tags?|categor(?:y|ies)|filed|updated|{WEEKDAY_PATTERN}|"
-              r"(?:mon|tue|wed|thu|fri|sat|sun)\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
+              r"(?:mon|tue|wed|thu|fri|sat|sun)\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+              r"(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+              r"|\d+\s+(?:comments?|responses?|replies)")
 MAX_NAME_WORDS = 5  # a longer name is cut at this many words
 _BY_NAME = re.compile(r"(?:^|(?<=[\s|·•—–/:-]))(?:[Bb]y|Author):?\s*(?<=[\s:])"
                       rf"(?P<name>\w[\w.’'-]*(?:\s+(?!(?i:{_NAME_ENDS})\b)\w[\w.’'-]*){{0,{MAX_NAME_WORDS - 1}}})"
