@@ -52,6 +52,8 @@ def test_dates_are_found_however_loosely_a_line_writes_them():
                      ("2012-05-08", "May 8th, 2012"), ("2012-11-03", "03 nov 2012"), ("2012-07-19", "07-19-2012"),
                      ("2008-01-14", "14/01/2008")]  # no 14th month: the day comes first
     assert list(find_dates("13/13/2011, March 3 20100, 12/4/2012/, 2012-13-01, 07-19/2012")) == []  # no such days
+    assert list(find_dates("ISBN 978-1-12-2012, you may 8 2012")) == []  # a longer number; a verb
+    assert [day.isoformat() for day, _start, _end in find_dates("181. 27. Jun, 2012 / Faith")] == ["2012-06-27"]
     day, _start, end = next(find_dates("Sent: 05/08/2012 10:15 am"))
     assert day_and_time(day, "Sent: 05/08/2012 10:15 am"[end:]) == "2012-05-08T10:15"
     assert day_and_time(day, " Edited: 11:02 am") == "2012-05-08"  # a time further on is another stamp's

@@ -15,10 +15,11 @@ candidate, no date and no author.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 
-from archive.shared.dates import (copyright_year, day_and_time, find_date, find_dates, find_month_day, with_year,
-                                  without_times)
+from archive.shared.dates import (copyright_year, day_and_time, find_date, find_dates, find_month_day, time_of,
+                                  with_year, without_times)
 from .rules.byline import byline_names
 from .shapes import loose_shape
 from .state import (BODY, BOILERPLATE, BYLINE, CAPTION, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, DATELINE,
@@ -69,13 +70,14 @@ def date_post(state: ParseState) -> None:
     places = near_headline(state)
     listed = _listed_dates(state, min((i for i, _cost in places), default=0))
     header = _header_of_post(state)
+    header_shapes = Counter(header.values())
     best = None
     for i, cost in places:
         line = state.lines[i]
         shape = loose_shape(line.stripped)
         # a list's entries share the dateline's shape; between the headline and the first paragraph, the one of
         # its shape there is the post's own
-        listed_here = cost > BESIDE and shape in listed and (i not in header or list(header.values()).count(shape) > 1)
+        listed_here = cost > BESIDE and shape in listed and (i not in header or header_shapes[shape] > 1)
         found = None if listed_here else _date_on(line.stripped, year)
         if found is not None and (best is None or cost + YEARLESS * found[1] < best[0]):
             best = (cost + YEARLESS * found[1], i, *found)
@@ -142,9 +144,12 @@ def _date_on(text: str, year: tuple[int, str] | None) -> tuple[str, bool, str] |
     if len(text) > SHORT:
         text = text[:EARLY + 40]  # a long line's dateline opens it ("PORT ALDER, Mar 3 (Harbour Wire) - …")
     dates = list(find_dates(text))
-    for day, start, end in dates:
+    for n, (day, start, end) in enumerate(dates):
         if _dateline_at(text, start):
-            return day_and_time(day, text[end:], text[:start]), False, text[:start] + text[end:]
+            before = text[dates[n - 1][2]:start] if n else text[:start]
+            if n and time_of(before):
+                before = ""  # the earlier date's own time ("Updated May 9 2012, 3:20am | May 8 2012")
+            return day_and_time(day, text[end:], before), False, text[:start] + text[end:]
     found = find_month_day(text) if year is not None and not dates else None
     if found is None:
         return None

@@ -76,9 +76,10 @@ def stamp_date(text: str, day_first: bool = False) -> str | None:
     whole date written around it ("20 August, 2011"); ``day_first``: read "5/1/12"
     as the 5th of January. None for a relative stamp ("3 days ago")."""
     day = _first_date(text)
-    if day is None:
-        return None
     clock = next((words for slot, words in stamps(text) if slot == TIME), None)
+    if day is None:  # a date written as the stamps' pattern does not know it ("27. Jun, 2012")
+        whole = next(find_dates(text), None)
+        return with_year(whole[0].year, whole[0].month, whole[0].day, clock) if whole else None
     written = iso_datetime(day[0], clock, day_first)
     if written is None:  # the year may follow the day and month
         start, end = day.span()

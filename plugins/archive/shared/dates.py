@@ -89,20 +89,25 @@ def find_month_day(text: str) -> tuple[int, int, int, int] | None:
 
 
 # Dates as a line may write them, commas and ordinals optional: "Jan 5 2008", "Tuesday , May 8 , 2012",
-# "Friday 11 May 2012", "02 nov 2012", "05/08/2012 10:15 am" and "07-19-2012" (month first, unless the first
-# number is above 12: "14/01/2008"), "2012-05-08"
+# "Friday 11 May 2012", "27. Jun, 2012", "02 nov 2012", "05/08/2012 10:15 am" and "07-19-2012" (month first,
+# unless the first number is above 12: "14/01/2008"; not inside a longer number: "978-1-12-2012"), "2012-05-08"
 _LOOSE_YEAR = r"(?:19|20)\d{2}"
 _LOOSE_DATE = re.compile(
     rf"(?<![\w/])(?:(?P<month>(?i:{MONTH_PATTERN}))\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:,\s*)?(?P<year>{_LOOSE_YEAR})"
-    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>(?i:{MONTH_PATTERN}))\s*(?:,\s*)?(?P<year2>{_LOOSE_YEAR})"
-    rf"|(?P<nmonth>\d{{1,2}})(?P<nsep>[/-])(?P<nday>\d{{1,2}})(?P=nsep)(?P<nyear>{_LOOSE_YEAR})"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?P<month2>(?i:{MONTH_PATTERN}))\s*(?:,\s*)?(?P<year2>{_LOOSE_YEAR})"
+    rf"|(?<!-)(?P<nmonth>\d{{1,2}})(?P<nsep>[/-])(?P<nday>\d{{1,2}})(?P=nsep)(?P<nyear>{_LOOSE_YEAR})(?!-)"
     rf"|(?P<iyear>{_LOOSE_YEAR})-(?P<imonth>\d{{2}})-(?P<iday>\d{{2}}))(?![\d/])")
+
+
+_VERBS = frozenset(("may", "march"))  # months that, written in lower case, are more likely verbs
 
 
 def find_dates(text: str) -> Iterator[tuple[date, int, int]]:
     """Every whole date written in ``text`` (more loosely than `parse_date`: commas
     and ordinals optional), with where it starts and ends."""
     for match in _LOOSE_DATE.finditer(text):
+        if (match["month"] or match["month2"] or "").lower() in _VERBS and (match["month"] or match["month2"]).islower():
+            continue  # "you may 8 2012": a verb, not a month
         if match["month"] or match["month2"]:
             numbers = (match["year"] or match["year2"], _month_number(match["month"] or match["month2"]),
                        match["day"] or match["day2"])
@@ -126,13 +131,20 @@ _TIMES = re.compile(TIME_PATTERN)
 _TIME_AFTER = re.compile(rf"^\s*(?:(?:,|at|@|-|–|\|)\s*)?(?P<time>{TIME_PATTERN})")
 
 
-_TIME_BEFORE = re.compile(rf"(?:^|\s)(?P<time>{TIME_PATTERN})\s*(?:,|-|–|\|)?\s*$")
+_TIME_BEFORE = re.compile(rf"(?:^|\s)(?P<time>{TIME_PATTERN})\s*(?:[,|–-]\s*)?$")
+TIME_BEFORE_REACH = 24  # characters before a date where its time may stand
+
+
+def time_of(text_after: str) -> str | None:
+    """The time of day written just after a date (", 10:56 am", " at 7:07 pm"), if any."""
+    timed = _TIME_AFTER.match(text_after)
+    return timed["time"] if timed else None
 
 
 def day_and_time(day: date, text_after: str, text_before: str = "") -> str:
     """ISO 8601 of ``day``, with the time of day written just after it, if any (", 10:56 am", " at 7:07 pm"),
     else just before it ("1:23 p.m. December 31, 2007": the news wires' order)."""
-    timed = _TIME_AFTER.match(text_after) or _TIME_BEFORE.search(text_before)
+    timed = _TIME_AFTER.match(text_after) or _TIME_BEFORE.search(" " + text_before[-TIME_BEFORE_REACH:])
     return _iso(day, timed["time"] if timed else None)
 
 

@@ -238,7 +238,7 @@ def _with_neighbours(feats: list[dict[str, float]]) -> list[list[str]]:
     a value (a bucket) becomes a name of its own: ``chars=5``."""
     names, carried = [], []
     for f in feats:
-        line = [key if type(value) is float else f"{key}={value}" for key, value in f.items()]  # a flag is 1.0
+        line = [key if type(value) is float and value == 1.0 else f"{key}={value}" for key, value in f.items()]
         names.append(line)
         carried.append([name for key, name in zip(f, line) if key in _CARRIED or key.startswith("rule=")])
     n = len(feats)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from archive.shared.dates import (DATE_PATTERN, MONTHS, TIME_PATTERN, WEEKDAY_PATTERN, find_dates, iso_datetime,
-                                  parse_time)
+from archive.shared.dates import (DATE_PATTERN, MONTH_PATTERN, MONTHS, TIME_PATTERN, WEEKDAY_PATTERN, find_dates,
+                                  iso_datetime, parse_time)
 from ..state import BYLINE, ParseState
 from . import authorline, header
 
@@ -45,7 +45,7 @@ _BETWEEN_NAMES = re.compile(r"(,\s*(?:and\s+)?|\s+and\s+)")
 
 
 # "Adam MannEmail Author": a link that a copied page ran into the name
-_GLUED_LINK = re.compile(r"(?<=[a-z])(?:Email|Follow|Contact)\b.*$")  # never a name's own ending ("LaMore")
+_GLUED_LINK = re.compile(r"(?<=[a-z])(?:Email|Follow|Contact)\b.*$")  # not "More", "View": names end so ("LaMore")
 
 
 def split_names(names: str) -> list[str]:
@@ -144,9 +144,8 @@ MAX_BYLINE_LENGTH = 160  # a longer line is text, not a byline
 # to a separator, "on", "in", "at", a weekday, a date or the count of comments
 _NAME_ENDS = (r"on|in|at|posted|published|last|more|with|for|from|via|discuss|comments?|share|permalink|email|print|"
               rf"tweet|leave|reply|topics?|tags?|categor(?:y|ies)|filed|updated|{WEEKDAY_PATTERN}|"
-              r"(?:mon|tue|wed|thu|fri|sat|sun)\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
-              r"(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
-              r"|\d+\s+(?:comments?|responses?|replies)")
+              rf"(?:mon|tue|wed|thu|fri|sat|sun)\.?|{MONTH_PATTERN}\s+\d{{1,2}}(?:st|nd|rd|th)?"
+              rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_PATTERN}|\d+\s+(?:comments?|responses?|replies)")
 MAX_NAME_WORDS = 5  # a longer name is cut at this many words
 _BY_NAME = re.compile(r"(?:^|(?<=[\s|·•—–/:-]))(?:[Bb]y|Author):?\s*(?<=[\s:])"
                       rf"(?P<name>\w[\w.’'-]*(?:\s+(?!(?i:{_NAME_ENDS})\b)\w[\w.’'-]*){{0,{MAX_NAME_WORDS - 1}}})"

@@ -19,13 +19,14 @@ _DATE_THEN_AUTHOR = re.compile(  # "November 18, 2016 · Greg Halvorsen"
     rf"^(?P<date>{DATE_PATTERN})(?:\s+at\s+(?P<time>{TIME_PATTERN}))?\s*[·|•–—]\s*(?:by\s+)?"
     rf"(?P<author>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,4}})$")
 # The link to a post's comments that ends its byline: "… By George Ambler 1 Comment", "… · 2 Comments"
-_COMMENTS_LINK = r"(?:\s*[·•]?\s*(?:(?:\d+|No|One)\s+(?:Comments?|Responses?|Replies)|Leave a (?:Comment|Reply)))"
+_COMMENTS_LINK = r"(?:\s*(?:[·•]\s*)?(?:(?:\d+|No|One)\s+(?:Comments?|Responses?|Replies)|Leave a (?:Comment|Reply)))"
 _POSTED = re.compile(
     rf"^(?:posted\s+)?(?:at\s+(?P<time>{TIME_PATTERN})\s+)?(?:on\s+)?(?P<date>{DATE_PATTERN})"
-    rf"(?:\s+at\s+(?P<time2>{TIME_PATTERN}))?\s+by\s+(?P<author>[^|]+?)(?:\s+in\s+[^|]{1,60})?{_COMMENTS_LINK}?"
+    rf"(?:\s+at\s+(?P<time2>{TIME_PATTERN}))?\s+by\s+(?P<author>[^|]+?)(?:\s+in\s+[^|]{{1,60}})?{_COMMENTS_LINK}?"
     r"(?:\s*\|.{0,80})?\s*$",
     re.IGNORECASE,
 )
+MAX_POSTED_LINE = 250  # a longer line is text, not a byline
 
 
 def navigation(state: ParseState, i: int) -> int:
@@ -101,6 +102,8 @@ def posted_byline(state: ParseState, i: int) -> int:
     """``posted at 12:19 pm on March 31, 2008 by Allahpundit``, ``Submitted by someone on 06/12/2013 - 14:37``,
     ``November 18, 2016 · Greg Halvorsen``."""
     text = state.lines[i].stripped
+    if len(text) > MAX_POSTED_LINE:
+        return 0
     match = _POSTED.match(text) or _SIGNED.match(text) or _DATE_THEN_AUTHOR.match(text)
     if not match:
         return 0

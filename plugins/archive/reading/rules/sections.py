@@ -105,7 +105,9 @@ _COMMENT_FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
 def _any_of(patterns: list[re.Pattern]) -> re.Pattern:
     """One pattern that matches where the first of ``patterns`` that matches does
     (one scan of a line instead of one per pattern: these are tried on every line)."""
-    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns), re.IGNORECASE)
+    flags = {pattern.flags for pattern in patterns}
+    assert len(flags) == 1, "patterns joined into one share their flags"
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns), flags.pop())
 
 
 _ANY_FOOTER = _any_of(_FOOTER)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..sections import is_comment_heading
+from archive.shared.dates import find_dates
 from ...shapes import DATE, stamp_date, stamps, varying_words
 from ...state import AVATAR, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, TITLE, Comment, ParseState
 
@@ -85,8 +86,14 @@ class IndentThread:
 
 def name_and_stamp(author: str) -> tuple[str, str | None]:
     """A header's author less the date written into it, and that date:
-    ``On September 13, 2012 at 8:02 am Tom Reyes`` is Tom Reyes, 2012-09-13T08:02."""
+    ``On September 13, 2012 at 8:02 am Tom Reyes`` is Tom Reyes, 2012-09-13T08:02;
+    ``27. Jun, 2012 / Faith`` is Faith, 2012-06-27."""
     if not any(slot == DATE for slot, _words in stamps(author)):
-        return author, None
+        whole = next(find_dates(author), None)  # a date the stamps' pattern does not know
+        if whole is None:
+            return author, None
+        _day, start, end = whole
+        name = (author[:start] + " " + author[end:]).strip(" ,:-–—/|.0123456789")
+        return name or author, stamp_date(author)
     name = varying_words(author).split(" | ")[0].strip(" ,:-–—")
     return name or author, stamp_date(author)

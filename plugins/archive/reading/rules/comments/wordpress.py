@@ -1,4 +1,5 @@
-"""WordPress: ``1. Montag says:`` (or ``Montag says:``), a date line, an indented body."""
+"""WordPress: ``1. Montag says:`` (or ``Montag says:``), a date line ("on October 30, 2012 at 11:02 am"), an
+indented body."""
 
 from __future__ import annotations
 
@@ -6,10 +7,10 @@ import re
 
 from archive.shared.dates import DATE_PATTERN, TIME_PATTERN, iso_datetime
 from ...state import COMMENT_BODY, COMMENT_HEADER, Comment, ParseState
-from .common import IndentThread, enough_headers
+from .common import IndentThread, enough_headers, name_and_stamp
 
 _WORDPRESS_HEADER = re.compile(r"^\s*(?:(?P<number>\d{1,5})\.\s+)?(?P<author>\S.{0,80}?)\s+says:\s*$")
-_WORDPRESS_DATE = re.compile(rf"^\s*(?P<date>{DATE_PATTERN})(?:\s+at\s+(?P<time>{TIME_PATTERN}))?\s*$")
+_WORDPRESS_DATE = re.compile(rf"^\s*(?:on\s+)?(?P<date>{DATE_PATTERN})(?:\s+at\s+(?P<time>{TIME_PATTERN}))?\s*$")
 
 
 def wordpress(state: ParseState) -> bool:
@@ -48,7 +49,8 @@ def wordpress(state: ParseState) -> bool:
             else:
                 state.claim(i, COMMENT_BODY)
                 body.append(i)
-        comment = Comment(len(state.comments) + 1, match["author"], date, body, header=start,
+        author, stamped = name_and_stamp(match["author"])  # "27. Jun, 2012 / Faith says:"
+        comment = Comment(len(state.comments) + 1, author, date or stamped, body, header=start,
                           header_lines=header_lines)
         comment.replies_to = thread.parent(header_indent)
         thread.add(header_indent, comment.number)
