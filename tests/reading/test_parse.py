@@ -99,10 +99,10 @@ def test_every_comment_header_line_belongs_to_exactly_one_comment(capture, expec
 
 def test_a_date_written_into_a_comments_header_is_its_date_not_its_authors_name():
     thread = "\n\n".join(["2 Responses", "1. 27. Jun, 2012 / Faith says:", "What a view from the ridge.",
-                            "2. 28. Jun, 2012 / Down Under says:", "We walked it in May, the snow was gone."])
+                            "2. 28. Jun, 2012 / DownUnder42 says:", "We walked it in May, the snow was gone."])
     state = parse_text("A week in the hills\n\n" + "We walked for a week and saw no one at all on the way. " * 3
                        + "\n\n" + thread + "\n", model=False)
-    assert [(c.author, c.date) for c in state.comments] == [("Faith", "2012-06-27"), ("Down Under", "2012-06-28")]
+    assert [(c.author, c.date) for c in state.comments] == [("Faith", "2012-06-27"), ("DownUnder42", "2012-06-28")]
     thread = "\n\n".join(["2 Responses", "Faith says:", "on October 30, 2012 at 11:02 am", "What a view from the ridge.",
                             "Down Under says:", "on October 30, 2012 at 11:04 am", "We walked it in May."])
     state = parse_text("A week in the hills\n\n" + "We walked for a week and saw no one at all on the way. " * 3

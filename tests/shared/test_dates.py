@@ -59,4 +59,5 @@ def test_dates_are_found_however_loosely_a_line_writes_them():
     assert day_and_time(day, " Edited: 11:02 am") == "2012-05-08"  # a time further on is another stamp's
     assert day_and_time(day, "", "1:23 p.m. ") == "2012-05-08T13:23"  # the wires write the time first
     assert day_and_time(day, "", "Posted 1:23 p.m. by Ida, ") == "2012-05-08"  # not right before the day
+    assert day_and_time(day, "", "12:30 pm" + " " * 17) == "2012-05-08"  # a time cut at the window's edge is none
     assert find_month_day("PORT ALDER, Mar 3 (Harbour Wire)") == (3, 3, 12, 17)

@@ -77,15 +77,22 @@ def stamp_date(text: str, day_first: bool = False) -> str | None:
     as the 5th of January. None for a relative stamp ("3 days ago")."""
     day = _first_date(text)
     clock = next((words for slot, words in stamps(text) if slot == TIME), None)
-    if day is None:  # a date written as the stamps' pattern does not know it ("27. Jun, 2012")
+    if day is None:  # a date written as the stamps' pattern does not know it, opening the line ("27. Jun, 2012")
         whole = next(find_dates(text), None)
-        return with_year(whole[0].year, whole[0].month, whole[0].day, clock) if whole else None
+        if whole is None or not opens_with_date(text, whole[1]) or any(slot == AGO for slot, _ in stamps(text)):
+            return None  # "Bob (joined 01-04-2011)": a date the line mentions, not its stamp
+        return with_year(whole[0].year, whole[0].month, whole[0].day, clock)
     written = iso_datetime(day[0], clock, day_first)
     if written is None:  # the year may follow the day and month
         start, end = day.span()
         whole = next((found for found, at, until in find_dates(text) if at < end and start < until), None)
         written = with_year(whole.year, whole.month, whole.day, clock) if whole else None
     return written
+
+
+def opens_with_date(text: str, start: int) -> bool:
+    """Does the date at ``start`` open the line (only a number and marks before it: "181. 27. Jun, 2012")?"""
+    return not any(c.isalpha() for c in text[:start])
 
 
 def day_first(texts: list[str]) -> bool:

@@ -106,8 +106,8 @@ def find_dates(text: str) -> Iterator[tuple[date, int, int]]:
     """Every whole date written in ``text`` (more loosely than `parse_date`: commas
     and ordinals optional), with where it starts and ends."""
     for match in _LOOSE_DATE.finditer(text):
-        if (match["month"] or match["month2"] or "").lower() in _VERBS and (match["month"] or match["month2"]).islower():
-            continue  # "you may 8 2012": a verb, not a month
+        if match["month"] and match["month"] in _VERBS:
+            continue  # "you may 8 2012": a verb, not a month (the day first, "03 may 2012", is a date)
         if match["month"] or match["month2"]:
             numbers = (match["year"] or match["year2"], _month_number(match["month"] or match["month2"]),
                        match["day"] or match["day2"])
@@ -131,7 +131,7 @@ _TIMES = re.compile(TIME_PATTERN)
 _TIME_AFTER = re.compile(rf"^\s*(?:(?:,|at|@|-|–|\|)\s*)?(?P<time>{TIME_PATTERN})")
 
 
-_TIME_BEFORE = re.compile(rf"(?:^|\s)(?P<time>{TIME_PATTERN})\s*(?:[,|–-]\s*)?$")
+_TIME_BEFORE = re.compile(rf"(?<!\S)(?P<time>{TIME_PATTERN})\s*(?:[,|–-]\s*)?$")
 TIME_BEFORE_REACH = 24  # characters before a date where its time may stand
 
 
@@ -144,7 +144,7 @@ def time_of(text_after: str) -> str | None:
 def day_and_time(day: date, text_after: str, text_before: str = "") -> str:
     """ISO 8601 of ``day``, with the time of day written just after it, if any (", 10:56 am", " at 7:07 pm"),
     else just before it ("1:23 p.m. December 31, 2007": the news wires' order)."""
-    timed = _TIME_AFTER.match(text_after) or _TIME_BEFORE.search(" " + text_before[-TIME_BEFORE_REACH:])
+    timed = _TIME_AFTER.match(text_after) or _TIME_BEFORE.search(text_before, max(0, len(text_before) - TIME_BEFORE_REACH))
     return _iso(day, timed["time"] if timed else None)
 
 
