@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import date
 
 from archive.shared.dates import (CLOCK_PATTERN, DATE_PATTERN, MONTH_PATTERN, NUMERIC_DATE_PATTERN, TIME_PATTERN,
                                   find_dates, iso_datetime, with_year)
@@ -78,8 +79,8 @@ def stamp_date(text: str, day_first: bool = False) -> str | None:
     day = _first_date(text)
     clock = next((words for slot, words in stamps(text) if slot == TIME), None)
     if day is None:  # a date written as the stamps' pattern does not know it, opening the line ("27. Jun, 2012")
-        whole = next(find_dates(text), None)
-        if whole is None or not opens_with_date(text, whole[1]) or any(slot == AGO for slot, _ in stamps(text)):
+        whole = opening_date(text)
+        if whole is None or any(slot == AGO for slot, _ in stamps(text)):
             return None  # "Bob (joined 01-04-2011)": a date the line mentions, not its stamp
         return with_year(whole[0].year, whole[0].month, whole[0].day, clock)
     written = iso_datetime(day[0], clock, day_first)
@@ -90,9 +91,11 @@ def stamp_date(text: str, day_first: bool = False) -> str | None:
     return written
 
 
-def opens_with_date(text: str, start: int) -> bool:
-    """Does the date at ``start`` open the line (only a number and marks before it: "181. 27. Jun, 2012")?"""
-    return not any(c.isalpha() for c in text[:start])
+def opening_date(text: str) -> tuple[date, int, int] | None:
+    """The first whole date of ``text`` (`find_dates`) if it opens the line, only a
+    number and marks before it ("181. 27. Jun, 2012 / Faith"), with where it starts and ends."""
+    whole = next(find_dates(text), None)
+    return whole if whole is not None and not any(c.isalpha() for c in text[:whole[1]]) else None
 
 
 def day_first(texts: list[str]) -> bool:

@@ -144,8 +144,8 @@ def time_of(text_after: str) -> str | None:
 def day_and_time(day: date, text_after: str, text_before: str = "") -> str:
     """ISO 8601 of ``day``, with the time of day written just after it, if any (", 10:56 am", " at 7:07 pm"),
     else just before it ("1:23 p.m. December 31, 2007": the news wires' order)."""
-    timed = _TIME_AFTER.match(text_after) or _TIME_BEFORE.search(text_before, max(0, len(text_before) - TIME_BEFORE_REACH))
-    return _iso(day, timed["time"] if timed else None)
+    before = _TIME_BEFORE.search(text_before, max(0, len(text_before) - TIME_BEFORE_REACH))
+    return _iso(day, time_of(text_after) or (before["time"] if before else None))
 
 
 def without_times(text: str) -> str:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from ..sections import is_comment_heading
-from archive.shared.dates import find_dates
-from ...shapes import DATE, opens_with_date, stamp_date, stamps, varying_words
+from ...shapes import DATE, opening_date, stamp_date, stamps, varying_words
 from ...state import AVATAR, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, TITLE, Comment, ParseState
 
 MIN_HEADERS = 2  # one "X says:" line may be article text introducing a quote
@@ -89,11 +88,10 @@ def name_and_stamp(author: str) -> tuple[str, str | None]:
     ``On September 13, 2012 at 8:02 am Tom Reyes`` is Tom Reyes, 2012-09-13T08:02;
     ``27. Jun, 2012 / Faith`` is Faith, 2012-06-27."""
     if not any(slot == DATE for slot, _words in stamps(author)):
-        whole = next(find_dates(author), None)  # a date the stamps' pattern does not know, opening the header
-        if whole is None or not opens_with_date(author, whole[1]):
+        whole = opening_date(author)  # a date the stamps' pattern does not know, opening the header
+        if whole is None:
             return author, None
-        _day, start, end = whole
-        name = " ".join(author[end:].split()).strip(" ,:-–—/|")
+        name = " ".join(author[whole[2]:].split()).strip(" ,:-–—/|")
         return name or author, stamp_date(author)
     name = varying_words(author).split(" | ")[0].strip(" ,:-–—")
     return name or author, stamp_date(author)

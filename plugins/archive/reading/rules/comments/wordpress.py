@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from archive.shared.dates import DATE_PATTERN, TIME_PATTERN, find_dates, iso_datetime
-from ...shapes import opens_with_date
+from archive.shared.dates import DATE_PATTERN, TIME_PATTERN, iso_datetime
+from ...shapes import opening_date
 from ...state import COMMENT_BODY, COMMENT_HEADER, Comment, ParseState
 from .common import IndentThread, enough_headers, name_and_stamp
 
@@ -51,7 +51,7 @@ def wordpress(state: ParseState) -> bool:
                 state.claim(i, COMMENT_BODY)
                 body.append(i)
         author, stamped = match["author"], None
-        if (whole := next(find_dates(author), None)) and opens_with_date(author, whole[1]):
+        if opening_date(author):
             author, stamped = name_and_stamp(author)  # "27. Jun, 2012 / Faith says:"
         comment = Comment(len(state.comments) + 1, author, date or stamped, body, header=start,
                           header_lines=header_lines)
