@@ -223,76 +223,41 @@ def quality(c, show="", heldout=False, corpus=False):
             print(f"  kind wrong: {wrong}")
 
 
-FIXTURE_COPIES = 5  # each fixture counts as this many corpus pages: they must stay exact
-
-
-def _corpus_sequence(page: dict):
-    from archive.reading.training import sequence
-    from corpus_scoring import page_text
-
-    return sequence(page_text(page), page["lines"], page["title"])
-
-
-def _fixture_text(case: tuple[str, str]) -> str | None:
-    """A fixture's capture text, if the rules alone read it right (then the
-    rules' roles are its labels)."""
-    from archive.reading.capture import read_capture
-    from archive.reading.parse import parse_text
-    from archive.record import build_record
-    from scoring import load_expected, record_differences
-
-    capture = read_capture(Path(case[0]))
-    record = build_record(capture, parse_text(capture.text, model=False))
-    return None if record_differences(record, load_expected(Path(case[1]))) else capture.text
-
-
-def _title_examples(job: tuple[dict | None, str | None, str]):
-    """The title ranker's examples from one corpus page (or fixture text) under one fold's line model."""
-    from archive.reading.training import title_examples
-    from corpus_scoring import page_text
-
-    page, text, model = job
-    if page is None:
-        return title_examples(text, None, None, Path(model))
-    return title_examples(page_text(page), page["lines"], page["title"], Path(model))
-
-
 @task(help={"output": "the folder to write the models to (default: the one the build loads them from)"})
 def train(c, output=""):
     """Train the line model and the title ranker on the corpus's `tune` split and the fixtures (deterministic)."""
-    import tempfile
     from multiprocessing import Pool
 
     sys.path.insert(0, str(ROOT / "tests"))
     from archive.reading.linemodel import tagger, titles
-    from archive.reading.training import FOLDS, fold, rules_sequence, train as fit, train_ranker
-    from corpus_scoring import CORPUS, corpus_pages, init_worker
-    from scoring import fixture_cases
+    from corpus_scoring import CORPUS, init_worker
+    from corpus_training import train_models
 
     if not (CORPUS / "labels.jsonl").is_file():
         raise Exit(f"error: the labelled corpus is not at {CORPUS}", code=1)
     folder = Path(output) if output else tagger.MODEL.parent
-    pages = corpus_pages("tune")
-    fixtures = [(str(capture), str(expected)) for _case, capture, expected in fixture_cases()]
-    folds = [fold(page["host"] or page["id"]) for page in pages]
-    with Pool(2, initializer=init_worker) as pool, tempfile.TemporaryDirectory() as scratch:
-        corpus = pool.map(_corpus_sequence, pages, chunksize=8)
-        texts = [text for text in pool.map(_fixture_text, fixtures) if text is not None]
-        own = [(*rules_sequence(text), FIXTURE_COPIES) for text in texts]
-        # the ranker learns from readings by line models that never saw the page
-        jobs = []
-        for held in range(FOLDS):
-            model = Path(scratch) / f"fold{held}.crfsuite"
-            fit([(x, y, 1) for (x, y), f in zip(corpus, folds) if f != held] + own, model)
-            jobs += [(page, None, str(model)) for page, f in zip(pages, folds) if f == held and page["title"]]
-            jobs += [(None, text, str(model)) for text in texts]
-        examples = pool.map(_title_examples, jobs, chunksize=8)  # each page's candidates
-    train_ranker(examples, folder / titles.MODEL.name)
-    fit([(x, y, 1) for x, y in corpus] + own, folder / tagger.MODEL.name)
+    with Pool(2, initializer=init_worker) as pool:
+        data, ranked = train_models(pool, folder)
     for model in (tagger.MODEL.name, titles.MODEL.name):
         print(f"{folder / model}: {(folder / model).stat().st_size:,} bytes")
-    print(f"trained on {len(pages)} corpus pages (tune) and the {len(texts)} of {len(fixtures)} fixtures that the "
-          f"rules alone read right; the title ranker on the candidate lines of {len(examples)} pages (fixtures once per fold)")
+    print(f"trained on {len(data.pages)} corpus pages (tune) and the {len(data.texts)} fixtures that the rules alone "
+          f"read right; the title ranker on the candidate lines of {ranked} pages (fixtures once per fold)")
+
+
+@task
+def crossval(c):
+    """Measure the reader on `tune` pages of sites its models never saw: two-fold cross-validation by site."""
+    from multiprocessing import Pool
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from corpus_scoring import CORPUS, init_worker
+    from corpus_training import cross_validate
+
+    if not (CORPUS / "labels.jsonl").is_file():
+        raise Exit(f"error: the labelled corpus is not at {CORPUS}", code=1)
+    with Pool(2, initializer=init_worker) as pool:
+        score = cross_validate(pool)
+    print(score.report("tune, two-fold cross-validation by site"))
 
 
 def _show_case(state, record, want) -> None:

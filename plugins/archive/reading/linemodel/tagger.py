@@ -23,10 +23,10 @@ def opened(path: Path = MODEL):
     return tagger
 
 
-def tag(features: list[list[str]], model: Path = MODEL) -> tuple[list[str], list[dict[str, float]]] | None:
-    """Each line's label and the model's probability of every label, or None
-    when there is no model."""
-    tagger = opened(model)
+def tag(features: list[list[str]], model: Path | None = None) -> tuple[list[str], list[dict[str, float]]] | None:
+    """Each line's label and the model's probability of every label (by
+    ``model``, else the line model in use), or None when there is no model."""
+    tagger = opened(model or MODEL)
     if tagger is None:
         return None
     if not features:

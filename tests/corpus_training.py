@@ -1,0 +1,147 @@
+"""Training the models on the labelled corpus (`invoke train`), and measuring
+them on pages of sites they never saw (`invoke crossval`).
+
+Both learn from the corpus's `tune` pages and from the fixtures the rules alone
+read right. The sites of `tune` fall in two folds (`training.fold`); a line
+model is fitted without each fold, so that every page can be read by a model
+that never saw its site. The title ranker learns from those readings: a
+headline judged among the candidates a foreign model offers, as on a new site.
+
+Cross-validation goes one step further: each fold's pages are read by the line
+model fitted without them and by a title ranker that learned from the other
+fold only, so the figures say how the reader does on sites it was not trained
+on, without looking at `check` (kept for reporting).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from multiprocessing.pool import Pool
+from pathlib import Path
+
+from archive.reading.linemodel import tagger, titles, use_models
+from archive.reading.training import FOLDS, fold, rules_sequence, train as fit, train_ranker
+from corpus_scoring import CorpusScore, corpus_pages, page_text, read_page
+from scoring import fixture_cases
+
+FIXTURE_COPIES = 5  # each fixture counts as this many corpus pages: they must stay exact
+SHIPPED = tagger.MODEL.parent  # where the build finds the models
+
+
+@dataclass
+class TrainingSet:
+    pages: list[dict]  # the corpus's `tune` pages
+    folds: list[int]  # each page's fold, by its site
+    corpus: list[tuple[list[list[str]], list[str]]]  # each page's features and labels
+    texts: list[str]  # the fixtures the rules alone read right
+    own: list[tuple[list[list[str]], list[str], int]]  # their features, the rules' roles as labels, copies
+
+    def fitted_without(self, held: int) -> list[tuple[list[list[str]], list[str], int]]:
+        """The line model's training sequences, less the pages of fold ``held``."""
+        return [(x, y, 1) for (x, y), f in zip(self.corpus, self.folds) if f != held] + self.own
+
+
+def training_set(pool: Pool, pages: list[dict] | None = None) -> TrainingSet:
+    """``pages`` (default: every `tune` page) and the fixtures, read for training."""
+    pages = corpus_pages("tune") if pages is None else pages
+    fixtures = [(str(capture), str(expected)) for _case, capture, expected in fixture_cases()]
+    corpus = pool.map(_corpus_sequence, pages, chunksize=8)
+    texts = [text for text in pool.map(_fixture_text, fixtures) if text is not None]
+    return TrainingSet(pages, [fold(page["host"] or page["id"]) for page in pages], corpus, texts,
+                       [(*rules_sequence(text), FIXTURE_COPIES) for text in texts])
+
+
+def fold_line_models(data: TrainingSet, folder: Path) -> list[Path]:
+    """One line model per fold, fitted without that fold's pages: ``folder/fold<k>/lines.crfsuite``."""
+    models = []
+    for held in range(FOLDS):
+        model = folder / f"fold{held}" / tagger.MODEL.name
+        fit(data.fitted_without(held), model)
+        models.append(model)
+    return models
+
+
+def title_examples(pool: Pool, data: TrainingSet, readers: list[Path]) -> list[tuple[int, list]]:
+    """Each fold's pages that have a title, then the fixtures, read by the line
+    model fitted without that fold: the title ranker's candidates, with the fold."""
+    jobs, held = [], []
+    for k, model in enumerate(readers):
+        here = [(page, None, str(model)) for page, f in zip(data.pages, data.folds) if f == k and page["title"]]
+        here += [(None, text, str(model)) for text in data.texts]
+        jobs += here
+        held += [k] * len(here)
+    return list(zip(held, pool.map(_title_examples, jobs, chunksize=8)))
+
+
+def train_models(pool: Pool, folder: Path) -> tuple[TrainingSet, int]:
+    """Fit the line model and the title ranker on every `tune` page and the
+    fixtures, into ``folder``; the training set and how many pages the ranker learned from."""
+    data = training_set(pool)
+    with tempfile.TemporaryDirectory() as scratch:
+        examples = title_examples(pool, data, fold_line_models(data, Path(scratch)))
+    train_ranker([page for _k, page in examples], folder / titles.MODEL.name)
+    fit([(x, y, 1) for x, y in data.corpus] + data.own, folder / tagger.MODEL.name)
+    return data, len(examples)
+
+
+def cross_validate(pool: Pool, pages: list[dict] | None = None) -> CorpusScore:
+    """Score every page of ``pages`` (default: all of `tune`) as read by models
+    trained without its fold: the line model fitted without it, and a title
+    ranker that learned only from the other folds' pages."""
+    data = training_set(pool, pages)
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        readers = fold_line_models(data, folder)
+        examples = title_examples(pool, data, readers)
+        for held in range(FOLDS):
+            train_ranker([page for k, page in examples if k != held], folder / f"fold{held}" / titles.MODEL.name)
+        results = pool.map(_read_held_out, held_out_readings(data, folder), chunksize=4)
+    score = CorpusScore()
+    for page, result in zip(data.pages, results):
+        score.add(page, result)
+    return score
+
+
+def held_out_readings(data: TrainingSet, folder: Path) -> list[tuple[dict, str]]:
+    """Each page with the folder of the models trained without its fold."""
+    return [(page, str(folder / f"fold{f}")) for page, f in zip(data.pages, data.folds)]
+
+
+def _corpus_sequence(page: dict):
+    from archive.reading.training import sequence
+
+    return sequence(page_text(page), page["lines"], page["title"])
+
+
+def _fixture_text(case: tuple[str, str]) -> str | None:
+    """A fixture's capture text, if the rules alone read it right (then the
+    rules' roles are its labels)."""
+    from archive.reading.capture import read_capture
+    from archive.reading.parse import parse_text
+    from archive.record import build_record
+    from scoring import load_expected, record_differences
+
+    capture = read_capture(Path(case[0]))
+    record = build_record(capture, parse_text(capture.text, model=False))
+    return None if record_differences(record, load_expected(Path(case[1]))) else capture.text
+
+
+def _title_examples(job: tuple[dict | None, str | None, str]):
+    """The title ranker's examples from one corpus page (or fixture text) under one fold's line model."""
+    from archive.reading.training import title_examples as examples
+
+    page, text, model = job
+    if page is None:
+        return examples(text, None, None, Path(model))
+    return examples(page_text(page), page["lines"], page["title"], Path(model))
+
+
+def _read_held_out(job: tuple[dict, str]):
+    """One page read with one fold's models; the worker then reads with the shipped ones again."""
+    page, folder = job
+    use_models(Path(folder))
+    try:
+        return read_page(page)
+    finally:
+        use_models(SHIPPED)

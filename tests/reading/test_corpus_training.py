@@ -1,0 +1,79 @@
+"""Training on the labelled corpus and cross-validation by site (`invoke train`,
+`invoke crossval`): no page is read, or learned from, by a model that saw its site."""
+
+from __future__ import annotations
+
+import os
+from multiprocessing import Pool
+from pathlib import Path
+
+import pytest
+
+from archive.reading.linemodel import tagger, titles
+from archive.reading.training import fold
+from corpus_scoring import CORPUS, corpus_pages, init_worker
+from corpus_training import TrainingSet, cross_validate, held_out_readings, title_examples
+
+SITES = ["a.example", "b.example", "c.example", "d.example", "e.example", "f.example"]
+
+
+def _training_set() -> TrainingSet:
+    """One page per site, each page's features naming its site."""
+    pages = [{"id": site, "host": site, "title": f"Headline of {site}"} for site in SITES]
+    folds = [fold(site) for site in SITES]
+    assert set(folds) == {0, 1}  # the sites fall in both folds
+    corpus = [([[f"site={site}"]], ["article"]) for site in SITES]
+    return TrainingSet(pages, folds, corpus, ["fixture text"], [([["fixture"]], ["other"], 5)])
+
+
+class _Recorder:
+    """A pool that hands back the jobs it was given instead of running them."""
+
+    def map(self, _function, jobs, chunksize=1):
+        return list(jobs)
+
+
+def test_a_fold_line_model_is_fitted_without_the_pages_of_its_fold_and_with_every_fixture():
+    data = _training_set()
+    for held in (0, 1):
+        seen = [x[0][0] for x, _y, _copies in data.fitted_without(held)]
+        assert seen == [f"site={site}" for site in SITES if fold(site) != held] + ["fixture"]
+
+
+def test_the_ranker_learns_from_readings_by_a_line_model_that_never_saw_the_page():
+    data = _training_set()
+    readers = [Path("fold0/lines.crfsuite"), Path("fold1/lines.crfsuite")]
+    examples = title_examples(_Recorder(), data, readers)
+    pages = [(k, page["host"], model) for k, (page, _text, model) in examples if page is not None]
+    assert sorted(host for _k, host, _model in pages) == sorted(SITES)  # each page once
+    assert all(k == fold(host) and model == str(readers[k]) for k, host, model in pages)
+    fixtures = [(k, model) for k, (page, text, model) in examples if page is None]
+    assert fixtures == [(0, str(readers[0])), (1, str(readers[1]))]  # the fixtures once per fold
+
+
+def test_cross_validation_reads_each_page_with_the_models_trained_without_its_fold():
+    data = _training_set()
+    readings = held_out_readings(data, Path("models"))
+    assert [(page["host"], folder) for page, folder in readings] == [
+        (site, str(Path("models") / f"fold{fold(site)}")) for site in SITES]
+
+
+@pytest.fixture(scope="module")
+def corpus_present():
+    if not (CORPUS / "labels.jsonl").is_file():
+        if os.environ.get("CI"):
+            pytest.fail(f"the labelled corpus is missing at {CORPUS}")
+        pytest.skip(f"the labelled corpus is not at {CORPUS} (it lies beside the project in shared/)")
+
+
+def test_cross_validation_trains_and_reads_a_sample_of_tune_pages(corpus_present):
+    pages = corpus_pages("tune")[:24]
+    assert len({fold(page["host"] or page["id"]) for page in pages}) == 2
+    shipped = (tagger.MODEL, titles.MODEL)
+    with Pool(2, initializer=init_worker) as pool:
+        score = cross_validate(pool, pages)
+    assert (score.pages, score.errors) == (24, [])
+    assert score.titles == sum(bool(page["title"]) for page in pages) > 0
+    figures = score.figures()
+    assert all(0.5 < figures[label]["f1"] <= 1 for label in ("article", "comment", "other"))
+    assert (tagger.MODEL, titles.MODEL) == shipped  # the build still reads with the shipped models
