@@ -244,8 +244,8 @@ def train(c, output=""):
           f"read right; the title ranker on the candidate lines of {ranked} pages (fixtures once per fold)")
 
 
-@task
-def crossval(c):
+@task(help={"models": "keep the folds' models in this folder (FOLDER/fold0, …) to read one page as the figures did"})
+def crossval(c, models=""):
     """Measure the reader on `tune` pages of sites its models never saw: two-fold cross-validation by site."""
     from multiprocessing import Pool
 
@@ -256,7 +256,7 @@ def crossval(c):
     if not (CORPUS / "labels.jsonl").is_file():
         raise Exit(f"error: the labelled corpus is not at {CORPUS}", code=1)
     with Pool(2, initializer=init_worker) as pool:
-        score = cross_validate(pool)
+        score = cross_validate(pool, keep=Path(models).resolve() if models else None)
     print(score.report("tune, two-fold cross-validation by site"))
 
 

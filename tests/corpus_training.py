@@ -85,13 +85,14 @@ def train_models(pool: Pool, folder: Path) -> tuple[TrainingSet, int]:
     return data, len(examples)
 
 
-def cross_validate(pool: Pool, pages: list[dict] | None = None) -> CorpusScore:
+def cross_validate(pool: Pool, pages: list[dict] | None = None, keep: Path | None = None) -> CorpusScore:
     """Score every page of ``pages`` (default: all of `tune`) as read by models
     trained without its fold: the line model fitted without it, and a title
-    ranker that learned only from the other folds' pages."""
+    ranker that learned only from the other folds' pages (kept in
+    ``keep/fold<k>/`` if given, to read a page as the figures did)."""
     data = training_set(pool, pages)
     with tempfile.TemporaryDirectory() as scratch:
-        folder = Path(scratch)
+        folder = keep or Path(scratch)
         readers = fold_line_models(data, folder)
         examples = title_examples(pool, data, readers)
         for held in range(FOLDS):

@@ -66,12 +66,14 @@ def corpus_present():
         pytest.skip(f"the labelled corpus is not at {CORPUS} (it lies beside the project in shared/)")
 
 
-def test_cross_validation_trains_and_reads_a_sample_of_tune_pages(corpus_present):
+def test_cross_validation_trains_and_reads_a_sample_of_tune_pages(corpus_present, tmp_path):
     pages = corpus_pages("tune")[:24]
     assert len({fold(page["host"] or page["id"]) for page in pages}) == 2
     shipped = (tagger.MODEL, titles.MODEL)
     with Pool(2, initializer=init_worker) as pool:
-        score = cross_validate(pool, pages)
+        score = cross_validate(pool, pages, keep=tmp_path)
+    kept = sorted(str(path.relative_to(tmp_path)) for path in tmp_path.rglob("*.crfsuite"))
+    assert kept == ["fold0/lines.crfsuite", "fold0/titles.crfsuite", "fold1/lines.crfsuite", "fold1/titles.crfsuite"]
     assert (score.pages, score.errors) == (24, [])
     assert score.titles == sum(bool(page["title"]) for page in pages) > 0
     figures = score.figures()
