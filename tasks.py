@@ -244,20 +244,30 @@ def train(c, output=""):
           f"read right; the title ranker on the candidate lines of {ranked} pages (fixtures once per fold)")
 
 
-@task(help={"models": "keep the folds' models in this folder (FOLDER/fold0, …) to read one page as the figures did"})
-def crossval(c, models=""):
+@task(help={"models": "keep the folds' models in this folder (FOLDER/fold0, …; FOLDER/draw1/fold0 … with repeats) "
+                      "to read one page as the figures did",
+            "repeats": "draw the sites into two folds this many ways (each about a minute), and pool the figures"})
+def crossval(c, models="", repeats=1):
     """Measure the reader on `tune` pages of sites its models never saw: two-fold cross-validation by site."""
     from multiprocessing import Pool
 
     sys.path.insert(0, str(ROOT / "tests"))
-    from corpus_scoring import CORPUS, init_worker
+    from corpus_scoring import CORPUS, CorpusScore, init_worker
     from corpus_training import cross_validate
 
     if not (CORPUS / "labels.jsonl").is_file():
         raise Exit(f"error: the labelled corpus is not at {CORPUS}", code=1)
+    pooled = CorpusScore()
     with Pool(2, initializer=init_worker) as pool:
-        score = cross_validate(pool, keep=Path(models).resolve() if models else None)
-    print(score.report("tune, two-fold cross-validation by site"))
+        for partition in range(repeats):
+            keep = Path(models).resolve() if models else None
+            if keep and repeats > 1:
+                keep = keep / f"draw{partition + 1}"
+            score = cross_validate(pool, keep=keep, partition=partition)
+            print(score.report(f"tune, two-fold cross-validation by site (draw {partition + 1} of {repeats})"))
+            pooled.merge(score)
+    if repeats > 1:
+        print(pooled.report(f"tune, the {repeats} draws pooled"))
 
 
 def _show_case(state, record, want) -> None:

@@ -150,6 +150,11 @@ class CorpusScore:
             self.spans_found += len(found)
             self.spans_right += len(gold_spans & found)
 
+    def merge(self, other: CorpusScore) -> None:
+        """Add ``other``'s pages to these (figures pooled over both)."""
+        for name, mine in vars(self).items():
+            setattr(self, name, mine + getattr(other, name))
+
     def f1(self, label: str, confusion: Counter | None = None) -> tuple[float, float, float]:
         confusion = self.confusion if confusion is None else confusion
         tp = confusion[label, label]

@@ -42,13 +42,14 @@ class TrainingSet:
         return [(x, y, 1) for (x, y), f in zip(self.corpus, self.folds) if f != held] + self.own
 
 
-def training_set(pool: Pool, pages: list[dict] | None = None) -> TrainingSet:
-    """``pages`` (default: every `tune` page) and the fixtures, read for training."""
+def training_set(pool: Pool, pages: list[dict] | None = None, partition: int = 0) -> TrainingSet:
+    """``pages`` (default: every `tune` page) and the fixtures, read for training
+    (``partition``: which draw of the sites into folds, `training.fold`)."""
     pages = corpus_pages("tune") if pages is None else pages
     fixtures = [(str(capture), str(expected)) for _case, capture, expected in fixture_cases()]
     corpus = pool.map(_corpus_sequence, pages, chunksize=8)
     texts = [text for text in pool.map(_fixture_text, fixtures) if text is not None]
-    return TrainingSet(pages, [fold(page["host"] or page["id"]) for page in pages], corpus, texts,
+    return TrainingSet(pages, [fold(page["host"] or page["id"], partition) for page in pages], corpus, texts,
                        [(*rules_sequence(text), FIXTURE_COPIES) for text in texts])
 
 
@@ -85,12 +86,15 @@ def train_models(pool: Pool, folder: Path) -> tuple[TrainingSet, int]:
     return data, len(examples)
 
 
-def cross_validate(pool: Pool, pages: list[dict] | None = None, keep: Path | None = None) -> CorpusScore:
+def cross_validate(pool: Pool, pages: list[dict] | None = None, keep: Path | None = None,
+                   partition: int = 0) -> CorpusScore:
     """Score every page of ``pages`` (default: all of `tune`) as read by models
     trained without its fold: the line model fitted without it, and a title
     ranker that learned only from the other folds' pages (kept in
-    ``keep/fold<k>/`` if given, to read a page as the figures did)."""
-    data = training_set(pool, pages)
+    ``keep/fold<k>/`` if given, to read a page as the figures did). Each
+    ``partition`` draws the sites into folds anew: a model's figures move with
+    the pages it happens to learn from, and more draws tell a change from that."""
+    data = training_set(pool, pages, partition)
     with tempfile.TemporaryDirectory() as scratch:
         folder = keep or Path(scratch)
         readers = fold_line_models(data, folder)

@@ -51,6 +51,28 @@ def test_the_ranker_learns_from_readings_by_a_line_model_that_never_saw_the_page
     assert fixtures == [(0, str(readers[0])), (1, str(readers[1]))]  # the fixtures once per fold
 
 
+def test_another_draw_puts_the_sites_in_folds_anew_and_the_first_is_the_training_folds():
+    from archive.reading.training import FOLDS
+    import zlib
+
+    hosts = [f"site{n}.example" for n in range(200)]
+    assert [fold(host) for host in hosts] == [zlib.crc32(host.encode()) % FOLDS for host in hosts]
+    first, second = [fold(host, 1) for host in hosts], [fold(host, 2) for host in hosts]
+    assert first != [fold(host) for host in hosts] != second != first
+    assert 60 < sum(first) < 140 and 60 < sum(second) < 140  # about half the sites in each fold
+
+
+def test_scores_pool_over_draws():
+    from corpus_scoring import CorpusScore
+
+    a, b = CorpusScore(), CorpusScore()
+    a.pages, a.titles, a.titles_right, a.confusion["article", "article"] = 2, 2, 1, 5
+    b.pages, b.titles, b.titles_right, b.confusion["article", "other"] = 3, 2, 2, 5
+    a.merge(b)
+    assert (a.pages, a.titles, a.titles_right) == (5, 4, 3)
+    assert a.f1("article")[1] == 0.5  # recall: 5 of the 10 article lines
+
+
 def test_cross_validation_reads_each_page_with_the_models_trained_without_its_fold():
     data = _training_set()
     readings = held_out_readings(data, Path("models"))

@@ -22,9 +22,10 @@ RANKER_PARAMS = {"c1": 0.5, "c2": 30.0, "max_iterations": 200}
 FOLDS = 2  # the title ranker learns from line-model readings of pages that model never saw
 
 
-def fold(host: str) -> int:
-    """A site's fold: every page of one site in the same one."""
-    return zlib.crc32(host.encode()) % FOLDS
+def fold(host: str, partition: int = 0) -> int:
+    """A site's fold: every page of one site in the same one (``partition``: another
+    draw of the sites into folds, for repeated cross-validation)."""
+    return zlib.crc32((f"{partition}/{host}" if partition else host).encode()) % FOLDS
 
 
 def title_key(title: str | None) -> str:
