@@ -35,6 +35,21 @@ def test_stamps_are_dates_times_and_relative_stamps():
     assert stamps("No stamp in this line at all.") == []
 
 
+def test_a_name_that_starts_like_a_weekday_or_is_a_month_is_not_a_date():
+    # "Wed…", "Sat…", "Mon…" open names; "21 Jan November 8": Jan is the commenter, the date follows
+    header = "<N> <X> @ <X> <DATE> at <TIME>"
+    assert shape("20 Cher @ Weddicted November 13, 2012 at 10:24 am") == header
+    assert shape("19 Christine @ BookishlyB November 13, 2012 at 10:10 am") == header
+    assert shape("Satish November 2, 2012 at 11:42 am") == shape("Adriana July 25, 2012 at 9:57 pm")
+    assert shape("21 Jan November 8, 2012 at 10:25 AM") == shape("20 Julie November 8, 2012 at 10:24 AM")
+    assert [words for _slot, words in stamps("Briton jailed in Monaco August 9, 2012")] == ["August 9, 2012"]
+    # a weekday is still a date's, abbreviated or not
+    assert [words for _slot, words in stamps("Tue. Jan. 8 2008 5:10 PM ET")][0] == "Tue. Jan. 8"
+    assert [words for _slot, words in stamps("Saturday, March 7, 2009 at 10:41 pm")][0] == "Saturday, March 7, 2009"
+    assert [words for _slot, words in stamps("Wed, 06/12/2013 - 14:37")][0] == "Wed, 06/12/2013"
+    assert [words for _slot, words in stamps("5 Jun 12 at 3:00 pm")][0] == "5 Jun"  # a day and a month, then the year
+
+
 def test_a_name_that_starts_like_a_month_is_not_a_date():
     assert shape("4 Juniper May 14, 2011 at 6:05 AM") == shape("3 Octavia May 14, 2011 at 5:52 AM")
     assert stamps("Marcus 12 says:") == [] and stamps("7 Augustine") == []

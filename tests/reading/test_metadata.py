@@ -166,3 +166,17 @@ def test_comments_after_a_post_dated_from_the_copyright_year_come_after_it():
     assert [(c.date, c.date_inferred) for c in state.comments] == [
         ("2013-01-02T16:29", "the year of the page's copyright notice (2012)"),
         ("2013-01-02T17:20", "the year of the page's copyright notice (2012)")]
+
+
+def test_a_comments_posted_by_under_a_count_of_comments_is_not_the_posts_byline():
+    text = page("Field Mouse play two nights in the city", PROSE, "Comments (3)", "I love Nedelle",
+                "Posted by Anonymous | November 12, 2012 6:50 PM", "hot",
+                "Posted by Anonymous | November 12, 2012 7:07 PM", "psst... 11/13 is Tuesday",
+                "Posted by Anonymous | November 12, 2012 7:08 PM", "Leave a Comment")
+    state = parse_text(text, model=False)
+    assert state.authors == []
+    assert not [line for line in state.lines if line.role == "byline"]
+    # the post's own, over a count of comments with one more of the same under it, is the post's
+    own = page("Field Mouse play two nights in the city", PROSE, "Posted by Maria at 9:15 AM", "2 comments:",
+               "Tomas said...", "Great set.", "Posted by Ines at 10:02 AM")
+    assert parse_text(own, model=False).authors == ["Maria"]

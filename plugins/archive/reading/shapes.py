@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from archive.shared.dates import (CLOCK_PATTERN, DATE_PATTERN, MONTH_PATTERN, NUMERIC_DATE_PATTERN, TIME_PATTERN,
+                                  WEEKDAY_PATTERN,
                                   find_dates, iso_datetime, with_year)
 
 DATE, TIME, AGO, NUMBER, VARYING = "<DATE>", "<TIME>", "<AGO>", "<N>", "<X>"
@@ -26,10 +27,11 @@ _AGO = (r"(?:\d+|an?|one)\s*(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|wee
 # A month as written in a stamp: its name or abbreviation, never a word that starts like one ("4 Janet", "Marcus 12")
 _MONTH = rf"{MONTH_PATTERN}(?!\w)"
 _STAMPS = re.compile(
-    rf"(?P<date>(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(?:{DATE_PATTERN}|{NUMERIC_DATE_PATTERN}"
+    rf"(?P<date>(?:\b(?:{WEEKDAY_PATTERN}|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?!\w)\.?,?\s+)?"
+    rf"(?:{DATE_PATTERN}|{NUMERIC_DATE_PATTERN}"
     rf"|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|(?:\d{{1,2}}/){{2}}\d{{2}}"
     rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!:)"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}))"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?!\.?\s+{_MONTH}\.?\s+\d)))"
     rf"|(?P<time>{TIME_PATTERN}|\b{CLOCK_PATTERN}\b)"
     rf"|(?P<ago>\b(?:{_AGO})\b)",
     re.IGNORECASE,

@@ -8,6 +8,7 @@ from archive.shared.dates import (DATE_PATTERN, MONTH_PATTERN, MONTHS, TIME_PATT
                                   iso_datetime, parse_time)
 from ..state import BYLINE, ParseState
 from . import authorline, header
+from .sections import comment_count_heading
 
 _NAME = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}"
 _BY = re.compile(rf"^By\s+(?!(?:The|A|An|This|These|Our)\b)(?P<names>{_NAME}(?:(?:,\s+|,?\s+and\s+){_NAME})*)"
@@ -123,11 +124,17 @@ def signature(state: ParseState) -> None:
 
 def posted_by(state: ParseState) -> None:
     """Blogger's ``Posted by Maria at 9:15 AM`` under the post: author, and the
-    time of day that completes the date header above the post."""
+    time of day that completes the date header above the post. Not a line under
+    a count of comments that more such lines follow: the comments' own footers
+    ("Comments (3)" over three "Posted by Anonymous | …")."""
+    counted = False
     for i in range(state.article_end):
+        counted = counted or (comment_count_heading(state, state.lines[i].stripped) or 0) > 0
         match = _POSTED_BY.match(state.lines[i].stripped) if state.free(i) else None
         if not match:
             continue
+        if counted and any(_POSTED_BY.match(state.lines[j].stripped) for j in range(i + 1, state.article_end)):
+            return
         state.claim(i, BYLINE)
         state.authors = state.authors or [match["author"]]
         if match["date"]:
