@@ -126,6 +126,19 @@ def test_the_ranker_sees_a_site_named_in_the_copyright_notice_and_a_trail_that_h
 
 
 
+def test_the_ranker_sees_the_words_of_a_pages_controls():
+    page = NEWS_PAGE.replace("Valley Courier\n", "Valley Courier\n\nSign Up\n\nEmail to a friend\n", 1)
+    state = parse_text(page, model=False)
+    index, features = page_features(state)
+    texts = [state.lines[i].stripped for i in index]
+    marginals = [{"title": 1.0 if k < 12 else 0.0, "article": 0.0, "comment": 0.0, "other": 0.0}
+                 for k in range(len(texts))]
+    seen = {texts[k]: set(feats) for k, feats in titles.candidates(texts, features, marginals, None)}
+    assert {"controls=1", "control_share=5"} <= seen["Sign Up"]  # "sign" of the two words
+    assert {"controls=1", "control_share=2"} <= seen["Email to a friend"]
+    assert {"controls=0", "control_share=0"} <= seen["Council votes to keep the old bridge open"]
+
+
 def test_the_ranker_sees_how_many_of_a_candidates_words_the_article_tells_and_a_date_above_it():
     page = NEWS_PAGE.replace("Council votes to keep", "Tuesday, March 8, 2011\n\nCouncil votes to keep", 1)
     state = parse_text(page, model=False)
@@ -755,8 +768,10 @@ def test_a_line_read_as_a_comment_that_no_comment_took_is_set_aside_when_the_mod
     assert roles["Share this post"] == (BOILERPLATE, LINE_MODEL)
     assert roles["A reader's aside?"] == ("body", None) and not state.comments
     # an article keeps a line of text even when every line is such a stray: the likeliest one
+    # (no line is a headline here: the title ranker keeps the page without one)
     monkeypatch.setattr(relabel_module, "tag", verdicts([("comment", 0.1, 0.3), ("comment", 0.3, 0.4),
                                                          ("comment", 0.05, 0.5), ("comment", 0.1, 0.3)]))
+    monkeypatch.setattr(relabel_module, "choose", lambda scored: None)
     state = _as_article(text)
     relabel_module.relabel(state)
     assert [line.stripped for line in state.lines if line.role == "body"] == ["Second paragraph."]

@@ -3,8 +3,9 @@
 The line model scores every line alone; a headline is decided against the
 other candidates. The few lines the line model finds most title-like (a byline
 never among them) are
-compared on what a headline has and a site's name or a teaser has not: their
-rank and margin in the line model's eyes, whether their words open the
+compared on what a headline has and a site's name, a teaser or a button has not: their
+rank and margin in the line model's eyes, how many of their words are a page's
+controls ("Share", "Email to a friend", "Skip to content"), whether their words open the
 article text below them and how many of them the article tells (a sidebar's
 headline or a menu's words it does not), whether a date stands right above
 them or a date or a byline right under them,
@@ -42,6 +43,13 @@ NEAR = 3  # text lines on either side whose reading frames a headline
 _CONTENT = re.compile(r"[^\W\d_]{3,}")
 _NOTICE = re.compile(r"\s*(?:©|\(c\)|copyright\b)")  # a copyright notice opens so (the lines are casefolded)
 _BYLINE = re.compile(r"^(?:(?:Posted|Written|Published)\s+)?[Bb]y\s+\S")
+# The words of a page's controls: what a button, a menu or a form says, seldom a headline
+_CONTROL_WORDS = frozenset("""
+share email e-mail print tweet pin like follow subscribe sign log login register skip home menu search
+comment comments reply replies leave enter click download rss feed contact archive archives categories
+category tags tag previous next prev back top more view close submit
+""".split())
+_LOWER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
 
 
 def _content_words(text: str) -> set[str]:
@@ -90,7 +98,11 @@ def candidates(texts: list[str], features: list[list[str]], marginals: list[dict
         after = article[k + 1:k + 1 + NEAR]
         before = [marginals[j][OTHER] for j in range(max(0, k - NEAR), k)]
         next_article = next((j - k for j in range(k + 1, len(texts)) if article[j] >= 0.5), None)
+        said = _LOWER_WORD.findall(folded[k])
+        controls = sum(word in _CONTROL_WORDS for word in said)
         extra = [
+            f"controls={min(controls, 3)}",
+            f"control_share={tenths(controls / len(said)) if said else 'none'}",
             "block=" + ("before" if k < block_start else "in" if k <= block_end else "after"),
             f"to_block={bucket(block_start - k) if k < block_start else 'none'}",
             f"article_p={tenths(article[k])}",
