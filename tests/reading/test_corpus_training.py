@@ -3,15 +3,12 @@
 
 from __future__ import annotations
 
-import os
 from multiprocessing import Pool
 from pathlib import Path
 
-import pytest
-
 from archive.reading.linemodel import tagger, titles
 from archive.reading.training import fold
-from corpus_scoring import CORPUS, corpus_pages, init_worker
+from corpus_scoring import corpus_pages, init_worker
 from corpus_training import TrainingSet, cross_validate, held_out_readings, title_examples
 
 SITES = ["a.example", "b.example", "c.example", "d.example", "e.example", "f.example"]
@@ -78,14 +75,6 @@ def test_cross_validation_reads_each_page_with_the_models_trained_without_its_fo
     readings = held_out_readings(data, Path("models"))
     assert [(page["host"], folder) for page, folder in readings] == [
         (site, str(Path("models") / f"fold{fold(site)}")) for site in SITES]
-
-
-@pytest.fixture(scope="module")
-def corpus_present():
-    if not (CORPUS / "labels.jsonl").is_file():
-        if os.environ.get("CI"):
-            pytest.fail(f"the labelled corpus is missing at {CORPUS}")
-        pytest.skip(f"the labelled corpus is not at {CORPUS} (it lies beside the project in shared/)")
 
 
 def test_cross_validation_trains_and_reads_a_sample_of_tune_pages(corpus_present, tmp_path):

@@ -10,11 +10,9 @@ themselves are reported by `invoke quality --corpus`.
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
-from corpus_scoring import CORPUS, score_split
+from corpus_scoring import score_split
 
 # What the reader reaches on `check` today, less a small margin for noise;
 # raise them when the reader improves. Comment lines are judged on all pages and on
@@ -26,14 +24,6 @@ from corpus_scoring import CORPUS, score_split
 # (tune, two folds by site: comment F1 0.863 -> 0.904 for the whole change).
 FLOORS = {"article": 0.75, "comment": 0.71, "comment_dragnet": 0.72, "other": 0.945, "title_accuracy": 0.78,
           "span_f1": 0.77, "comment_count_exact": 0.56, "news_as_news": 0.88}
-
-
-@pytest.fixture(scope="module")
-def corpus_present():
-    if not (CORPUS / "labels.jsonl").is_file():
-        if os.environ.get("CI"):
-            pytest.fail(f"the labelled corpus is missing at {CORPUS}")
-        pytest.skip(f"the labelled corpus is not at {CORPUS} (it lies beside the project in shared/)")
 
 
 @pytest.fixture(scope="module")
