@@ -240,8 +240,9 @@ def train(c, output=""):
         data, ranked = train_models(pool, folder)
     for model in (tagger.MODEL.name, titles.MODEL.name):
         print(f"{folder / model}: {(folder / model).stat().st_size:,} bytes")
-    print(f"trained on {len(data.pages)} corpus pages (tune) and the {len(data.texts)} fixtures that the rules alone "
-          f"read right; the title ranker on the candidate lines of {ranked} pages (fixtures once per fold)")
+    print(f"trained on {len(data.pages)} corpus pages (tune) and the {len(data.texts)} of {data.fixtures} fixtures "
+          f"that the rules alone read right; the title ranker on the candidate lines of {ranked} pages (fixtures "
+          "once per fold)")
 
 
 @task(help={"models": "keep the folds' models in this folder (FOLDER/fold0, …; FOLDER/draw1/fold0 … with repeats) "
@@ -257,6 +258,8 @@ def crossval(c, models="", repeats=1):
 
     if not (CORPUS / "labels.jsonl").is_file():
         raise Exit(f"error: the labelled corpus is not at {CORPUS}", code=1)
+    if repeats < 1:
+        raise Exit("error: --repeats must be at least 1", code=1)
     pooled = CorpusScore()
     with Pool(2, initializer=init_worker) as pool:
         for partition in range(repeats):

@@ -10,7 +10,11 @@ headline judged among the candidates a foreign model offers, as on a new site.
 Cross-validation goes one step further: each fold's pages are read by the line
 model fitted without them and by a title ranker that learned from the other
 fold only, so the figures say how the reader does on sites it was not trained
-on, without looking at `check` (kept for reporting).
+on, without looking at `check` (kept for reporting). One level of nesting
+short: the ranker learns from the other fold's pages as read by a line model
+fitted without them, that is on the held-out fold's own pages, so its
+figures may be a little kind (a nested split would fit two more line models
+per fold).
 """
 
 from __future__ import annotations
@@ -20,13 +24,12 @@ from dataclasses import dataclass
 from multiprocessing.pool import Pool
 from pathlib import Path
 
-from archive.reading.linemodel import tagger, titles, use_models
+from archive.reading.linemodel import models_in, tagger, titles
 from archive.reading.training import FOLDS, fold, rules_sequence, train as fit, train_ranker
 from corpus_scoring import CorpusScore, corpus_pages, page_text, read_page
 from scoring import fixture_cases
 
 FIXTURE_COPIES = 5  # each fixture counts as this many corpus pages: they must stay exact
-SHIPPED = tagger.MODEL.parent  # where the build finds the models
 
 
 @dataclass
@@ -36,6 +39,7 @@ class TrainingSet:
     corpus: list[tuple[list[list[str]], list[str]]]  # each page's features and labels
     texts: list[str]  # the fixtures the rules alone read right
     own: list[tuple[list[list[str]], list[str], int]]  # their features, the rules' roles as labels, copies
+    fixtures: int  # the fixtures, those the rules read wrong too
 
     def fitted_without(self, held: int) -> list[tuple[list[list[str]], list[str], int]]:
         """The line model's training sequences, less the pages of fold ``held``."""
@@ -50,7 +54,7 @@ def training_set(pool: Pool, pages: list[dict] | None = None, partition: int = 0
     corpus = pool.map(_corpus_sequence, pages, chunksize=8)
     texts = [text for text in pool.map(_fixture_text, fixtures) if text is not None]
     return TrainingSet(pages, [fold(page["host"] or page["id"], partition) for page in pages], corpus, texts,
-                       [(*rules_sequence(text), FIXTURE_COPIES) for text in texts])
+                       [(*rules_sequence(text), FIXTURE_COPIES) for text in texts], len(fixtures))
 
 
 def fold_line_models(data: TrainingSet, folder: Path) -> list[Path]:
@@ -101,7 +105,7 @@ def cross_validate(pool: Pool, pages: list[dict] | None = None, keep: Path | Non
         examples = title_examples(pool, data, readers)
         for held in range(FOLDS):
             train_ranker([page for k, page in examples if k != held], folder / f"fold{held}" / titles.MODEL.name)
-        results = pool.map(_read_held_out, held_out_readings(data, folder), chunksize=4)
+        results = pool.map(read_held_out, held_out_readings(data, folder), chunksize=4)
     score = CorpusScore()
     for page, result in zip(data.pages, results):
         score.add(page, result)
@@ -142,11 +146,8 @@ def _title_examples(job: tuple[dict | None, str | None, str]):
     return examples(page_text(page), page["lines"], page["title"], Path(model))
 
 
-def _read_held_out(job: tuple[dict, str]):
-    """One page read with one fold's models; the worker then reads with the shipped ones again."""
+def read_held_out(job: tuple[dict, str]):
+    """One page read with one fold's models (the worker then reads with its own again)."""
     page, folder = job
-    use_models(Path(folder))
-    try:
+    with models_in(Path(folder)):
         return read_page(page)
-    finally:
-        use_models(SHIPPED)

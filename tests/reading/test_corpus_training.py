@@ -1,5 +1,6 @@
 """Training on the labelled corpus and cross-validation by site (`invoke train`,
-`invoke crossval`): no page is read, or learned from, by a model that saw its site."""
+`invoke crossval`): no page is read by a model that saw its site, and no title
+ranker learns from a page that a line model fitted on that page read."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from pathlib import Path
 
 from archive.reading.linemodel import tagger, titles
 from archive.reading.training import fold
-from corpus_scoring import corpus_pages, init_worker
-from corpus_training import TrainingSet, cross_validate, held_out_readings, title_examples
+from corpus_scoring import ROLE_LABEL, corpus_pages, init_worker, page_text, read_page
+from corpus_training import TrainingSet, cross_validate, held_out_readings, read_held_out, title_examples
 
 SITES = ["a.example", "b.example", "c.example", "d.example", "e.example", "f.example"]
 
@@ -20,7 +21,7 @@ def _training_set() -> TrainingSet:
     folds = [fold(site) for site in SITES]
     assert set(folds) == {0, 1}  # the sites fall in both folds
     corpus = [([[f"site={site}"]], ["article"]) for site in SITES]
-    return TrainingSet(pages, folds, corpus, ["fixture text"], [([["fixture"]], ["other"], 5)])
+    return TrainingSet(pages, folds, corpus, ["fixture text"], [([["fixture"]], ["other"], 5)], 1)
 
 
 class _Recorder:
@@ -90,3 +91,17 @@ def test_cross_validation_trains_and_reads_a_sample_of_tune_pages(corpus_present
     figures = score.figures()
     assert all(0.5 < figures[label]["f1"] <= 1 for label in ("article", "comment", "other"))
     assert (tagger.MODEL, titles.MODEL) == shipped  # the build still reads with the shipped models
+
+
+def test_a_page_read_held_out_is_read_by_that_folds_models_and_then_by_the_shipped_ones_again(corpus_present,
+                                                                                               tmp_path):
+    from archive.reading.parse import parse_text
+
+    shipped = (tagger.MODEL, titles.MODEL)
+    # a folder with no models in it: the page is read by the rules alone
+    page = next(page for page in corpus_pages("tune")[:40] if read_page(page).predicted != [
+        ROLE_LABEL[line.role] for line in parse_text(page_text(page), model=False).lines])
+    alone = [ROLE_LABEL[line.role] for line in parse_text(page_text(page), model=False).lines]
+    assert read_held_out((page, str(tmp_path))).predicted == alone
+    assert (tagger.MODEL, titles.MODEL) == shipped
+    assert read_page(page).predicted != alone  # and the next page is read by the shipped models again

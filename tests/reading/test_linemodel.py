@@ -768,7 +768,7 @@ def test_a_line_read_as_a_comment_that_no_comment_took_is_set_aside_when_the_mod
     assert roles["Share this post"] == (BOILERPLATE, LINE_MODEL)
     assert roles["A reader's aside?"] == ("body", None) and not state.comments
     # an article keeps a line of text even when every line is such a stray: the likeliest one
-    # (no line is a headline here: the title ranker keeps the page without one)
+    # (the title ranker is stubbed out: which line it would make the headline is not the point here)
     monkeypatch.setattr(relabel_module, "tag", verdicts([("comment", 0.1, 0.3), ("comment", 0.3, 0.4),
                                                          ("comment", 0.05, 0.5), ("comment", 0.1, 0.3)]))
     monkeypatch.setattr(relabel_module, "choose", lambda scored: None)

@@ -180,3 +180,7 @@ def test_a_comments_posted_by_under_a_count_of_comments_is_not_the_posts_byline(
     own = page("Field Mouse play two nights in the city", PROSE, "Posted by Maria at 9:15 AM", "2 comments:",
                "Tomas said...", "Great set.", "Posted by Ines at 10:02 AM")
     assert parse_text(own, model=False).authors == ["Maria"]
+    # a count of comments under the headline, over the post's prose, is the post's link to its comments
+    headed = page("Field Mouse play two nights in the city", "2 Comments", PROSE, "Posted by Maria at 9:15 AM",
+                  "Tomas said...", "Great set.", "Posted by Ines at 10:02 AM")
+    assert parse_text(headed, model=False).authors == ["Maria"]

@@ -6,14 +6,22 @@ The rules' verdicts are among its features, so they act as priors; the model
 decides where no rule does, and the parse keeps every line's reason.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
-def use_models(folder: Path) -> None:
-    """Read with the line model and title ranker trained into ``folder`` instead
-    of the ones beside this file (`invoke crossval` reads each page with models
-    that never saw its site)."""
+@contextmanager
+def models_in(folder: Path) -> Iterator[None]:
+    """Read with the line model and title ranker trained into ``folder``, not
+    the ones beside this file, for the length of the block (`invoke crossval`
+    reads each page with models that never saw its site). Never for a build:
+    the reading cache knows only the shipped models."""
     from . import tagger, titles
 
-    tagger.MODEL = folder / tagger.MODEL.name
-    titles.MODEL = folder / titles.MODEL.name
+    saved = tagger.MODEL, titles.MODEL
+    tagger.MODEL, titles.MODEL = folder / tagger.MODEL.name, folder / titles.MODEL.name
+    try:
+        yield
+    finally:
+        tagger.MODEL, titles.MODEL = saved

@@ -122,15 +122,23 @@ def signature(state: ParseState) -> None:
             state.date = iso_datetime(match["date"])
 
 
+PROSE_WORDS = 12  # a line of at least this many words, ending a sentence, is a paragraph of prose
+
+
 def posted_by(state: ParseState) -> None:
     """Blogger's ``Posted by Maria at 9:15 AM`` under the post: author, and the
     time of day that completes the date header above the post. Not a line under
-    a count of comments that more such lines follow: the comments' own footers
-    ("Comments (3)" over three "Posted by Anonymous | …")."""
+    a count of comments, with no paragraph of prose between, that more such lines
+    follow: the comments' own footers ("Comments (3)" over three "Posted by
+    Anonymous | …"); a count under the headline has the post's prose below it."""
     counted = False
     for i in range(state.article_end):
-        counted = counted or (comment_count_heading(state, state.lines[i].stripped) or 0) > 0
-        match = _POSTED_BY.match(state.lines[i].stripped) if state.free(i) else None
+        text = state.lines[i].stripped
+        if (comment_count_heading(state, text) or 0) > 0:
+            counted = True
+        elif len(text.split()) >= PROSE_WORDS and text.endswith((".", "!", "?")):
+            counted = False
+        match = _POSTED_BY.match(text) if state.free(i) else None
         if not match:
             continue
         if counted and any(_POSTED_BY.match(state.lines[j].stripped) for j in range(i + 1, state.article_end)):
