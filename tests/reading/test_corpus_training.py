@@ -7,7 +7,9 @@ from __future__ import annotations
 from multiprocessing import Pool
 from pathlib import Path
 
-from archive.reading.linemodel import tagger, titles
+import pytest
+
+from archive.reading.linemodel import models_in, tagger, titles
 from archive.reading.training import fold
 from corpus_scoring import ROLE_LABEL, corpus_pages, init_worker, page_text, read_page
 from corpus_training import TrainingSet, cross_validate, held_out_readings, read_held_out, title_examples
@@ -99,9 +101,13 @@ def test_a_page_read_held_out_is_read_by_that_folds_models_and_then_by_the_shipp
 
     shipped = (tagger.MODEL, titles.MODEL)
     # a folder with no models in it: the page is read by the rules alone
-    page = next(page for page in corpus_pages("tune")[:40] if read_page(page).predicted != [
-        ROLE_LABEL[line.role] for line in parse_text(page_text(page), model=False).lines])
+    page = next((page for page in corpus_pages("tune")[:40] if read_page(page).predicted != [
+        ROLE_LABEL[line.role] for line in parse_text(page_text(page), model=False).lines]), None)
+    assert page is not None, "no page of the first 40 that the line model reads otherwise than the rules"
     alone = [ROLE_LABEL[line.role] for line in parse_text(page_text(page), model=False).lines]
     assert read_held_out((page, str(tmp_path))).predicted == alone
     assert (tagger.MODEL, titles.MODEL) == shipped
     assert read_page(page).predicted != alone  # and the next page is read by the shipped models again
+    with pytest.raises(RuntimeError), models_in(tmp_path):
+        raise RuntimeError("a reading that fails")
+    assert (tagger.MODEL, titles.MODEL) == shipped  # put back however the block ends

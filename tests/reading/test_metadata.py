@@ -184,3 +184,7 @@ def test_a_comments_posted_by_under_a_count_of_comments_is_not_the_posts_byline(
     headed = page("Field Mouse play two nights in the city", "2 Comments", PROSE, "Posted by Maria at 9:15 AM",
                   "Tomas said...", "Great set.", "Posted by Ines at 10:02 AM")
     assert parse_text(headed, model=False).authors == ["Maria"]
+    # a long comment above the first footer is still a comment's
+    long = text.replace("I love Nedelle", "I love Nedelle, and I have seen her play three times this year in "
+                        "three different cities, each one better than the last.")
+    assert parse_text(long, model=False).authors == []

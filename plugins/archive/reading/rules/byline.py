@@ -128,16 +128,16 @@ PROSE_WORDS = 12  # a line of at least this many words, ending a sentence, is a 
 def posted_by(state: ParseState) -> None:
     """Blogger's ``Posted by Maria at 9:15 AM`` under the post: author, and the
     time of day that completes the date header above the post. Not a line under
-    a count of comments, with no paragraph of prose between, that more such lines
+    a count of comments that comes after the post's prose, when more such lines
     follow: the comments' own footers ("Comments (3)" over three "Posted by
-    Anonymous | …"); a count under the headline has the post's prose below it."""
-    counted = False
+    Anonymous | …"); a count under the headline, above the prose, is the post's link."""
+    counted = prose = False
     for i in range(state.article_end):
         text = state.lines[i].stripped
         if (comment_count_heading(state, text) or 0) > 0:
-            counted = True
+            counted = counted or prose
         elif len(text.split()) >= PROSE_WORDS and text.endswith((".", "!", "?")):
-            counted = False
+            prose = True
         match = _POSTED_BY.match(text) if state.free(i) else None
         if not match:
             continue
