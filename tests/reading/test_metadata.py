@@ -188,3 +188,33 @@ def test_a_comments_posted_by_under_a_count_of_comments_is_not_the_posts_byline(
     long = text.replace("I love Nedelle", "I love Nedelle, and I have seen her play three times this year in "
                         "three different cities, each one better than the last.")
     assert parse_text(long, model=False).authors == []
+
+
+def _numbered_thread(post_date: str | None, *headers: str):
+    """A page whose comments open with ``headers``, read with the post's date ``post_date``."""
+    from archive.reading.metadata import date_comments_in_numbers
+    from archive.reading.state import Comment, ParseState
+
+    state = ParseState.from_text("\n".join(f"{header}\nA comment." for header in headers) + "\n")
+    state.date = post_date
+    state.comments = [Comment(n + 1, None, None, [2 * n + 1], header=2 * n) for n in range(len(headers))]
+    date_comments_in_numbers(state)
+    return [(comment.date, comment.date_inferred is not None) for comment in state.comments]
+
+
+def test_a_thread_stamped_in_numbers_alone_takes_the_order_that_puts_it_after_the_post():
+    # month first: the 11th of June would come before a post of November 6
+    assert _numbered_thread("2012-11-06", "Tim Worstall 11.06.12 at 11:06 am", "Leeds man 11.07.12 at 12:03 am") == [
+        ("2012-11-06T11:06", True), ("2012-11-07T00:03", True)]
+    # day first: June 11 would come before a post of November 5
+    assert _numbered_thread("2012-11-05T09:00", "Anna 06.11.2012 10:00", "Jonas 07.11.2012 08:15") == [
+        ("2012-11-06", True), ("2012-11-07", True)]  # a bare 24-hour clock beside a name is not read
+    assert _numbered_thread("2012-11-05", "Anna 06/11/2012 at 3:00 pm") == [("2012-11-06T15:00", True)]
+
+
+def test_a_thread_stamped_in_numbers_alone_stays_undated_when_the_post_does_not_settle_the_order():
+    assert _numbered_thread("2012-01-02", "Tim 05.06.12 at 11:06 am") == [(None, False)]  # May 6 or June 5
+    assert _numbered_thread(None, "Tim 11.06.12 at 11:06 am") == [(None, False)]  # no post date
+    assert _numbered_thread("2012-12-01", "Tim 11.06.12 at 11:06 am") == [(None, False)]  # before it either way
+    # a version or a longer number is no date
+    assert _numbered_thread("2012-01-02", "Tim 2.10.12.4 build") == [(None, False)]

@@ -8,8 +8,9 @@ comments, and a date or a "by" in the middle of a sentence is the story's, not
 the post's. Of the candidates the one nearest the headline wins; a date that
 the page repeats with other dates (a timeline, a list of teasers) is none. A
 day written without its year takes the year of the page's copyright notice,
-else of a dated caption; the record says which. Nothing is invented: no
-candidate, no date and no author.
+else of a dated caption; the record says which. A thread stamped in numbers
+alone ("11.06.12") is read in the order of day and month that puts its comments
+on or after the post's date. Nothing is invented: no candidate, no date and no author.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ import re
 from collections import Counter
 from datetime import date
 
-from archive.shared.dates import (copyright_year, day_and_time, find_date, find_dates, find_month_day, time_of,
-                                  with_year, without_times)
+from archive.shared.dates import (copyright_year, day_and_time, find_date, find_dates, find_month_day, full_year,
+                                  time_of, with_year, without_times)
 from .rules.byline import byline_names
 from .shapes import loose_shape
 from .state import (BODY, BOILERPLATE, BYLINE, CAPTION, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, DATELINE,
@@ -224,3 +225,45 @@ def date_comments_without_year(state: ParseState) -> None:
             comment.date = with_year(year, month, day, text)  # with the line's time, if it gives one
             comment.date_inferred = reason if comment.date else None
             break
+
+
+# "11.06.12", "05/08/2012": a date in numbers alone, the order of its day and month not said
+_NUMBERS_DATE = re.compile(r"(?<![\d/.])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|\.\d)")
+
+
+def date_comments_in_numbers(state: ParseState) -> None:
+    """Undated comments stamped with a date in numbers alone ("Tim 11.06.12 at
+    11:06 am": the 11th of June, or November 6?) take the one order of day and
+    month under which every such comment of the thread comes on or after the
+    post's date; the record says so. No post date, or both orders (or neither)
+    fit: no date."""
+    if not state.date:
+        return
+    post = date.fromisoformat(state.date[:10])
+    stamped = []  # (comment, first number, second number, year, header line)
+    for comment in state.comments:
+        if comment.date is not None:
+            continue
+        for i in comment.all_header_lines():
+            if found := _NUMBERS_DATE.search(state.lines[i].text):
+                stamped.append((comment, int(found[1]), int(found[3]), full_year(found[4]), state.lines[i].text))
+                break
+    fitting = []
+    for day_first in (False, True):
+        days = [_day(year, *((second, first) if day_first else (first, second)))
+                for _comment, first, second, year, _text in stamped]
+        if stamped and all(day is not None and day >= post for day in days):
+            fitting.append(days)
+    if len(fitting) != 1:
+        return
+    reason = f"day and month in the order that puts the comments after the post's date ({state.date[:10]})"
+    for (comment, _first, _second, _year, text), day in zip(stamped, fitting[0]):
+        comment.date = with_year(day.year, day.month, day.day, text)  # with the line's time, if it gives one
+        comment.date_inferred = reason
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

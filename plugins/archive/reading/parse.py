@@ -69,4 +69,5 @@ def parse_text(text: str, site_lines: SiteLines | None = None, model: bool = Tru
         metadata.date_post(state)
         metadata.author_post(state)
     metadata.date_comments_without_year(state)
+    metadata.date_comments_in_numbers(state)
     return state

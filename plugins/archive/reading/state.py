@@ -74,7 +74,7 @@ class Comment:
     quoted_lines: list[int] = field(default_factory=list)  # lines of `text` that quote another text
     replies_to: int | None = None  # the comment it answers
     quotes: list[str] = field(default_factory=list)  # anchors it quotes: p3, c11
-    date_inferred: str | None = None  # where the year of ``date`` came from, when the stamp gave none
+    date_inferred: str | None = None  # how ``date`` was inferred where its stamp did not say it all (year, order)
 
     def all_header_lines(self) -> list[int]:
         """Its header or footer lines (name, stamp), ``header`` among them."""

@@ -45,7 +45,7 @@ def _month_number(name: str) -> int:
     return [m[:3].lower() for m in MONTHS].index(key) + 1
 
 
-def _full_year(digits: str) -> int:
+def full_year(digits: str) -> int:
     year = int(digits)
     return year if len(digits) == 4 else year + (2000 if year < CENTURY_PIVOT else 1900)
 
@@ -61,7 +61,7 @@ def parse_date(text: str, day_first: bool = False) -> date | None:
         if match := _NUMERIC.search(text):
             if match[1]:
                 first, second = int(match[1]), int(match[2])
-                return date(_full_year(match[3]), *((second, first) if day_first else (first, second)))
+                return date(full_year(match[3]), *((second, first) if day_first else (first, second)))
             return date(int(match[4]), int(match[5]), int(match[6]))
     except ValueError:
         return None
