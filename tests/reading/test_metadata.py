@@ -190,19 +190,21 @@ def test_a_comments_posted_by_under_a_count_of_comments_is_not_the_posts_byline(
     assert parse_text(long, model=False).authors == []
 
 
-def _numbered_thread(post_date: str | None, *headers: str):
-    """A page whose comments open with ``headers``, read with the post's date ``post_date``."""
+def _numbered_thread(post_date: str | None, *headers: str, inferred: str | None = None):
+    """A page whose comments open with ``headers`` (one already dated where the
+    header starts "dated:"), read with the post's date ``post_date``."""
     from archive.reading.metadata import date_comments_in_numbers
     from archive.reading.state import Comment, ParseState
 
     state = ParseState.from_text("\n".join(f"{header}\nA comment." for header in headers) + "\n")
-    state.date = post_date
-    state.comments = [Comment(n + 1, None, None, [2 * n + 1], header=2 * n) for n in range(len(headers))]
+    state.date, state.date_inferred = post_date, inferred
+    state.comments = [Comment(n + 1, None, "2012-11-09" if header.startswith("dated:") else None, [2 * n + 1],
+                              header=2 * n) for n, header in enumerate(headers)]
     date_comments_in_numbers(state)
     return [(comment.date, comment.date_inferred is not None) for comment in state.comments]
 
 
-def test_a_thread_stamped_in_numbers_alone_takes_the_order_that_puts_it_after_the_post():
+def test_a_thread_stamped_in_numbers_alone_takes_the_order_that_puts_it_just_after_the_post():
     # month first: the 11th of June would come before a post of November 6
     assert _numbered_thread("2012-11-06", "Tim Worstall 11.06.12 at 11:06 am", "Leeds man 11.07.12 at 12:03 am") == [
         ("2012-11-06T11:06", True), ("2012-11-07T00:03", True)]
@@ -210,11 +212,23 @@ def test_a_thread_stamped_in_numbers_alone_takes_the_order_that_puts_it_after_th
     assert _numbered_thread("2012-11-05T09:00", "Anna 06.11.2012 10:00", "Jonas 07.11.2012 08:15") == [
         ("2012-11-06", True), ("2012-11-07", True)]  # a bare 24-hour clock beside a name is not read
     assert _numbered_thread("2012-11-05", "Anna 06/11/2012 at 3:00 pm") == [("2012-11-06T15:00", True)]
+    # a day's slip before the post (a time zone) is allowed; a comment already dated keeps its date;
+    # a member's join date beside a relative stamp is no stamp
+    assert _numbered_thread("2012-01-21", "dated: Ola 09.11.12", "Anna 20.01.12 at 9:00 am",
+                            "Bob joined 05.06.13 · 3 days ago") == [
+        ("2012-11-09", False), ("2012-01-20T09:00", True), (None, False)]
 
 
 def test_a_thread_stamped_in_numbers_alone_stays_undated_when_the_post_does_not_settle_the_order():
-    assert _numbered_thread("2012-01-02", "Tim 05.06.12 at 11:06 am") == [(None, False)]  # May 6 or June 5
+    assert _numbered_thread("2012-05-05", "Tim 05.06.12 at 11:06 am") == [(None, False)]  # May 6 or June 5
     assert _numbered_thread(None, "Tim 11.06.12 at 11:06 am") == [(None, False)]  # no post date
     assert _numbered_thread("2012-12-01", "Tim 11.06.12 at 11:06 am") == [(None, False)]  # before it either way
-    # a version or a longer number is no date
-    assert _numbered_thread("2012-01-02", "Tim 2.10.12.4 build") == [(None, False)]
+    assert _numbered_thread("2012-11-06", "Tim 11.06.12 at 11:06 am", inferred="the copyright year") == [
+        (None, False)]  # the post's date was itself inferred
+    # a post read month first from "10/06/2012" (October 6) under a thread of June 11 and 12: neither order fits
+    assert _numbered_thread("2012-10-06", "Jo 11.06.12", "Al 12.06.12") == [(None, False), (None, False)]
+    # June 9 to 12 under a post of June 10, or September 6 to December 6: the other order is not impossible
+    assert _numbered_thread("2012-06-10", "Ines 09.06.12 at 11:50 pm", "Jo 11.06.12", "Al 12.06.12") == [
+        (None, False)] * 3
+    # a version number read as a stamp leaves the thread in doubt, and undated
+    assert _numbered_thread("2012-01-18", "Anna 20.01.12 at 9:00 am", "Tim (Firefox 3.6.13)") == [(None, False)] * 2

@@ -9,8 +9,8 @@ the post's. Of the candidates the one nearest the headline wins; a date that
 the page repeats with other dates (a timeline, a list of teasers) is none. A
 day written without its year takes the year of the page's copyright notice,
 else of a dated caption; the record says which. A thread stamped in numbers
-alone ("11.06.12") is read in the order of day and month that puts its comments
-on or after the post's date. Nothing is invented: no candidate, no date and no author.
+alone ("11.06.12") is read in the one order of day and month that puts it just
+after the post's date. Nothing is invented: no candidate, no date and no author.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from datetime import date
 from archive.shared.dates import (copyright_year, day_and_time, find_date, find_dates, find_month_day, full_year,
                                   time_of, with_year, without_times)
 from .rules.byline import byline_names
-from .shapes import loose_shape
+from .shapes import AGO, first_date, loose_shape, stamps
 from .state import (BODY, BOILERPLATE, BYLINE, CAPTION, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, DATELINE,
                     TITLE, ParseState)
 
@@ -228,16 +228,20 @@ def date_comments_without_year(state: ParseState) -> None:
 
 
 # "11.06.12", "05/08/2012": a date in numbers alone, the order of its day and month not said
-_NUMBERS_DATE = re.compile(r"(?<![\d/.])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|\.\d)")
+_NUMBERS_DATE = re.compile(r"^(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})$")
+FIRST_COMMENT_DAYS = 14  # the thread's first comment comes within this many days of the post
+THREAD_DAYS = 366  # and its last within this many
 
 
 def date_comments_in_numbers(state: ParseState) -> None:
-    """Undated comments stamped with a date in numbers alone ("Tim 11.06.12 at
-    11:06 am": the 11th of June, or November 6?) take the one order of day and
-    month under which every such comment of the thread comes on or after the
-    post's date; the record says so. No post date, or both orders (or neither)
-    fit: no date."""
-    if not state.date:
+    """Undated comments whose header's stamp is a date in numbers alone ("Tim
+    11.06.12 at 11:06 am": the 11th of June, or November 6?) take the order of
+    day and month under which the thread starts within two weeks of the post's
+    date and every such comment falls within a year of it (a day's slip before
+    it allowed), when the other order cannot be (a month 13, or a comment before
+    the post); the record says so. A post date that is itself inferred, or any
+    doubt left: no date."""
+    if not state.date or state.date_inferred:
         return
     post = date.fromisoformat(state.date[:10])
     stamped = []  # (comment, first number, second number, year, header line)
@@ -245,21 +249,30 @@ def date_comments_in_numbers(state: ParseState) -> None:
         if comment.date is not None:
             continue
         for i in comment.all_header_lines():
-            if found := _NUMBERS_DATE.search(state.lines[i].text):
-                stamped.append((comment, int(found[1]), int(found[3]), full_year(found[4]), state.lines[i].text))
+            text = state.lines[i].text
+            day = first_date(text)
+            found = _NUMBERS_DATE.match(day[0]) if day else None
+            if found and not any(slot == AGO for slot, _words in stamps(text)):  # "joined 05.06.13 · 3 days ago"
+                stamped.append((comment, int(found[1]), int(found[3]), full_year(found[4]), text))
                 break
-    fitting = []
-    for day_first in (False, True):
-        days = [_day(year, *((second, first) if day_first else (first, second)))
-                for _comment, first, second, year, _text in stamped]
-        if stamped and all(day is not None and day >= post for day in days):
-            fitting.append(days)
-    if len(fitting) != 1:
+    if not stamped:
         return
-    reason = f"day and month in the order that puts the comments after the post's date ({state.date[:10]})"
+    readings = [[_day(year, *((second, first) if day_first else (first, second)))
+                 for _comment, first, second, year, _text in stamped] for day_first in (False, True)]
+    possible = [None not in days and all((day - post).days >= -1 for day in days) for days in readings]
+    fitting = [days for days, can in zip(readings, possible) if can and _follows(post, days)]
+    if len(fitting) != 1 or all(possible):
+        return  # one order must fit, and the other be impossible: a month 13, or a comment before the post
+    reason = f"day and month in the one order that puts the thread after the post's date ({state.date[:10]})"
     for (comment, _first, _second, _year, text), day in zip(stamped, fitting[0]):
         comment.date = with_year(day.year, day.month, day.day, text)  # with the line's time, if it gives one
         comment.date_inferred = reason
+
+
+def _follows(post: date, days: list[date]) -> bool:
+    """Do ``days`` read as a thread under a post of ``post``: the first within
+    two weeks of it, none more than a day before it or a year after it?"""
+    return (min(days) - post).days <= FIRST_COMMENT_DAYS and all(-1 <= (day - post).days <= THREAD_DAYS for day in days)
 
 
 def _day(year: int, month: int, day: int) -> date | None:

@@ -61,7 +61,7 @@ _NUMBER_BEFORE, _NUMBER_AFTER = frozenset("0123456789/."), frozenset("0123456789
 _NUMERIC_DAY = re.compile(r"(?P<first>\d{1,2})/(?P<second>\d{1,2})/")  # "25/12/12": which number is the month?
 
 
-def _first_date(text: str) -> re.Match | None:
+def first_date(text: str) -> re.Match | None:
     """The first date stamp of ``text``, unless its digits run on into a longer
     number ("2012/10/12" holds "12/10/12", "1/2/123" holds "1/2/12")."""
     day = next((match for match in _STAMPS.finditer(text) if match["date"]), None)
@@ -74,11 +74,11 @@ def _first_date(text: str) -> re.Match | None:
 
 
 def stamp_date(text: str, day_first: bool = False) -> str | None:
-    """ISO 8601 of the date a line's stamps give: its first date (`_first_date`),
+    """ISO 8601 of the date a line's stamps give: its first date (`first_date`),
     with its first time. A date of only a day and a month takes the year of the
     whole date written around it ("20 August, 2011"); ``day_first``: read "5/1/12"
     as the 5th of January. None for a relative stamp ("3 days ago")."""
-    day = _first_date(text)
+    day = first_date(text)
     clock = next((words for slot, words in stamps(text) if slot == TIME), None)
     if day is None:  # a date written as the stamps' pattern does not know it, opening the line ("27. Jun, 2012")
         whole = opening_date(text)
@@ -105,7 +105,7 @@ def day_first(texts: list[str]) -> bool:
     first number that cannot be a month ("25/12/12") and none has a second one
     that cannot ("12/25/12": then the thread mixes layouts, and month first stands)."""
     numbers = [(int(found["first"]), int(found["second"])) for text in texts
-               if (day := _first_date(text)) and (found := _NUMERIC_DAY.search(day[0]))]
+               if (day := first_date(text)) and (found := _NUMERIC_DAY.search(day[0]))]
     return any(first > 12 for first, _second in numbers) and all(second <= 12 for _first, second in numbers)
 
 
