@@ -17,14 +17,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Iterator
 from datetime import date
+from typing import TypeVar
 
 from archive.shared.dates import (copyright_year, day_and_time, find_date, find_dates, find_month_day, full_year,
                                   time_of, with_year, without_times)
 from .rules.byline import byline_names
 from .shapes import AGO, first_date, loose_shape, stamps
 from .state import (BODY, BOILERPLATE, BYLINE, CAPTION, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, DATELINE,
-                    TITLE, ParseState)
+                    TITLE, Comment, ParseState)
+
+T = TypeVar("T")
 
 AFTER_HEADLINE = 8  # text lines under the headline where its date and author may stand
 BEFORE_HEADLINE = 3  # and above it
@@ -212,19 +216,23 @@ def date_comments_without_year(state: ParseState) -> None:
         if year is None:
             return
         reference, reason = (year[0], 0, 0), year[1]
+    for comment, text, found in _undated_stamps(state, find_month_day):
+        month, day = found[:2]
+        year = reference[0] + ((month, day) < reference[1:])  # a comment does not come before its post
+        comment.date = with_year(year, month, day, text)  # with the line's time, if it gives one
+        comment.date_inferred = reason if comment.date else None
+
+
+def _undated_stamps(state: ParseState, read: Callable[[str], T | None]) -> Iterator[tuple[Comment, str, T]]:
+    """Each undated comment, with the first of its header lines in which ``read``
+    finds a stamp, and what it found there."""
     for comment in state.comments:
-        if comment.date is not None:
-            continue
-        for i in comment.all_header_lines():
-            text = state.lines[i].text
-            found = find_month_day(text)
-            if found is None:
-                continue
-            month, day = found[:2]
-            year = reference[0] + ((month, day) < reference[1:])  # a comment does not come before its post
-            comment.date = with_year(year, month, day, text)  # with the line's time, if it gives one
-            comment.date_inferred = reason if comment.date else None
-            break
+        if comment.date is None:
+            for i in comment.all_header_lines():
+                found = read(state.lines[i].text)
+                if found is not None:
+                    yield comment, state.lines[i].text, found
+                    break
 
 
 # "11.06.12", "05/08/2012": a date in numbers alone, the order of its day and month not said
@@ -244,17 +252,8 @@ def date_comments_in_numbers(state: ParseState) -> None:
     if not state.date or state.date_inferred:
         return
     post = date.fromisoformat(state.date[:10])
-    stamped = []  # (comment, first number, second number, year, header line)
-    for comment in state.comments:
-        if comment.date is not None:
-            continue
-        for i in comment.all_header_lines():
-            text = state.lines[i].text
-            day = first_date(text)
-            found = _NUMBERS_DATE.match(day[0]) if day else None
-            if found and not any(slot == AGO for slot, _words in stamps(text)):  # "joined 05.06.13 · 3 days ago"
-                stamped.append((comment, int(found[1]), int(found[3]), full_year(found[4]), text))
-                break
+    stamped = [(comment, int(found[1]), int(found[3]), full_year(found[4]), text)
+               for comment, text, found in _undated_stamps(state, _numbers_stamp)]
     if not stamped:
         return
     readings = [[_day(year, *((second, first) if day_first else (first, second)))
@@ -267,6 +266,14 @@ def date_comments_in_numbers(state: ParseState) -> None:
     for (comment, _first, _second, _year, text), day in zip(stamped, fitting[0]):
         comment.date = with_year(day.year, day.month, day.day, text)  # with the line's time, if it gives one
         comment.date_inferred = reason
+
+
+def _numbers_stamp(text: str) -> re.Match | None:
+    """The line's stamp, if it is a date in numbers alone (never beside a relative
+    stamp: "joined 05.06.13 · 3 days ago" dates the member, not the comment)."""
+    day = first_date(text)
+    found = _NUMBERS_DATE.match(day[0]) if day else None
+    return found if found and not any(slot == AGO for slot, _words in stamps(text)) else None
 
 
 def _follows(post: date, days: list[date]) -> bool:
