@@ -230,11 +230,10 @@ def train(c, output=""):
 
     sys.path.insert(0, str(ROOT / "tests"))
     from archive.reading.linemodel import tagger, titles
-    from corpus_scoring import CORPUS, init_worker
+    from corpus_scoring import init_worker
     from corpus_training import train_models
 
-    if not (CORPUS / "labels.jsonl").is_file():
-        raise Exit(f"error: the labelled corpus is not at {CORPUS}", code=1)
+    _require_corpus()
     folder = Path(output) if output else tagger.MODEL.parent
     with Pool(2, initializer=init_worker) as pool:
         data, ranked = train_models(pool, folder)
@@ -253,11 +252,10 @@ def crossval(c, models="", repeats=1):
     from multiprocessing import Pool
 
     sys.path.insert(0, str(ROOT / "tests"))
-    from corpus_scoring import CORPUS, CorpusScore, init_worker
+    from corpus_scoring import CorpusScore, init_worker
     from corpus_training import cross_validate
 
-    if not (CORPUS / "labels.jsonl").is_file():
-        raise Exit(f"error: the labelled corpus is not at {CORPUS}", code=1)
+    _require_corpus()
     if repeats < 1:
         raise Exit("error: --repeats must be at least 1", code=1)
     pooled = CorpusScore()
@@ -271,6 +269,14 @@ def crossval(c, models="", repeats=1):
             pooled.merge(score)
     if repeats > 1:
         print(pooled.report(f"tune, the {repeats} draws pooled"))
+
+
+def _require_corpus() -> None:
+    """Stop with a clear message when the labelled corpus is not beside the project."""
+    from corpus_scoring import CORPUS
+
+    if not (CORPUS / "labels.jsonl").is_file():
+        raise Exit(f"error: the labelled corpus is not at {CORPUS}", code=1)
 
 
 def _show_case(state, record, want) -> None:

@@ -61,13 +61,13 @@ def fold_line_models(data: TrainingSet, folder: Path) -> list[Path]:
     """One line model per fold, fitted without that fold's pages: ``folder/fold<k>/lines.crfsuite``."""
     models = []
     for held in range(FOLDS):
-        model = folder / f"fold{held}" / tagger.MODEL.name
+        model = fold_folder(folder, held) / tagger.MODEL.name
         fit(data.fitted_without(held), model)
         models.append(model)
     return models
 
 
-def title_examples(pool: Pool, data: TrainingSet, readers: list[Path]) -> list[tuple[int, list]]:
+def ranker_examples(pool: Pool, data: TrainingSet, readers: list[Path]) -> list[tuple[int, list]]:
     """Each fold's pages that have a title, then the fixtures, read by the line
     model fitted without that fold: the title ranker's candidates, with the fold."""
     jobs, held = [], []
@@ -84,7 +84,7 @@ def train_models(pool: Pool, folder: Path) -> tuple[TrainingSet, int]:
     fixtures, into ``folder``; the training set and how many pages the ranker learned from."""
     data = training_set(pool)
     with tempfile.TemporaryDirectory() as scratch:
-        examples = title_examples(pool, data, fold_line_models(data, Path(scratch)))
+        examples = ranker_examples(pool, data, fold_line_models(data, Path(scratch)))
     train_ranker([page for _k, page in examples], folder / titles.MODEL.name)
     fit([(x, y, 1) for x, y in data.corpus] + data.own, folder / tagger.MODEL.name)
     return data, len(examples)
@@ -102,9 +102,9 @@ def cross_validate(pool: Pool, pages: list[dict] | None = None, keep: Path | Non
     with tempfile.TemporaryDirectory() as scratch:
         folder = keep or Path(scratch)
         readers = fold_line_models(data, folder)
-        examples = title_examples(pool, data, readers)
+        examples = ranker_examples(pool, data, readers)
         for held in range(FOLDS):
-            train_ranker([page for k, page in examples if k != held], folder / f"fold{held}" / titles.MODEL.name)
+            train_ranker([page for k, page in examples if k != held], fold_folder(folder, held) / titles.MODEL.name)
         results = pool.map(read_held_out, held_out_readings(data, folder), chunksize=4)
     score = CorpusScore()
     for page, result in zip(data.pages, results):
@@ -114,7 +114,12 @@ def cross_validate(pool: Pool, pages: list[dict] | None = None, keep: Path | Non
 
 def held_out_readings(data: TrainingSet, folder: Path) -> list[tuple[dict, str]]:
     """Each page with the folder of the models trained without its fold."""
-    return [(page, str(folder / f"fold{f}")) for page, f in zip(data.pages, data.folds)]
+    return [(page, str(fold_folder(folder, f))) for page, f in zip(data.pages, data.folds)]
+
+
+def fold_folder(folder: Path, held: int) -> Path:
+    """Where the models trained without fold ``held`` lie."""
+    return folder / f"fold{held}"
 
 
 def _corpus_sequence(page: dict):
@@ -138,12 +143,12 @@ def _fixture_text(case: tuple[str, str]) -> str | None:
 
 def _title_examples(job: tuple[dict | None, str | None, str]):
     """The title ranker's examples from one corpus page (or fixture text) under one fold's line model."""
-    from archive.reading.training import title_examples as examples
+    from archive.reading.training import title_examples
 
     page, text, model = job
     if page is None:
-        return examples(text, None, None, Path(model))
-    return examples(page_text(page), page["lines"], page["title"], Path(model))
+        return title_examples(text, None, None, Path(model))
+    return title_examples(page_text(page), page["lines"], page["title"], Path(model))
 
 
 def read_held_out(job: tuple[dict, str]):

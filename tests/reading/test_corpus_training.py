@@ -12,7 +12,7 @@ import pytest
 from archive.reading.linemodel import models_in, tagger, titles
 from archive.reading.training import fold
 from corpus_scoring import ROLE_LABEL, corpus_pages, init_worker, page_text, read_page
-from corpus_training import TrainingSet, cross_validate, held_out_readings, read_held_out, title_examples
+from corpus_training import TrainingSet, cross_validate, held_out_readings, ranker_examples, read_held_out
 
 SITES = ["a.example", "b.example", "c.example", "d.example", "e.example", "f.example"]
 
@@ -43,7 +43,7 @@ def test_a_fold_line_model_is_fitted_without_the_pages_of_its_fold_and_with_ever
 def test_the_ranker_learns_from_readings_by_a_line_model_that_never_saw_the_page():
     data = _training_set()
     readers = [Path("fold0/lines.crfsuite"), Path("fold1/lines.crfsuite")]
-    examples = title_examples(_Recorder(), data, readers)
+    examples = ranker_examples(_Recorder(), data, readers)
     pages = [(k, page["host"], model) for k, (page, _text, model) in examples if page is not None]
     assert sorted(host for _k, host, _model in pages) == sorted(SITES)  # each page once
     assert all(k == fold(host) and model == str(readers[k]) for k, host, model in pages)

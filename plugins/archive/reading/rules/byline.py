@@ -8,7 +8,7 @@ from archive.shared.dates import (DATE_PATTERN, MONTH_PATTERN, MONTHS, TIME_PATT
                                   iso_datetime, parse_time)
 from ..state import BYLINE, ParseState
 from . import authorline, header
-from .sections import comment_count_heading
+from .sections import article_like, comment_count_heading
 
 _NAME = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}"
 _BY = re.compile(rf"^By\s+(?!(?:The|A|An|This|These|Our)\b)(?P<names>{_NAME}(?:(?:,\s+|,?\s+and\s+){_NAME})*)"
@@ -122,9 +122,6 @@ def signature(state: ParseState) -> None:
             state.date = iso_datetime(match["date"])
 
 
-PROSE_WORDS = 12  # a line of at least this many words, ending a sentence, is a paragraph of prose
-
-
 def posted_by(state: ParseState) -> None:
     """Blogger's ``Posted by Maria at 9:15 AM`` under the post: author, and the
     time of day that completes the date header above the post. Not a line under
@@ -136,7 +133,7 @@ def posted_by(state: ParseState) -> None:
         text = state.lines[i].stripped
         if (comment_count_heading(state, text) or 0) > 0:
             counted = counted or prose
-        elif len(text.split()) >= PROSE_WORDS and text.endswith((".", "!", "?")):
+        elif article_like(text):
             prose = True
         match = _POSTED_BY.match(text) if state.free(i) else None
         if not match:

@@ -232,7 +232,7 @@ def _prompt_tail(state: ParseState, i: int, why: str) -> None:
 MIN_SENTENCE_WORDS = 12
 
 
-def _article_like(text: str) -> bool:
+def article_like(text: str) -> bool:
     """A full sentence, not a headline or a teaser cut off with an ellipsis."""
     return (len(text.split()) >= MIN_SENTENCE_WORDS and text.endswith((".", "!", "?", '"', "”"))
             and not text.endswith(("...", "…", '..."', "…”")))
@@ -255,7 +255,7 @@ def teaser_blocks(state: ParseState) -> None:
             in_block = True
         elif line.blank and i >= state.article_end:
             in_block = False  # after the comments, a list of links ends at a blank line
-        elif in_block and i < state.article_end and state.free(i) and _article_like(line.stripped):
+        elif in_block and i < state.article_end and state.free(i) and article_like(line.stripped):
             in_block = False
         if in_block and state.free(i) and not line.blank:
             state.claim(i, BOILERPLATE, TEASERS)
