@@ -118,6 +118,7 @@ class CorpusScore:
     site_wide: int = 0  # pages read knowing their site's repeated lines (read as one archive)
     dated: int = 0
     authored: int = 0
+    by_page: list[tuple[str, Counter]] = field(default_factory=list)  # each page's source and confusion
 
     def add(self, page: dict, result: PageResult) -> None:
         self.pages += 1
@@ -130,13 +131,15 @@ class CorpusScore:
             self.news_pages += 1
             self.news_read_as_news += result.kind == NEWS_ARTICLE
         gold = page["lines"]
+        mine = Counter()
         for n, want in enumerate(gold[:len(result.predicted)]):
             if want != "blank":
                 got = result.predicted[n]
-                pair = (want, "other" if got == "blank" else got)
-                self.confusion[pair] += 1
-                if page["source"] == "dragnet":
-                    self.dragnet[pair] += 1
+                mine[want, "other" if got == "blank" else got] += 1
+        self.confusion += mine
+        if page["source"] == "dragnet":
+            self.dragnet += mine
+        self.by_page.append((page["source"], mine))
         if page["title"]:
             self.titles += 1
             self.titles_right += title_key(result.title) == title_key(page["title"])
@@ -179,7 +182,25 @@ class CorpusScore:
             "news_as_news": self.news_read_as_news / self.news_pages if self.news_pages else 1.0,
             "dated": self.dated, "authored": self.authored,
         })
+        out["per_page"] = {label: self.per_page(label) for label in LABELS}
+        out["per_page"]["comment_dragnet"] = self.per_page("comment", "dragnet")
         return out
+
+    def per_page(self, label: str, source: str | None = None) -> dict:
+        """``label``'s F1 with each page counted once (the mean over the pages
+        that have the label or were given it; ``source``: only that dataset's
+        pages), and the share of the label's wrong lines on the one page that has
+        the most: micro figures weigh a page by its lines, so one long page
+        labelled unlike the rest can move them more than a hundred pages do."""
+        scores, wrong = [], []
+        for page_source, confusion in self.by_page:
+            if source is not None and page_source != source:
+                continue
+            if any(label in pair for pair, n in confusion.items() if n):
+                scores.append(self.f1(label, confusion)[2])
+                wrong.append(sum(n for (want, got), n in confusion.items() if (want == label) != (got == label)))
+        return {"pages": len(scores), "mean_f1": sum(scores) / len(scores) if scores else 1.0,
+                "worst_page_share": max(wrong) / sum(wrong) if sum(wrong) else 0.0}
 
     def report(self, split: str) -> str:
         f = self.figures()
@@ -190,6 +211,13 @@ class CorpusScore:
         d = f["comment_dragnet"]
         rows.append(f"  comment  lines on dragnet pages (reliable comment labels): precision {d['precision']:.3f}, "
                     f"recall {d['recall']:.3f}, F1 {d['f1']:.3f}")
+        pages = f["per_page"]
+        rows.append("  each page counted once (mean of the pages' F1 over those that have the label or were given it): "
+                    + ", ".join(f"{name} {pages[key]['mean_f1']:.3f} ({pages[key]['pages']} pages)" for key, name in (
+                        ("article", "article"), ("comment", "comment"), ("comment_dragnet", "comment on dragnet pages"),
+                        ("other", "other"))))
+        rows.append("  the one page with the most wrong lines holds, of each label's wrong lines: "
+                    + ", ".join(f"{label} {pages[label]['worst_page_share']:.0%}" for label in LABELS))
         rows.append(f"  title right: {self.titles_right}/{self.titles} ({f['title_accuracy']:.0%})")
         rows.append(f"  comment count exact (dragnet pages with spans): {self.counts_right}/{self.comment_pages}"
                     f" ({f['comment_count_exact']:.0%})")
