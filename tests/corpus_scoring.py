@@ -83,7 +83,7 @@ def _read(page: dict, corpus: Path, site_lines: SiteLines | None) -> tuple[PageR
         annotate([record], _finder())
         kind = kind_and_reason(record)[0]
     except Exception as error:  # noqa: BLE001 - a page that raises is what we count
-        return PageResult(page["id"], page["source"], [], None, [], f"{type(error).__name__}: {error}"), None
+        return PageResult(page["id"], page["source"], [], None, [], error=f"{type(error).__name__}: {error}"), None
     predicted = [ROLE_LABEL[line.role] for line in state.lines]
     spans = []
     for comment in state.comments:

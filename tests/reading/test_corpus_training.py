@@ -73,6 +73,19 @@ def test_scores_pool_over_draws():
     assert a.f1("article")[1] == 0.5  # recall: 5 of the 10 article lines
 
 
+def test_a_page_that_raises_is_counted_as_such(tmp_path):
+    from corpus_scoring import CorpusScore
+
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "empty.txt").write_bytes(b"")  # the reader refuses an empty capture
+    page = {"id": "empty", "source": "dragnet", "lines": ["blank"], "title": None}
+    result = read_page(page, tmp_path)
+    assert result.error.startswith("CaptureError") and result.kind is None
+    score = CorpusScore()
+    score.add(page, result)
+    assert score.errors == [f"empty: {result.error}"] and "1 raised an exception" in score.report("test")
+
+
 def test_page_means_weigh_every_page_once_and_say_how_much_the_worst_page_weighs():
     from corpus_scoring import CorpusScore, PageResult
 
