@@ -866,6 +866,43 @@ def test_comments_headed_by_bare_names_are_cut_under_a_heading_that_states_how_m
 
 
 
+def test_comments_headed_by_bare_names_are_cut_under_a_comments_heading_that_gives_no_count(monkeypatch):
+    """A "Comments" heading below the post's prose: names and bodies taking turns
+    within a few lines of furniture under it are a thread, though no count agrees."""
+    from archive.reading.linemodel import relabel as relabel_module
+
+    thread = ["http://www.bohnetlaw.com rightappeal", "Starve the beast. If the governors will not pay, nobody will.",
+              "DerKrieger", "I sent the letter below to every governor last Friday.", "Dear Governor,",
+              "I am writing as a veteran, a husband and a father.",
+              "h4rm0ny", "Hey Chris", "I do not care why they are doing this, only that they do it.",
+              "Jan-Willem Wisgerhof", "Does everyone realize that most websites would simply not be here?"]
+    post = "The state has until Friday to decide whether it will build its own exchange, and it has not said a word."
+
+    def read(texts):
+        texts = [*texts, "ADVERTISEMENT"]
+        monkeypatch.setattr(relabel_module, "tag", _verdicts([("article", 0.9, 0.05) if text == post else
+                                                              ("other", 0.05, 0.9) for text in texts]))
+        monkeypatch.setattr(relabel_module, "_move_title", lambda *args: None)
+        state = _as_article("\n\n".join(texts) + "\n")
+        relabel_module.relabel(state)
+        return [(c.author, [state.lines[i].stripped for i in c.lines]) for c in state.comments]
+
+    comments = read([post, "COMMENTS", "LOGIN TO COMMENT | REGISTER TODAY", *thread])
+    assert [author for author, _body in comments] == ["rightappeal", "DerKrieger", "h4rm0ny", "Jan-Willem Wisgerhof"]
+    assert comments[1][1] == thread[3:6] and comments[2][1] == thread[7:9]  # "Hey Chris" opens a body
+    assert read([post, "Comment", "Post a Comment", *thread]) == comments
+    # a comment form's heading, a "Comments" link above the post, a sentence under the heading: no thread
+    assert read([post, "Leave a Reply", *thread]) == []
+    assert read(["Comments", *thread, post]) == []
+    assert read([post, "Comments", "Please be civil and stay on the topic of the post.", *thread]) == []
+    # a form's fields, or a sidebar of cards, under a "Comments" heading are no thread
+    cards = ["GO", "Chase Freedom Visa", "Earn a bonus after you spend $500 in your first 3 months.",
+             "GO", "Miles Card", "Earn 1 mile on every $1 you spend.",
+             "GO", "Slate", "No fee when you transfer a balance in the first 60 days."]
+    assert read([post, "Comments", *cards]) == []
+    assert read([post, "Comments", *thread[:4]]) == []  # two names: no thread
+
+
 def test_the_template_wins_when_it_cuts_the_rules_few_long_comments_into_many_as_well_covered():
     from archive.reading.linemodel import relabel as relabel_module
     from archive.reading.state import COMMENT_BODY, COMMENT_HEADER, Comment

@@ -1,12 +1,18 @@
 """Comments headed by their author's name alone: ``{ 131 comments }``, then
 ``Gibbo`` / the body / ``Robert`` / the body … (Thesis and other themes that show
-no stamp).
+no stamp). A commenter's website may stand before the name
+(``http://example.com Robert``).
 
 A bare name is no template: a sidebar's list of names or a menu looks the
 same. So the thread is taken only under a heading that states how many
 comments follow, when names and bodies take turns from right under it and
 their number agrees with the heading's; the last comment ends before the first
-line that reads as no sentence ("Get Email Updates"). It runs after the line
+line that reads as no sentence ("Get Email Updates"). Under a heading that
+says "Comments" without a count, below the post's prose, the thread must
+instead open within a few lines that read as no sentence ("LOGIN TO COMMENT |
+REGISTER TODAY", "Post a Comment"), and the bodies must read as comments: a
+sentence in each, most opening with one.
+It runs after the line
 model (which may have read the whole thread as furniture), over lines left as
 article text or set aside by the model and those another reading gave to
 comments: it stands when it finds more comments than that reading did.
@@ -16,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from ..sections import comment_count_heading, count_in
+from ..sections import article_like, comment_count_heading, count_in, is_comment_heading
 from ...shapes import VARYING, loose_shape
 from ...state import (BODY, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, LINE_MODEL, Comment,
                       ParseState)
@@ -36,6 +42,9 @@ _COUNT_THEN_LINK = re.compile(_COUNT + r"[.…:]*\s+(?P<link>(?:(?:leave|add|pos
 # "1 comment to “Socially Mediated Publicness”: an open-access issue": to a quoted title, whatever follows it
 _COUNT_TO_QUOTED = re.compile(_COUNT + r" (?:to|on) [“\"](?P<quoted>[^”\"]{1,300})[”\"]", re.IGNORECASE)
 COUNT_LINK_WORDS = 6  # a link after a count has no more words than this
+OPENING_SHARE = 2 / 3  # of the bodies under a heading that gives no count, those that open with a sentence
+UNDER_HEADING = 2  # lines that are no sentence between a heading that gives no count and the first name
+_WEBSITE = re.compile(r"^https?://\S+\s+(?=\S)")  # "http://example.com Robert": the commenter's website, then the name
 
 
 def named_thread(state: ParseState) -> list[tuple[int, list[int]]] | None:
@@ -49,7 +58,31 @@ def named_thread(state: ParseState) -> list[tuple[int, list[int]]] | None:
             thread = _thread_under(state, text_lines[at + 1:])
             if MIN_NAMED <= len(thread) and stated * AGREE[0] <= len(thread) <= stated * AGREE[1]:
                 return thread
-    return None  # no heading, or the names under it do not add up to the comments it states
+    return _uncounted_thread(state, text_lines)  # no heading, or its names do not add up to the count
+
+
+def _uncounted_thread(state: ParseState, text_lines: list[int]) -> list[tuple[int, list[int]]] | None:
+    """The thread of name-headed comments under a heading that opens the comment
+    section without a count ("Comments"; not a comment form's "Leave a Reply", which
+    often lies under the thread, over the form's fields), below the post's prose:
+    it opens within ``UNDER_HEADING`` lines that read as no sentence, every body
+    has a sentence, and most open with one (a greeting, "Hey Chris", may come
+    first; a card's name over its offer, "GO" / "Chase Freedom Visa", is no comment)."""
+    prose_above = False
+    for at, i in enumerate(text_lines):
+        text = state.lines[i].stripped
+        if prose_above and stated_count(state, text) is None and is_comment_heading(state, text):
+            for skip in range(UNDER_HEADING + 1):
+                following = text_lines[at + 1 + skip:]
+                if not following or (skip and _sentence(state.lines[text_lines[at + skip]].stripped)):
+                    break  # the page ends, or a sentence under the heading, no furniture: the thread would lose it
+                thread = _thread_under(state, following)
+                opening = sum(_sentence(state.lines[body[0]].stripped) for _head, body in thread)
+                if len(thread) >= MIN_NAMED and opening >= OPENING_SHARE * len(thread) and all(
+                        any(_sentence(state.lines[j].stripped) for j in body) for _head, body in thread):
+                    return thread
+        prose_above = prose_above or (state.lines[i].role == BODY and article_like(text))
+    return None
 
 
 def _thread_under(state: ParseState, following: list[int]) -> list[tuple[int, list[int]]]:
@@ -81,8 +114,8 @@ def claim_named(state: ParseState, thread: list[tuple[int, list[int]]]) -> None:
         state.lines[head].role, state.lines[head].why = COMMENT_HEADER, None
         for i in body:
             state.lines[i].role, state.lines[i].why = COMMENT_BODY, None
-        state.comments.append(Comment(number, state.lines[head].stripped, None, body, header=head,
-                                      header_lines=[head]))
+        author = _WEBSITE.sub("", state.lines[head].stripped, count=1)
+        state.comments.append(Comment(number, author, None, body, header=head, header_lines=[head]))
 
 
 def stated_count(state: ParseState, text: str) -> int | None:
@@ -124,7 +157,9 @@ def _sentence(text: str) -> bool:
 
 
 def _bare_name(text: str) -> bool:
-    """A line that is only a name: a few words, no stamp, no sentence's end."""
+    """A line that is only a name, perhaps after the commenter's website: a few
+    words, no stamp, no sentence's end."""
+    text = _WEBSITE.sub("", text, count=1)
     return (len(text) <= MAX_NAME_LENGTH and len(text.split()) <= MAX_NAME_WORDS
             and loose_shape(text) == VARYING and not text.endswith((".", "!", "?", ":", ","))
             and text[:1].isalpha())
