@@ -1064,6 +1064,23 @@ def test_a_lone_comment_needs_the_models_reading_and_a_posts_own_count_above_its
     assert state.comments == []
 
 
+def test_a_lone_comment_headed_as_one_under_the_posts_prose_stands_though_the_model_reads_its_text_as_article(
+        monkeypatch):
+    comment = ("Damien / November 13, 2012 at 04:03 pm",
+               "Jamie, I want to order a box directly from you, so tell me how and where your shop is!")
+    state = _read_lone(monkeypatch, LONE_PAGE.format(above="", comment="\n\n".join(comment)), ())
+    assert [(c.author, c.date, [state.lines[i].stripped for i in c.lines]) for c in state.comments] == [
+        ("Damien", "2012-11-13T16:03", [comment[1]])]
+    # over a post's own text (the first of a page of posts), the same count and header are the post's
+    post = LONE_PAGE.split("\n\n{above}\n\n")[1].split("\n\nTweet")[0]
+    page = ("The Coffee Log Diaries\n\n1 Comment\n\nDamien / November 13, 2012 at 04:03 pm\n\n" + post
+            + "\n\nTweet\n\nThe Tea Log Diaries\n\nNo Comments\n\n"
+            + "Tea leaves are next: the maker says a log of them burns just as long and smells of a summer garden.\n")
+    state = _read_lone(monkeypatch, page, ())
+    assert state.comments == []
+    assert [line.role for line in state.lines if line.stripped.startswith(("For those", "Made from"))] == ["body"] * 2
+
+
 def test_a_lone_comment_takes_no_sentence_for_its_header_and_no_posts_text_for_itself(monkeypatch):
     # a comment that opens with a sentence has no header: no author, and every line is its text
     said = ("I love this idea, I will be buying some for my fireplace this winter for sure.",

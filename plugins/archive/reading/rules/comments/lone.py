@@ -7,9 +7,10 @@ text right under that heading (past a few lines of the section's own
 furniture: "Sort by", "Subscribe") up to the first line a rule set aside
 ("Reply", "Leave a Comment"), less the line model's short furniture at its end
 ("ReplyDelete"). The heading alone is not enough: a post's "1 Comment" may sit
-over its own text, a sign-up prompt under a comment count. So the run must
-open with a comment's header (a name and a stamp) or be, at least half of it,
-what the line model reads as comments. Its header is its first line when that
+over its own text, a sign-up prompt under a comment count. So the run must be,
+at least half of it, what the line model reads as comments, or open with a
+comment's header (a name and a stamp) over what the model does not read as
+article text, or anywhere under the post's prose. Its header is its first line when that
 reads as one (a name and a stamp, "1. Ann says:", with the stamp on the line
 under it).
 """
@@ -19,6 +20,7 @@ from __future__ import annotations
 from ...shapes import VARYING, header_like, loose_shape, sentence_like, stamped
 from ...state import BODY, COMMENT_BODY, COMMENT_HEADER, Comment, ParseState
 from .named import stated_count
+from ..sections import prose_before
 from .template import author_and_date, name_line, usable
 
 LEAD = 3  # furniture lines between the heading and the comment, at most
@@ -39,8 +41,8 @@ def lone_comment(state: ParseState, talk: set[int], furniture: set[int], article
         if run is None or len(run) < 2 or not _text_left(state, text_lines, run):
             continue
         if (sum(j in talk for j in run) >= TALK_SHARE * len(run)
-                or _stamped_header(state, run) and 2 * sum(j in article for j in run) < len(run)):
-            return run  # read as a comment, or headed as one over what is no article's text
+                or _stamped_header(state, run) and (prose_before(state, i) or 2 * sum(j in article for j in run) < len(run))):
+            return run  # read as a comment, or headed as one under the post or over what is no article's text
     return None
 
 

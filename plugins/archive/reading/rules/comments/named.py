@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from ..sections import article_like, comment_count_heading, count_in, is_comment_heading
+from ..sections import comment_count_heading, count_in, is_comment_heading, prose_before
 from ...shapes import VARYING, loose_shape
 from ...state import (BODY, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, LINE_MODEL, Comment,
                       ParseState)
@@ -68,10 +68,9 @@ def _uncounted_thread(state: ParseState, text_lines: list[int]) -> list[tuple[in
     it opens within ``UNDER_HEADING`` lines that read as no sentence, every body
     has a sentence, and most open with one (a greeting, "Hey Chris", may come
     first; a card's name over its offer, "GO" / "Chase Freedom Visa", is no comment)."""
-    prose_above = False
     for at, i in enumerate(text_lines):
         text = state.lines[i].stripped
-        if prose_above and stated_count(state, text) is None and is_comment_heading(state, text):
+        if stated_count(state, text) is None and is_comment_heading(state, text) and prose_before(state, i):
             for skip in range(UNDER_HEADING + 1):
                 following = text_lines[at + 1 + skip:]
                 if not following or (skip and _sentence(state.lines[text_lines[at + skip]].stripped)):
@@ -81,7 +80,6 @@ def _uncounted_thread(state: ParseState, text_lines: list[int]) -> list[tuple[in
                 if len(thread) >= MIN_NAMED and opening >= OPENING_SHARE * len(thread) and all(
                         any(_sentence(state.lines[j].stripped) for j in body) for _head, body in thread):
                     return thread
-        prose_above = prose_above or (state.lines[i].role == BODY and article_like(text))
     return None
 
 
