@@ -149,6 +149,11 @@ def count_in(match: re.Match) -> int:
 _COMMENTS_HEADING = re.compile(r"^Comments?:?$", re.IGNORECASE)
 
 
+def is_uncounted_comment_heading(text: str) -> bool:
+    """"Comments", "COMMENT:": a heading that says comments follow, without a count."""
+    return bool(_COMMENTS_HEADING.match(text))
+
+
 def is_comment_heading(state: ParseState, text: str) -> bool:
     """"23 Responses to <the title>", "Comments", "5 comments:": a comment section opens."""
     return comment_count_heading(state, text) is not None or bool(_COMMENTS_HEADING.match(text))
