@@ -243,9 +243,9 @@ def article_like(text: str) -> bool:
             and not text.endswith(("...", "…", '..."', "…”")))
 
 
-def prose_before(state: ParseState, i: int) -> bool:
-    """Does article text in full sentences (the post's prose) come before line ``i``?"""
-    return any(line.role == BODY and article_like(line.stripped) for line in state.lines[:i])
+def first_prose(state: ParseState) -> int | None:
+    """The first line of article text in full sentences: where the post's prose begins."""
+    return next((i for i, line in enumerate(state.lines) if line.role == BODY and article_like(line.stripped)), None)
 
 
 def teaser_blocks(state: ParseState) -> None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from ..sections import comment_count_heading, count_in, is_uncounted_comment_heading, prose_before
+from ..sections import comment_count_heading, count_in, first_prose, is_uncounted_comment_heading
 from ...shapes import VARYING, loose_shape
 from ...state import (BODY, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, LINE_MODEL, Comment,
                       ParseState)
@@ -68,9 +68,10 @@ def _uncounted_thread(state: ParseState, text_lines: list[int]) -> list[tuple[in
     it opens within ``UNDER_HEADING`` lines that read as no sentence, every body
     has a sentence, and most open with one (a greeting, "Hey Chris", may come
     first; a card's name over its offer, "GO" / "Chase Freedom Visa", is no comment)."""
+    prose = first_prose(state)
     for at, i in enumerate(text_lines):
         text = state.lines[i].stripped
-        if is_uncounted_comment_heading(text) and prose_before(state, i):
+        if prose is not None and prose < i and is_uncounted_comment_heading(text):
             for skip in range(UNDER_HEADING + 1):
                 following = text_lines[at + 1 + skip:]
                 if not following or (skip and _sentence(state.lines[text_lines[at + skip]].stripped)):
