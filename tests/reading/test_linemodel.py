@@ -731,6 +731,29 @@ def test_comment_lines_with_no_template_are_comments_only_under_a_heading_that_s
     assert cut("No comments") == [] and cut("Permalink") == []
 
 
+def test_comment_lines_with_no_template_keep_a_list_items_indented_text_with_it():
+    """A lone comment written as an ordered list's item: its number and name, then
+    its text indented under it, blank lines between, is one comment, not three."""
+    from archive.reading.rules.comments.template import induced_comments
+    from archive.reading.state import COMMENT_FURNITURE
+
+    def cut(thread, apart=()):
+        state = _as_article("The post's last paragraph is here, long enough to be prose for the whole page.\n\n"
+                            "One Comment\n\n" + "\n\n".join(thread) + "\n")
+        heading = state.lines[_text_index(state, "One Comment")]
+        heading.role, heading.why = BOILERPLATE, COMMENT_FURNITURE
+        induced_comments(state, [_text_index(state, line.strip()) for line in thread if line not in apart], set())
+        return [[state.lines[i].stripped for i in c.lines] for c in state.comments]
+
+    item = ["  1. Julie wrote:", "    Welcome back! I have missed your posts.", "    Friday, November 2, 2012 | Permalink"]
+    assert cut(item) == [[line.strip() for line in item]]
+    second = ["  2. And one more thing about the ferry!", "    It runs late on Sundays."]  # no shared shape
+    assert cut(item + second) == [[line.strip() for line in item], [line.strip() for line in second]]
+    # a line that is no comment's between them ends the item; so does a line that opens no list item
+    assert len(cut(item[:2] + ["Reply"] + item[2:], apart=("Reply",))) == 2
+    assert len(cut(["  Julie wrote:", "    Welcome back! I have missed your posts."])) == 2
+
+
 def _verdicts(pairs):
     """A stand-in for the line model's reading of a page's text lines: (label, P(article), P(other)) each."""
     def tag(feats):

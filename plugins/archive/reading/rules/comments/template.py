@@ -348,10 +348,12 @@ def _says_it_has_comments(state: ParseState, first: int) -> bool:
 
 
 def _blocks(state: ParseState, lines: list[int]) -> bool:
-    """No template: each run of comment lines between blank lines is a comment."""
+    """No template: each run of comment lines between blank lines is a comment,
+    with the lines indented under its first, past blank lines: a list item's
+    own text ("  1. Julie wrote:" over "    Welcome back!")."""
     runs: list[list[int]] = []
     for i in lines:
-        if runs and i == runs[-1][-1] + 1:
+        if runs and (i == runs[-1][-1] + 1 or _indented_under(state, runs[-1], i)):
             runs[-1].append(i)
         else:
             runs.append([i])
@@ -361,3 +363,11 @@ def _blocks(state: ParseState, lines: list[int]) -> bool:
             state.lines[i].role, state.lines[i].why = COMMENT_BODY, None
         state.comments.append(Comment(number, None, None, run))
     return True
+
+
+def _indented_under(state: ParseState, run: list[int], i: int) -> bool:
+    """Is line ``i`` indented deeper than the run's first line, with only blank lines
+    or the run's own lines between (the text of a list item that opens the run)?"""
+    first = state.lines[run[0]]
+    return (first.indent < state.lines[i].indent and first.stripped[:1].isdigit()
+            and all(state.lines[j].blank for j in range(run[-1] + 1, i)))
