@@ -118,7 +118,7 @@ class CorpusScore:
     site_wide: int = 0  # pages read knowing their site's repeated lines (read as one archive)
     dated: int = 0
     authored: int = 0
-    by_page: list[tuple[str, Counter]] = field(default_factory=list)  # each page's source and confusion
+    by_page: dict[str, tuple[str, Counter]] = field(default_factory=dict)  # page id → its source and confusion
 
     def add(self, page: dict, result: PageResult) -> None:
         self.pages += 1
@@ -139,7 +139,7 @@ class CorpusScore:
         self.confusion += mine
         if page["source"] == "dragnet":
             self.dragnet += mine
-        self.by_page.append((page["source"], mine))
+        self.by_page[page["id"]] = (page["source"], self.by_page.get(page["id"], (None, Counter()))[1] + mine)
         if page["title"]:
             self.titles += 1
             self.titles_right += title_key(result.title) == title_key(page["title"])
@@ -154,9 +154,14 @@ class CorpusScore:
             self.spans_right += len(gold_spans & found)
 
     def merge(self, other: CorpusScore) -> None:
-        """Add ``other``'s pages to these (figures pooled over both)."""
+        """Add ``other``'s pages to these (figures pooled over both; a page read in
+        both, as in two draws of cross-validation, is still one page of the per-page figures)."""
         for name, mine in vars(self).items():
-            setattr(self, name, mine + getattr(other, name))
+            if name == "by_page":
+                for page, (source, confusion) in other.by_page.items():
+                    mine[page] = (source, mine.get(page, (None, Counter()))[1] + confusion)
+            else:
+                setattr(self, name, mine + getattr(other, name))
 
     def f1(self, label: str, confusion: Counter | None = None) -> tuple[float, float, float]:
         confusion = self.confusion if confusion is None else confusion
@@ -193,7 +198,7 @@ class CorpusScore:
         the most: micro figures weigh a page by its lines, so one long page
         labelled unlike the rest can move them more than a hundred pages do."""
         scores, wrong = [], []
-        for page_source, confusion in self.by_page:
+        for page_source, confusion in self.by_page.values():
             if source is not None and page_source != source:
                 continue
             if any(label in pair for pair, n in confusion.items() if n):

@@ -90,8 +90,8 @@ def test_page_means_weigh_every_page_once_and_say_how_much_the_worst_page_weighs
     from corpus_scoring import CorpusScore, PageResult
 
     score = CorpusScore()
-    long_page = {"source": "dragnet", "lines": ["article"] * 100 + ["blank"], "title": None}
-    short_page = {"source": "page-signal", "lines": ["article"] * 3 + ["other", "blank"], "title": None}
+    long_page = {"id": "long", "source": "dragnet", "lines": ["article"] * 100 + ["blank"], "title": None}
+    short_page = {"id": "short", "source": "page-signal", "lines": ["article"] * 3 + ["other", "blank"], "title": None}
     score.add(long_page, PageResult("long", "dragnet", ["comment"] * 100 + ["blank"], None, []))
     score.add(short_page, PageResult("short", "page-signal", ["article", "article", "other", "other", "blank"], None, []))
     figures = score.figures()
@@ -104,6 +104,12 @@ def test_page_means_weigh_every_page_once_and_say_how_much_the_worst_page_weighs
     assert figures["per_page"]["other"]["pages"] == 1  # the short page: its one other line found, none given wrongly
     assert figures["per_page"]["other"]["mean_f1"] == pytest.approx(2 * 0.5 / 1.5)
     assert "each page counted once" in score.report("test")
+    # pooled over two draws of cross-validation, a page is still one page: its lines of both readings together
+    again = CorpusScore()
+    again.add(long_page | {"id": "long"}, PageResult("long", "dragnet", ["comment"] * 100 + ["blank"], None, []))
+    score.merge(again)
+    article = score.figures()["per_page"]["article"]
+    assert article["pages"] == 2 and article["worst_page_share"] == 200 / 201
 
 
 def test_cross_validation_reads_each_page_with_the_models_trained_without_its_fold():

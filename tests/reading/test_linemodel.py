@@ -263,6 +263,47 @@ def test_a_numbered_template_opens_each_comment_even_when_the_first_one_differs(
                    ("Ottilie Marsh", "2011-03-14T19:58", "Me too, Fenw")]
 
 
+NUMBER_AND_NAME_THREAD = """Get all our new updates by email:
+
+{ 3 comments… read them below or add one }
+
+1 Emily November 4, 2012 at 9:41 pm
+
+We are fairly new dog owners and we love these biscuits.
+
+Reply
+
+2 Cynthia A. November 5, 2012 at 7:28 am
+
+Wow, the pumpkin biscuits look so good!
+
+Reply
+
+3 Angie @ Big Bears Wife November 5, 2012 at 7:36 am
+
+Thanks for the recipes, our puppies will love these!
+
+Reply
+
+Leave a Comment
+"""
+
+
+def test_a_template_that_opens_with_the_number_and_the_name_opens_each_comment():
+    """"1 Emily November 4, 2012 at 9:41 pm": the comment's number, then its name,
+    opens it, though the model reads the lines above the first as comments too."""
+    from archive.reading.rules.comments.template import induced_comments
+
+    state = _as_article(NUMBER_AND_NAME_THREAD)
+    furniture = {i for i, line in enumerate(state.lines) if line.stripped in ("Reply", "Leave a Comment")}
+    thread = [i for i, line in enumerate(state.lines)
+              if not line.blank and i not in furniture and i <= _text_index(state, "Thanks for")]
+    assert induced_comments(state, thread, furniture)
+    got = [(c.author, c.date, [state.lines[i].stripped[:12] for i in c.lines]) for c in state.comments]
+    assert got == [("Emily", "2012-11-04T21:41", ["We are fairl"]), ("Cynthia A.", "2012-11-05T07:28", ["Wow, the pum"]),
+                   ("Angie", "2012-11-05T07:36", ["Thanks for t"])]
+
+
 STAMP_UNDER_NAME = """2 Comments
 
 1. quillfeather
@@ -897,33 +938,56 @@ def test_comments_headed_by_bare_names_are_cut_under_a_comments_heading_that_giv
     thread = ["http://www.bohnetlaw.com rightappeal", "Starve the beast. If the governors will not pay, nobody will.",
               "DerKrieger", "I sent the letter below to every governor last Friday.", "Dear Governor,",
               "I am writing as a veteran, a husband and a father.",
-              "h4rm0ny", "Hey Chris", "I do not care why they are doing this, only that they do it.",
+              "h4rm0ny", "I do not care why they are doing this, only that they do it.",
               "Jan-Willem Wisgerhof", "Does everyone realize that most websites would simply not be here?"]
-    post = "The state has until Friday to decide whether it will build its own exchange, and it has not said a word."
+    post = ["The state has until Friday to decide whether it will build its own exchange, and it has not said a word.",
+            "Officials said on Monday that a decision would come soon, but would not say which way the governor leans."]
+    form = ["Leave a Reply", "Your email address will not be published.", "Name *", "Email *", "Website",
+            "Post Comment"]
 
     def read(texts):
         texts = [*texts, "ADVERTISEMENT"]
-        monkeypatch.setattr(relabel_module, "tag", _verdicts([("article", 0.9, 0.05) if text == post else
+        monkeypatch.setattr(relabel_module, "tag", _verdicts([("article", 0.9, 0.05) if text in post else
                                                               ("other", 0.05, 0.9) for text in texts]))
         monkeypatch.setattr(relabel_module, "_move_title", lambda *args: None)
         state = _as_article("\n\n".join(texts) + "\n")
         relabel_module.relabel(state)
         return [(c.author, [state.lines[i].stripped for i in c.lines]) for c in state.comments]
 
-    comments = read([post, "COMMENTS", "LOGIN TO COMMENT | REGISTER TODAY", *thread])
+    comments = read([*post, "COMMENTS", "LOGIN TO COMMENT | REGISTER TODAY", *thread])
     assert [author for author, _body in comments] == ["rightappeal", "DerKrieger", "h4rm0ny", "Jan-Willem Wisgerhof"]
-    assert comments[1][1] == thread[3:6] and comments[2][1] == thread[7:9]  # "Hey Chris" opens a body
-    assert read([post, "Comment", "Post a Comment", *thread]) == comments
-    # a comment form's heading, a "Comments" link above the post, a sentence under the heading: no thread
-    assert read([post, "Leave a Reply", *thread]) == []
-    assert read(["Comments", *thread, post]) == []
-    assert read([post, "Comments", "Please be civil and stay on the topic of the post.", *thread]) == []
-    # a form's fields, or a sidebar of cards, under a "Comments" heading are no thread
+    assert comments[1][1] == thread[3:6]  # a letter's "Dear Governor," is no name
+    assert read([*post, "Comment", "Post a Comment", *thread]) == comments
+    assert read([*post, "Comments", *thread, *form]) == comments  # the thread ends at the form over its fields
+    assert read([*post, "Comments", "Sign in", "Sort by: Newest", *thread]) == comments  # two lines of furniture
+    assert read([*post, "Comments", "Sign in", "Sort by: Newest", "Subscribe", *thread]) == []  # three
+    # a comment form's heading or its "Comment" field, a "Comments" link above the post or under its dek alone,
+    # a sentence under the heading: no thread
+    assert read([*post, "Leave a Reply", *thread]) == []
+    assert read([*post, *form[:5], "Comment", "Submit", *thread]) == []
+    assert read(["Comments", *thread, *post]) == []
+    assert read([post[0], "Comments", *thread, post[1]]) == []
+    assert read([*post, "Comments", "Please be civil and stay on the topic of the post.", *thread]) == []
+    # a sidebar of cards or of teasers cut off with an ellipsis, an interview, two names: no thread
     cards = ["GO", "Chase Freedom Visa", "Earn a bonus after you spend $500 in your first 3 months.",
              "GO", "Miles Card", "Earn 1 mile on every $1 you spend.",
              "GO", "Slate", "No fee when you transfer a balance in the first 60 days."]
-    assert read([post, "Comments", *cards]) == []
-    assert read([post, "Comments", *thread[:4]]) == []  # two names: no thread
+    assert read([*post, "Comments", *cards]) == []
+    teasers = ["Budget Talks Stall", "Lawmakers left the capitol on Thursday without a deal on the budget…",
+               "Medicaid Expansion", "The governor says the state cannot afford to expand the program this year…",
+               "Exchange Deadline Nears", "With days to go, three states still have not said what they will do…"]
+    assert read([*post, "Popular", "Comments", "Tags", *teasers]) == []
+    interview = ["Jane Porter", "Why did you run?", "Tom Hale", "Because nobody else would.",
+                 "Jane Porter", "Will you win?", "Tom Hale", "We will see in November."]
+    assert read([*post, "Comments", *interview]) == []
+    assert read([*post, "Comments", *[line.replace("Jane Porter", "Q").replace("Tom Hale", "A") for line in interview]]) == []
+    assert read([*post, "Comments", *interview[:4], *interview[2:4], *interview[4:]]) != []  # not taking turns: a thread
+    assert read([*post, "Comments", *thread[2:4], *thread[2:4], *thread[2:4]]) == []  # one person alone
+    assert read([*post, "Comments", *thread[:4]]) == []
+    # a short line that ends a comment is no one's name: the thread would name the wrong people
+    thanked = ["Ann", "Great post, thanks.", "Bob", "I agree with Ann on this one.", "Thanks again",
+               "Carl", "Well said. The governors should pay."]
+    assert read([*post, "Comments", *thanked]) == []
 
 
 def test_the_template_wins_when_it_cuts_the_rules_few_long_comments_into_many_as_well_covered():
@@ -1102,6 +1166,13 @@ def test_a_lone_comment_headed_as_one_under_the_posts_prose_stands_though_the_mo
     state = _read_lone(monkeypatch, page, ())
     assert state.comments == []
     assert [line.role for line in state.lines if line.stripped.startswith(("For those", "Made from"))] == ["body"] * 2
+    # nor as the second, under a shorter post: its byline and text are more prose than the post above them
+    page = ("The Tea Log Diaries\n\nNo Comments\n\n"
+            "Tea leaves are next: the maker says a log of them burns just as long and smells of a summer garden.\n\n"
+            "Tweet\n\nThe Coffee Log Diaries\n\n1 Comment\n\nDamien / November 13, 2012 at 04:03 pm\n\n" + post
+            + "\n\nTweet\n\nOlder Posts\n")
+    state = _read_lone(monkeypatch, page, ())
+    assert state.comments == []
 
 
 def test_a_lone_comment_takes_no_sentence_for_its_header_and_no_posts_text_for_itself(monkeypatch):

@@ -15,15 +15,17 @@ text") and overrules them where the page's structure says otherwise:
   (`archive.reading.rules.comments.template`), over the lines the model reads as
   comments.
 - a thread of comments headed by bare names, under a heading that states how
-  many comments there are (`archive.reading.rules.comments.named`), stands
-  when it finds more of them than any other reading;
+  many comments there are or a bare "Comments" under the post's prose
+  (`archive.reading.rules.comments.named`), stands when it finds more of them
+  than any other reading;
 - a heading that states how many comments there are, with a stamped shape under
   it that repeats that many times, cuts them by that template when the model
   read none of them, or when the comments found are not as many; they stand
   only if that many are cut (`archive.reading.rules.comments.counted`);
 - with no comments found, a heading that states there is one takes the lines
   under it that the model reads as a comment, or that open with a comment's
-  header (`archive.reading.rules.comments.lone`);
+  header over what is no article text or under more of the post's prose than
+  they hold (`archive.reading.rules.comments.lone`);
 - comments that are at least half wordless, in lines the model does not read
   as comments, on a page that does not state their number, were no thread (a
   list of dated headlines);

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .masthead import button
-from ..state import (ADVERTISEMENT, AFTER_COMMENTS, BODY, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE,
+from ..state import (ADVERTISEMENT, AFTER_COMMENTS, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE,
                      COMMENT_HEADER, FOOTER, NAVIGATION, SUBSCRIPTION, TEASERS, ParseState)
 
 _FOOTER = [re.compile(p, re.IGNORECASE) for p in (
@@ -241,11 +241,6 @@ def article_like(text: str) -> bool:
     """A full sentence, not a headline or a teaser cut off with an ellipsis."""
     return (len(text.split()) >= MIN_SENTENCE_WORDS and text.endswith((".", "!", "?", '"', "”"))
             and not text.endswith(("...", "…", '..."', "…”")))
-
-
-def first_prose(state: ParseState) -> int | None:
-    """The first line of article text in full sentences: where the post's prose begins."""
-    return next((i for i, line in enumerate(state.lines) if line.role == BODY and article_like(line.stripped)), None)
 
 
 def teaser_blocks(state: ParseState) -> None:

@@ -9,8 +9,10 @@ furniture: "Sort by", "Subscribe") up to the first line a rule set aside
 ("ReplyDelete"). The heading alone is not enough: a post's "1 Comment" may sit
 over its own text, a sign-up prompt under a comment count. So the run must be,
 at least half of it, what the line model reads as comments, or open with a
-comment's header (a name and a stamp) and either lie under the post's prose or
-hold mostly what the model does not read as article text. Its header is its
+comment's header (a name and a stamp) and either hold mostly what the model
+does not read as article text or lie under more of the post's prose than it
+holds itself (not a post's byline and text, under its count, below a shorter
+post on a page of posts). Its header is its
 first line when that reads as one (a name and a stamp, "1. Ann says:", with the
 stamp on the line under it).
 """
@@ -20,7 +22,7 @@ from __future__ import annotations
 from ...shapes import VARYING, header_like, loose_shape, sentence_like, stamped
 from ...state import BODY, COMMENT_BODY, COMMENT_HEADER, Comment, ParseState
 from .named import stated_count
-from ..sections import first_prose
+from ..sections import article_like
 from .template import author_and_date, name_line, usable
 
 LEAD = 3  # furniture lines between the heading and the comment, at most
@@ -34,18 +36,26 @@ def lone_comment(state: ParseState, talk: set[int], furniture: set[int], article
     single comment with one under it. ``talk``, ``furniture``, ``article``: the
     lines the model reads as comments, as furniture, as article text."""
     text_lines = [i for i, line in enumerate(state.lines) if not line.blank]
-    prose = first_prose(state)
+    prose_above = [0]  # words of article text in full sentences above each text line
+    for i in text_lines:
+        prose_above.append(prose_above[-1] + _prose_words(state, i))
     for at, i in enumerate(text_lines):
         if stated_count(state, state.lines[i].stripped) != 1:
             continue
         run = _run_under(state, text_lines[at + 1:], furniture)
         if run is None or len(run) < 2 or not _text_left(state, text_lines, run):
             continue
-        under_post = prose is not None and prose < i
+        under_post = prose_above[at] > sum(_prose_words(state, j) for j in run)  # the post's prose, not the run's
         if (sum(j in talk for j in run) >= TALK_SHARE * len(run)
                 or _stamped_header(state, run) and (under_post or 2 * sum(j in article for j in run) < len(run))):
             return run  # read as a comment, or headed as one under the post or over what is no article's text
     return None
+
+
+def _prose_words(state: ParseState, i: int) -> int:
+    """The words of line ``i`` if it is article text in a full sentence, else 0."""
+    text = state.lines[i].stripped
+    return len(text.split()) if state.lines[i].role == BODY and article_like(text) else 0
 
 
 def _text_left(state: ParseState, text_lines: list[int], run: list[int]) -> bool:

@@ -4,15 +4,17 @@ no stamp). A commenter's website may stand before the name
 (``http://example.com Robert``).
 
 A bare name is no template: a sidebar's list of names or a menu looks the
-same. So the thread is taken only under a heading that states how many
-comments follow, when names and bodies take turns from right under it and
-their number agrees with the heading's; the last comment ends before the first
-line that reads as no sentence ("Get Email Updates"). Under a heading that
-says "Comments" without a count, below the post's prose, the thread must
-instead open within a few lines that read as no sentence ("LOGIN TO COMMENT |
-REGISTER TODAY", "Post a Comment"), and the bodies must read as comments: a
-sentence in each, most opening with one.
-It runs after the line
+same. So the thread is taken only under a heading that says comments follow,
+when names and bodies take turns under it; the last comment ends before the
+first line that reads as no sentence ("Get Email Updates") or at a comment
+form's heading ("Leave a Reply"). Under a heading that states how many
+comments follow, their number must agree with the heading's. Under a bare
+"Comments" heading, which states none ("COMMENTS" / "LOGIN TO COMMENT |
+REGISTER TODAY" / "DerKrieger" / the body …), the heading must lie below the
+post's prose and away from a comment form's fields, the thread must open
+within a few lines that read as no sentence, every body must open with a
+sentence, and the names must not be one person's or two taking turns (an
+interview). It runs after the line
 model (which may have read the whole thread as furniture), over lines left as
 article text or set aside by the model and those another reading gave to
 comments: it stands when it finds more comments than that reading did.
@@ -22,7 +24,8 @@ from __future__ import annotations
 
 import re
 
-from ..sections import comment_count_heading, count_in, first_prose, is_uncounted_comment_heading
+from ..sections import (article_like, comment_count_heading, count_in, is_comment_form_heading,
+                        is_uncounted_comment_heading)
 from ...shapes import VARYING, loose_shape
 from ...state import (BODY, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, LINE_MODEL, Comment,
                       ParseState)
@@ -42,57 +45,85 @@ _COUNT_THEN_LINK = re.compile(_COUNT + r"[.…:]*\s+(?P<link>(?:(?:leave|add|pos
 # "1 comment to “Socially Mediated Publicness”: an open-access issue": to a quoted title, whatever follows it
 _COUNT_TO_QUOTED = re.compile(_COUNT + r" (?:to|on) [“\"](?P<quoted>[^”\"]{1,300})[”\"]", re.IGNORECASE)
 COUNT_LINK_WORDS = 6  # a link after a count has no more words than this
-OPENING_SHARE = 2 / 3  # of the bodies under a heading that gives no count, those that open with a sentence
 UNDER_HEADING = 2  # lines that are no sentence between a heading that gives no count and the first name
+MIN_PROSE_LINES = 2  # full sentences of article text above such a heading: the post, not a headline's dek
+FORM_FIELDS = 6  # text lines under a comment form's heading that are its fields ("Name", "Email", "Comment")
 _WEBSITE = re.compile(r"^https?://\S+\s+(?=\S)")  # "http://example.com Robert": the commenter's website, then the name
 
 
 def named_thread(state: ParseState) -> list[tuple[int, list[int]]] | None:
-    """The thread of name-headed comments under a comment count heading: each
-    comment's name line and body lines; None if there is none. Lines other
-    comments hold count as free (this reading may challenge theirs)."""
+    """The thread of name-headed comments under a heading that says comments
+    follow: each comment's name line and body lines; None if there is none.
+    Lines other comments hold count as free (this reading may challenge theirs)."""
     text_lines = [i for i, line in enumerate(state.lines) if not line.blank]
+    scanned = -1  # a heading inside a run of names and bodies already tried opens no other: each line is read once
     for at, i in enumerate(text_lines):
+        if i <= scanned:
+            continue
         stated = stated_count(state, state.lines[i].stripped)
         if stated is not None and stated >= MIN_NAMED:
             thread = _thread_under(state, text_lines[at + 1:])
+            scanned = max(scanned, _end(thread))
             if MIN_NAMED <= len(thread) and stated * AGREE[0] <= len(thread) <= stated * AGREE[1]:
                 return thread
     return _uncounted_thread(state, text_lines)  # no heading, or its names do not add up to the count
 
 
 def _uncounted_thread(state: ParseState, text_lines: list[int]) -> list[tuple[int, list[int]]] | None:
-    """The thread of name-headed comments under a heading that opens the comment
-    section without a count ("Comments"; not a comment form's "Leave a Reply", which
-    often lies under the thread, over the form's fields), below the post's prose:
-    it opens within ``UNDER_HEADING`` lines that read as no sentence, every body
-    has a sentence, and most open with one (a greeting, "Hey Chris", may come
-    first; a card's name over its offer, "GO" / "Chase Freedom Visa", is no comment)."""
-    prose = first_prose(state)
+    """The thread of name-headed comments under a bare "Comments" heading, which
+    states no count (not a comment form's "Leave a Reply", which often lies under
+    the thread, nor its "Comment" field): at least ``MIN_PROSE_LINES`` full
+    sentences of the post above it, the thread opening within ``UNDER_HEADING``
+    lines that read as no sentence, every body opening with a sentence (not a
+    teaser's excerpt cut off with "…", nor a card's name over its offer), and no
+    interview's names (`_interview`)."""
+    prose_lines, form, scanned = 0, None, -1
     for at, i in enumerate(text_lines):
         text = state.lines[i].stripped
-        if prose is not None and prose < i and is_uncounted_comment_heading(text):
+        if is_comment_form_heading(text):
+            form = at
+        elif (prose_lines >= MIN_PROSE_LINES and i > scanned and (form is None or at - form > FORM_FIELDS)
+              and is_uncounted_comment_heading(text)):
             for skip in range(UNDER_HEADING + 1):
                 following = text_lines[at + 1 + skip:]
                 if not following or (skip and _sentence(state.lines[text_lines[at + skip]].stripped)):
                     break  # the page ends, or a sentence under the heading, no furniture: the thread would lose it
                 thread = _thread_under(state, following)
-                opening = sum(_sentence(state.lines[body[0]].stripped) for _head, body in thread)
-                if len(thread) >= MIN_NAMED and opening >= OPENING_SHARE * len(thread) and all(
-                        any(_sentence(state.lines[j].stripped) for j in body) for _head, body in thread):
+                scanned = max(scanned, _end(thread))
+                if (len(thread) >= MIN_NAMED and not _interview([_name(state, head) for head, _body in thread])
+                        and all(_opens_with_a_sentence(state.lines[body[0]].stripped) for _head, body in thread)):
                     return thread
+        if state.lines[i].role == BODY and article_like(text):
+            prose_lines += 1
     return None
+
+
+def _interview(names: list[str]) -> bool:
+    """Are these no commenters but one person, or two taking turns (an interview,
+    "Q" and "A")?"""
+    people = set(names)
+    return len(people) < 2 or len(people) == 2 and all(a != b for a, b in zip(names, names[1:]))
+
+
+def _end(thread: list[tuple[int, list[int]]]) -> int:
+    """The last line a thread holds (-1 for none)."""
+    return max((line for head, body in thread for line in (head, *body)), default=-1)
+
+
+def _opens_with_a_sentence(text: str) -> bool:
+    """A comment's first words: a sentence, not a teaser's excerpt cut off with an ellipsis."""
+    return _sentence(text) and not text.rstrip("”\"’')").endswith(("...", "…"))
 
 
 def _thread_under(state: ParseState, following: list[int]) -> list[tuple[int, list[int]]]:
     """Names and bodies taking turns from the first of the ``following`` text lines."""
     thread: list[tuple[int, list[int]]] = []
     k = 0
-    while k < len(following) and _free(state, following[k]) and _bare_name(state.lines[following[k]].stripped):
+    while k < len(following) and _open(state, following[k]) and _bare_name(state.lines[following[k]].stripped):
         head, body = following[k], []
         k += 1
         # the line under a name is its body, even a bare "Hey Chris"; the next bare name opens the next comment
-        while k < len(following) and _free(state, following[k]) and not (
+        while k < len(following) and _open(state, following[k]) and not (
                 body and _bare_name(state.lines[following[k]].stripped)):
             body.append(following[k])
             k += 1
@@ -113,8 +144,12 @@ def claim_named(state: ParseState, thread: list[tuple[int, list[int]]]) -> None:
         state.lines[head].role, state.lines[head].why = COMMENT_HEADER, None
         for i in body:
             state.lines[i].role, state.lines[i].why = COMMENT_BODY, None
-        author = _WEBSITE.sub("", state.lines[head].stripped, count=1)
-        state.comments.append(Comment(number, author, None, body, header=head, header_lines=[head]))
+        state.comments.append(Comment(number, _name(state, head), None, body, header=head, header_lines=[head]))
+
+
+def _name(state: ParseState, head: int) -> str:
+    """The commenter's name on a name line, less the website before it."""
+    return _WEBSITE.sub("", state.lines[head].stripped, count=1)
 
 
 def stated_count(state: ParseState, text: str) -> int | None:
@@ -141,6 +176,11 @@ def _quoted_title(state: ParseState, heading: str) -> re.Match | None:
     quoted = _COUNT_TO_QUOTED.match(heading)
     title = (state.title or "").strip("“”\"' ").casefold()
     return quoted if quoted and title and title.startswith(quoted["quoted"].strip().casefold()) else None
+
+
+def _open(state: ParseState, i: int) -> bool:
+    """Free (`_free`), and no comment form's heading: the thread ends there."""
+    return _free(state, i) and not is_comment_form_heading(state.lines[i].stripped)
 
 
 def _free(state: ParseState, i: int) -> bool:

@@ -232,10 +232,11 @@ def _from_teasers(state: ParseState, heads: list[int]) -> set[int]:
 
 def _opens_comments(template: str, names: dict[int, int | None]) -> bool:
     """Does the template open each comment? It does when it opens with the
-    comment's number (``<N> .``), or when a name sits on its own line above
-    most repeats (name, then stamp, then the words)."""
+    comment's number (``<N> .``, or ``<N>`` and the name: "1 Emily November 4,
+    2012 at 9:41 pm"), or when a name sits on its own line above most repeats
+    (name, then stamp, then the words)."""
     parts = template.split()
-    numbered = parts[:2] == [NUMBER, "."]
+    numbered = parts[:2] in ([NUMBER, "."], [NUMBER, VARYING])
     named = sum(name is not None for name in names.values()) * 2 > len(names)
     return numbered or named
 
