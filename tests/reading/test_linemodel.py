@@ -289,6 +289,14 @@ Leave a Comment
 """
 
 
+def test_a_number_before_the_name_opens_a_comment_only_when_the_numbers_count_the_comments():
+    from archive.reading.rules.comments.template import _opens_comments
+
+    assert _opens_comments("<N> <X> <DATE> at <TIME>", {}, True)  # "1 Emily", "2 Cynthia A.": counting
+    assert not _opens_comments("<N> <X> · <X> · <DATE>", {}, False)  # "12 Recommend · Ann Lee": likes, a footer
+    assert _opens_comments("<N> . <X> <DATE>", {}, False)
+
+
 def test_a_template_that_opens_with_the_number_and_the_name_opens_each_comment():
     """"1 Emily November 4, 2012 at 9:41 pm": the comment's number, then its name,
     opens it, though the model reads the lines above the first as comments too."""
@@ -983,6 +991,12 @@ def test_comments_headed_by_bare_names_are_cut_under_a_comments_heading_that_giv
     assert read([*post, "Comments", *[line.replace("Jane Porter", "Q").replace("Tom Hale", "A") for line in interview]]) == []
     assert read([*post, "Comments", *interview[:4], *interview[2:4], *interview[4:]]) != []  # not taking turns: a thread
     assert read([*post, "Comments", *thread[2:4], *thread[2:4], *thread[2:4]]) == []  # one person alone
+    # a reader and the post's author answering each other take turns, but do not only ask: a thread
+    replies = ["Ann Lee", "Will the state build its own exchange?", "Chris Rowe", "Officials will not say yet.",
+               "Ann Lee", "Then I will ask them myself.", "Chris Rowe", "Please tell us what they say."]
+    assert [author for author, _body in read([*post, "Comments", *replies])] == ["Ann Lee", "Chris Rowe"] * 2
+    # a "Leave a comment" link in the post's footer is no form over the thread's heading
+    assert read([*post, "Leave a comment", "Tweet", "Share", "COMMENTS", *thread]) == comments
     assert read([*post, "Comments", *thread[:4]]) == []
     # a short line that ends a comment is no one's name: the thread would name the wrong people
     thanked = ["Ann", "Great post, thanks.", "Bob", "I agree with Ann on this one.", "Thanks again",

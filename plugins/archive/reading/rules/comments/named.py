@@ -56,14 +56,10 @@ def named_thread(state: ParseState) -> list[tuple[int, list[int]]] | None:
     follow: each comment's name line and body lines; None if there is none.
     Lines other comments hold count as free (this reading may challenge theirs)."""
     text_lines = [i for i, line in enumerate(state.lines) if not line.blank]
-    scanned = -1  # a heading inside a run of names and bodies already tried opens no other: each line is read once
     for at, i in enumerate(text_lines):
-        if i <= scanned:
-            continue
         stated = stated_count(state, state.lines[i].stripped)
         if stated is not None and stated >= MIN_NAMED:
-            thread = _thread_under(state, text_lines[at + 1:])
-            scanned = max(scanned, _end(thread))
+            thread = _thread_under(state, text_lines, at + 1)
             if MIN_NAMED <= len(thread) and stated * AGREE[0] <= len(thread) <= stated * AGREE[1]:
                 return thread
     return _uncounted_thread(state, text_lines)  # no heading, or its names do not add up to the count
@@ -72,7 +68,7 @@ def named_thread(state: ParseState) -> list[tuple[int, list[int]]] | None:
 def _uncounted_thread(state: ParseState, text_lines: list[int]) -> list[tuple[int, list[int]]] | None:
     """The thread of name-headed comments under a bare "Comments" heading, which
     states no count (not a comment form's "Leave a Reply", which often lies under
-    the thread, nor its "Comment" field): at least ``MIN_PROSE_LINES`` full
+    the thread, nor a singular "Comment" just under it, the form's field): at least ``MIN_PROSE_LINES`` full
     sentences of the post above it, the thread opening within ``UNDER_HEADING``
     lines that read as no sentence, every body opening with a sentence (not a
     teaser's excerpt cut off with "…", nor a card's name over its offer), and no
@@ -82,15 +78,15 @@ def _uncounted_thread(state: ParseState, text_lines: list[int]) -> list[tuple[in
         text = state.lines[i].stripped
         if is_comment_form_heading(text):
             form = at
-        elif (prose_lines >= MIN_PROSE_LINES and i > scanned and (form is None or at - form > FORM_FIELDS)
-              and is_uncounted_comment_heading(text)):
+        elif (prose_lines >= MIN_PROSE_LINES and i > scanned and is_uncounted_comment_heading(text)
+              and not (form is not None and at - form <= FORM_FIELDS and text.rstrip(":").lower() == "comment")):
             for skip in range(UNDER_HEADING + 1):
-                following = text_lines[at + 1 + skip:]
-                if not following or (skip and _sentence(state.lines[text_lines[at + skip]].stripped)):
+                start = at + 1 + skip
+                if start >= len(text_lines) or (skip and _sentence(state.lines[text_lines[start - 1]].stripped)):
                     break  # the page ends, or a sentence under the heading, no furniture: the thread would lose it
-                thread = _thread_under(state, following)
-                scanned = max(scanned, _end(thread))
-                if (len(thread) >= MIN_NAMED and not _interview([_name(state, head) for head, _body in thread])
+                thread = _thread_under(state, text_lines, start)
+                scanned = max(scanned, _end(thread))  # a heading inside a thread tried opens no other
+                if (len(thread) >= MIN_NAMED and not _interview(state, thread)
                         and all(_opens_with_a_sentence(state.lines[body[0]].stripped) for _head, body in thread)):
                     return thread
         if state.lines[i].role == BODY and article_like(text):
@@ -98,11 +94,18 @@ def _uncounted_thread(state: ParseState, text_lines: list[int]) -> list[tuple[in
     return None
 
 
-def _interview(names: list[str]) -> bool:
-    """Are these no commenters but one person, or two taking turns (an interview,
-    "Q" and "A")?"""
+def _interview(state: ParseState, thread: list[tuple[int, list[int]]]) -> bool:
+    """Are these no commenters but one person, or two taking turns with one of
+    them asking every time (an interview, "Q" and "A")? A reader and the post's
+    author answering each other take turns too, but do not only ask."""
+    names = [_name(state, head) for head, _body in thread]
     people = set(names)
-    return len(people) < 2 or len(people) == 2 and all(a != b for a, b in zip(names, names[1:]))
+    if len(people) < 2:
+        return True
+    if len(people) > 2 or any(a == b for a, b in zip(names, names[1:])):
+        return False
+    return any(all(state.lines[body[-1]].stripped.endswith("?") for _head, body in thread[first::2])
+               for first in (0, 1))
 
 
 def _end(thread: list[tuple[int, list[int]]]) -> int:
@@ -115,10 +118,9 @@ def _opens_with_a_sentence(text: str) -> bool:
     return _sentence(text) and not text.rstrip("”\"’')").endswith(("...", "…"))
 
 
-def _thread_under(state: ParseState, following: list[int]) -> list[tuple[int, list[int]]]:
-    """Names and bodies taking turns from the first of the ``following`` text lines."""
+def _thread_under(state: ParseState, following: list[int], k: int) -> list[tuple[int, list[int]]]:
+    """Names and bodies taking turns from the ``k``-th of the ``following`` text lines."""
     thread: list[tuple[int, list[int]]] = []
-    k = 0
     while k < len(following) and _open(state, following[k]) and _bare_name(state.lines[following[k]].stripped):
         head, body = following[k], []
         k += 1

@@ -173,7 +173,8 @@ def _footers(state: ParseState, heads: list[int], template: str, lines: list[int
     them when more of the thread lies above its first repeat than below its
     last (the text up to the furniture, or else the lines the model reads as
     comments)."""
-    if _opens_comments(template, {head: _name_above(state, head, template) for head in heads}):
+    if _opens_comments(template, {head: _name_above(state, head, template) for head in heads},
+                       _counts_up(state, heads)):
         return False
     if _numbered_after(state, heads):
         return True  # "Posted by … | 4. I hope so…": the next comment's number follows each repeat
@@ -230,15 +231,25 @@ def _from_teasers(state: ParseState, heads: list[int]) -> set[int]:
     return {i for i in range(taken[0], end) if _teaser(state, i)}
 
 
-def _opens_comments(template: str, names: dict[int, int | None]) -> bool:
+def _opens_comments(template: str, names: dict[int, int | None], counting: bool = False) -> bool:
     """Does the template open each comment? It does when it opens with the
-    comment's number (``<N> .``, or ``<N>`` and the name: "1 Emily November 4,
-    2012 at 9:41 pm"), or when a name sits on its own line above most repeats
-    (name, then stamp, then the words)."""
+    comment's number (``<N> .``, or ``<N>`` and the name when the numbers count
+    the comments, ``counting``: "1 Emily November 4, 2012 at 9:41 pm", not "12
+    Recommend · Ann Lee · …"), or when a name sits on its own line above most
+    repeats (name, then stamp, then the words)."""
     parts = template.split()
-    numbered = parts[:2] in ([NUMBER, "."], [NUMBER, VARYING])
+    numbered = parts[:2] == [NUMBER, "."] or parts[:2] == [NUMBER, VARYING] and counting
     named = sum(name is not None for name in names.values()) * 2 > len(names)
     return numbered or named
+
+
+def _counts_up(state: ParseState, heads: list[int]) -> bool:
+    """Do the numbers that open these lines count 1, 2, 3 … up from one line to the next?"""
+    numbers = [_LEADING_NUMBER.match(state.lines[head].stripped) for head in heads]
+    return all(numbers) and all(int(b[1]) == int(a[1]) + 1 for a, b in zip(numbers, numbers[1:]))
+
+
+_LEADING_NUMBER = re.compile(r"(\d{1,4})\b")
 
 
 def _numbers_above(state: ParseState, firsts: list[int]) -> dict[int, int]:
