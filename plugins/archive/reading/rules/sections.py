@@ -156,7 +156,7 @@ def is_uncounted_comment_heading(text: str) -> bool:
 
 def is_comment_heading(state: ParseState, text: str) -> bool:
     """"23 Responses to <the title>", "Comments", "5 comments:": a comment section opens."""
-    return comment_count_heading(state, text) is not None or bool(_COMMENTS_HEADING.match(text))
+    return comment_count_heading(state, text) is not None or is_uncounted_comment_heading(text)
 
 
 def _names_this_post(state: ParseState, rest: str) -> bool:

@@ -109,8 +109,8 @@ def _interview(state: ParseState, thread: list[tuple[int, list[int]]]) -> bool:
 
 
 def _end(thread: list[tuple[int, list[int]]]) -> int:
-    """The last line a thread holds (-1 for none)."""
-    return max((line for head, body in thread for line in (head, *body)), default=-1)
+    """The last line a thread holds (-1 for none): its last comment's last body line."""
+    return thread[-1][1][-1] if thread else -1
 
 
 def _opens_with_a_sentence(text: str) -> bool:

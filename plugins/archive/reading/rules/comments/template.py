@@ -231,7 +231,7 @@ def _from_teasers(state: ParseState, heads: list[int]) -> set[int]:
     return {i for i in range(taken[0], end) if _teaser(state, i)}
 
 
-def _opens_comments(template: str, names: dict[int, int | None], counting: bool = False) -> bool:
+def _opens_comments(template: str, names: dict[int, int | None], counting: bool) -> bool:
     """Does the template open each comment? It does when it opens with the
     comment's number (``<N> .``, or ``<N>`` and the name when the numbers count
     the comments, ``counting``: "1 Emily November 4, 2012 at 9:41 pm", not "12
