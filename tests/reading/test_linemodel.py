@@ -1205,6 +1205,28 @@ def test_a_lone_comment_takes_no_sentence_for_its_header_and_no_posts_text_for_i
     assert [line.role for line in state.lines if line.stripped.startswith(("For those", "Made from"))] == ["body"] * 2
 
 
+def test_a_lone_comment_may_close_with_its_footer(monkeypatch):
+    """A name and a stamp under the comment's text ("Posted by jenn | …") sign it,
+    under "Reader Comments (1)" as under "1 Comment"; the comment ends there."""
+    comment = ("Lindy is my village, and to see it in ruins is devastating; but the town is strong.",
+               "Posted by jenn | November 6, 2012 1:04 PM")
+    for heading in ("1 Comment", "Reader Comments (1)"):
+        page = LONE_PAGE.format(above="", comment="\n\n".join(comment)).replace("1 Comment", heading)
+        state = _read_lone(monkeypatch, page, ())
+        assert [(c.author, c.date, [state.lines[i].stripped for i in c.lines]) for c in state.comments] == [
+            ("jenn", "2012-11-06T13:04", [comment[0]])], heading
+        assert [state.lines[i].stripped for i in state.comments[0].all_header_lines()] == [comment[1]]
+    # a comment form's fields over a numbered header are no body, and that header no footer
+    form = ("Name", "Email address", "Notify me of follow-up comments via email.",
+            "1. Aylak Monday, November 5 2012", ".. and it's currently down!")
+    state = _read_lone(monkeypatch, LONE_PAGE.format(above="", comment="\n\n".join(form)), ())
+    assert not any(state.lines[i].stripped in form[:3] for c in state.comments for i in c.own_lines())
+    # nor are a thread's sort controls over a header whose text the model set aside
+    sorting = ("Newest", "Most Replied", "thecrus8r • 15 minutes ago")
+    state = _read_lone(monkeypatch, LONE_PAGE.format(above="", comment="\n\n".join(sorting)), ())
+    assert state.comments == []
+
+
 POST_UNDER_A_FORM_HEADING = """October 30, 2012 3:15 PM
 
 Voice search shoot-out: Google against Siri
@@ -1355,6 +1377,64 @@ def test_a_thread_the_model_missed_is_cut_when_the_page_counts_it(monkeypatch):
     assert state.comments == []
     assert {line.why for line in state.lines if line.stripped.startswith(("March", "The fig", "Next time"))} == {
         COMMENT_FURNITURE}
+
+
+def test_a_counted_thread_is_cut_from_a_teaser_block_that_ran_into_it(monkeypatch):
+    """A "Related Articles" block runs on to the page's end when no heading closes
+    it; the count by the headline and the stamps under it still cut the thread."""
+    page = ("Rooftop gardens of Lisbon\n\n3 Comments\n\n"
+            + COUNTED_THREAD.format(count=3).split("\n\n", 1)[1].replace(
+                "3 Comments\n", "Related Articles\n\nTen gardens in Porto\n\nPost a Comment Get a Gravatar\n"))
+    state = _relabelled(monkeypatch, parse_text(page, model=False),
+                        lambda text: ARTICLE_LINE if text.startswith("We spent") else FURNITURE_LINE)
+    assert [(c.author, c.date) for c in state.comments] == [
+        ("Marta", "2013-03-03"), ("Jo", "2013-03-03"), ("Teodor", "2013-03-04")]
+    assert next(line for line in state.lines if line.stripped == "Ten gardens in Porto").role == BOILERPLATE
+
+
+def test_the_lines_after_comments_the_model_undoes_are_read_again(monkeypatch):
+    """A "Comment" subheading in the post let the rules take its byline for a
+    signed comment, and set aside all below it as after the comments. The model
+    reads the thread further down: the rules' comment is undone, and so is what
+    they set aside after it, so that the page's own template cuts the thread."""
+    page = """Dharmesh on Startups
+
+The Classy Way To Get Media Coverage
+
+When a journalist writes about your startup, the story is theirs to tell, and the best thing you can do is help.
+
+Comment
+
+Having a network of people who offer opinion and analysis is critical for most journalists, and you can be one.
+
+Posted by Dharmesh Shah on Tue, Oct 30, 2012
+
+COMMENTS
+
+Interesting. Some time ago I got an interview with a prominent business publication and never heard back.
+
+posted on Tuesday, October 30, 2012 at 9:46 AM by Peter Alberti
+
+I am concentrating on developing this business, and this blog is providing great insights.
+
+posted on Tuesday, October 30, 2012 at 9:56 AM by Richard Viers
+
+Great article, and the same approach works for prospecting and sales.
+
+posted on Tuesday, October 30, 2012 at 10:22 AM by Melody Penney
+
+Post Comment
+
+Name
+"""
+    rules = parse_text(page, model=False)
+    assert [c.author for c in rules.comments] == ["Dharmesh Shah"]  # the rules alone: the byline signs a comment
+    thread = page.split("COMMENTS\n\n")[1].split("\n\nPost Comment")[0].split("\n\n")
+    state = _relabelled(monkeypatch, rules, lambda text: ("comment", 0.05, 0.05) if text in thread
+                        else ARTICLE_LINE if len(text) > 60 else FURNITURE_LINE)
+    assert [(c.author, [state.lines[i].stripped for i in c.lines]) for c in state.comments] == [
+        ("Peter Alberti", [thread[0]]), ("Richard Viers", [thread[2]]), ("Melody Penney", [thread[4]])]
+    assert next(line for line in state.lines if line.stripped.startswith("Posted by Dharmesh")).role != COMMENT_HEADER
 
 
 def test_a_counted_thread_may_take_lines_another_reading_gave_to_comments():

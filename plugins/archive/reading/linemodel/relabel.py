@@ -46,9 +46,9 @@ from __future__ import annotations
 from ..rules.comments.counted import counted_lines
 from ..rules.comments.lone import claim_lone, lone_comment
 from ..rules.comments.named import claim_named, named_thread
-from ..rules.comments.template import induced_comments
+from ..rules.comments.template import induced_comments, is_teaser
 from ..rules.sections import is_comment_form_heading
-from ..state import (BODY, BOILERPLATE, CAPTION, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, LINE_MODEL, TITLE,
+from ..state import (AFTER_COMMENTS, BODY, BOILERPLATE, CAPTION, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, LINE_MODEL, TITLE,
                      Comment, ParseState)
 from .features import page_features
 from .labels import ARTICLE, COMMENT, OTHER
@@ -77,6 +77,7 @@ def relabel(state: ParseState) -> None:
     labels, marginals = tagged
     if state.comments and not _rules_agree(state, index, labels):
         _undo_comments(state)
+        _release_after_comments(state)
     _move_title(state, index, feats, marginals)
     set_aside = [k for k, i in enumerate(index)
                  if state.lines[i].role == BODY and labels[k] == OTHER and marginals[k][OTHER] >= SET_ASIDE]
@@ -122,7 +123,7 @@ def _counted_thread(state: ParseState, furniture: set[int]) -> list[int]:
         return []
     before = _reading(state)
     _undo_comments(state)
-    lent = [i for i in lines if i in state.presumed and state.lines[i].role == BOILERPLATE]
+    lent = [i for i in lines if i in state.presumed and state.lines[i].role == BOILERPLATE or is_teaser(state, i)]
     for i in lent:
         state.lines[i].why = LINE_MODEL
     induced_comments(state, lines, furniture)
@@ -313,6 +314,14 @@ def _undo_comments(state: ParseState) -> None:
             line.role, line.why = BODY, None
     state.comments = []
     state.comments_start = None
+
+
+def _release_after_comments(state: ParseState) -> None:
+    """The lines set aside for lying after comments that were forgotten: no rule
+    claimed them, so they go back to the default too (the model then reads them)."""
+    for line in state.lines:
+        if line.role == BOILERPLATE and line.why == AFTER_COMMENTS:
+            line.role, line.why = BODY, None
 
 
 def _may_be_title(state: ParseState, i: int, marginals: dict[str, float]) -> bool:

@@ -125,12 +125,14 @@ _TEASER_HEADING = re.compile(
 
 _COUNT_HEADING = re.compile(  # a count of at most six digits: a longer one is no count (nor too long for int())
     r"^(?:(?P<n>\d{1,6})|(?P<one>One)|No) (?:Responses?|Comments?|Replies|Reply|Thoughts?)"
-    r"(?: (?:to|on) (?P<rest>.{1,300}))?:?$|^(?:Comments?|Responses?|Replies) \((?P<p>\d{1,6})\)$"
+    r"(?: (?:to|on) (?P<rest>.{1,300}))?:?$"
+    r"|^(?:(?:Readers?|Users?|Visitors?|Members?|Guests?)['’]? )?(?:Comments?|Responses?|Replies) \((?P<p>\d{1,6})\)$"
     r"|^\(\s*(?P<q>\d{1,6}) comments?\s*[—–|-].{0,30}\)$", re.IGNORECASE)
 
 
 def comment_count_heading(state: ParseState, text: str) -> int | None:
-    """"23 Responses to <the title>" → 23, "No comments:" → 0, "Comments (5)" → 5;
+    """"23 Responses to <the title>" → 23, "No comments:" → 0, "Comments (5)" → 5,
+    "Reader Comments (1)" → 1;
     None for anything else ("3 comments on the proposal were received.")."""
     match = _COUNT_HEADING.match(text)
     if not match or (match["rest"] and not _names_this_post(state, match["rest"])):

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from .named import stated_count
-from .template import usable
+from .template import is_teaser, usable
 from ...shapes import MAX_TEMPLATE_LENGTH, loose_shape, stamped
 from ...state import COMMENT_BODY, COMMENT_HEADER, ParseState
 
@@ -30,8 +30,8 @@ def counted_lines(state: ParseState, free: set[int]) -> tuple[int, list[int]] | 
     where they lie, which this reading may take, besides `template.usable` ones
     and other comments' lines (it may challenge their reading)."""
     text_lines = [i for i, line in enumerate(state.lines) if not line.blank]
-    takes = {j for j in text_lines
-             if usable(state, j) or j in free or state.lines[j].role in (COMMENT_HEADER, COMMENT_BODY)}
+    takes = {j for j in text_lines if usable(state, j) or j in free or is_teaser(state, j)
+             or state.lines[j].role in (COMMENT_HEADER, COMMENT_BODY)}
     stamped_shapes: dict[int, str] = {}  # each line's shape, made once: a page may have many count headings
     for j in takes:
         text = state.lines[j].stripped

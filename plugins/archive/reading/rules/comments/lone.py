@@ -19,9 +19,9 @@ stamp on the line under it).
 
 from __future__ import annotations
 
-from ...shapes import VARYING, header_like, loose_shape, sentence_like, stamped
+from ...shapes import NUMBER, VARYING, header_like, loose_shape, sentence_like, stamped
 from ...state import BODY, COMMENT_BODY, COMMENT_HEADER, Comment, ParseState
-from .named import stated_count
+from .named import is_sentence, stated_count
 from ..sections import article_like
 from .template import author_and_date, name_line, usable
 
@@ -47,7 +47,7 @@ def lone_comment(state: ParseState, talk: set[int], furniture: set[int], article
             continue
         under_post = prose_above[at] > sum(_prose_words(state, j) for j in run)  # the post's prose, not the run's
         if (sum(j in talk for j in run) >= TALK_SHARE * len(run)
-                or _stamped_header(state, run) and (under_post or 2 * sum(j in article for j in run) < len(run))):
+                or _stamped(state, run) and (under_post or 2 * sum(j in article for j in run) < len(run))):
             return run  # read as a comment, or headed as one under the post or over what is no article's text
     return None
 
@@ -81,6 +81,33 @@ def _stamped_header(state: ParseState, run: list[int]) -> bool:
     return _name_over_stamp(state, run)
 
 
+def _stamped(state: ParseState, run: list[int]) -> bool:
+    """Does the run open with a comment's header, or close with its footer?"""
+    return _stamped_header(state, run) or _stamped_footer(state, run)
+
+
+def _stamped_footer(state: ParseState, run: list[int]) -> bool:
+    """Does the run close with a comment's footer (`_footer_at`) and open with no header?"""
+    return _footer_at(state, run) == len(run) - 1 and not _stamped_header(state, run)
+
+
+def _footer_at(state: ParseState, run: list[int]) -> int | None:
+    """Where in the run the first comment's footer lies, a name and a stamp on one
+    line ("Posted by jenn | November 6, 2012 1:04 PM", "July 31, 2012 | PW"), under
+    a body of sentences (not a form's "Name" / "Email" nor a thread's "Newest" /
+    "Oldest" over a header). A line that opens with a number ("1. Ann, May 5")
+    opens its comment: it is a header, never a footer; one that ends as a sentence
+    ends ("I bought a box on November 3.") is the comment's text."""
+    for k in range(1, len(run)):
+        text = state.lines[run[k]].stripped
+        shape_text = loose_shape(text)
+        parts = shape_text.split()
+        if stamped(shape_text) and header_like(shape_text, text) and VARYING in parts and parts[-1] not in ".!?":
+            numbered = parts[0] == NUMBER
+            return k if not numbered and all(is_sentence(state.lines[i].stripped) for i in run[:k]) else None
+    return None
+
+
 def _name_over_stamp(state: ParseState, run: list[int]) -> bool:
     """A name alone on the run's first line and a stamp alone on its second, with a body under them."""
     return len(run) > 2 and name_line(state.lines[run[0]].stripped) and _stamp_line(state.lines[run[1]].stripped)
@@ -88,14 +115,17 @@ def _name_over_stamp(state: ParseState, run: list[int]) -> bool:
 
 def _run_under(state: ParseState, following: list[int], furniture: set[int]) -> list[int] | None:
     """The open lines under a heading, past at most ``LEAD`` others, up to the
-    first line a rule set aside or the end (None if that is too far)."""
+    first line a rule set aside or the end (None if that is too far), or to the
+    comment's footer when no header opens them."""
     k = 0
     while k < min(LEAD, len(following)) and not usable(state, following[k]):
         k += 1
     run = []
-    while k < len(following) and usable(state, following[k]):
+    while k < len(following) and usable(state, following[k]) and len(run) <= MAX_LINES:
         run.append(following[k])
         k += 1
+    if run and not _stamped_header(state, run) and (footer := _footer_at(state, run)) is not None:
+        return run[:footer + 1]  # the comment ends at its footer
     if len(run) > MAX_LINES:
         return None
     while run and run[-1] in furniture and len(state.lines[run[-1]].stripped.split()) <= LINK_WORDS:
@@ -120,11 +150,14 @@ def claim_lone(state: ParseState, run: list[int]) -> None:
         header_lines = [first, second] if stamp_below and not stamped(shape_text) else [first]
         author, date = author_and_date(state, first, None)
         date = date or author_and_date(state, header_lines[-1], None)[1]
+    elif _stamped_footer(state, run):
+        header_lines = [run[-1]]
+        author, date = author_and_date(state, run[-1], None)
     else:
         header_lines, author, date = [], None, None
     for i in header_lines:
         state.lines[i].role, state.lines[i].why = COMMENT_HEADER, None
-    body = run[len(header_lines):]
+    body = [i for i in run if i not in header_lines]
     for i in body:
         state.lines[i].role, state.lines[i].why = COMMENT_BODY, None
     state.comments_start = first

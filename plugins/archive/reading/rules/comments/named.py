@@ -82,7 +82,7 @@ def _uncounted_thread(state: ParseState, text_lines: list[int]) -> list[tuple[in
               and not (form is not None and at - form <= FORM_FIELDS and text.rstrip(":").lower() == "comment")):
             for skip in range(UNDER_HEADING + 1):
                 start = at + 1 + skip
-                if start >= len(text_lines) or (skip and _sentence(state.lines[text_lines[start - 1]].stripped)):
+                if start >= len(text_lines) or (skip and is_sentence(state.lines[text_lines[start - 1]].stripped)):
                     break  # the page ends, or a sentence under the heading, no furniture: the thread would lose it
                 thread = _thread_under(state, text_lines, start)
                 scanned = max(scanned, _end(thread))  # a heading inside a thread tried opens no other
@@ -115,7 +115,7 @@ def _end(thread: list[tuple[int, list[int]]]) -> int:
 
 def _opens_with_a_sentence(text: str) -> bool:
     """A comment's first words: a sentence, not a teaser's excerpt cut off with an ellipsis."""
-    return _sentence(text) and not text.rstrip("”\"’')").endswith(("...", "…"))
+    return is_sentence(text) and not text.rstrip("”\"’')").endswith(("...", "…"))
 
 
 def _thread_under(state: ParseState, following: list[int], k: int) -> list[tuple[int, list[int]]]:
@@ -134,7 +134,7 @@ def _thread_under(state: ParseState, following: list[int], k: int) -> list[tuple
         thread.append((head, body))
     if thread:  # the thread's open end: the last comment ends before the first line that is no sentence
         head, body = thread[-1]
-        end = next((n for n, i in enumerate(body) if n and not _sentence(state.lines[i].stripped)), len(body))
+        end = next((n for n, i in enumerate(body) if n and not is_sentence(state.lines[i].stripped)), len(body))
         thread[-1] = (head, body[:end])
     return thread
 
@@ -192,7 +192,7 @@ def _free(state: ParseState, i: int) -> bool:
                                                                  and line.why in (LINE_MODEL, COMMENT_FURNITURE))
 
 
-def _sentence(text: str) -> bool:
+def is_sentence(text: str) -> bool:
     """Words that read as a sentence, not a heading or a link ("Get Email Updates")."""
     return len(text.split()) >= SENTENCE_WORDS or text.rstrip("”\"’')").endswith((".", "!", "?", "…"))
 

@@ -42,7 +42,7 @@ def usable(state: ParseState, i: int) -> bool:
     return line.role == BODY or (line.role == BOILERPLATE and line.why == LINE_MODEL)
 
 
-def _teaser(state: ParseState, i: int) -> bool:
+def is_teaser(state: ParseState, i: int) -> bool:
     """A line set aside as a teaser: a "Related posts" block runs on until the
     comments, and the rules may not have seen where they begin."""
     return state.lines[i].role == BOILERPLATE and state.lines[i].why == TEASERS
@@ -213,7 +213,7 @@ def _whole_thread(state: ParseState, heads: list[int], shapes: dict[int, str], t
         i = edge + step
         while 0 <= i < len(state.lines) and abs(i - edge) <= reach:
             line = state.lines[i]
-            if (not line.blank and (usable(state, i) or into_teasers and step == -1 and _teaser(state, i))
+            if (not line.blank and (usable(state, i) or into_teasers and step == -1 and is_teaser(state, i))
                     and shapes.get(i, loose_shape(line.stripped)) == template):
                 found.append(i)
                 edge = i
@@ -224,11 +224,11 @@ def _whole_thread(state: ParseState, heads: list[int], shapes: dict[int, str], t
 def _from_teasers(state: ParseState, heads: list[int]) -> set[int]:
     """The teaser lines from the first header found among them down to the
     first header that is not: those comments' lines, set aside too soon."""
-    taken = [head for head in heads if _teaser(state, head)]
+    taken = [head for head in heads if is_teaser(state, head)]
     if not taken:
         return set()
     end = next((head for head in heads if head > taken[-1]), len(state.lines))
-    return {i for i in range(taken[0], end) if _teaser(state, i)}
+    return {i for i in range(taken[0], end) if is_teaser(state, i)}
 
 
 def _opens_comments(template: str, names: dict[int, int | None], counting: bool) -> bool:
