@@ -10,7 +10,7 @@ from archive.reading.linemodel import titles
 from archive.reading.training import rules_sequence, title_examples, train, train_ranker, with_title
 from archive.reading.parse import parse_text
 from archive.reading.shapes import shape, stamps, varying_words
-from archive.reading.state import BOILERPLATE, COMMENT_FURNITURE, COMMENT_HEADER, LINE_MODEL
+from archive.reading.state import BOILERPLATE, COMMENT_FURNITURE, COMMENT_HEADER, LINE_MODEL, TEASERS
 from scoring import fixture_cases
 
 
@@ -1225,6 +1225,35 @@ def test_a_lone_comment_may_close_with_its_footer(monkeypatch):
     sorting = ("Newest", "Most Replied", "thecrus8r • 15 minutes ago")
     state = _read_lone(monkeypatch, LONE_PAGE.format(above="", comment="\n\n".join(sorting)), ())
     assert state.comments == []
+    # a numbered line opens its comment: under sentences, it is no footer of theirs
+    numbered = ("Great post, thanks for sharing it with us.", "1. Aylak Monday, November 5 2012")
+    state = _read_lone(monkeypatch, LONE_PAGE.format(above="", comment="\n\n".join(numbered)), ())
+    assert [c.author for c in state.comments] != ["Aylak"]
+    # the comment ends at its footer: what follows is not its text
+    page = LONE_PAGE.format(above="", comment="\n\n".join((*comment, "Tell us what you burn in your fireplace")))
+    state = _read_lone(monkeypatch, page.replace("1 Comment", "Reader's Comments (1)"), ())
+    assert [[state.lines[i].stripped for i in c.own_lines()] for c in state.comments] == [list(comment)]
+
+
+def test_a_lone_comments_dated_line_is_its_text_and_a_posts_byline_no_footer(monkeypatch):
+    # the model reads it all as one comment, with no header: a line with a date and words is its text
+    said = ("I love this idea, I will be buying some for my fireplace this winter for sure.",
+            "See you at the market on November 12, 2012 Jamie",
+            "My kids will love the smell of coffee in the living room, and so will the dog.")
+    state = _read_lone(monkeypatch, LONE_PAGE.format(above="", comment="\n\n".join(said)), said)
+    assert [(c.author, [state.lines[i].stripped for i in c.lines]) for c in state.comments] == [(None, list(said))]
+    # read by the model as none, it signs nothing either: more words than a name, or a sentence's end
+    for line in ("See you at the market on November 12, 2012 Jamie", "Bought mine on November 3."):
+        state = _read_lone(monkeypatch, LONE_PAGE.format(above="", comment="\n\n".join((said[0], line))), ())
+        assert [c.author for c in state.comments] == [], line
+    # a page of posts, each signed by its byline under its text: the second post is no comment under the first's count
+    post = LONE_PAGE.split("\n\n{above}\n\n")[1].split("\n\nTweet")[0]
+    page = ("Coffee logs for the fireplace\n\n" + post + "\n\nPosted by jenn | November 6, 2012 1:04 PM\n\n"
+            "Comments (1)\n\nWould you burn tea leaves in your fireplace too?\n\n"
+            "Tea leaves are next: the maker says a log of them burns just as long, and smells of a summer garden.\n\n"
+            "Posted by jenn | November 5, 2012 9:12 AM\n\nComments (0)\n")
+    state = _read_lone(monkeypatch, page, ())
+    assert state.comments == []
 
 
 POST_UNDER_A_FORM_HEADING = """October 30, 2012 3:15 PM
@@ -1384,12 +1413,28 @@ def test_a_counted_thread_is_cut_from_a_teaser_block_that_ran_into_it(monkeypatc
     it; the count by the headline and the stamps under it still cut the thread."""
     page = ("Rooftop gardens of Lisbon\n\n3 Comments\n\n"
             + COUNTED_THREAD.format(count=3).split("\n\n", 1)[1].replace(
-                "3 Comments\n", "Related Articles\n\nTen gardens in Porto\n\nPost a Comment Get a Gravatar\n"))
+                "3 Comments\n", "Related Articles\n\nTen gardens in Porto\n\nPost a Comment Get a Gravatar\n\n"
+                "Gardens we could not fit in\n"))
     state = _relabelled(monkeypatch, parse_text(page, model=False),
                         lambda text: ARTICLE_LINE if text.startswith("We spent") else FURNITURE_LINE)
     assert [(c.author, c.date) for c in state.comments] == [
         ("Marta", "2013-03-03"), ("Jo", "2013-03-03"), ("Teodor", "2013-03-04")]
-    assert next(line for line in state.lines if line.stripped == "Ten gardens in Porto").role == BOILERPLATE
+    assert {(line.role, line.why) for line in state.lines if line.stripped in (  # what no comment took stays a teaser
+        "Related Articles", "Ten gardens in Porto", "Gardens we could not fit in")} == {(BOILERPLATE, TEASERS)}
+    # a teaser list under the thread is no comment's text
+    page = COUNTED_THREAD.format(count=3).replace(
+        "Leave a Reply\n", "Related Articles\n\nTen gardens in Porto\n\nWhy figs love the rooftops of Lisbon\n")
+    state = _relabelled(monkeypatch, parse_text(page, model=False),
+                        lambda text: ARTICLE_LINE if text.startswith("We spent") else FURNITURE_LINE)
+    assert [[state.lines[i].stripped for i in c.lines] for c in state.comments][-1] == [
+        "Next time, take the tram up and walk down."]
+    # nor, with no comment heading in it, a teaser list of dated posts that happens to be as long as the count
+    teasers = "".join(f"\n{title} | March {day}, 2013\n\nWe went up on the roof and found …\n"
+                      for title, day in (("Porto gardens", 3), ("Madrid terraces", 4), ("Seville patios", 5)))
+    page = COUNTED_THREAD.format(count=3).split("  1. Marta")[0] + "Related Posts\n" + teasers
+    state = _relabelled(monkeypatch, parse_text(page, model=False),
+                        lambda text: ARTICLE_LINE if text.startswith("We spent") else FURNITURE_LINE)
+    assert state.comments == []
 
 
 def test_the_lines_after_comments_the_model_undoes_are_read_again(monkeypatch):

@@ -10,7 +10,8 @@ text") and overrules them where the page's structure says otherwise:
 - the title is the line the title ranker (`titles`) chooses among the lines
   the model finds most title-like;
 - the comments the rules found stand if they lie where the model reads the
-  comment section, and are forgotten (back to article text) if not;
+  comment section, and are forgotten (back to article text) if not, with the
+  lines they had set aside for lying after them;
 - comments the rules missed are cut by the page's own comment template
   (`archive.reading.rules.comments.template`), over the lines the model reads as
   comments.
@@ -21,11 +22,13 @@ text") and overrules them where the page's structure says otherwise:
 - a heading that states how many comments there are, with a stamped shape under
   it that repeats that many times, cuts them by that template when the model
   read none of them, or when the comments found are not as many; they stand
-  only if that many are cut (`archive.reading.rules.comments.counted`);
+  only if that many are cut (`archive.reading.rules.comments.counted`), and
+  may take lines the rules set aside only for where they lie, or as a
+  "Related posts" block that ran on past a heading that opens the comments;
 - with no comments found, a heading that states there is one takes the lines
   under it that the model reads as a comment, or that open with a comment's
-  header over what is no article text or under more of the post's prose than
-  they hold (`archive.reading.rules.comments.lone`);
+  header or close with its footer, over what is no article text or under more
+  of the post's prose than they hold (`archive.reading.rules.comments.lone`);
 - comments that are at least half wordless, in lines the model does not read
   as comments, on a page that does not state their number, were no thread (a
   list of dated headlines);
@@ -48,8 +51,8 @@ from ..rules.comments.lone import claim_lone, lone_comment
 from ..rules.comments.named import claim_named, named_thread
 from ..rules.comments.template import induced_comments, is_teaser
 from ..rules.sections import is_comment_form_heading
-from ..state import (AFTER_COMMENTS, BODY, BOILERPLATE, CAPTION, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, LINE_MODEL, TITLE,
-                     Comment, ParseState)
+from ..state import (AFTER_COMMENTS, BODY, BOILERPLATE, CAPTION, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER,
+                     LINE_MODEL, TEASERS, TITLE, Comment, ParseState)
 from .features import page_features
 from .labels import ARTICLE, COMMENT, OTHER
 from .tagger import tag
@@ -123,11 +126,15 @@ def _counted_thread(state: ParseState, furniture: set[int]) -> list[int]:
         return []
     before = _reading(state)
     _undo_comments(state)
-    lent = [i for i in lines if i in state.presumed and state.lines[i].role == BOILERPLATE or is_teaser(state, i)]
-    for i in lent:
+    lent = [i for i in lines if i in state.presumed and state.lines[i].role == BOILERPLATE]
+    teasers = [i for i in lines if is_teaser(state, i)]
+    for i in lent + teasers:
         state.lines[i].why = LINE_MODEL
     induced_comments(state, lines, furniture)
     if len(state.comments) == stated:
+        for i in teasers:
+            if state.lines[i].role == BOILERPLATE and state.lines[i].why == LINE_MODEL:
+                state.lines[i].why = TEASERS  # no comment took it: it stays a teaser
         return lent
     _restore(state, before)  # not the thread the page counts: as it was
     return []

@@ -126,7 +126,7 @@ _TEASER_HEADING = re.compile(
 _COUNT_HEADING = re.compile(  # a count of at most six digits: a longer one is no count (nor too long for int())
     r"^(?:(?P<n>\d{1,6})|(?P<one>One)|No) (?:Responses?|Comments?|Replies|Reply|Thoughts?)"
     r"(?: (?:to|on) (?P<rest>.{1,300}))?:?$"
-    r"|^(?:(?:Readers?|Users?|Visitors?|Members?|Guests?)['’]? )?(?:Comments?|Responses?|Replies) \((?P<p>\d{1,6})\)$"
+    r"|^(?:(?:Readers?|Users?|Visitors?|Members?|Guests?)(?:['’]s?)? )?(?:Comments?|Responses?|Replies) \((?P<p>\d{1,6})\)$"
     r"|^\(\s*(?P<q>\d{1,6}) comments?\s*[—–|-].{0,30}\)$", re.IGNORECASE)
 
 

@@ -17,8 +17,9 @@ from collections import Counter, defaultdict
 
 from .named import stated_count
 from .template import is_teaser, usable
+from ..sections import opens_comment_section
 from ...shapes import MAX_TEMPLATE_LENGTH, loose_shape, stamped
-from ...state import COMMENT_BODY, COMMENT_HEADER, ParseState
+from ...state import BOILERPLATE, COMMENT_BODY, COMMENT_HEADER, ParseState
 
 MIN_COUNTED = 2  # comments a heading states, at least (one comment has no repeats)
 
@@ -30,7 +31,8 @@ def counted_lines(state: ParseState, free: set[int]) -> tuple[int, list[int]] | 
     where they lie, which this reading may take, besides `template.usable` ones
     and other comments' lines (it may challenge their reading)."""
     text_lines = [i for i, line in enumerate(state.lines) if not line.blank]
-    takes = {j for j in text_lines if usable(state, j) or j in free or is_teaser(state, j)
+    teasers = teasers_in_comments(state)
+    takes = {j for j in text_lines if usable(state, j) or j in free or j in teasers
              or state.lines[j].role in (COMMENT_HEADER, COMMENT_BODY)}
     stamped_shapes: dict[int, str] = {}  # each line's shape, made once: a page may have many count headings
     for j in takes:
@@ -59,3 +61,26 @@ def counted_lines(state: ParseState, free: set[int]) -> tuple[int, list[int]] | 
     heads = [j for j in text_lines[at + 1:] if stamped_shapes.get(j) == template]
     usual_gap = sorted(b - a for a, b in zip(heads, heads[1:]))[(len(heads) - 2) // 2]  # the lower median
     return stated, [j for j in text_lines[at + 1:] if j in takes and j < heads[-1] + usual_gap]
+
+
+def teasers_in_comments(state: ParseState) -> set[int]:
+    """The lines a "Related posts" block claimed past a heading inside it that
+    opens the comment section ("Post a Comment", "3 Comments"): the block ran on
+    into the comments, which no heading of its own closed. A block with no
+    such heading in it (a teaser list under the thread, or over a thread the
+    page does not show) keeps its lines."""
+    found: set[int] = set()
+    in_block = opened = False
+    for i, line in enumerate(state.lines):
+        if line.blank:
+            continue
+        teaser = is_teaser(state, i)
+        if teaser and opened:
+            found.add(i)
+        elif (teaser or in_block and line.role == BOILERPLATE) and opens_comment_section(state, line.stripped):
+            opened = True
+        if teaser:
+            in_block = True
+        elif line.role != BOILERPLATE:  # article text or a comment: the block has ended
+            in_block = opened = False
+    return found

@@ -6,20 +6,24 @@ found comments and a heading states exactly one, the comment is the run of
 text right under that heading (past a few lines of the section's own
 furniture: "Sort by", "Subscribe") up to the first line a rule set aside
 ("Reply", "Leave a Comment"), less the line model's short furniture at its end
-("ReplyDelete"). The heading alone is not enough: a post's "1 Comment" may sit
-over its own text, a sign-up prompt under a comment count. So the run must be,
-at least half of it, what the line model reads as comments, or open with a
-comment's header (a name and a stamp) and either hold mostly what the model
-does not read as article text or lie under more of the post's prose than it
-holds itself (not a post's byline and text, under its count, below a shorter
-post on a page of posts). Its header is its
-first line when that reads as one (a name and a stamp, "1. Ann says:", with the
-stamp on the line under it).
+("ReplyDelete"); or, when no header opens that run, the run up to the
+comment's footer, a name and a stamp under its text ("Posted by jenn |
+November 6, 2012 1:04 PM"). The heading alone is not enough: a post's
+"1 Comment" may sit over its own text, a sign-up prompt under a comment count.
+So the run must be, at least half of it, what the line model reads as
+comments, or open with a comment's header (a name and a stamp) or close with
+its footer, and either hold mostly what the model does not read as article
+text or lie under more of the post's prose than it holds itself (not a post's
+byline and text, under its count, below a shorter post on a page of posts). A
+footer whose shape a line above the heading has too (a post's own byline, on a
+page of posts) is no comment's. Its header is its first line when that reads
+as one (a name and a stamp, "1. Ann says:", with the stamp on the line under
+it), else its footer, if it closes with one.
 """
 
 from __future__ import annotations
 
-from ...shapes import NUMBER, VARYING, header_like, loose_shape, sentence_like, stamped
+from ...shapes import MAX_TEMPLATE_LENGTH, NUMBER, VARYING, header_like, loose_shape, sentence_like, stamped
 from ...state import BODY, COMMENT_BODY, COMMENT_HEADER, Comment, ParseState
 from .named import is_sentence, stated_count
 from ..sections import article_like
@@ -32,24 +36,45 @@ TALK_SHARE = 0.5  # of the run's lines, the share the model must read as comment
 
 
 def lone_comment(state: ParseState, talk: set[int], furniture: set[int], article: set[int]) -> list[int] | None:
-    """The lone comment's text lines, header first; None when no heading states a
+    """The lone comment's text lines, in order; None when no heading states a
     single comment with one under it. ``talk``, ``furniture``, ``article``: the
     lines the model reads as comments, as furniture, as article text."""
     text_lines = [i for i, line in enumerate(state.lines) if not line.blank]
     prose_above = [0]  # words of article text in full sentences above each text line
     for i in text_lines:
         prose_above.append(prose_above[-1] + _prose_words(state, i))
+    written = _ShapesAbove(state, text_lines)
     for at, i in enumerate(text_lines):
         if stated_count(state, state.lines[i].stripped) != 1:
             continue
-        run = _run_under(state, text_lines[at + 1:], furniture)
-        if run is None or len(run) < 2 or not _text_left(state, text_lines, run):
-            continue
-        under_post = prose_above[at] > sum(_prose_words(state, j) for j in run)  # the post's prose, not the run's
-        if (sum(j in talk for j in run) >= TALK_SHARE * len(run)
-                or _stamped(state, run) and (under_post or 2 * sum(j in article for j in run) < len(run))):
-            return run  # read as a comment, or headed as one under the post or over what is no article's text
+        for run in _runs_under(state, text_lines[at + 1:], furniture):
+            if len(run) < 2 or not _text_left(state, text_lines, run):
+                continue
+            footed = _stamped_footer(state, run)
+            if footed and written.before(at, loose_shape(state.lines[run[-1]].stripped)):
+                continue  # the footer's shape is a line's above: a post's byline, on a page of posts
+            under_post = prose_above[at] > sum(_prose_words(state, j) for j in run)  # the post's, not the run's
+            if (sum(j in talk for j in run) >= TALK_SHARE * len(run)
+                    or _stamped(state, run) and (under_post or 2 * sum(j in article for j in run) < len(run))):
+                return run  # read as a comment, or signed as one under the post or over what is no article's text
     return None
+
+
+class _ShapesAbove:
+    """The shapes of the text lines above a point, each line shaped once however
+    many headings ask (`lone_comment` scans down the page)."""
+
+    def __init__(self, state: ParseState, text_lines: list[int]) -> None:
+        self.state, self.text_lines, self.shapes, self.done = state, text_lines, set(), 0
+
+    def before(self, at: int, shape_text: str) -> bool:
+        """Is ``shape_text`` the shape of one of the first ``at`` text lines?"""
+        for i in self.text_lines[self.done:at]:
+            text = self.state.lines[i].stripped
+            if len(text) <= MAX_TEMPLATE_LENGTH:
+                self.shapes.add(loose_shape(text))
+        self.done = max(self.done, at)
+        return shape_text in self.shapes
 
 
 def _prose_words(state: ParseState, i: int) -> int:
@@ -92,19 +117,20 @@ def _stamped_footer(state: ParseState, run: list[int]) -> bool:
 
 
 def _footer_at(state: ParseState, run: list[int]) -> int | None:
-    """Where in the run the first comment's footer lies, a name and a stamp on one
-    line ("Posted by jenn | November 6, 2012 1:04 PM", "July 31, 2012 | PW"), under
-    a body of sentences (not a form's "Name" / "Email" nor a thread's "Newest" /
-    "Oldest" over a header). A line that opens with a number ("1. Ann, May 5")
-    opens its comment: it is a header, never a footer; one that ends as a sentence
-    ends ("I bought a box on November 3.") is the comment's text."""
+    """Where in the run the first comment's footer lies: one name and a stamp on
+    a line ("Posted by jenn | November 6, 2012 1:04 PM", "July 31, 2012 | PW")
+    under a body of sentences (not a form's "Name" / "Email" nor a thread's
+    "Newest" / "Oldest" over a header). A line that opens with a number ("1. Ann,
+    May 5") opens its comment: it is a header, never a footer; a line with more
+    words than a name beside its stamp, or that ends as a sentence ends ("See
+    you at the market on November 12, 2012 Jamie"), is the comment's text."""
     for k in range(1, len(run)):
         text = state.lines[run[k]].stripped
         shape_text = loose_shape(text)
         parts = shape_text.split()
-        if stamped(shape_text) and header_like(shape_text, text) and VARYING in parts and parts[-1] not in ".!?":
-            numbered = parts[0] == NUMBER
-            return k if not numbered and all(is_sentence(state.lines[i].stripped) for i in run[:k]) else None
+        if stamped(shape_text) and header_like(shape_text, text) and VARYING in parts:
+            signed = parts.count(VARYING) == 1 and parts[0] != NUMBER and parts[-1] not in ".!?"
+            return k if signed and all(is_sentence(state.lines[i].stripped) for i in run[:k]) else None
     return None
 
 
@@ -113,10 +139,23 @@ def _name_over_stamp(state: ParseState, run: list[int]) -> bool:
     return len(run) > 2 and name_line(state.lines[run[0]].stripped) and _stamp_line(state.lines[run[1]].stripped)
 
 
-def _run_under(state: ParseState, following: list[int], furniture: set[int]) -> list[int] | None:
+def _runs_under(state: ParseState, following: list[int], furniture: set[int]) -> list[list[int]]:
+    """The readings of the open lines under a heading: the run to the first line
+    a rule set aside (`_run_under`), then, when no header opens the lines, the
+    run to the comment's footer (`_footer_at`)."""
+    lines = _open_lines(state, following)
+    runs = []
+    run = _run_under(state, lines, furniture)
+    if run is not None:
+        runs.append(run)
+    if lines and not _stamped_header(state, lines) and (footer := _footer_at(state, lines)) is not None:
+        runs.append(lines[:footer + 1])
+    return runs
+
+
+def _open_lines(state: ParseState, following: list[int]) -> list[int]:
     """The open lines under a heading, past at most ``LEAD`` others, up to the
-    first line a rule set aside or the end (None if that is too far), or to the
-    comment's footer when no header opens them."""
+    first line a rule set aside (one more than ``MAX_LINES`` at most)."""
     k = 0
     while k < min(LEAD, len(following)) and not usable(state, following[k]):
         k += 1
@@ -124,10 +163,14 @@ def _run_under(state: ParseState, following: list[int], furniture: set[int]) -> 
     while k < len(following) and usable(state, following[k]) and len(run) <= MAX_LINES:
         run.append(following[k])
         k += 1
-    if run and not _stamped_header(state, run) and (footer := _footer_at(state, run)) is not None:
-        return run[:footer + 1]  # the comment ends at its footer
-    if len(run) > MAX_LINES:
+    return run
+
+
+def _run_under(state: ParseState, lines: list[int], furniture: set[int]) -> list[int] | None:
+    """The open ``lines`` less the line model's short furniture at their end (None if too many)."""
+    if len(lines) > MAX_LINES:
         return None
+    run = list(lines)
     while run and run[-1] in furniture and len(state.lines[run[-1]].stripped.split()) <= LINK_WORDS:
         run.pop()
     return run
@@ -137,6 +180,7 @@ def claim_lone(state: ParseState, run: list[int]) -> None:
     """Make ``run`` the page's one comment, with the header its first lines read as:
     a name and a stamp ("1. Ann says:", "Ann on May 2, 2012"), a stamp under a
     line that holds the name ("1. Ann says:", "Ann" over "May 2, 2012 at 4:51 pm"),
+    else the footer its last line reads as ("Posted by jenn | November 6, 2012"),
     or none."""
     first, second = run[0], run[1]
     text = state.lines[first].stripped
