@@ -1606,3 +1606,12 @@ def test_a_count_heading_glued_to_or_followed_by_a_link_still_states_the_count()
     assert stated_count(state, "9" * 5000 + " comments") is None
     assert stated_count(state, "9" * 5000 + " comments add yours") is None
     assert stated_count(state, "{" + " " * 20000 + "x") is None
+
+
+def test_a_candidates_echoes_count_the_lines_that_hold_its_words_once_each():
+    from archive.reading.linemodel.titles import _lines_holding
+
+    page = "the great shelf hunt\nthe great shelf hunt, the great shelf hunt again\nno hunt here\nthe great shelf hunt"
+    assert _lines_holding(page, "the great shelf hunt") == 3  # twice in one line is one line
+    assert _lines_holding(page, "shelf hunt again") == 1 and _lines_holding(page, "a shelf") == 0
+    assert _lines_holding("aaaa\naa", "aa") == 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .hygiene import repair_line
 
@@ -46,13 +47,13 @@ class Line:
     role: str | None = None
     why: str | None = None
 
-    @property
+    @cached_property  # a line's text is set once (`ParseState.from_text`), and every rule reads it
     def stripped(self) -> str:
         return self.text.strip()
 
-    @property
+    @cached_property
     def blank(self) -> bool:
-        return not self.text.strip()
+        return not self.stripped
 
     @property
     def indent(self) -> int:

@@ -71,6 +71,7 @@ def candidates(texts: list[str], features: list[list[str]], marginals: list[dict
         return []
     best = marginals[ranked[0]][TITLE] or 1e-9
     folded = [text.casefold() for text in texts]
+    page = "\n".join(folded)
     article = [m[ARTICLE] for m in marginals]
     block_start, block_end = _article_block(article)
     above_block = [j for j in ranked if j < block_start]
@@ -90,7 +91,7 @@ def candidates(texts: list[str], features: list[list[str]], marginals: list[dict
         told_elsewhere = {word for word in words if told[word] > (k in in_prose)}  # by a line but the candidate
         below = set().union(*(content[j] for j in range(k + 1, min(len(texts), k + 1 + FOLLOWING))))
         own = folded[k]
-        echoes = sum(own in other for other in folded) - 1 if len(own) >= 12 else 0  # less the line itself
+        echoes = _lines_holding(page, own) - 1 if len(own) >= 12 else 0  # less the line itself
         whole = re.compile(rf"(?<!\w){re.escape(own)}(?!\w)") if notices and len(own) >= 4 else None
         in_notice = whole is not None and any(j != k and whole.search(folded[j]) for j in notices)
         wraps = any(j != k and len(folded[j]) >= 12 and folded[j] in own and folded[j] != own for j in ranked)
@@ -138,6 +139,16 @@ def candidates(texts: list[str], features: list[list[str]], marginals: list[dict
             extra.append("rules_title")
         out.append((k, [name for name in features[k] if ":" not in name] + extra))
     return out
+
+
+def _lines_holding(page: str, words: str) -> int:
+    """How many lines of ``page`` (lines joined by newlines) hold ``words`` (no newline in them)."""
+    count, at = 0, page.find(words)
+    while at != -1:
+        count += 1
+        end = page.find("\n", at + len(words))
+        at = page.find(words, end + 1) if end != -1 else -1
+    return count
 
 
 def _article_block(article: list[float]) -> tuple[int, int]:
