@@ -1482,6 +1482,59 @@ Name
     assert next(line for line in state.lines if line.stripped.startswith("Posted by Dharmesh")).role != COMMENT_HEADER
 
 
+SIGNED_THREAD = """Remember where you came from
+
+One of my favourite company blogs is written by the chairman himself, and it shows in every post.
+
+If I learned that an agency wrote it for him, I would stop reading it the same day.
+
+Comments
+{lead}
+Presenting a brand the same way on every platform is a critical part of marketing.
+
+Posted by: marry john on Oct 31, 2012 6:44:07 AM
+
+The competition in social media is too high to get away with a ghost writer.
+
+Posted by: {second} on Nov 3, 2012 9:12:46 AM
+
+Great post. Love it. Keep sharing more.
+
+Posted by: Ann Lee on Nov 6, 2012 4:29:18 AM
+
+Post a comment
+
+Name:
+"""
+
+
+def test_a_thread_signed_by_a_repeated_stamp_under_a_bare_comments_heading_is_cut(monkeypatch):
+    """No count, no line the model reads as a comment: under "Comments", below
+    the post, a stamped signature with a name repeats three times. The page's
+    own template cuts the thread; a signature always by one name, or a list
+    further down past lines a rule set aside, is none."""
+    def read(page):
+        return _relabelled(monkeypatch, parse_text(page, model=False),
+                           lambda text: ARTICLE_LINE if len(text) > 80 else FURNITURE_LINE)
+
+    state = read(SIGNED_THREAD.format(lead="", second="Media Buyers"))
+    assert [(c.author, c.date, [state.lines[i].stripped for i in c.lines]) for c in state.comments] == [
+        ("marry john", "2012-10-31T06:44", ["Presenting a brand the same way on every platform is a critical part "
+                                            "of marketing."]),
+        ("Media Buyers", "2012-11-03T09:12", ["The competition in social media is too high to get away with a "
+                                              "ghost writer."]),
+        ("Ann Lee", "2012-11-06T04:29", ["Great post. Love it. Keep sharing more."])]
+    assert read(SIGNED_THREAD.format(lead="", second="marry john").replace("Ann Lee", "marry john")).comments == []
+    lead = "".join(f"\nSubscribe to MLB Daily Dish Stories {n}\n" for n in range(4))  # four lines a rule sets aside
+    assert read(SIGNED_THREAD.format(lead=lead, second="Media Buyers")).comments == []
+    two = SIGNED_THREAD.format(lead="", second="Media Buyers").split("Great post.")[0] + "Post a comment\n"
+    assert read(two).comments == []
+    # nor a "Comments" link over the post, with none of its prose above it: a page of signed posts
+    no_post = "Remember where you came from\n\nComments\n" + SIGNED_THREAD.format(
+        lead="", second="Media Buyers").split("Comments\n")[1]
+    assert read(no_post).comments == []
+
+
 def test_a_counted_thread_may_take_lines_another_reading_gave_to_comments():
     """The count challenges a reading that found fewer comments: their lines are the counted thread's too."""
     from archive.reading.rules.comments.counted import counted_lines

@@ -25,6 +25,9 @@ text") and overrules them where the page's structure says otherwise:
   only if that many are cut (`archive.reading.rules.comments.counted`), and
   may take lines the rules set aside only for where they lie, or as a
   "Related posts" block that ran on past a heading that opens the comments;
+  with no comments found, so does a stamped shape with a name in it that
+  repeats at least three times under a bare "Comments" heading below the
+  post ("Posted by: <X> on <DATE> <TIME>" under each comment);
 - with no comments found, a heading that states there is one takes the lines
   under it that the model reads as a comment, or that open with a comment's
   header or close with its footer, over what is no article text or under more
@@ -46,7 +49,7 @@ Every line still ends in exactly one role, with its reason.
 
 from __future__ import annotations
 
-from ..rules.comments.counted import counted_lines
+from ..rules.comments.counted import counted_lines, uncounted_lines
 from ..rules.comments.lone import claim_lone, lone_comment
 from ..rules.comments.named import claim_named, named_thread
 from ..rules.comments.template import induced_comments, is_teaser
@@ -98,7 +101,10 @@ def relabel(state: ParseState) -> None:
         _undo_comments(state)
         claim_named(state, thread)
     if not state.comments or state.comments_stated not in (None, len(state.comments)):
-        released += _counted_thread(state, furniture)  # the page may count a thread the model did not read
+        # the page may count a thread the model did not read
+        released += _counted_thread(state, furniture, counted_lines(state, state.presumed))
+    if not state.comments:  # or head or sign each of its comments with a stamp and a name
+        released += _counted_thread(state, furniture, uncounted_lines(state, state.presumed))
     if not state.comments:  # the page may say there is one
         lone = lone_comment(state, {i for k, i in enumerate(index) if labels[k] == COMMENT}, furniture,
                             {i for k, i in enumerate(index) if labels[k] == ARTICLE})
@@ -113,12 +119,14 @@ def relabel(state: ParseState) -> None:
     _article_under_form(state, index, feats)
 
 
-def _counted_thread(state: ParseState, furniture: set[int]) -> list[int]:
-    """Comments cut by the page's template where a heading states their number and a
-    stamped shape under it repeats that many times (`counted`): they stand if as
-    many are cut. The lines set aside for lying under a comment form's heading it
-    lends the template reader (returned: what no comment takes goes back)."""
-    found = counted_lines(state, state.presumed)
+def _counted_thread(state: ParseState, furniture: set[int], found: tuple[int, list[int]] | None) -> list[int]:
+    """Comments cut by the page's template where ``found`` says how many there
+    are and which lines hold them: a heading that states their number with a
+    stamped shape under it that repeats that many times (`counted.counted_lines`),
+    or a stamped shape that repeats under a bare "Comments" heading
+    (`counted.uncounted_lines`). They stand if as many are cut. The lines set
+    aside for lying under a comment form's heading it lends the template reader
+    (returned: what no comment takes goes back)."""
     if found is None:
         return []
     stated, lines = found

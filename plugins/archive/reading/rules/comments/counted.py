@@ -13,13 +13,14 @@ heading states.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
 
 from .named import stated_count
 from .template import is_teaser, usable
-from ..sections import opens_comment_section
-from ...shapes import MAX_TEMPLATE_LENGTH, loose_shape, stamped
-from ...state import BOILERPLATE, COMMENT_BODY, COMMENT_HEADER, ParseState
+from ..sections import article_like, is_comment_form_heading, is_uncounted_comment_heading, opens_comment_section
+from ...shapes import MAX_TEMPLATE_LENGTH, VARYING, header_like, loose_shape, stamped, varying_words
+from ...state import BODY, BOILERPLATE, COMMENT_BODY, COMMENT_HEADER, ParseState
 
 MIN_COUNTED = 2  # comments a heading states, at least (one comment has no repeats)
 
@@ -61,6 +62,50 @@ def counted_lines(state: ParseState, free: set[int]) -> tuple[int, list[int]] | 
     heads = [j for j in text_lines[at + 1:] if stamped_shapes.get(j) == template]
     usual_gap = sorted(b - a for a, b in zip(heads, heads[1:]))[(len(heads) - 2) // 2]  # the lower median
     return stated, [j for j in text_lines[at + 1:] if j in takes and j < heads[-1] + usual_gap]
+
+
+MIN_UNCOUNTED = 3  # comments a stamped template must head or sign under a heading that does not count them
+MIN_PROSE_LINES = 2  # full sentences of the post above that heading, at least
+LEAD = 3  # lines a rule set aside between that heading and the thread ("Sort by", "Subscribe"), at most
+
+
+def uncounted_lines(state: ParseState, free: set[int]) -> tuple[int, list[int]] | None:
+    """Under a bare "Comments" heading, which states no count, below at least
+    ``MIN_PROSE_LINES`` full sentences of the post: the thread of a stamped shape
+    with a name in it ("Posted by: <X> on <DATE> <TIME>") that repeats at least
+    ``MIN_UNCOUNTED`` times before the comment form's heading, its names not
+    all one, and opens within ``LEAD`` lines a rule set aside under the heading
+    (not a sidebar's list of posts, "by <X> 27 days ago", further down). Its repeats, and the text lines from the heading to the thread's end
+    (``free``: as in `counted_lines`); None if there is none."""
+    text_lines = [i for i, line in enumerate(state.lines) if not line.blank]
+    prose_lines = 0
+    for at, i in enumerate(text_lines):
+        text = state.lines[i].stripped
+        if prose_lines >= MIN_PROSE_LINES and is_uncounted_comment_heading(text):
+            section = []  # to the form's heading or the next bare one: sections never overlap (linear time)
+            for j in itertools.islice(text_lines, at + 1, None):
+                if is_comment_form_heading(state.lines[j].stripped) or is_uncounted_comment_heading(
+                        state.lines[j].stripped):
+                    break
+                section.append(j)
+            takes = [j for j in section if usable(state, j) or j in free
+                     or state.lines[j].role in (COMMENT_HEADER, COMMENT_BODY)]
+            found: dict[str, list[int]] = {}
+            for j in takes:
+                line_text = state.lines[j].stripped
+                shape_text = loose_shape(line_text) if len(line_text) <= MAX_TEMPLATE_LENGTH else ""
+                if stamped(shape_text) and VARYING in shape_text.split() and header_like(shape_text, line_text):
+                    found.setdefault(shape_text, []).append(j)
+            heads = max(found.values(), key=len, default=[])
+            names = {varying_words(state.lines[j].stripped) for j in heads}
+            taken = set(takes)
+            lead = sum(j not in taken for j in section if heads and j < heads[0])
+            if len(heads) >= MIN_UNCOUNTED and len(names) > 1 and lead <= LEAD:
+                usual_gap = sorted(b - a for a, b in zip(heads, heads[1:]))[(len(heads) - 2) // 2]
+                return len(heads), [j for j in takes if j < heads[-1] + usual_gap]
+        if state.lines[i].role == BODY and article_like(text):
+            prose_lines += 1
+    return None
 
 
 def teasers_in_comments(state: ParseState) -> set[int]:
