@@ -1246,6 +1246,12 @@ def test_a_lone_comments_dated_line_is_its_text_and_a_posts_byline_no_footer(mon
     for line in ("See you at the market on November 12, 2012 Jamie", "Bought mine on November 3."):
         state = _read_lone(monkeypatch, LONE_PAGE.format(above="", comment="\n\n".join((said[0], line))), ())
         assert [c.author for c in state.comments] == [], line
+    # on a page with one post, its byline may be signed as the comment is
+    page = LONE_PAGE.replace("Posted by Alexandra Grigorescu / November 13, 2012",
+                             "Posted by Alexandra | November 5, 2012 9:00 AM").format(
+        above="", comment="\n\n".join(("Lindy is my village, and to see it in ruins is devastating; but the town "
+                                        "is strong.", "Posted by jenn | November 6, 2012 1:04 PM")))
+    assert [c.author for c in _read_lone(monkeypatch, page, ()).comments] == ["jenn"]
     # a page of posts, each signed by its byline under its text: the second post is no comment under the first's count
     post = LONE_PAGE.split("\n\n{above}\n\n")[1].split("\n\nTweet")[0]
     page = ("Coffee logs for the fireplace\n\n" + post + "\n\nPosted by jenn | November 6, 2012 1:04 PM\n\n"
@@ -1529,6 +1535,18 @@ def test_a_thread_signed_by_a_repeated_stamp_under_a_bare_comments_heading_is_cu
     assert read(SIGNED_THREAD.format(lead=lead, second="Media Buyers")).comments == []
     two = SIGNED_THREAD.format(lead="", second="Media Buyers").split("Great post.")[0] + "Post a comment\n"
     assert read(two).comments == []
+    # nor a list of dated headlines, each over its excerpt cut off with "…"
+    items = (("Why the shelf matters", "Alice Smith", 3), ("A new season", "Bob Jones", 1),
+             ("Spring notes", "Carol White", 28))
+    headlines = SIGNED_THREAD.split("Comments\n")[0] + "Comments\n\nComments are closed for this post.\n\n" + "".join(
+        f"{title}\n\nby {name} on Oct {day}, 2012\n\nWe went up on the roof and found a garden …\n\n"
+        for title, name, day in items) + "Copyright 2012 The Marketing Blog\n"
+    assert read(headlines).comments == []
+    # nor posts, each signed and with its own count, under the first post's "Comments" link
+    posts = SIGNED_THREAD.split("Comments\n")[0] + "Comments\n\n" + "".join(
+        f"{title}\n\nPresenting a brand the same way on every platform is a critical part of marketing now.\n\n"
+        f"Posted by: {name} on Oct {day}, 2012 9:12:46 AM\n\nComments ({day % 5})\n\n" for title, name, day in items)
+    assert read(posts).comments == []
     # nor a "Comments" link over the post, with none of its prose above it: a page of signed posts
     no_post = "Remember where you came from\n\nComments\n" + SIGNED_THREAD.format(
         lead="", second="Media Buyers").split("Comments\n")[1]
@@ -1668,3 +1686,11 @@ def test_a_candidates_echoes_count_the_lines_that_hold_its_words_once_each():
     assert _lines_holding(page, "the great shelf hunt") == 3  # twice in one line is one line
     assert _lines_holding(page, "shelf hunt again") == 1 and _lines_holding(page, "a shelf") == 0
     assert _lines_holding("aaaa\naa", "aa") == 2
+
+
+def test_a_stamp_written_in_digits_of_another_script_is_a_stamp():
+    from archive.reading.shapes import stamp_date
+
+    assert stamps("Posted by: Omar | ١٢/٠٥/٢٠١٢ ٣:٤٠ PM") == [("<DATE>", "١٢/٠٥/٢٠١٢"), ("<TIME>", "٣:٤٠ PM")]
+    assert stamp_date("Posted by: Omar | ١٢/٠٥/٢٠١٢ ٣:٤٠ PM") == "2012-12-05T15:40"
+    assert shape("Ann • ３ days ago") == "<X> • <AGO>"  # a full-width digit

@@ -49,7 +49,9 @@ Every line still ends in exactly one role, with its reason.
 
 from __future__ import annotations
 
-from ..rules.comments.counted import counted_lines, uncounted_lines
+from collections.abc import Callable
+
+from ..rules.comments.counted import counted_lines, told_in_sentences, uncounted_lines
 from ..rules.comments.lone import claim_lone, lone_comment
 from ..rules.comments.named import claim_named, named_thread
 from ..rules.comments.template import induced_comments, is_teaser
@@ -104,7 +106,7 @@ def relabel(state: ParseState) -> None:
         # the page may count a thread the model did not read
         released += _counted_thread(state, furniture, counted_lines(state, state.presumed))
     if not state.comments:  # or head or sign each of its comments with a stamp and a name
-        released += _counted_thread(state, furniture, uncounted_lines(state, state.presumed))
+        released += _counted_thread(state, furniture, uncounted_lines(state, state.presumed), told_in_sentences)
     if not state.comments:  # the page may say there is one
         lone = lone_comment(state, {i for k, i in enumerate(index) if labels[k] == COMMENT}, furniture,
                             {i for k, i in enumerate(index) if labels[k] == ARTICLE})
@@ -119,14 +121,17 @@ def relabel(state: ParseState) -> None:
     _article_under_form(state, index, feats)
 
 
-def _counted_thread(state: ParseState, furniture: set[int], found: tuple[int, list[int]] | None) -> list[int]:
+def _counted_thread(state: ParseState, furniture: set[int], found: tuple[int, list[int]] | None,
+                    check: Callable[[ParseState], bool] | None = None) -> list[int]:
     """Comments cut by the page's template where ``found`` says how many there
     are and which lines hold them: a heading that states their number with a
     stamped shape under it that repeats that many times (`counted.counted_lines`),
     or a stamped shape that repeats under a bare "Comments" heading
-    (`counted.uncounted_lines`). They stand if as many are cut. The lines set
-    aside for lying under a comment form's heading it lends the template reader
-    (returned: what no comment takes goes back)."""
+    (`counted.uncounted_lines`). They stand if as many are cut (and ``check``
+    says so of them). The lines set aside for lying under a comment form's
+    heading, and a teaser block's that ran on into the comments, it lends the
+    template reader: what no comment takes goes back (the first returned, to
+    the reason the rules gave; the teasers stay teasers)."""
     if found is None:
         return []
     stated, lines = found
@@ -139,7 +144,7 @@ def _counted_thread(state: ParseState, furniture: set[int], found: tuple[int, li
     for i in lent + teasers:
         state.lines[i].why = LINE_MODEL
     induced_comments(state, lines, furniture)
-    if len(state.comments) == stated:
+    if len(state.comments) == stated and (check is None or check(state)):
         for i in teasers:
             if state.lines[i].role == BOILERPLATE and state.lines[i].why == LINE_MODEL:
                 state.lines[i].why = TEASERS  # no comment took it: it stays a teaser

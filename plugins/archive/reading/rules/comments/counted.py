@@ -1,14 +1,18 @@
-"""Comments the page counts: a thread the line model did not read, or read wrong.
+"""Comments the page counts or signs: a thread the line model did not read, or read wrong.
 
 On a site it never saw, the line model may read a whole thread as furniture,
 and no template is then induced from its comment lines; or another reading
 may find more or fewer comments than the page says. The page itself may say
 enough: a heading that states how many comments there are ("22 Comments") and,
 under it, a stamped shape (``<DATE> , | permalink``) that repeats exactly that
-many times. The lines from the heading to the thread's end are then handed to
-the template reader (`template.induced_comments`) as if the model had read them
-as comments; the comments it cuts stand only if there are as many as the
-heading states.
+many times (`counted_lines`); or, under a bare "Comments" heading below the
+post, a stamped shape with a name in it that repeats at least three times
+(`uncounted_lines`: "Posted by: <X> on <DATE> <TIME>" under each comment). The
+lines from the heading to the thread's end are then handed to the template
+reader (`template.induced_comments`) as if the model had read them as
+comments; the comments it cuts stand only if there are as many as the heading
+states, or as the shape repeats (and, uncounted, if they are told in
+sentences: `told_in_sentences`).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter, defaultdict
 
-from .named import stated_count
+from .named import is_sentence, stated_count
 from .template import is_teaser, usable
 from ..sections import article_like, is_comment_form_heading, is_uncounted_comment_heading, opens_comment_section
 from ...shapes import MAX_TEMPLATE_LENGTH, VARYING, header_like, loose_shape, stamped, varying_words
@@ -73,10 +77,12 @@ def uncounted_lines(state: ParseState, free: set[int]) -> tuple[int, list[int]] 
     """Under a bare "Comments" heading, which states no count, below at least
     ``MIN_PROSE_LINES`` full sentences of the post: the thread of a stamped shape
     with a name in it ("Posted by: <X> on <DATE> <TIME>") that repeats at least
-    ``MIN_UNCOUNTED`` times before the comment form's heading, its names not
-    all one, and opens within ``LEAD`` lines a rule set aside under the heading
-    (not a sidebar's list of posts, "by <X> 27 days ago", further down). Its repeats, and the text lines from the heading to the thread's end
-    (``free``: as in `counted_lines`); None if there is none."""
+    ``MIN_UNCOUNTED`` times before the comment form's heading, its names not all
+    one, opening within ``LEAD`` lines a rule set aside under the heading, and
+    with no count of comments among its lines (the posts of a page of posts,
+    each with its "Comments (2)"). How often the shape repeats, and the text
+    lines under the heading to the thread's end (``free``: as in
+    `counted_lines`); None if there is none."""
     text_lines = [i for i, line in enumerate(state.lines) if not line.blank]
     prose_lines = 0
     for at, i in enumerate(text_lines):
@@ -88,24 +94,42 @@ def uncounted_lines(state: ParseState, free: set[int]) -> tuple[int, list[int]] 
                         state.lines[j].stripped):
                     break
                 section.append(j)
-            takes = [j for j in section if usable(state, j) or j in free
-                     or state.lines[j].role in (COMMENT_HEADER, COMMENT_BODY)]
-            found: dict[str, list[int]] = {}
-            for j in takes:
-                line_text = state.lines[j].stripped
-                shape_text = loose_shape(line_text) if len(line_text) <= MAX_TEMPLATE_LENGTH else ""
-                if stamped(shape_text) and VARYING in shape_text.split() and header_like(shape_text, line_text):
-                    found.setdefault(shape_text, []).append(j)
-            heads = max(found.values(), key=len, default=[])
-            names = {varying_words(state.lines[j].stripped) for j in heads}
-            taken = set(takes)
-            lead = sum(j not in taken for j in section if heads and j < heads[0])
-            if len(heads) >= MIN_UNCOUNTED and len(names) > 1 and lead <= LEAD:
-                usual_gap = sorted(b - a for a, b in zip(heads, heads[1:]))[(len(heads) - 2) // 2]
-                return len(heads), [j for j in takes if j < heads[-1] + usual_gap]
+            found = _thread_in(state, section, free)
+            if found is not None:
+                return found
         if state.lines[i].role == BODY and article_like(text):
             prose_lines += 1
     return None
+
+
+def _thread_in(state: ParseState, section: list[int], free: set[int]) -> tuple[int, list[int]] | None:
+    """The thread a stamped shape with a name in it cuts in ``section`` (`uncounted_lines`)."""
+    if any(stated_count(state, state.lines[j].stripped) is not None for j in section):
+        return None  # another post's count: a page of posts, each signed
+    takes = [j for j in section if usable(state, j) or j in free
+             or state.lines[j].role in (COMMENT_HEADER, COMMENT_BODY)]
+    found: dict[str, list[int]] = {}
+    for j in takes:
+        line_text = state.lines[j].stripped
+        shape_text = loose_shape(line_text) if len(line_text) <= MAX_TEMPLATE_LENGTH else ""
+        if stamped(shape_text) and VARYING in shape_text.split() and header_like(shape_text, line_text):
+            found.setdefault(shape_text, []).append(j)
+    heads = max(found.values(), key=len, default=[])
+    names = {varying_words(state.lines[j].stripped) for j in heads}
+    taken = set(takes)
+    lead = sum(j not in taken for j in section if heads and j < heads[0])
+    if len(heads) < MIN_UNCOUNTED or len(names) < 2 or lead > LEAD:
+        return None
+    usual_gap = sorted(b - a for a, b in zip(heads, heads[1:]))[(len(heads) - 2) // 2]
+    return len(heads), [j for j in takes if j < heads[-1] + usual_gap]
+
+
+def told_in_sentences(state: ParseState) -> bool:
+    """Do at least half the comments found hold a sentence that is not cut off
+    with an ellipsis? (Not a list of dated headlines, each over its excerpt "…".)"""
+    told = sum(any(is_sentence(text) and not text.endswith(("...", "…"))
+                   for text in (state.lines[i].stripped for i in comment.lines)) for comment in state.comments)
+    return 2 * told >= len(state.comments)
 
 
 def teasers_in_comments(state: ParseState) -> set[int]:

@@ -14,9 +14,9 @@ So the run must be, at least half of it, what the line model reads as
 comments, or open with a comment's header (a name and a stamp) or close with
 its footer, and either hold mostly what the model does not read as article
 text or lie under more of the post's prose than it holds itself (not a post's
-byline and text, under its count, below a shorter post on a page of posts). A
-footer whose shape a line above the heading has too (a post's own byline, on a
-page of posts) is no comment's. Its header is its first line when that reads
+byline and text, under its count, below a shorter post on a page of posts). On
+a page with more than one count, a footer whose shape a line above the heading
+has too (a post's own byline, on a page of posts) is no comment's. Its header is its first line when that reads
 as one (a name and a stamp, "1. Ann says:", with the stamp on the line under
 it), else its footer, if it closes with one.
 """
@@ -44,14 +44,16 @@ def lone_comment(state: ParseState, talk: set[int], furniture: set[int], article
     for i in text_lines:
         prose_above.append(prose_above[-1] + _prose_words(state, i))
     written = _ShapesAbove(state, text_lines)
+    stated = [stated_count(state, state.lines[i].stripped) for i in text_lines]
+    posts = sum(count is not None for count in stated) > 1  # more than one count: maybe a page of posts
     for at, i in enumerate(text_lines):
-        if stated_count(state, state.lines[i].stripped) != 1:
+        if stated[at] != 1:
             continue
         for run in _runs_under(state, text_lines[at + 1:], furniture):
             if len(run) < 2 or not _text_left(state, text_lines, run):
                 continue
             footed = _stamped_footer(state, run)
-            if footed and written.before(at, loose_shape(state.lines[run[-1]].stripped)):
+            if footed and posts and written.before(at, loose_shape(state.lines[run[-1]].stripped)):
                 continue  # the footer's shape is a line's above: a post's byline, on a page of posts
             under_post = prose_above[at] > sum(_prose_words(state, j) for j in run)  # the post's, not the run's
             if (sum(j in talk for j in run) >= TALK_SHARE * len(run)
