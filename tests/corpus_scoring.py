@@ -139,7 +139,7 @@ class CorpusScore:
         self.confusion += mine
         if page["source"] == "dragnet":
             self.dragnet += mine
-        self.by_page[page["id"]] = (page["source"], self.by_page.get(page["id"], (None, Counter()))[1] + mine)
+        self._add_page(page["id"], page["source"], mine)
         if page["title"]:
             self.titles += 1
             self.titles_right += title_key(result.title) == title_key(page["title"])
@@ -159,9 +159,13 @@ class CorpusScore:
         for name, mine in vars(self).items():
             if name == "by_page":
                 for page, (source, confusion) in other.by_page.items():
-                    mine[page] = (source, mine.get(page, (None, Counter()))[1] + confusion)
+                    self._add_page(page, source, confusion)
             else:
                 setattr(self, name, mine + getattr(other, name))
+
+    def _add_page(self, page: str, source: str, confusion: Counter) -> None:
+        """Count ``confusion`` to page ``page``, with what it held already (another draw's reading)."""
+        self.by_page[page] = (source, self.by_page.get(page, (None, Counter()))[1] + confusion)
 
     def f1(self, label: str, confusion: Counter | None = None) -> tuple[float, float, float]:
         confusion = self.confusion if confusion is None else confusion

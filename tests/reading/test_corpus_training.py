@@ -106,7 +106,7 @@ def test_page_means_weigh_every_page_once_and_say_how_much_the_worst_page_weighs
     assert "each page counted once" in score.report("test")
     # pooled over two draws of cross-validation, a page is still one page: its lines of both readings together
     again = CorpusScore()
-    again.add(long_page | {"id": "long"}, PageResult("long", "dragnet", ["comment"] * 100 + ["blank"], None, []))
+    again.add(long_page, PageResult("long", "dragnet", ["comment"] * 100 + ["blank"], None, []))
     score.merge(again)
     article = score.figures()["per_page"]["article"]
     assert article["pages"] == 2 and article["worst_page_share"] == 200 / 201

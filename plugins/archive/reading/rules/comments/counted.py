@@ -20,7 +20,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter, defaultdict
 
-from .named import is_sentence, stated_count
+from .named import MIN_PROSE_LINES, full_sentence, stated_count
 from .template import is_teaser, usable
 from ..sections import article_like, is_comment_form_heading, is_uncounted_comment_heading, opens_comment_section
 from ...shapes import MAX_TEMPLATE_LENGTH, VARYING, header_like, loose_shape, stamped, varying_words
@@ -36,9 +36,8 @@ def counted_lines(state: ParseState, free: set[int]) -> tuple[int, list[int]] | 
     where they lie, which this reading may take, besides `template.usable` ones
     and other comments' lines (it may challenge their reading)."""
     text_lines = [i for i, line in enumerate(state.lines) if not line.blank]
-    teasers = teasers_in_comments(state)
-    takes = {j for j in text_lines if usable(state, j) or j in free or j in teasers
-             or state.lines[j].role in (COMMENT_HEADER, COMMENT_BODY)}
+    free = free | teasers_in_comments(state)
+    takes = {j for j in text_lines if _takes(state, j, free)}
     stamped_shapes: dict[int, str] = {}  # each line's shape, made once: a page may have many count headings
     for j in takes:
         text = state.lines[j].stripped
@@ -64,12 +63,21 @@ def counted_lines(state: ParseState, free: set[int]) -> tuple[int, list[int]] | 
         return None
     at, stated, template = found
     heads = [j for j in text_lines[at + 1:] if stamped_shapes.get(j) == template]
-    usual_gap = sorted(b - a for a, b in zip(heads, heads[1:]))[(len(heads) - 2) // 2]  # the lower median
-    return stated, [j for j in text_lines[at + 1:] if j in takes and j < heads[-1] + usual_gap]
+    return stated, _to_thread_end([j for j in text_lines[at + 1:] if j in takes], heads)
+
+
+def _takes(state: ParseState, j: int, free: set[int]) -> bool:
+    """May this reading take line ``j``: `template.usable`, ``free``, or another reading's comment?"""
+    return usable(state, j) or j in free or state.lines[j].role in (COMMENT_HEADER, COMMENT_BODY)
+
+
+def _to_thread_end(lines: list[int], heads: list[int]) -> list[int]:
+    """The ``lines`` before the thread's end: its last repeat and the usual gap (the lower median) after it."""
+    usual_gap = sorted(b - a for a, b in zip(heads, heads[1:]))[(len(heads) - 2) // 2]
+    return [j for j in lines if j < heads[-1] + usual_gap]
 
 
 MIN_UNCOUNTED = 3  # comments a stamped template must head or sign under a heading that does not count them
-MIN_PROSE_LINES = 2  # full sentences of the post above that heading, at least
 LEAD = 3  # lines a rule set aside between that heading and the thread ("Sort by", "Subscribe"), at most
 
 
@@ -106,8 +114,7 @@ def _thread_in(state: ParseState, section: list[int], free: set[int]) -> tuple[i
     """The thread a stamped shape with a name in it cuts in ``section`` (`uncounted_lines`)."""
     if any(stated_count(state, state.lines[j].stripped) is not None for j in section):
         return None  # another post's count: a page of posts, each signed
-    takes = [j for j in section if usable(state, j) or j in free
-             or state.lines[j].role in (COMMENT_HEADER, COMMENT_BODY)]
+    takes = [j for j in section if _takes(state, j, free)]
     found: dict[str, list[int]] = {}
     for j in takes:
         line_text = state.lines[j].stripped
@@ -120,15 +127,13 @@ def _thread_in(state: ParseState, section: list[int], free: set[int]) -> tuple[i
     lead = sum(j not in taken for j in section if heads and j < heads[0])
     if len(heads) < MIN_UNCOUNTED or len(names) < 2 or lead > LEAD:
         return None
-    usual_gap = sorted(b - a for a, b in zip(heads, heads[1:]))[(len(heads) - 2) // 2]
-    return len(heads), [j for j in takes if j < heads[-1] + usual_gap]
+    return len(heads), _to_thread_end(takes, heads)
 
 
 def told_in_sentences(state: ParseState) -> bool:
     """Do at least half the comments found hold a sentence that is not cut off
     with an ellipsis? (Not a list of dated headlines, each over its excerpt "…".)"""
-    told = sum(any(is_sentence(text) and not text.endswith(("...", "…"))
-                   for text in (state.lines[i].stripped for i in comment.lines)) for comment in state.comments)
+    told = sum(any(full_sentence(state.lines[i].stripped) for i in comment.lines) for comment in state.comments)
     return 2 * told >= len(state.comments)
 
 

@@ -16,9 +16,9 @@ its footer, and either hold mostly what the model does not read as article
 text or lie under more of the post's prose than it holds itself (not a post's
 byline and text, under its count, below a shorter post on a page of posts). On
 a page with more than one count, a footer whose shape a line above the heading
-has too (a post's own byline, on a page of posts) is no comment's. Its header is its first line when that reads
-as one (a name and a stamp, "1. Ann says:", with the stamp on the line under
-it), else its footer, if it closes with one.
+has too (a post's own byline, on a page of posts) is no comment's. Its header
+is its first line when that reads as one (a name and a stamp, "1. Ann says:",
+with the stamp on the line under it), else its footer, if it closes with one.
 """
 
 from __future__ import annotations
@@ -110,7 +110,7 @@ def _stamped_header(state: ParseState, run: list[int]) -> bool:
 
 def _stamped(state: ParseState, run: list[int]) -> bool:
     """Does the run open with a comment's header, or close with its footer?"""
-    return _stamped_header(state, run) or _stamped_footer(state, run)
+    return _stamped_header(state, run) or _footer_at(state, run) == len(run) - 1
 
 
 def _stamped_footer(state: ParseState, run: list[int]) -> bool:

@@ -68,8 +68,8 @@ def named_thread(state: ParseState) -> list[tuple[int, list[int]]] | None:
 def _uncounted_thread(state: ParseState, text_lines: list[int]) -> list[tuple[int, list[int]]] | None:
     """The thread of name-headed comments under a bare "Comments" heading, which
     states no count (not a comment form's "Leave a Reply", which often lies under
-    the thread, nor a singular "Comment" just under it, the form's field): at least ``MIN_PROSE_LINES`` full
-    sentences of the post above it, the thread opening within ``UNDER_HEADING``
+    the thread, nor a singular "Comment" just under it, the form's field): at
+    least ``MIN_PROSE_LINES`` full sentences of the post above it, the thread opening within ``UNDER_HEADING``
     lines that read as no sentence, every body opening with a sentence (not a
     teaser's excerpt cut off with "…", nor a card's name over its offer), and no
     interview's names (`_interview`)."""
@@ -87,7 +87,7 @@ def _uncounted_thread(state: ParseState, text_lines: list[int]) -> list[tuple[in
                 thread = _thread_under(state, text_lines, start)
                 scanned = max(scanned, _end(thread))  # a heading inside a thread tried opens no other
                 if (len(thread) >= MIN_NAMED and not _interview(state, thread)
-                        and all(_opens_with_a_sentence(state.lines[body[0]].stripped) for _head, body in thread)):
+                        and all(full_sentence(state.lines[body[0]].stripped) for _head, body in thread)):
                     return thread
         if state.lines[i].role == BODY and article_like(text):
             prose_lines += 1
@@ -113,8 +113,8 @@ def _end(thread: list[tuple[int, list[int]]]) -> int:
     return thread[-1][1][-1] if thread else -1
 
 
-def _opens_with_a_sentence(text: str) -> bool:
-    """A comment's first words: a sentence, not a teaser's excerpt cut off with an ellipsis."""
+def full_sentence(text: str) -> bool:
+    """A sentence (`is_sentence`), not a teaser's excerpt cut off with an ellipsis."""
     return is_sentence(text) and not text.rstrip("”\"’')").endswith(("...", "…"))
 
 
