@@ -102,3 +102,29 @@ def test_a_teaser_block_ends_where_a_line_the_site_repeats_resumes():
     assert whys["knowing"][thanks] != TEASERS
     assert whys["knowing"]["Council weighs a new budget for the river parks"] == TEASERS
     assert [c.author for c in knowing.comments] == ["Marta Kowalski", "Joe Brennan", "Ann Liu"]
+
+
+def test_a_line_the_line_model_set_aside_still_counts_as_seen_but_a_rules_furniture_does_not():
+    """The model may set a site's slogan aside in one capture and keep it as the
+    headline in another: it counts as seen in both, so the repeat is found."""
+    from archive.reading.sitewide import evidence
+    from archive.reading.state import BOILERPLATE, LINE_MODEL
+
+    slogan = "Independent news for the river valley since 1952"
+    state = parse_text((SITE / "001_a000000000000001.txt").read_text(encoding="utf-8"), model=False)
+    line = next(line for line in state.lines if line.stripped == slogan)
+    line.role, line.why = BOILERPLATE, LINE_MODEL
+    seen = evidence(state).lines
+    assert line_key(slogan) in seen
+    assert line_key("HomeLocalSchoolsSportsObituariesContact") not in seen  # the rules' navigation
+
+
+def test_a_line_that_heads_one_page_is_its_headline_though_the_sites_other_pages_list_it():
+    from archive.reading.sitewide import SiteEvidence, repeated_lines
+
+    slogan, story, menu = "independent news since 1952", "bridge repairs to close mill street", "home local sports"
+    own = "the longest paragraph of this page, page number {}"  # what tells one page from another
+    pages = [SiteEvidence("site:gazette", frozenset({slogan, story, menu, own.format(n)}), "Gazette", title)
+             for n, title in enumerate((story, slogan, slogan, "school board votes"))]
+    known = repeated_lines(pages)
+    assert all(site.lines == frozenset({slogan, menu}) for site in known)  # the slogan heads two pages: the site's

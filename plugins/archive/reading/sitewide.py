@@ -4,7 +4,10 @@ site (menus, footers, slogans), even when no single rule knows them.
 The corpus parses every capture once, finds the lines a site repeats
 (`repeated_lines`), and parses that site's captures again with that knowledge:
 the `known_lines` rule then claims them before any other rule runs, so that a
-slogan is never taken for a title.
+slogan is never taken for a title. A line the line model set aside counts as
+seen (the model may keep a slogan as the headline in one capture and set it
+aside in another); a line that heads exactly one page of the site is that
+page's headline, though the site's other pages list it.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from dataclasses import dataclass
 from math import ceil
 
 from archive.shared.quotes import normalise_words
-from .state import (BLANK, BOILERPLATE, BYLINE, COMMENT_BODY, COMMENT_HEADER, DATELINE, EPIGRAPH,
+from .state import (BLANK, BOILERPLATE, BYLINE, COMMENT_BODY, COMMENT_HEADER, DATELINE, EPIGRAPH, LINE_MODEL,
                     NAVIGATION, ParseState, SiteLines)
 
 _SKIP_LINK = re.compile(r"^Skip to\b", re.IGNORECASE)  # every site has one: it names none
@@ -49,8 +52,12 @@ def site_key(state: ParseState) -> str | None:
 
 
 def _candidates(state: ParseState) -> set[str]:
+    """The lines that may be the site's furniture: all but those a rule already
+    set aside (a line the line model set aside counts: the model may keep the same
+    slogan as a headline in another capture), bylines, datelines and comments."""
     return {line_key(line.text) for line in state.lines
-            if line.role not in (BLANK, BOILERPLATE, BYLINE, DATELINE, COMMENT_HEADER, COMMENT_BODY)
+            if (line.role not in (BLANK, BOILERPLATE, BYLINE, DATELINE, COMMENT_HEADER, COMMENT_BODY)
+                or line.role == BOILERPLATE and line.why == LINE_MODEL)
             and len(line.text.strip()) <= MAX_REPEATED_LENGTH} - {""}
 
 
@@ -61,10 +68,12 @@ class SiteEvidence:
     key: str | None
     lines: frozenset[str]
     site: str | None
+    title: str | None = None  # the headline this parse found (`line_key`)
 
 
 def evidence(state: ParseState) -> SiteEvidence:
-    return SiteEvidence(site_key(state), frozenset(_candidates(state)), state.site)
+    return SiteEvidence(site_key(state), frozenset(_candidates(state)), state.site,
+                        line_key(state.title) if state.title else None)
 
 
 def repeated_lines(found: list[SiteEvidence]) -> list[SiteLines | None]:
@@ -79,16 +88,23 @@ def repeated_lines(found: list[SiteEvidence]) -> list[SiteLines | None]:
         # Several captures of one page count once: what they share is the page, not the
         # site. A page is known by its longest line (its longest paragraph, as a rule).
         pages: dict[str, set[str]] = defaultdict(set)
+        headlines: dict[str, set[str]] = defaultdict(set)
         for n in members:
             lines = found[n].lines
-            pages[max(lines, key=lambda key: (len(key), key)) if lines else str(n)] |= lines
+            page = max(lines, key=lambda key: (len(key), key)) if lines else str(n)
+            pages[page] |= lines
+            if found[n].title:
+                headlines[page].add(found[n].title)
         if len(pages) < REPEAT_MIN:
             continue
         counts: Counter[str] = Counter()
         for lines in pages.values():
             counts.update(lines)
+        # a line that heads one page is that page's headline, though the site's other pages list it
+        # (a teaser); a line that heads several pages is the site's (a slogan read as a headline)
+        heads = Counter(title for titles in headlines.values() for title in titles)
         threshold = max(REPEAT_MIN, ceil(len(pages) / 2))
-        repeated = frozenset(key for key, count in counts.items() if count >= threshold)
+        repeated = frozenset(key for key, count in counts.items() if count >= threshold and heads[key] != 1)
         if repeated:
             site = next((found[n].site for n in members if found[n].site), None) or "one site"
             for n in members:
