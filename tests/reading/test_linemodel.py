@@ -693,7 +693,49 @@ def test_a_line_that_shares_only_a_stamp_with_the_template_is_no_variant_of_it()
                    "posted in <X> on <DATE>": [14], "<X> replied to <X> | <DATE> <TIME> | reply": [2]}
     # the same from the stamp on, or up to it, with a name: 10 names no one, 14 shares a stamp alone, 2 lies above
     # the first repeat (where the post's own byline may look the same)
-    assert _variants(template, occurrences) == [8, 16]
+    assert _variants(template, occurrences) == ([8, 16], [])
+
+
+def test_a_variant_below_the_last_repeat_is_a_header_when_it_follows_as_closely_as_the_repeats_do():
+    from archive.reading.rules.comments.template import _variants
+
+    template = "<X> | <DATE> <TIME> | reply"
+    occurrences = {template: [4, 12, 20], "<X> | <DATE> <TIME> | reply | edit": [16, 30, 50]}
+    # 30 lies within twice the widest gap (8) of the last repeat; 50 lies farther from 30
+    assert _variants(template, occurrences) == ([16], [30])
+
+
+LAST_HEADER_WITHOUT_ITS_LINK = """4 appreciated comments on "New work"
+
+1. Halvard, on November 7th, 2012 // Twitter: @halvard
+
+Well done on this project, the mark reads at any size.
+
+2. Wren, on November 7th, 2012 // Twitter: @wren_k
+
+A very good identity for the meetings.
+
+3. Ada Lindqvist, on November 8th, 2012 // Twitter: @adal
+
+Simple yet effective and attractive.
+
+4. ottilie, on November 12th, 2012 //
+
+I would be interested to know what convinced the client.
+
+Anything to add?
+"""
+
+
+def test_the_last_comments_header_said_without_the_others_link_opens_its_own_comment():
+    state, found = _induced(LAST_HEADER_WITHOUT_ITS_LINK, "1. Halvard", "I would be", ("4 appreciated",
+                                                                                       "Anything to add?"))
+    assert found
+    assert [(author, lines) for author, _date, lines in _comments(state)] == [
+        ("Halvard", ["Well done on this project, the mark reads at any size."]),
+        ("Wren", ["A very good identity for the meetings."]),
+        ("Ada Lindqvist", ["Simple yet effective and attractive."]),
+        ("ottilie", ["I would be interested to know what convinced the client."])]
 
 
 def test_a_timeline_under_numbered_dates_is_not_a_thread():
