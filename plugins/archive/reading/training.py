@@ -17,7 +17,7 @@ from .linemodel.tagger import tag
 from .linemodel.titles import FIRST, NO, SECOND, YES, candidates
 
 # Regularisation strong enough that the model learns layouts, not the sites it saw.
-PARAMS = {"c1": 0.1, "c2": 1.0, "max_iterations": 150, "feature.possible_transitions": True}
+PARAMS = {"c1": 0.1, "c2": 3.0, "max_iterations": 150, "feature.possible_transitions": True}
 RANKER_PARAMS = {"c1": 0.5, "c2": 30.0, "max_iterations": 200}
 FOLDS = 2  # the title ranker learns from line-model readings of pages that model never saw
 
