@@ -692,8 +692,8 @@ def test_a_line_that_shares_only_a_stamp_with_the_template_is_no_variant_of_it()
                    "<X> | <DATE> <TIME> | reply | edit": [16], "updated <DATE> <TIME>": [10],
                    "posted in <X> on <DATE>": [14], "<X> replied to <X> | <DATE> <TIME> | reply": [2]}
     # the same from the stamp on, or up to it, with a name: 10 names no one, 14 shares a stamp alone, 2 lies above
-    # the first repeat (where the post's own byline may look the same)
-    assert _variants(template, occurrences) == ([8, 16], [])
+    # the first repeat: the caller keeps it only as the comment numbered just before the first (not a byline)
+    assert _variants(template, occurrences) == ([8, 16], [], [2])
 
 
 def test_a_variant_below_the_last_repeat_is_a_header_when_it_follows_as_closely_as_the_repeats_do():
@@ -702,7 +702,47 @@ def test_a_variant_below_the_last_repeat_is_a_header_when_it_follows_as_closely_
     template = "<X> | <DATE> <TIME> | reply"
     occurrences = {template: [4, 12, 20], "<X> | <DATE> <TIME> | reply | edit": [16, 30, 50]}
     # 30 lies within twice the widest gap (8) of the last repeat; 50 lies farther from 30
-    assert _variants(template, occurrences) == ([16], [30])
+    assert _variants(template, occurrences) == ([16], [30], [])
+
+
+FIRST_HEADER_SAID_ANOTHER_WAY = """Posted by Todd Porter November 11, 2012 at 9:00 pm
+
+We made toffee with the last of the coffee, and it was a good evening.
+
+{ 4 comments… read them below or add one }
+
+1 Marta Kowalski November 12, 2012 at 2:55 am (edited)
+
+What an awesome idea!
+
+2 Halvard November 12, 2012 at 3:20 am
+
+This could satisfy so many cravings in one.
+
+3 Wren November 12, 2012 at 4:28 am
+
+I so want to try this.
+
+4 Ada Lindqvist November 12, 2012 at 5:12 am
+
+This is genius!
+
+Leave a Comment
+"""
+
+
+def test_a_first_header_said_another_way_opens_a_comment_when_it_is_numbered_just_before_the_next():
+    state, found = _induced(FIRST_HEADER_SAID_ANOTHER_WAY, "1 Marta", "This is genius", ("{ 4 comments",
+                                                                                          "Leave a Comment"))
+    assert found
+    assert [(author, lines) for author, _date, lines in _comments(state)] == [
+        ("Marta Kowalski", ["What an awesome idea!"]), ("Halvard", ["This could satisfy so many cravings in one."]),
+        ("Wren", ["I so want to try this."]), ("Ada Lindqvist", ["This is genius!"])]
+    # unnumbered, the same line is no comment's, as the post's byline above is not
+    unnumbered = FIRST_HEADER_SAID_ANOTHER_WAY.replace("1 Marta", "Marta")
+    state, found = _induced(unnumbered, "Marta", "This is genius", ("{ 4 comments", "Leave a Comment"))
+    assert found
+    assert [author for author, _date, _lines in _comments(state)] == ["Halvard", "Wren", "Ada Lindqvist"]
 
 
 LAST_HEADER_WITHOUT_ITS_LINK = """4 appreciated comments on "New work"

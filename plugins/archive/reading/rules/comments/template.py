@@ -67,8 +67,12 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
     template = likeliest_template(occurrences, {i: state.lines[i].stripped for i in region}, minimum=2)
     if template is None:
         return _blocks(state, lines) if _says_it_has_comments(state, lines[0]) else False
-    between, below = _variants(template, occurrences)
+    between, below, above = _variants(template, occurrences)
     heads = sorted(occurrences[template] + between)
+    for i in above:  # above the first repeat only as the comment numbered just before it (not the post's byline)
+        if not (template.split()[0] == NUMBER and _counts_up(state, [i, heads[0]])):
+            break
+        heads.insert(0, i)
     footers = _footers(state, heads, template, lines, furniture)  # a variant below may be a trackback's
     heads = _whole_thread(state, heads + below, shapes, template, into_teasers=not footers)
     reclaimed = _from_teasers(state, heads)
@@ -141,34 +145,42 @@ def _same_words(state: ParseState, name_lines: list[int]) -> bool:
 MIN_SHARED = 2  # shape tokens a variant shares with the template, a stamp among them
 
 
-def _variants(template: str, occurrences: dict[str, list[int]]) -> tuple[list[int], list[int]]:
+def _variants(template: str, occurrences: dict[str, list[int]]) -> tuple[list[int], list[int], list[int]]:
     """Lines of other shapes that say the template's header another way: the
     same from the first stamp on, or the same up to the last stamp, with a name
     slot beside it ("<X> replied to comment from <X> | <DATE> <TIME>" beside
     "<X> | <DATE> <TIME>"; "by <X> on <DATE> <TIME> up reply" beside "by <X> on
-    <DATE> <TIME> reply"). They lie between the template's first and last
-    repeat, or below the last one, each within twice the widest gap between
-    repeats of the one above (the last comment's header without the others'
-    link); never above the first: the post's own byline may look the same.
-    Those between, and those below."""
+    <DATE> <TIME> reply"). Those between the template's first and last repeat;
+    those below the last (the last comment's header without the others' link);
+    and those above the first, nearest first (the caller decides: the post's
+    own byline may look the same). Beyond the repeats, each lies within twice
+    the widest gap between repeats of the one before it."""
     heads = occurrences[template]
     tail, lead = _around_stamps(template)
-    found, below = [], []
+    between, outside = [], []
     for other, lines in occurrences.items():
         other_tail, other_lead = _around_stamps(other)
         shared = (len(tail) >= MIN_SHARED and other_tail == tail and VARYING in other.split()[:-len(tail)]
                   or len(lead) >= MIN_SHARED and other_lead == lead and VARYING in lead)
         if other != template and shared:
-            found += [i for i in lines if heads[0] < i < heads[-1]]
-            below += [i for i in lines if i > heads[-1]]
+            between += [i for i in lines if heads[0] < i < heads[-1]]
+            outside += [i for i in lines if not heads[0] <= i <= heads[-1]]
     reach = 2 * max((b - a for a, b in zip(heads, heads[1:])), default=0)
-    edge, after = heads[-1], []
-    for i in sorted(below):
-        if i - edge > reach:
+    below = _chained(sorted(i for i in outside if i > heads[-1]), heads[-1], reach)
+    above = _chained(sorted((i for i in outside if i < heads[0]), reverse=True), heads[0], reach)
+    return between, below, above
+
+
+def _chained(lines: list[int], edge: int, reach: int) -> list[int]:
+    """``lines``, ordered away from ``edge``, up to the first that lies farther
+    than ``reach`` from the one before it."""
+    found = []
+    for i in lines:
+        if abs(i - edge) > reach:
             break
-        after.append(i)
+        found.append(i)
         edge = i
-    return found, after
+    return found
 
 
 def _around_stamps(shape_text: str) -> tuple[list[str], list[str]]:
