@@ -705,6 +705,83 @@ def test_a_variant_below_the_last_repeat_is_a_header_when_it_follows_as_closely_
     assert _variants(template, occurrences) == ([16], [30], [])
 
 
+def test_variants_beyond_the_repeats_chain_each_within_reach_of_the_one_before():
+    from archive.reading.rules.comments.template import _variants
+
+    template = "<X> | <DATE> <TIME> | reply"
+    occurrences = {template: [10, 14, 20], "<X> | <DATE> <TIME> | reply | edit": [30, 41, 70]}
+    # reach 12 (twice the widest gap): 30 lies within it of 20, 41 of 30 (not of 20), 70 of none
+    assert _variants(template, occurrences) == ([], [30, 41], [])
+
+
+VARIANT_BELOW_UNDER_A_BYLINE = """Dana Ortiz on March 1, 2012 at 9:00 am
+
+The council met on Tuesday and approved the budget for the river parks.
+
+Residents asked for a shuttle to the east bank during the works.
+
+The works start in May and last six weeks, the engineer said.
+
+Tips are welcome at the newsdesk.
+
+Comments
+
+Ann on March 3, 2012 at 10:02 am
+
+I liked the shuttle idea.
+
+Bob on March 4, 2012 at 11:15 am
+
+Not on Sundays, surely.
+
+Cy on March 5, 2012 at 8:40 am
+
+Six weeks is optimistic.
+
+It always takes longer.
+
+More than that.
+
+Dee on March 6, 2012 at 9:00 am | edit
+
+We will see.
+"""
+
+
+def test_a_variant_below_the_thread_does_not_widen_its_reach_above_it_to_the_posts_byline():
+    state, found = _induced(VARIANT_BELOW_UNDER_A_BYLINE, "Ann on", "We will see", ("Comments",))
+    assert found
+    assert [(author, lines) for author, _date, lines in _comments(state)] == [
+        ("Ann", ["I liked the shuttle idea."]), ("Bob", ["Not on Sundays, surely."]),
+        ("Cy", ["Six weeks is optimistic.", "It always takes longer.", "More than that."]), ("Dee", ["We will see."])]
+
+
+def test_a_footer_thread_ends_at_its_last_footer_and_a_trackbacks_stamp_below_closes_no_comment():
+    text = """3 Comments
+
+I liked the shuttle idea.
+
+Posted by Ann at March 3, 2012 10:02 PM
+
+Not on Sundays, surely.
+
+Posted by Bob at March 4, 2012 11:15 PM
+
+Six weeks is optimistic.
+
+Posted by Cy at March 5, 2012 8:40 PM
+
+Trackbacks
+
+Some Blog linked here at March 6, 2012 8:00 AM
+"""
+    state, found = _induced(text, "I liked", "Posted by Cy", ("3 Comments", "Trackbacks"))
+    assert found
+    assert [(author, lines) for author, _date, lines in _comments(state)] == [
+        ("Ann", ["I liked the shuttle idea."]), ("Bob", ["Not on Sundays, surely."]),
+        ("Cy", ["Six weeks is optimistic."])]
+
+
 FIRST_HEADER_SAID_ANOTHER_WAY = """Posted by Todd Porter November 11, 2012 at 9:00 pm
 
 We made toffee with the last of the coffee, and it was a good evening.

@@ -119,12 +119,42 @@ def test_a_line_the_line_model_set_aside_still_counts_as_seen_but_a_rules_furnit
     assert line_key("HomeLocalSchoolsSportsObituariesContact") not in seen  # the rules' navigation
 
 
-def test_a_line_that_heads_one_page_is_its_headline_though_the_sites_other_pages_list_it():
+def test_a_line_that_heads_one_page_is_its_headline_though_some_of_the_sites_other_pages_list_it():
     from archive.reading.sitewide import SiteEvidence, repeated_lines
 
     slogan, story, menu = "independent news since 1952", "bridge repairs to close mill street", "home local sports"
     own = "the longest paragraph of this page, page number {}"  # what tells one page from another
-    pages = [SiteEvidence("site:gazette", frozenset({slogan, story, menu, own.format(n)}), "Gazette", title)
-             for n, title in enumerate((story, slogan, slogan, "school board votes"))]
-    known = repeated_lines(pages)
-    assert all(site.lines == frozenset({slogan, menu}) for site in known)  # the slogan heads two pages: the site's
+    titles = (story, slogan, slogan, "school board votes")
+    listed = ({slogan, story}, {slogan, story}, {slogan, story}, {slogan})  # the story's teaser on two other pages
+    pages = [SiteEvidence("site:gazette", frozenset(lines | {menu, own.format(n)}), "Gazette", title)
+             for n, (title, lines) in enumerate(zip(titles, listed))]
+    assert all(site.lines == frozenset({slogan, menu}) for site in repeated_lines(pages))
+    again = SiteEvidence("site:gazette", frozenset({slogan, story, menu, own.format(0)}), "Gazette", story)
+    assert all(site.lines == frozenset({slogan, menu}) for site in repeated_lines(pages + [again])), \
+        "two captures of one page are one page, and their headline heads that one"
+
+
+def test_a_page_is_known_by_its_longest_line_the_model_kept_not_a_long_footer_it_set_aside():
+    from archive.reading.sitewide import evidence
+    from archive.reading.state import BOILERPLATE, LINE_MODEL
+
+    footer = "The Valley Gazette is a member of the Valley Press Association."
+    state = parse_text((SITE / "001_a000000000000001.txt").read_text(encoding="utf-8"), model=False)
+    line = next(line for line in state.lines if line.stripped == footer)
+    line.role, line.why = BOILERPLATE, LINE_MODEL
+    seen = evidence(state)
+    assert line_key(footer) in seen.lines
+    assert seen.page == line_key("The county council approved the contract in March after two years of delays "
+                                 "and a failed inspection.")
+
+
+
+def test_pages_are_told_apart_by_the_line_each_kept_though_a_longer_footer_is_on_every_one():
+    from archive.reading.sitewide import SiteEvidence, repeated_lines
+
+    slogan, menu = "independent news since 1952", "home local sports"
+    footer = "copyright the valley gazette, a member of the valley press association, all rights reserved " * 2
+    own = "the longest paragraph of this page, page number {}"
+    pages = [SiteEvidence("site:gazette", frozenset({slogan, menu, footer, own.format(n)}), "Gazette", None,
+                          own.format(n)) for n in range(4)]
+    assert all(site.lines == frozenset({slogan, menu, footer}) for site in repeated_lines(pages))

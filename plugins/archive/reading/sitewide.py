@@ -4,10 +4,11 @@ site (menus, footers, slogans), even when no single rule knows them.
 The corpus parses every capture once, finds the lines a site repeats
 (`repeated_lines`), and parses that site's captures again with that knowledge:
 the `known_lines` rule then claims them before any other rule runs, so that a
-slogan is never taken for a title. A line the line model set aside counts as
+slogan is not taken for a title. A line the line model set aside counts as
 seen (the model may keep a slogan as the headline in one capture and set it
 aside in another); a line that heads exactly one page of the site is that
-page's headline, though the site's other pages list it.
+page's headline, though the site's other pages list it (so a slogan that the
+first reading took for one page's headline, and only one's, stays its title).
 """
 
 from __future__ import annotations
@@ -51,29 +52,42 @@ def site_key(state: ParseState) -> str | None:
     return None
 
 
-def _candidates(state: ParseState) -> set[str]:
-    """The lines that may be the site's furniture: all but those a rule already
-    set aside (a line the line model set aside counts: the model may keep the same
-    slogan as a headline in another capture), bylines, datelines and comments."""
-    return {line_key(line.text) for line in state.lines
-            if (line.role not in (BLANK, BOILERPLATE, BYLINE, DATELINE, COMMENT_HEADER, COMMENT_BODY)
-                or line.role == BOILERPLATE and line.why == LINE_MODEL)
-            and len(line.text.strip()) <= MAX_REPEATED_LENGTH} - {""}
+def _candidates(state: ParseState) -> tuple[set[str], set[str]]:
+    """The lines that may be the site's furniture: those the rules left (but
+    bylines, datelines and comments), and those only the line model set aside
+    (it may keep the same slogan as a headline in another capture)."""
+    kept, set_aside = set(), set()
+    for line in state.lines:
+        if len(line.text.strip()) > MAX_REPEATED_LENGTH:
+            continue
+        if line.role not in (BLANK, BOILERPLATE, BYLINE, DATELINE, COMMENT_HEADER, COMMENT_BODY):
+            kept.add(line_key(line.text))
+        elif line.role == BOILERPLATE and line.why == LINE_MODEL:
+            set_aside.add(line_key(line.text))
+    return kept - {""}, set_aside - {""}
 
 
 @dataclass(frozen=True)
 class SiteEvidence:
-    """What one parse tells of its site: which site, and the lines that could be its furniture."""
+    """What one parse tells of its site: which site, the lines that could be its
+    furniture, its headline, and the page it is (its longest line the model
+    kept: a footer it set aside may be longer, and the same on every page)."""
 
     key: str | None
     lines: frozenset[str]
     site: str | None
-    title: str | None = None  # the headline this parse found (`line_key`)
+    title: str | None = None  # `line_key`
+    page: str | None = None
 
 
 def evidence(state: ParseState) -> SiteEvidence:
-    return SiteEvidence(site_key(state), frozenset(_candidates(state)), state.site,
-                        line_key(state.title) if state.title else None)
+    kept, set_aside = _candidates(state)
+    return SiteEvidence(site_key(state), frozenset(kept | set_aside), state.site,
+                        line_key(state.title) if state.title else None, _longest(kept))
+
+
+def _longest(lines: set[str] | frozenset[str]) -> str | None:
+    return max(lines, key=lambda key: (len(key), key)) if lines else None
 
 
 def repeated_lines(found: list[SiteEvidence]) -> list[SiteLines | None]:
@@ -86,12 +100,12 @@ def repeated_lines(found: list[SiteEvidence]) -> list[SiteLines | None]:
     known: list[SiteLines | None] = [None] * len(found)
     for members in groups.values():
         # Several captures of one page count once: what they share is the page, not the
-        # site. A page is known by its longest line (its longest paragraph, as a rule).
+        # site. A page is known by its longest line the model kept (its longest paragraph, as a rule).
         pages: dict[str, set[str]] = defaultdict(set)
         headlines: dict[str, set[str]] = defaultdict(set)
         for n in members:
             lines = found[n].lines
-            page = max(lines, key=lambda key: (len(key), key)) if lines else str(n)
+            page = found[n].page or _longest(lines) or str(n)
             pages[page] |= lines
             if found[n].title:
                 headlines[page].add(found[n].title)
@@ -100,8 +114,9 @@ def repeated_lines(found: list[SiteEvidence]) -> list[SiteLines | None]:
         counts: Counter[str] = Counter()
         for lines in pages.values():
             counts.update(lines)
-        # a line that heads one page is that page's headline, though the site's other pages list it
-        # (a teaser); a line that heads several pages is the site's (a slogan read as a headline)
+        # a line that heads one page is that page's headline, though the site's other pages list it (a
+        # teaser); a line that heads several pages is the site's (a slogan). A slogan that the first
+        # reading took for the headline of one page only stays that page's title: the two look alike here.
         heads = Counter(title for titles in headlines.values() for title in titles)
         threshold = max(REPEAT_MIN, ceil(len(pages) / 2))
         repeated = frozenset(key for key, count in counts.items() if count >= threshold and heads[key] != 1)

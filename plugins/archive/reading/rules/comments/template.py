@@ -69,12 +69,16 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
         return _blocks(state, lines) if _says_it_has_comments(state, lines[0]) else False
     between, below, above = _variants(template, occurrences)
     heads = sorted(occurrences[template] + between)
-    for i in above:  # above the first repeat only as the comment numbered just before it (not the post's byline)
-        if not (template.split()[0] == NUMBER and _counts_up(state, [i, heads[0]])):
+    first = []  # above the first repeat, only the comments numbered just before it (not the post's byline)
+    for i in above:
+        if not (template.split()[0] == NUMBER and _counts_up(state, [i, (first or heads)[0]])):
             break
-        heads.insert(0, i)
-    footers = _footers(state, heads, template, lines, furniture)  # a variant below may be a trackback's
-    heads = _whole_thread(state, heads + below, shapes, template, into_teasers=not footers)
+        first.insert(0, i)
+    footers = _footers(state, first + heads, template, lines, furniture)  # not from a trackback's stamp below
+    heads = _whole_thread(state, heads, shapes, template, into_teasers=not footers)  # reach: the repeats' own
+    # a variant below the last repeat opens the last comment; below footers it is left out: what it would
+    # close may be a heading or a trackback's, and that text is what told footers from headers (_footers)
+    heads = sorted(set(heads + first + ([] if footers else below)))
     reclaimed = _from_teasers(state, heads)
     names = {head: _name_above(state, head, template) for head in heads}
     named = sum(name is not None for name in names.values())
