@@ -18,7 +18,7 @@ from .linemodel.titles import FIRST, NO, SECOND, YES, candidates
 
 # Regularisation strong enough that the model learns layouts, not the sites it saw.
 PARAMS = {"c1": 0.1, "c2": 3.0, "max_iterations": 150, "feature.possible_transitions": True}
-RANKER_PARAMS = {"c1": 0.5, "c2": 30.0, "max_iterations": 200}
+RANKER_PARAMS = {"c1": 0.5, "c2": 10.0, "max_iterations": 200}
 FOLDS = 2  # the title ranker learns from line-model readings of pages that model never saw
 
 

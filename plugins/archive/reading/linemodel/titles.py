@@ -8,7 +8,8 @@ rank and margin in the line model's eyes, how many of their words are a page's
 controls ("Share", "Email to a friend", "Skip to content"), whether their words open the
 article text below them and how many of them the article tells (a sidebar's
 headline or a menu's words it does not), whether a date stands right above
-them or a date or a byline right under them,
+them or a date or a byline right under them, how far the candidates next
+above and below them lie (a dek right under its headline),
 how often the page repeats them ("12 Responses to …", a breadcrumb), whether
 the copyright notice names them (a site's name) or they hold another candidate
 whole ("Home / <headline>"), and where they sit against the article's one run
@@ -96,6 +97,7 @@ def candidates(texts: list[str], features: list[list[str]], marginals: list[dict
         in_notice = whole is not None and any(j != k and whole.search(folded[j]) for j in notices)
         wraps = any(j != k and len(folded[j]) >= 12 and folded[j] in own and folded[j] != own for j in ranked)
         first_after = next((j for j in ranked if j > k), None)
+        last_before = max((j for j in ranked if j < k), default=None)
         after = article[k + 1:k + 1 + NEAR]
         before = [marginals[j][OTHER] for j in range(max(0, k - NEAR), k)]
         next_article = next((j - k for j in range(k + 1, len(texts)) if article[j] >= 0.5), None)
@@ -120,6 +122,7 @@ def candidates(texts: list[str], features: list[list[str]], marginals: list[dict
             f"echoes={bucket(echoes)}",
             f"earlier_candidates={min(sum(j < k for j in ranked), 4)}",
             f"gap_to_next_candidate={bucket(first_after - k) if first_after is not None else 'none'}",
+            f"gap_from_candidate_above={bucket(k - last_before) if last_before is not None else 'none'}",
         ]
         # a headline has its date or byline right under it; a site's name or a sidebar's heading has not
         under = range(k + 1, min(len(texts), k + 2 + NEAR))
