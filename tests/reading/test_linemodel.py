@@ -155,6 +155,21 @@ def test_the_ranker_sees_how_many_of_a_candidates_words_the_article_tells_and_a_
     assert {"in_article=0", "article_hits=0", "date_above=none"} <= seen["Obituaries"]
 
 
+def test_the_ranker_sees_how_far_below_the_nearest_candidate_above_a_candidate_lies():
+    page = NEWS_PAGE.replace("By Dana Whitfield", "Engineers wanted it closed to cars\n\nBy Dana Whitfield", 1)
+    state = parse_text(page, model=False)
+    index, features = page_features(state)
+    texts = [state.lines[i].stripped for i in index]
+    likely = {"Council votes to keep the old bridge open": 0.9, "Engineers wanted it closed to cars": 0.2,
+              "Valley Courier": 0.5}
+    marginals = [{"title": likely.get(text, 0.0), "article": 0.0 if text in likely else 1.0, "comment": 0.0,
+                  "other": 0.0} for text in texts]
+    seen = {texts[k]: set(feats) for k, feats in titles.candidates(texts, features, marginals, None)}
+    assert "gap_from_candidate_above=1" in seen["Engineers wanted it closed to cars"]  # a dek right under
+    assert "gap_from_candidate_above=1" in seen["Council votes to keep the old bridge open"]  # the menu above
+    assert "gap_from_candidate_above=none" in seen["Valley Courier"]
+
+
 NEWS_PAGE = """Valley Courier
 
 Sports
@@ -746,6 +761,15 @@ Dee on March 6, 2012 at 9:00 am | edit
 
 We will see.
 """
+
+
+def test_several_first_headers_said_another_way_open_comments_while_their_numbers_count_up_to_the_first_repeat():
+    text = FIRST_HEADER_SAID_ANOTHER_WAY.replace("2 Halvard November 12, 2012 at 3:20 am",
+                                                 "2 Bo Lind November 12, 2012 at 3:20 am (edited)")
+    state, found = _induced(text, "1 Marta", "This is genius", ("{ 4 comments", "Leave a Comment"))
+    assert found
+    assert [author for author, _date, _lines in _comments(state)] == ["Marta Kowalski", "Bo Lind", "Wren",
+                                                                      "Ada Lindqvist"]
 
 
 def test_a_variant_below_the_thread_does_not_widen_its_reach_above_it_to_the_posts_byline():

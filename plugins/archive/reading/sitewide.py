@@ -6,9 +6,9 @@ The corpus parses every capture once, finds the lines a site repeats
 the `known_lines` rule then claims them before any other rule runs, so that a
 slogan is not taken for a title. A line the line model set aside counts as
 seen (the model may keep a slogan as the headline in one capture and set it
-aside in another); a line that heads exactly one page of the site is that
-page's headline, though the site's other pages list it (so a slogan that the
-first reading took for one page's headline, and only one's, stays its title).
+aside in another); a line that heads exactly one page of the site stays that
+page's headline there, though the site's other pages list it (so a slogan that
+the first reading took for one page's headline, and only one's, stays its title).
 """
 
 from __future__ import annotations
@@ -70,8 +70,9 @@ def _candidates(state: ParseState) -> tuple[set[str], set[str]]:
 @dataclass(frozen=True)
 class SiteEvidence:
     """What one parse tells of its site: which site, the lines that could be its
-    furniture, its headline, and the page it is (its longest line the model
-    kept: a footer it set aside may be longer, and the same on every page)."""
+    furniture, its headline, and the page it is (the longest of those lines
+    that the model kept: a footer it set aside may be longer, and the same on
+    every page; None if it kept none)."""
 
     key: str | None
     lines: frozenset[str]
@@ -100,12 +101,12 @@ def repeated_lines(found: list[SiteEvidence]) -> list[SiteLines | None]:
     known: list[SiteLines | None] = [None] * len(found)
     for members in groups.values():
         # Several captures of one page count once: what they share is the page, not the
-        # site. A page is known by its longest line the model kept (its longest paragraph, as a rule).
+        # site. A page is known by its longest line the model kept, of those short enough to be furniture.
         pages: dict[str, set[str]] = defaultdict(set)
         headlines: dict[str, set[str]] = defaultdict(set)
         for n in members:
             lines = found[n].lines
-            page = found[n].page or _longest(lines) or str(n)
+            page = found[n].page or str(n)  # no line kept: a page of its own
             pages[page] |= lines
             if found[n].title:
                 headlines[page].add(found[n].title)
@@ -114,14 +115,15 @@ def repeated_lines(found: list[SiteEvidence]) -> list[SiteLines | None]:
         counts: Counter[str] = Counter()
         for lines in pages.values():
             counts.update(lines)
-        # a line that heads one page is that page's headline, though the site's other pages list it (a
-        # teaser); a line that heads several pages is the site's (a slogan). A slogan that the first
-        # reading took for the headline of one page only stays that page's title: the two look alike here.
-        heads = Counter(title for titles in headlines.values() for title in titles)
         threshold = max(REPEAT_MIN, ceil(len(pages) / 2))
-        repeated = frozenset(key for key, count in counts.items() if count >= threshold and heads[key] != 1)
+        repeated = frozenset(key for key, count in counts.items() if count >= threshold)
         if repeated:
             site = next((found[n].site for n in members if found[n].site), None) or "one site"
+            # a line that heads one page is that page's headline there, though the site's other pages list
+            # it (a teaser); a line that heads several pages is the site's (a slogan). A slogan the first
+            # reading took for the headline of one page only stays that page's title: the two look alike.
+            heads = Counter(title for titles in headlines.values() for title in titles)
             for n in members:
-                known[n] = SiteLines(site, repeated)
+                own = found[n].title if found[n].title and heads[found[n].title] == 1 else None
+                known[n] = SiteLines(site, repeated - {own}) if repeated - {own} else None
     return known

@@ -34,7 +34,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[-*•·])\s")
 
 
 def bucket(value: float) -> int:
-    """A count in powers of two: 0, 1, 2-3, 4-7, …"""
+    """A count in powers of two: 0, 1-2, 3-6, 7-14, …"""
     return int(math.log2(value + 1))
 
 

@@ -8,8 +8,9 @@ rank and margin in the line model's eyes, how many of their words are a page's
 controls ("Share", "Email to a friend", "Skip to content"), whether their words open the
 article text below them and how many of them the article tells (a sidebar's
 headline or a menu's words it does not), whether a date stands right above
-them or a date or a byline right under them, how far the candidates next
-above and below them lie (a dek right under its headline),
+them or a date or a byline right under them, how far below the nearest
+candidate above them they lie (a dek right under its headline) and how far
+above the likeliest candidate below them,
 how often the page repeats them ("12 Responses to …", a breadcrumb), whether
 the copyright notice names them (a site's name) or they hold another candidate
 whole ("Home / <headline>"), and where they sit against the article's one run

@@ -75,10 +75,11 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
             break
         first.insert(0, i)
     footers = _footers(state, first + heads, template, lines, furniture)  # not from a trackback's stamp below
-    heads = _whole_thread(state, heads, shapes, template, into_teasers=not footers)  # reach: the repeats' own
-    # a variant below the last repeat opens the last comment; below footers it is left out: what it would
-    # close may be a heading or a trackback's, and that text is what told footers from headers (_footers)
-    heads = sorted(set(heads + first + ([] if footers else below)))
+    # the reach _whole_thread looks beyond the thread with: from the repeats and the variants between them
+    heads = _whole_thread(state, heads, shapes, template, into_teasers=not footers)
+    # variants beyond the repeats open the first and the last comment; a thread of footers takes none (what
+    # a variant below would close may be a heading or a trackback's, and that text told footers from headers)
+    heads = sorted(set(heads + ([] if footers else first + below)))
     reclaimed = _from_teasers(state, heads)
     names = {head: _name_above(state, head, template) for head in heads}
     named = sum(name is not None for name in names.values())
