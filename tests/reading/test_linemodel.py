@@ -239,6 +239,11 @@ def _comments(state) -> list[tuple[str | None, str | None, list[str]]]:
     return [(c.author, c.date, [state.lines[i].stripped for i in c.lines]) for c in state.comments]
 
 
+def _authors_and_text(state) -> list[tuple[str | None, list[str]]]:
+    """Each comment's author and body lines, as read."""
+    return [(author, lines) for author, _date, lines in _comments(state)]
+
+
 NUMBERED_THREAD = """The post ends here.
 
 4 Responses
@@ -775,7 +780,7 @@ def test_several_first_headers_said_another_way_open_comments_while_their_number
 def test_a_variant_below_the_thread_does_not_widen_its_reach_above_it_to_the_posts_byline():
     state, found = _induced(VARIANT_BELOW_UNDER_A_BYLINE, "Ann on", "We will see", ("Comments",))
     assert found
-    assert [(author, lines) for author, _date, lines in _comments(state)] == [
+    assert _authors_and_text(state) == [
         ("Ann", ["I liked the shuttle idea."]), ("Bob", ["Not on Sundays, surely."]),
         ("Cy", ["Six weeks is optimistic.", "It always takes longer.", "More than that."]), ("Dee", ["We will see."])]
 
@@ -801,7 +806,7 @@ Some Blog linked here at March 6, 2012 8:00 AM
 """
     state, found = _induced(text, "I liked", "Posted by Cy", ("3 Comments", "Trackbacks"))
     assert found
-    assert [(author, lines) for author, _date, lines in _comments(state)] == [
+    assert _authors_and_text(state) == [
         ("Ann", ["I liked the shuttle idea."]), ("Bob", ["Not on Sundays, surely."]),
         ("Cy", ["Six weeks is optimistic."])]
 
@@ -836,7 +841,7 @@ def test_a_first_header_said_another_way_opens_a_comment_when_it_is_numbered_jus
     state, found = _induced(FIRST_HEADER_SAID_ANOTHER_WAY, "1 Marta", "This is genius", ("{ 4 comments",
                                                                                           "Leave a Comment"))
     assert found
-    assert [(author, lines) for author, _date, lines in _comments(state)] == [
+    assert _authors_and_text(state) == [
         ("Marta Kowalski", ["What an awesome idea!"]), ("Halvard", ["This could satisfy so many cravings in one."]),
         ("Wren", ["I so want to try this."]), ("Ada Lindqvist", ["This is genius!"])]
     # unnumbered, the same line is no comment's, as the post's byline above is not
@@ -872,7 +877,7 @@ def test_the_last_comments_header_said_without_the_others_link_opens_its_own_com
     state, found = _induced(LAST_HEADER_WITHOUT_ITS_LINK, "1. Halvard", "I would be", ("4 appreciated",
                                                                                        "Anything to add?"))
     assert found
-    assert [(author, lines) for author, _date, lines in _comments(state)] == [
+    assert _authors_and_text(state) == [
         ("Halvard", ["Well done on this project, the mark reads at any size."]),
         ("Wren", ["A very good identity for the meetings."]),
         ("Ada Lindqvist", ["Simple yet effective and attractive."]),

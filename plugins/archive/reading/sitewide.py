@@ -88,6 +88,7 @@ def evidence(state: ParseState) -> SiteEvidence:
 
 
 def _longest(lines: set[str] | frozenset[str]) -> str | None:
+    """The longest of ``lines`` (the first in order among equals), None without lines."""
     return max(lines, key=lambda key: (len(key), key)) if lines else None
 
 
@@ -125,5 +126,6 @@ def repeated_lines(found: list[SiteEvidence]) -> list[SiteLines | None]:
             heads = Counter(title for titles in headlines.values() for title in titles)
             for n in members:
                 own = found[n].title if found[n].title and heads[found[n].title] == 1 else None
-                known[n] = SiteLines(site, repeated - {own}) if repeated - {own} else None
+                lines = repeated - {own}
+                known[n] = SiteLines(site, lines) if lines else None
     return known

@@ -170,10 +170,15 @@ def _variants(template: str, occurrences: dict[str, list[int]]) -> tuple[list[in
         if other != template and shared:
             between += [i for i in lines if heads[0] < i < heads[-1]]
             outside += [i for i in lines if not heads[0] <= i <= heads[-1]]
-    reach = 2 * max((b - a for a, b in zip(heads, heads[1:])), default=0)
+    reach = _reach(heads)
     below = _chained(sorted(i for i in outside if i > heads[-1]), heads[-1], reach)
     above = _chained(sorted((i for i in outside if i < heads[0]), reverse=True), heads[0], reach)
     return between, below, above
+
+
+def _reach(heads: list[int]) -> int:
+    """How far beyond a thread's repeated headers (two at least) another may lie: twice the widest gap between them."""
+    return 2 * max(b - a for a, b in zip(heads, heads[1:]))
 
 
 def _chained(lines: list[int], edge: int, reach: int) -> list[int]:
@@ -236,7 +241,7 @@ def _whole_thread(state: ParseState, heads: list[int], shapes: dict[int, str], t
     whose comment lies below them)."""
     if len(heads) < 2:
         return heads
-    reach = 2 * max(b - a for a, b in zip(heads, heads[1:]))
+    reach = _reach(heads)
     found = list(heads)
     for step, edge in ((-1, heads[0]), (1, heads[-1])):
         i = edge + step
