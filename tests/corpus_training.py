@@ -30,6 +30,7 @@ from corpus_scoring import CorpusScore, corpus_pages, page_text, read_page
 from scoring import fixture_cases
 
 FIXTURE_COPIES = 5  # each fixture counts as this many corpus pages: they must stay exact
+FIXTURES = "fixtures"  # the fixtures' site: the team wrote them all, so their words count as one site's
 
 
 @dataclass
@@ -38,12 +39,13 @@ class TrainingSet:
     folds: list[int]  # each page's fold, by its site
     corpus: list[tuple[list[list[str]], list[str]]]  # each page's features and labels
     texts: list[str]  # the fixtures the rules alone read right
-    own: list[tuple[list[list[str]], list[str], int]]  # their features, the rules' roles as labels, copies
+    own: list[tuple[list[list[str]], list[str], int, str]]  # their features, the rules' roles as labels, copies, site
     fixtures: int  # the fixtures, those the rules read wrong too
 
-    def fitted_without(self, held: int) -> list[tuple[list[list[str]], list[str], int]]:
+    def fitted_without(self, held: int) -> list[tuple[list[list[str]], list[str], int, str]]:
         """The line model's training sequences, less the pages of fold ``held``."""
-        return [(x, y, 1) for (x, y), f in zip(self.corpus, self.folds) if f != held] + self.own
+        return [(x, y, 1, _site(page)) for (x, y), page, f in zip(self.corpus, self.pages, self.folds)
+                if f != held] + self.own
 
 
 def training_set(pool: Pool, pages: list[dict] | None = None, partition: int = 0) -> TrainingSet:
@@ -54,7 +56,8 @@ def training_set(pool: Pool, pages: list[dict] | None = None, partition: int = 0
     corpus = pool.map(_corpus_sequence, pages, chunksize=8)
     texts = [text for text in pool.map(_fixture_text, fixtures) if text is not None]
     return TrainingSet(pages, [fold(page["host"] or page["id"], partition) for page in pages], corpus, texts,
-                       [(*rules_sequence(text), FIXTURE_COPIES) for text in texts], len(fixtures))
+                       [(*rules_sequence(text), FIXTURE_COPIES, FIXTURES) for text in texts],
+                       len(fixtures))
 
 
 def fold_line_models(data: TrainingSet, folder: Path) -> list[Path]:
@@ -67,16 +70,19 @@ def fold_line_models(data: TrainingSet, folder: Path) -> list[Path]:
     return models
 
 
-def ranker_examples(pool: Pool, data: TrainingSet, readers: list[Path]) -> list[tuple[int, list]]:
+def ranker_examples(pool: Pool, data: TrainingSet, readers: list[Path]) -> list[tuple[int, tuple[list, str]]]:
     """Each fold's pages that have a title, then the fixtures, read by the line
-    model fitted without that fold: the title ranker's candidates, with the fold."""
-    jobs, held = [], []
+    model fitted without that fold: the title ranker's candidates and the
+    page's site, with the fold."""
+    jobs, held, sites = [], [], []
     for k, model in enumerate(readers):
         here = [(page, None, str(model)) for page, f in zip(data.pages, data.folds) if f == k and page["title"]]
+        sites += [_site(page) for page, _text, _model in here]
         here += [(None, text, str(model)) for text in data.texts]
+        sites += [FIXTURES] * len(data.texts)
         jobs += here
         held += [k] * len(here)
-    return list(zip(held, pool.map(_title_examples, jobs, chunksize=8)))
+    return list(zip(held, zip(pool.map(_title_examples, jobs, chunksize=8), sites)))
 
 
 def train_models(pool: Pool, folder: Path) -> tuple[TrainingSet, int]:
@@ -86,7 +92,8 @@ def train_models(pool: Pool, folder: Path) -> tuple[TrainingSet, int]:
     with tempfile.TemporaryDirectory() as scratch:
         examples = ranker_examples(pool, data, fold_line_models(data, Path(scratch)))
     train_ranker([page for _k, page in examples], folder / titles.MODEL.name)
-    fit([(x, y, 1) for x, y in data.corpus] + data.own, folder / tagger.MODEL.name)
+    fit([(x, y, 1, _site(page)) for (x, y), page in zip(data.corpus, data.pages)] + data.own,
+        folder / tagger.MODEL.name)
     return data, len(examples)
 
 
@@ -120,6 +127,10 @@ def held_out_readings(data: TrainingSet, folder: Path) -> list[tuple[dict, str]]
 def fold_folder(folder: Path, held: int) -> Path:
     """Where the models trained without fold ``held`` lie."""
     return folder / f"fold{held}"
+
+
+def _site(page: dict) -> str:
+    return page["host"] or page["id"]
 
 
 def _corpus_sequence(page: dict):

@@ -23,7 +23,7 @@ def _training_set() -> TrainingSet:
     folds = [fold(site) for site in SITES]
     assert set(folds) == {0, 1}  # the sites fall in both folds
     corpus = [([[f"site={site}"]], ["article"]) for site in SITES]
-    return TrainingSet(pages, folds, corpus, ["fixture text"], [([["fixture"]], ["other"], 5)], 1)
+    return TrainingSet(pages, folds, corpus, ["fixture text"], [([["fixture"]], ["other"], 5, "fixtures")], 1)
 
 
 class _Recorder:
@@ -36,19 +36,19 @@ class _Recorder:
 def test_a_fold_line_model_is_fitted_without_the_pages_of_its_fold_and_with_every_fixture():
     data = _training_set()
     for held in (0, 1):
-        seen = [x[0][0] for x, _y, _copies in data.fitted_without(held)]
-        assert seen == [f"site={site}" for site in SITES if fold(site) != held] + ["fixture"]
+        seen = [(x[0][0], site) for x, _y, _copies, site in data.fitted_without(held)]
+        assert seen == [(f"site={site}", site) for site in SITES if fold(site) != held] + [("fixture", "fixtures")]
 
 
 def test_the_ranker_learns_from_readings_by_a_line_model_that_never_saw_the_page():
     data = _training_set()
     readers = [Path("fold0/lines.crfsuite"), Path("fold1/lines.crfsuite")]
     examples = ranker_examples(_Recorder(), data, readers)
-    pages = [(k, page["host"], model) for k, (page, _text, model) in examples if page is not None]
-    assert sorted(host for _k, host, _model in pages) == sorted(SITES)  # each page once
-    assert all(k == fold(host) and model == str(readers[k]) for k, host, model in pages)
-    fixtures = [(k, model) for k, (page, text, model) in examples if page is None]
-    assert fixtures == [(0, str(readers[0])), (1, str(readers[1]))]  # the fixtures once per fold
+    pages = [(k, page["host"], model, site) for k, ((page, _text, model), site) in examples if page is not None]
+    assert sorted(host for _k, host, _model, _site in pages) == sorted(SITES)  # each page once
+    assert all(k == fold(host) and model == str(readers[k]) and site == host for k, host, model, site in pages)
+    fixtures = [(k, model, site) for k, ((page, text, model), site) in examples if page is None]
+    assert fixtures == [(0, str(readers[0]), "fixtures"), (1, str(readers[1]), "fixtures")]  # once per fold
 
 
 def test_another_draw_puts_the_sites_in_folds_anew_and_the_first_is_the_training_folds():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from archive.reading.capture import read_capture
 from archive.reading.linemodel.features import page_features
 from archive.reading.linemodel.labels import LABELS
@@ -10,7 +12,7 @@ from archive.reading.linemodel import titles
 from archive.reading.training import rules_sequence, title_examples, train, train_ranker, with_title
 from archive.reading.parse import parse_text
 from archive.reading.shapes import shape, stamps, varying_words
-from archive.reading.state import BOILERPLATE, COMMENT_FURNITURE, COMMENT_HEADER, LINE_MODEL, TEASERS
+from archive.reading.state import BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, LINE_MODEL, TEASERS
 from scoring import fixture_cases
 
 
@@ -76,10 +78,38 @@ def test_the_build_loads_the_trained_model():
 
 
 def test_training_is_deterministic(tmp_path):
-    pages = [(*rules_sequence(read_capture(capture).text), 1) for _case, capture, _want in fixture_cases()[:8]]
+    pages = [(*rules_sequence(read_capture(capture).text), 1, f"site {n % 3}")
+             for n, (_case, capture, _want) in enumerate(fixture_cases()[:8])]
     train(pages, tmp_path / "a.crfsuite")
     train(pages, tmp_path / "b.crfsuite")
     assert (tmp_path / "a.crfsuite").read_bytes() == (tmp_path / "b.crfsuite").read_bytes()
+
+
+def test_a_short_line_is_known_by_its_words_and_the_model_learns_only_words_many_sites_use(tmp_path, monkeypatch):
+    import pycrfsuite
+
+    from archive.reading import training
+    from archive.reading.linemodel.features import WORD
+    from archive.reading.training import common_words
+
+    state = parse_text("Share this post\n\nThe ferry leaves at nine every morning, and the harbour is quiet "
+                       "until the first bus comes down the hill.\n", model=False)
+    _index, features = page_features(state)
+    assert {"w=share", "w=this", "w=post"} <= set(features[0])
+    assert not any(name.startswith(WORD) for name in features[1])  # a sentence is not known by its words
+    # "share" on three sites, "gazette" (a site's name) on one, however many of its pages
+    pages = [([["w=share", "w=gazette"]], "gazette.example")] * 5 + [([["w=share"]], "a.example"),
+                                                                     ([["w=share", "bias"]], "b.example")]
+    assert common_words(pages, sites=3) == {"w=share"}
+    monkeypatch.setattr(training, "WORD_SITES", 3)
+    monkeypatch.setattr(training, "PARAMS", {**training.PARAMS, "c1": 0.0})  # no weight pruned: only the filter
+    sequences = [(feats + [["bias"]], ["other", "article"], 1, site) for feats, site in pages]
+    train(sequences, tmp_path / "lines.crfsuite")
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(tmp_path / "lines.crfsuite"))
+    learned = {name for name, _label in tagger.info().state_features}
+    assert "w=share" in learned and "bias" in learned
+    assert "w=gazette" not in learned  # one site's word: not learned, however often it stands there
 
 
 def test_the_title_ranker_learns_one_headline_per_page_and_trains_deterministically(tmp_path):
@@ -87,8 +117,8 @@ def test_the_title_ranker_learns_one_headline_per_page_and_trains_deterministica
     examples = [title_examples(text, None, None, MODEL) for text in texts]
     answers = [sum(answer == titles.YES for _feats, answer in page) for page in examples]
     assert answers == [1] * len(texts)  # the rules' own title, among the candidates, once
-    train_ranker(examples, tmp_path / "a.crfsuite")
-    train_ranker(examples, tmp_path / "b.crfsuite")
+    train_ranker([(page, "fixtures") for page in examples], tmp_path / "a.crfsuite")
+    train_ranker([(page, "fixtures") for page in examples], tmp_path / "b.crfsuite")
     assert (tmp_path / "a.crfsuite").read_bytes() == (tmp_path / "b.crfsuite").read_bytes()
 
 
@@ -655,6 +685,56 @@ Post a comment
     assert got == [("halvard", ["The ferry still leaves at nine, I checked."]),
                    ("wren_k", ["Not on Sundays, it does not."]),
                    ("adal", ["We walked to the lighthouse instead."])]
+
+
+CLOSED_BY_A_LINK = """Comments
+
+Flat list - collapsed
+
+Date - newest first
+
+Select your preferred way to display the comments and click Save settings.
+
+Thu, 08/09/2012 - 13:04 | malikai
+
+Here's how the harbour looks to us today.
+
+Log in to post comments
+
+Thu, 08/09/2012 - 13:13 | Skateboarder
+
+You mean in the hands of the ferry company...
+
+Log in to post comments
+
+Thu, 08/09/2012 - 13:17 | Abraxas
+
+Do not mention the timetable aloud.
+
+Log in to post comments
+
+Leave a comment
+"""
+
+
+def test_a_link_that_closes_every_comment_but_stands_over_no_first_one_makes_the_template_a_header():
+    """More of the thread's lines lie above its first stamp than below its last
+    (the display options the model read as comments), but the same link stands
+    right above every stamp but the first: it closes the comment before, and
+    each stamp opens one."""
+    state, found = _induced(CLOSED_BY_A_LINK, "Flat list", "Do not mention", ("Comments", "Leave a comment"))
+    assert found
+    assert _authors_and_text(state) == [("malikai", ["Here's how the harbour looks to us today."]),
+                                        ("Skateboarder", ["You mean in the hands of the ferry company..."]),
+                                        ("Abraxas", ["Do not mention the timetable aloud."])]
+    links = [line for line in state.lines if line.stripped == "Log in to post comments"]
+    assert [(line.role, line.why) for line in links] == [(BOILERPLATE, COMMENT_FURNITURE)] * 3
+    # the same line right above the first stamp too closes no comment: each stamp is a footer here, as
+    # more of the thread lies above the first than below the last
+    footers = CLOSED_BY_A_LINK.replace("Select your preferred way to display the comments and click Save settings.",
+                                       "Log in to post comments")
+    state, found = _induced(footers, "Flat list", "Do not mention", ("Comments", "Leave a comment"))
+    assert found and all(min(c.lines) < c.header for c in state.comments)
 
 
 NUMBER_ABOVE_EACH_COMMENT = """3 Responses to "The north cape walk"
@@ -1841,6 +1921,67 @@ def test_comments_with_no_words_in_lines_the_model_reads_as_furniture_were_no_th
     assert read("other") == (0, (BOILERPLATE, LINE_MODEL))
     assert read("comment") == (1, (COMMENT_HEADER, None))  # the model reads it as a comment: it stands
     assert read("other", 1) == (1, (COMMENT_HEADER, None))  # the page says there is one (an image, say): it stands
+
+
+TEASER_LIST = """Andy Stott: Numb
+
+The track opens with a low hum and a voice that never quite arrives, and it stays with you for days after.
+
+Most Read Reviews
+
+By Ian Cohen; October 24, 2012
+
+Lost Songs
+
+Trail of Dead
+
+By Stuart Berman; October 25, 2012
+
+Ellie Goulding
+
+Halcyon
+
+By Jeff Weiss; October 26, 2012
+
+Bat For Lashes
+
+The Haunted Man
+
+By Mark Richardson; October 15, 2012
+
+Tame Impala
+
+Lonerism
+"""
+
+
+def test_a_thread_whose_comments_only_name_things_in_headline_case_is_a_list_of_teasers(monkeypatch):
+    """The model reads a list of reviews ("By <critic>; <date>" over an artist and
+    an album) as a thread; a comment says something, so it was none."""
+    def read(text: str):
+        state = _as_article(text)
+        under = _text_index(state, "Most Read")
+        lines = [line.stripped for line in state.lines if not line.blank]
+        readings = {text: ("comment", 0.02, 0.03) if state.lines.index(line) > under else
+                    ARTICLE_LINE if len(text) > 60 else FURNITURE_LINE
+                    for line, text in ((line, line.stripped) for line in state.lines if not line.blank)}
+        assert len(readings) == len(lines)
+        return _relabelled(monkeypatch, state, readings.__getitem__)
+
+    state = read(TEASER_LIST)
+    assert not state.comments
+    assert not {line.role for line in state.lines} & {COMMENT_HEADER, COMMENT_BODY}
+    # short comments that say something, however little, stand
+    said = (TEASER_LIST.replace("Lost Songs", "great post").replace("Halcyon", "Thanks!")
+            .replace("Bat For Lashes", "me too").replace("Tame Impala", "LOL :)"))
+    assert [author for author, _text in _authors_and_text(read(said))] == [
+        "Ian Cohen", "Stuart Berman", "Jeff Weiss", "Mark Richardson"]
+    # comments with no text name nothing: the model reads them as comments, so they stand (wordless)
+    bare = re.sub(r"(By [^\n]+\n)\n[^\n]+\n\n[^\n]+\n", r"\1", TEASER_LIST)
+    assert len(read(bare).comments) == 4 and not any(c.lines for c in read(bare).comments)
+    # three comments are too few to call a list
+    three = TEASER_LIST[:TEASER_LIST.index("By Mark")]
+    assert len(read(three).comments) == 3
 
 
 def test_a_count_heading_glued_to_or_followed_by_a_link_still_states_the_count():

@@ -11,7 +11,7 @@ import zlib
 
 from .parse import parse_text
 from .state import TITLE as TITLE_ROLE
-from .linemodel.features import page_features
+from .linemodel.features import WORD, page_features
 from .linemodel.labels import ARTICLE, BLANK, OTHER, ROLE_LABEL, TITLE
 from .linemodel.tagger import tag
 from .linemodel.titles import FIRST, NO, SECOND, YES, candidates
@@ -19,6 +19,7 @@ from .linemodel.titles import FIRST, NO, SECOND, YES, candidates
 # Regularisation strong enough that the model learns layouts, not the sites it saw.
 PARAMS = {"c1": 0.1, "c2": 3.0, "max_iterations": 150, "feature.possible_transitions": True}
 RANKER_PARAMS = {"c1": 0.5, "c2": 10.0, "max_iterations": 200}
+WORD_SITES = 8  # sites a word must be seen on for the line model to learn it
 FOLDS = 2  # the title ranker learns from line-model readings of pages that model never saw
 
 
@@ -88,15 +89,19 @@ def title_examples(text: str, labels: list[str] | None, title: str | None,
     return [(f, YES if k == answer else NO) for k, f in candidates(texts, feats, tagged[1], rules)]
 
 
-def train_ranker(pages: Iterable[list[tuple[list[str], str]]], model: Path) -> None:
+def train_ranker(pages: list[tuple[list[tuple[list[str], str]], str]], model: Path) -> None:
     """Fit the pairwise title ranker on each page's ``(features, answer)``
-    candidates: which of two candidates on one page is the headline, the
-    headline set against every other candidate, each pair both ways round
-    (features one has and the other lacks: +1 and -1)."""
+    candidates, with the page's site: which of two candidates on one page is
+    the headline, the headline set against every other candidate, each pair
+    both ways round (features one has and the other lacks: +1 and -1); of the
+    word features, only those many sites use."""
     import pycrfsuite
 
+    words = common_words((([feats for feats, _answer in examples], site) for examples, site in pages), WORD_SITES)
     trainer = pycrfsuite.Trainer(verbose=False)
-    for examples in pages:
+    for examples, _site in pages:
+        examples = [([name for name in feats if not name.startswith(WORD) or name in words], answer)
+                    for feats, answer in examples]
         headline = next((dict.fromkeys(feats) for feats, answer in examples if answer == YES), None)
         if headline is None:
             continue
@@ -114,13 +119,28 @@ def train_ranker(pages: Iterable[list[tuple[list[str], str]]], model: Path) -> N
     trainer.train(str(model))
 
 
-def train(pages: Iterable[tuple[list[list[str]], list[str], int]], model: Path) -> None:
-    """Fit the CRF on ``(features, labels, copies)`` sequences and write it to ``model``."""
+def common_words(pages: Iterable[tuple[list[list[str]], str]], sites: int) -> frozenset[str]:
+    """The word features found on the lines of at least ``sites`` sites (``pages``:
+    each page's features and site): words of the web's furniture, not one site's."""
+    seen: dict[str, set[str]] = {}
+    for feats, site in pages:
+        for line in feats:
+            for name in line:
+                if name.startswith(WORD):
+                    seen.setdefault(name, set()).add(site)
+    return frozenset(name for name, where in seen.items() if len(where) >= sites)
+
+
+def train(pages: list[tuple[list[list[str]], list[str], int, str]], model: Path) -> None:
+    """Fit the CRF on ``(features, labels, copies, site)`` sequences and write it
+    to ``model``; of the word features, only those many sites use."""
     import pycrfsuite
 
+    words = common_words(((feats, site) for feats, _ys, _copies, site in pages), WORD_SITES)
     trainer = pycrfsuite.Trainer(verbose=False)
-    for feats, ys, copies in pages:
+    for feats, ys, copies, _site in pages:
         if feats:
+            feats = [[name for name in line if not name.startswith(WORD) or name in words] for line in feats]
             for _ in range(copies):
                 trainer.append(feats, ys)
     trainer.set_params(PARAMS)

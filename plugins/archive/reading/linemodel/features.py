@@ -30,6 +30,8 @@ _GLUED = re.compile(r"[a-z][A-Z][a-z]")  # "HomeNewsSports": links run together
 MAX_SHAPED = 200  # longer lines are not given a shape
 ECHO_LINES = 400  # lines near the top whose words are looked for elsewhere in the page (titles)
 _DIGIT = re.compile(r"\d")  # a decimal digit of any script: what str.isdecimal finds
+WORDY_LINE = 6  # lines of at most this many words are also known by their words ("Share", "Reply", "Tags")
+WORD = "w="  # a word feature's prefix (`training.common_words` keeps those that many sites use)
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[-*•·])\s")
 
 
@@ -97,6 +99,9 @@ def _line_features(text: str, words: list[str]) -> dict[str, float]:
         feats["digits"] = tenths(digits / len(text))
     if _LIST_ITEM.match(text):
         feats["list"] = 1.0
+    if n <= WORDY_LINE:
+        for word in words:
+            feats[WORD + word.lower()] = 1.0
     return feats
 
 

@@ -34,7 +34,8 @@ text") and overrules them where the page's structure says otherwise:
   of the post's prose than they hold (`archive.reading.rules.comments.lone`);
 - comments that are at least half wordless, in lines the model does not read
   as comments, on a page that does not state their number, were no thread (a
-  list of dated headlines);
+  list of dated headlines); nor were comments that, two in three, only name
+  things in headline case (a list of teasers: an artist, an album);
 - a line the model reads as a comment that no comment took is set aside when
   the model finds it likelier furniture than article text;
 - comments with no header, cut from the lines under a comment form's heading,
@@ -49,6 +50,7 @@ Every line still ends in exactly one role, with its reason.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ..rules.comments.counted import counted_lines, told_in_sentences, uncounted_lines
@@ -58,7 +60,7 @@ from ..rules.comments.template import induced_comments, is_teaser
 from ..rules.sections import is_comment_form_heading
 from ..state import (AFTER_COMMENTS, BODY, BOILERPLATE, CAPTION, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER,
                      LINE_MODEL, TEASERS, TITLE, Comment, ParseState)
-from .features import page_features
+from .features import STOP_WORDS, page_features
 from .labels import ARTICLE, COMMENT, OTHER
 from .tagger import tag
 from .titles import candidates, choose, past_trail
@@ -176,21 +178,42 @@ def _article_under_form(state: ParseState, index: list[int], feats: list[list[st
 
 def _wordless_thread(state: ParseState, index: list[int], labels: list[str],
                      marginals: list[dict[str, float]]) -> None:
-    """A comment has words: when at least half the comments found have none (a
-    list of dated headlines, each read as a header with nothing under it), the
-    model reads fewer than half of their lines as comments and the page does
-    not state their number, they were no thread. Their lines go back to the
-    article, less those the model reads as furniture, which are set aside."""
+    """A comment says something. The comments found were no thread, on a page
+    that does not state their number, when at least half of them have no text
+    (a list of dated headlines, each read as a header with nothing under it)
+    and the model reads fewer than half of their lines as comments; or when
+    two in three of them, four at least, only name things in headline case (a
+    list of teasers: "By <critic>; <date>" over an artist and an album). Their
+    lines go back to the article, less those the model reads as furniture,
+    which are set aside."""
     if not state.comments or state.comments_stated == len(state.comments):
         return
-    wordless = sum(not any(state.lines[i].stripped for i in c.lines) for c in state.comments)
-    if 2 * wordless < len(state.comments):
-        return
     lines = {i for c in state.comments for i in c.own_lines()}
-    if 2 * sum(i in lines and label == COMMENT for i, label in zip(index, labels)) >= len(lines):
+    wordless = sum(not any(state.lines[i].stripped for i in c.lines) for c in state.comments)
+    read_as_comments = sum(i in lines and label == COMMENT for i, label in zip(index, labels))
+    titled = sum(_only_names(state, c.lines) for c in state.comments)
+    if not (2 * wordless >= len(state.comments) and 2 * read_as_comments < len(lines)
+            or len(state.comments) >= MIN_TEASERS and 3 * titled >= 2 * len(state.comments)):
         return
     _undo_comments(state)
     _set_aside(state, index, [k for k, i in enumerate(index) if i in lines and labels[k] == OTHER], marginals)
+
+
+MIN_TEASERS = 4  # comments, at least, that only name things before they are a list of teasers
+_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_SAYS = (".", "!", "?", "…", ":)", ":-)")  # how a sentence (or a smile) ends
+
+
+def _only_names(state: ParseState, lines: list[int]) -> bool:
+    """Does a comment's text only name things, in headline case ("Bat For Lashes",
+    "The Haunted Man": a teaser's title), with no sentence in it? A reader's
+    comment says something, however short ("Thanks!", "great post"). A
+    comment with no text names nothing."""
+    texts = [state.lines[i].stripped for i in lines if state.lines[i].stripped]
+    return bool(texts) and not any(
+        text.endswith(_SAYS) or any(word[0].islower() and word.lower() not in STOP_WORDS
+                                    for word in _WORDS.findall(text))
+        for text in texts)
 
 
 def _paragraphs_not_comments(state: ParseState, index: list[int], labels: list[str],

@@ -212,6 +212,8 @@ def _footers(state: ParseState, heads: list[int], template: str, lines: list[int
         return False
     if _numbered_after(state, heads):
         return True  # "Posted by … | 4. I hope so…": the next comment's number follows each repeat
+    if _closed_above(state, heads):
+        return False  # "Reply" right above each repeat but the first: it closes the comment before
     above = len(_text_run(state, heads[0], -1, furniture))
     below = len(_text_run(state, heads[-1], 1, furniture))
     if above == below:
@@ -231,6 +233,19 @@ def _numbered_after(state: ParseState, heads: list[int]) -> bool:
         after = state.next_text_line(head + 1)
         numbered += after is not None and bool(_NUMBERED.match(state.lines[after].stripped))
     return numbered * 2 > len(heads)
+
+
+def _closed_above(state: ParseState, heads: list[int]) -> bool:
+    """Does one short line ("Reply", "Log in to post comments") stand right above
+    most repeats of the template but not the first? It closes each comment, so
+    the template opens the next (a line that closes each comment before its
+    footer would stand above the first too)."""
+    if len(heads) < 3:
+        return False
+    above = [state.previous_text_line(head) for head in heads]
+    texts = [state.lines[i].stripped if i is not None else "" for i in above]
+    closing, count = Counter(texts[1:]).most_common(1)[0]
+    return (0 < len(closing) <= MAX_FURNITURE_LENGTH and count * 2 > len(heads) - 1 and texts[0] != closing)
 
 
 def _whole_thread(state: ParseState, heads: list[int], shapes: dict[int, str], template: str,
