@@ -30,6 +30,7 @@ from corpus_scoring import CorpusScore, corpus_pages, page_text, read_page
 from scoring import fixture_cases
 
 FIXTURE_COPIES = 5  # each fixture counts as this many corpus pages: they must stay exact
+NO_HOST = "(no host)"
 FIXTURES = "fixtures"  # the fixtures' site: the team wrote them all, so their words count as one site's
 
 
@@ -130,7 +131,8 @@ def fold_folder(folder: Path, held: int) -> Path:
 
 
 def _site(page: dict) -> str:
-    return page["host"] or page["id"]
+    """A page's site, for the words many sites use: the pages with no host count as one."""
+    return page["host"] or NO_HOST
 
 
 def _corpus_sequence(page: dict):

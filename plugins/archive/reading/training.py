@@ -19,7 +19,7 @@ from .linemodel.titles import FIRST, NO, SECOND, YES, candidates
 # Regularisation strong enough that the model learns layouts, not the sites it saw.
 PARAMS = {"c1": 0.1, "c2": 3.0, "max_iterations": 150, "feature.possible_transitions": True}
 RANKER_PARAMS = {"c1": 0.5, "c2": 10.0, "max_iterations": 200}
-WORD_SITES = 8  # sites a word must be seen on for the line model to learn it
+WORD_SITES = 8  # sites a word must be seen on for the line model and the title ranker to learn it
 FOLDS = 2  # the title ranker learns from line-model readings of pages that model never saw
 
 
@@ -97,6 +97,7 @@ def train_ranker(pages: list[tuple[list[tuple[list[str], str]], str]], model: Pa
     word features, only those many sites use."""
     import pycrfsuite
 
+    pages = list(pages)
     words = common_words((([feats for feats, _answer in examples], site) for examples, site in pages), WORD_SITES)
     trainer = pycrfsuite.Trainer(verbose=False)
     for examples, _site in pages:
@@ -136,6 +137,7 @@ def train(pages: list[tuple[list[list[str]], list[str], int, str]], model: Path)
     to ``model``; of the word features, only those many sites use."""
     import pycrfsuite
 
+    pages = list(pages)
     words = common_words(((feats, site) for feats, _ys, _copies, site in pages), WORD_SITES)
     trainer = pycrfsuite.Trainer(verbose=False)
     for feats, ys, copies, _site in pages:

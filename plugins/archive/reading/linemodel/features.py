@@ -4,7 +4,10 @@ neighbours, its place in the page and the page's own repeats.
 Nothing here names a site or a platform: the features are the line's length,
 punctuation, case and stop words, its stamps (dates, times, "3 days ago"),
 how often its shape repeats down the page (a comment template), where it lies
-against the page's one long run of prose, and what the rules said of it.
+against the page's one long run of prose, and what the rules said of it; a
+short line is also known by its words ("Share", "Reply"), of which training
+keeps only those many sites use (`training.common_words`), though a widespread
+platform's or a newsmaker's name may be among them.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ have he her his how i if in into is it its just like me more most my no not of o
 so some than that the their them then there these they this to too up us was we were what when which who
 why will with would you your
 """.split())
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+WORD_PATTERN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")  # a word: letters, one apostrophe at most
 _GLUED = re.compile(r"[a-z][A-Z][a-z]")  # "HomeNewsSports": links run together
 MAX_SHAPED = 200  # longer lines are not given a shape
 ECHO_LINES = 400  # lines near the top whose words are looked for elsewhere in the page (titles)
@@ -112,7 +115,7 @@ def page_features(state: ParseState) -> tuple[list[int], list[list[str]]]:
     n = len(texts)
     if not n:
         return index, []
-    line_words = [_WORD.findall(t) for t in texts]
+    line_words = [WORD_PATTERN.findall(t) for t in texts]
     own = [_line_features(t, w) for t, w in zip(texts, line_words)]
     # a long line is prose, never a template: it keeps a shape of its own
     shapes = [shape(t) if len(t) <= MAX_SHAPED else f"<long {k}>" for k, t in enumerate(texts)]

@@ -34,8 +34,9 @@ text") and overrules them where the page's structure says otherwise:
   of the post's prose than they hold (`archive.reading.rules.comments.lone`);
 - comments that are at least half wordless, in lines the model does not read
   as comments, on a page that does not state their number, were no thread (a
-  list of dated headlines); nor were comments that, two in three, only name
-  things in headline case (a list of teasers: an artist, an album);
+  list of dated headlines); nor were comments that, two in three and four
+  at least, only name things in headline case (a list of teasers: an artist,
+  an album);
 - a line the model reads as a comment that no comment took is set aside when
   the model finds it likelier furniture than article text;
 - comments with no header, cut from the lines under a comment form's heading,
@@ -50,7 +51,6 @@ Every line still ends in exactly one role, with its reason.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from ..rules.comments.counted import counted_lines, told_in_sentences, uncounted_lines
@@ -60,7 +60,7 @@ from ..rules.comments.template import induced_comments, is_teaser
 from ..rules.sections import is_comment_form_heading
 from ..state import (AFTER_COMMENTS, BODY, BOILERPLATE, CAPTION, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER,
                      LINE_MODEL, TEASERS, TITLE, Comment, ParseState)
-from .features import STOP_WORDS, page_features
+from .features import STOP_WORDS, WORD_PATTERN, page_features
 from .labels import ARTICLE, COMMENT, OTHER
 from .tagger import tag
 from .titles import candidates, choose, past_trail
@@ -200,20 +200,26 @@ def _wordless_thread(state: ParseState, index: list[int], labels: list[str],
 
 
 MIN_TEASERS = 4  # comments, at least, that only name things before they are a list of teasers
-_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_SAYS = (".", "!", "?", "…", ":)", ":-)")  # how a sentence (or a smile) ends
+NAMING_WORDS = 2  # capitalised words a comment's text has at least to name things ("Bat For Lashes"; not "Thanks")
+_SAYS = (".", "!", "?", "…", "。", "！", "？", "؟", "।", ":)", ":-)")  # how a sentence (or a smile) ends
 
 
 def _only_names(state: ParseState, lines: list[int]) -> bool:
     """Does a comment's text only name things, in headline case ("Bat For Lashes",
     "The Haunted Man": a teaser's title), with no sentence in it? A reader's
-    comment says something, however short ("Thanks!", "great post"). A
-    comment with no text names nothing."""
-    texts = [state.lines[i].stripped for i in lines if state.lines[i].stripped]
-    return bool(texts) and not any(
-        text.endswith(_SAYS) or any(word[0].islower() and word.lower() not in STOP_WORDS
-                                    for word in _WORDS.findall(text))
-        for text in texts)
+    comment says something, however short ("Thanks!", "great post", "Thanks").
+    A comment with no text names nothing, nor does one in a script without case."""
+    named = [_headline_words(state.lines[i].stripped) for i in lines if state.lines[i].stripped]
+    return None not in named and sum(named) >= NAMING_WORDS
+
+
+def _headline_words(text: str) -> int | None:
+    """How many words ``text`` capitalises, if it is no sentence and capitalises
+    every word but the small ones; else None."""
+    words = [word for word in WORD_PATTERN.findall(text) if word.lower() not in STOP_WORDS]
+    if not words or text.endswith(_SAYS) or not all(word[0].isupper() for word in words):
+        return None
+    return len(words)
 
 
 def _paragraphs_not_comments(state: ParseState, index: list[int], labels: list[str],

@@ -213,7 +213,7 @@ def _footers(state: ParseState, heads: list[int], template: str, lines: list[int
     if _numbered_after(state, heads):
         return True  # "Posted by … | 4. I hope so…": the next comment's number follows each repeat
     if _closed_above(state, heads):
-        return False  # "Reply" right above each repeat but the first: it closes the comment before
+        return False  # "Reply" right above most repeats but the first: it closes the comment before
     above = len(_text_run(state, heads[0], -1, furniture))
     below = len(_text_run(state, heads[-1], 1, furniture))
     if above == below:
