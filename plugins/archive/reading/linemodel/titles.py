@@ -24,6 +24,7 @@ features' weights; the best-scored candidate is the title.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -63,10 +64,12 @@ def candidates(texts: list[str], features: list[list[str]], marginals: list[dict
     """The candidate lines (positions among the text lines ``texts``) and what
     the ranker sees of each: the line model's features of the line, and how it
     compares with the other candidates and the text around it."""
-    eligible = [k for k, text in enumerate(texts) if 2 <= len(text) <= MAX_TITLE_LENGTH
-                and not (byline_names(text) or _BYLINE.match(text))]  # a byline is never the headline
-    # (nor, then, a headline opening "By …", "By Any Means Necessary": rarer than a byline there by far)
-    ranked = sorted(eligible, key=lambda k: (-marginals[k][TITLE], k))[:CANDIDATES]
+    sized = sorted((k for k, text in enumerate(texts) if 2 <= len(text) <= MAX_TITLE_LENGTH),
+                   key=lambda k: (-marginals[k][TITLE], k))
+    eligible = (k for k in sized if not (_BYLINE.match(texts[k]) or byline_names(texts[k])))
+    # a byline is never the headline (nor, then, a headline opening "By …", "By Any Means Necessary": rarer
+    # than a byline there by far); the likeliest lines are asked first, and only until there are enough
+    ranked = list(itertools.islice(eligible, CANDIDATES))
     if rules_title is not None and rules_title not in ranked:
         ranked.append(rules_title)
     if not ranked:
