@@ -51,6 +51,13 @@ def test_the_ranker_learns_from_readings_by_a_line_model_that_never_saw_the_page
     assert fixtures == [(0, str(readers[0]), "fixtures"), (1, str(readers[1]), "fixtures")]  # once per fold
 
 
+def test_the_pages_with_no_host_are_one_site_for_the_words_many_sites_use():
+    from corpus_training import _site
+
+    assert _site({"id": "a1", "host": "gazette.example"}) == "gazette.example"
+    assert _site({"id": "a1", "host": None}) == _site({"id": "b2", "host": ""})
+
+
 def test_another_draw_puts_the_sites_in_folds_anew_and_the_first_is_the_training_folds():
     from archive.reading.training import FOLDS
     import zlib

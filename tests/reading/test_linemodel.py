@@ -83,8 +83,12 @@ from scoring import fixture_cases
 training.WORD_SITES = 2  # word features survive the filter: their order must not follow the hash seed
 pages = [(*training.rules_sequence(read_capture(capture).text), 1, f"site {n % 3}")
          for n, (_case, capture, _want) in enumerate(fixture_cases()[:8])]
-assert any(name.startswith("w=") for feats, _ys, _copies, _site in pages for line in feats for name in line)
+assert training.common_words(((feats, site) for feats, _ys, _copies, site in pages), training.WORD_SITES)
 training.train(pages, __import__("pathlib").Path(sys.argv[1]))
+texts = [read_capture(capture).text for _case, capture, _want in fixture_cases()[:6]]
+from archive.reading.linemodel.tagger import MODEL
+examples = [(training.title_examples(text, None, None, MODEL), f"site {n % 3}") for n, text in enumerate(texts)]
+training.train_ranker(examples, __import__("pathlib").Path(sys.argv[1] + ".titles"))
 """
 
 
@@ -101,6 +105,7 @@ def test_training_is_deterministic_whatever_the_hash_seed(tmp_path):
         subprocess.run([sys.executable, "-c", _TRAIN_FIXTURES, str(tmp_path / f"{seed}.crfsuite")], env=env,
                        cwd=root, check=True)
     assert (tmp_path / "1.crfsuite").read_bytes() == (tmp_path / "2.crfsuite").read_bytes()
+    assert (tmp_path / "1.crfsuite.titles").read_bytes() == (tmp_path / "2.crfsuite.titles").read_bytes()
 
 
 def test_a_short_line_is_known_by_its_words_and_the_model_learns_only_words_many_sites_use(tmp_path, monkeypatch):
@@ -115,8 +120,8 @@ def test_a_short_line_is_known_by_its_words_and_the_model_learns_only_words_many
                        "down the hill.\n", model=False)
     _index, features = page_features(state)
     assert {"w=share", "w=this", "w=post", "w=friends"} <= set(features[0])  # six words: a short line
-    assert not any(name.startswith(WORD) for line in features[1:] for name in line[:40])  # seven: a sentence
-    assert not any(name.startswith(WORD) for line in features for name in line[40:])  # not seen by the neighbours
+    assert not any(name.startswith(WORD) for line in features[1:] for name in line)  # seven: a sentence
+    assert not any(":" + WORD in name for line in features for name in line)  # not seen by the neighbours
     # "share" on three sites, "gazette" (a site's name) on one, however many of its pages
     pages = [([["w=share", "w=gazette"]], "gazette.example")] * 5 + [([["w=share"]], "a.example"),
                                                                      ([["w=share", "bias"]], "b.example")]
@@ -124,7 +129,7 @@ def test_a_short_line_is_known_by_its_words_and_the_model_learns_only_words_many
     monkeypatch.setattr(training, "WORD_SITES", 3)
     monkeypatch.setattr(training, "PARAMS", {**training.PARAMS, "c1": 0.0})  # no weight pruned: only the filter
     sequences = [(feats + [["bias"]], ["other", "article"], 1, site) for feats, site in pages]
-    train(sequences, tmp_path / "lines.crfsuite")
+    train((sequence for sequence in sequences), tmp_path / "lines.crfsuite")  # read once, whatever is given
     tagger = pycrfsuite.Tagger()
     tagger.open(str(tmp_path / "lines.crfsuite"))
     learned = {name for name, _label in tagger.info().state_features}
@@ -133,7 +138,7 @@ def test_a_short_line_is_known_by_its_words_and_the_model_learns_only_words_many
     # nor by the title ranker
     examples = [([(["rank=0"] + [name for name in feats[0] if name.startswith(WORD)], titles.YES),
                   (["rank=1"], titles.NO)], site) for feats, site in pages]
-    training.train_ranker(examples, tmp_path / "titles.crfsuite")
+    training.train_ranker((example for example in examples), tmp_path / "titles.crfsuite")
     ranker = pycrfsuite.Tagger()
     ranker.open(str(tmp_path / "titles.crfsuite"))
     ranked = {name for name, _label in ranker.info().state_features}
@@ -2004,9 +2009,16 @@ def test_a_thread_whose_comments_only_name_things_in_headline_case_is_a_list_of_
     # short comments that say something, however little, stand
     assert comments(("great post",), ("Thanks!",), ("me too",), ("LOL :)",)) == critics
     assert comments(("Thanks",), ("Agreed",), ("Merci",), ("Danke",)) == critics  # one word names nothing
-    assert comments(("Great Record!",), ("Love This Band!",), *REVIEWED[2:]) == critics  # a sentence's end
+    assert comments(("Great Record.",), ("Love This Band!",), *REVIEWED[2:]) == critics  # a sentence's end
+    assert comments(("Great Post :D",), ("Love This Band!",), *REVIEWED[2:]) == critics  # or a smile's
+    assert comments(("Thanks", "Mark"), ("Agreed", "Ann"), ("Merci", "Luc"), ("Danke", "Jo")) == critics  # signed
+    assert comments(("GREAT POST",), ("OMG YES",), ("NICE WORK",), ("Great Post :D",)) == critics  # shouted
+    assert comments(("Tame Impala", "saw them live, what a night"), ("Beach House", "it is so good"),
+                    *REVIEWED[2:]) == critics  # a name, then a sentence: a comment about a band
+    assert comments(("Tame Impala",), ("Ellie Goulding",), ("Beach House",), ("Grizzly Bear",)) == []
     # a script without case has no headline case
-    assert comments(("写得真好",), ("谢谢分享",), ("我也这么想",), ("同意",)) == critics
+    assert comments(("写得 真好",), ("谢谢 分享",), ("我也 这么 想",), ("同意 同意",)) == critics
+    assert comments(("شكرا جزيلا",), ("مقال رائع",), ("أتفق معك",), ("جميل جدا",)) == critics
     # two in three, at least, only name things: two of four is a thread
     assert comments(*REVIEWED[:2], ("What a record.",), ("i keep coming back to it",)) == critics
     assert comments(*REVIEWED[:3], ("What a record.",)) == []

@@ -200,25 +200,30 @@ def _wordless_thread(state: ParseState, index: list[int], labels: list[str],
 
 
 MIN_TEASERS = 4  # comments, at least, that only name things before they are a list of teasers
-NAMING_WORDS = 2  # capitalised words a comment's text has at least to name things ("Bat For Lashes"; not "Thanks")
-_SAYS = (".", "!", "?", "…", "。", "！", "？", "؟", "।", ":)", ":-)")  # how a sentence (or a smile) ends
+NAMING_WORDS = 2  # capitalised words a line of a comment has at least to name things ("Bat For Lashes"; not "Thanks")
+_SAYS = (".", "!", "?", "…", "。", "！", "？", "؟", "।", ":)", ":-)", ":D", ";)", "<3")  # a sentence's (or a smile's) end
 
 
 def _only_names(state: ParseState, lines: list[int]) -> bool:
     """Does a comment's text only name things, in headline case ("Bat For Lashes",
-    "The Haunted Man": a teaser's title), with no sentence in it? A reader's
-    comment says something, however short ("Thanks!", "great post", "Thanks").
-    A comment with no text names nothing, nor does one in a script without case."""
+    "The Haunted Man": a teaser's title), with no sentence in it? Every line of
+    it must be no sentence and capitalise every word but the small ones, one
+    line two words at least. A reader's comment says something, however short
+    ("Thanks!", "great post", "Thanks" over a signature, "GREAT POST"). A comment
+    with no text names nothing, nor does one in a script without case. Known
+    limit: German capitalises its nouns ("Super Artikel" reads as a name)."""
     named = [_headline_words(state.lines[i].stripped) for i in lines if state.lines[i].stripped]
-    return None not in named and sum(named) >= NAMING_WORDS
+    return None not in named and max(named, default=0) >= NAMING_WORDS
 
 
 def _headline_words(text: str) -> int | None:
     """How many words ``text`` capitalises, if it is no sentence and capitalises
-    every word but the small ones; else None."""
+    every word but the small ones, in lower case after the capital; else None."""
     words = [word for word in WORD_PATTERN.findall(text) if word.lower() not in STOP_WORDS]
     if not words or text.endswith(_SAYS) or not all(word[0].isupper() for word in words):
         return None
+    if not any(letter.islower() for word in words for letter in word):
+        return None  # capitals only: shouting, or an acronym ("GREAT POST", "OMG YES")
     return len(words)
 
 
