@@ -43,8 +43,8 @@ class TrainingSet:
     own: list[tuple[list[list[str]], list[str], int, str]]  # their features, the rules' roles as labels, copies, site
     fixtures: int  # the fixtures, those the rules read wrong too
 
-    def fitted_without(self, held: int) -> list[tuple[list[list[str]], list[str], int, str]]:
-        """The line model's training sequences, less the pages of fold ``held``."""
+    def fitted_without(self, held: int | None) -> list[tuple[list[list[str]], list[str], int, str]]:
+        """The line model's training sequences, less the pages of fold ``held`` (None: every page)."""
         return [(x, y, 1, _site(page)) for (x, y), page, f in zip(self.corpus, self.pages, self.folds)
                 if f != held] + self.own
 
@@ -93,8 +93,7 @@ def train_models(pool: Pool, folder: Path) -> tuple[TrainingSet, int]:
     with tempfile.TemporaryDirectory() as scratch:
         examples = ranker_examples(pool, data, fold_line_models(data, Path(scratch)))
     train_ranker([page for _k, page in examples], folder / titles.MODEL.name)
-    fit([(x, y, 1, _site(page)) for (x, y), page in zip(data.corpus, data.pages)] + data.own,
-        folder / tagger.MODEL.name)
+    fit(data.fitted_without(None), folder / tagger.MODEL.name)
     return data, len(examples)
 
 

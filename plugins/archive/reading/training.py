@@ -89,7 +89,7 @@ def title_examples(text: str, labels: list[str] | None, title: str | None,
     return [(f, YES if k == answer else NO) for k, f in candidates(texts, feats, tagged[1], rules)]
 
 
-def train_ranker(pages: list[tuple[list[tuple[list[str], str]], str]], model: Path) -> None:
+def train_ranker(pages: Iterable[tuple[list[tuple[list[str], str]], str]], model: Path) -> None:
     """Fit the pairwise title ranker on each page's ``(features, answer)``
     candidates, with the page's site: which of two candidates on one page is
     the headline, the headline set against every other candidate, each pair
@@ -101,8 +101,7 @@ def train_ranker(pages: list[tuple[list[tuple[list[str], str]], str]], model: Pa
     words = common_words((([feats for feats, _answer in examples], site) for examples, site in pages), WORD_SITES)
     trainer = pycrfsuite.Trainer(verbose=False)
     for examples, _site in pages:
-        examples = [([name for name in feats if not name.startswith(WORD) or name in words], answer)
-                    for feats, answer in examples]
+        examples = [(_kept(feats, words), answer) for feats, answer in examples]
         headline = next((dict.fromkeys(feats) for feats, answer in examples if answer == YES), None)
         if headline is None:
             continue
@@ -132,7 +131,12 @@ def common_words(pages: Iterable[tuple[list[list[str]], str]], sites: int) -> fr
     return frozenset(name for name, where in seen.items() if len(where) >= sites)
 
 
-def train(pages: list[tuple[list[list[str]], list[str], int, str]], model: Path) -> None:
+def _kept(names: list[str], words: frozenset[str]) -> list[str]:
+    """``names`` less the word features not in ``words`` (`common_words`), in their order."""
+    return [name for name in names if not name.startswith(WORD) or name in words]
+
+
+def train(pages: Iterable[tuple[list[list[str]], list[str], int, str]], model: Path) -> None:
     """Fit the CRF on ``(features, labels, copies, site)`` sequences and write it
     to ``model``; of the word features, only those many sites use."""
     import pycrfsuite
@@ -142,7 +146,7 @@ def train(pages: list[tuple[list[list[str]], list[str], int, str]], model: Path)
     trainer = pycrfsuite.Trainer(verbose=False)
     for feats, ys, copies, _site in pages:
         if feats:
-            feats = [[name for name in line if not name.startswith(WORD) or name in words] for line in feats]
+            feats = [_kept(line, words) for line in feats]
             for _ in range(copies):
                 trainer.append(feats, ys)
     trainer.set_params(PARAMS)
