@@ -1623,6 +1623,78 @@ def test_nameless_undated_comments_that_leave_no_article_are_its_paragraphs(monk
     assert read(post)[:2] == (3, [("comment-body", None)] * 3)
 
 
+POST_FRAMED_AS_A_COMMENT = """Wheels | Main | Gadgets
+
+Say Hello To the World's Cheapest Car
+{count}
+{post}
+
+Posted by: Chuck Squatriglia | Jan 10, 2008 3:46:13 PM
+
+That thing looks unsafe at any speed.{more}
+
+Posted by: Sean | Jan 10, 2008 4:49:12 PM
+
+I would buy one tomorrow at fifty miles a gallon.
+
+Posted by: Dan | Jan 10, 2008 6:02:53 PM
+
+It is a golf cart with a bigger motor, and that is fine by me.
+
+Posted by: Tom | Jan 10, 2008 6:16:13 PM
+
+The comments to this entry are closed.
+"""
+NANO = ("Tata Motors unveiled its $2,500 Nano with much ado on Thursday, and the crowd at the Delhi auto show cheered "
+        "the tiny car for minutes on end while the band played on.")  # 32 words
+
+
+def test_a_first_comment_far_longer_than_the_rest_on_a_page_with_no_article_text_is_the_post(monkeypatch):
+    """The thread's template framed the post too: its own "Posted by: <X> | <DATE>"
+    under it, as under each comment, and the model reads it all as talk."""
+    def read(post: str, count: str = "", more: str = ""):
+        page = POST_FRAMED_AS_A_COMMENT.format(post=post, count=count, more=more)
+        state = _relabelled(monkeypatch, parse_text(page, model=False),
+                            lambda text: FURNITURE_LINE if text.startswith("Wheels") else ARTICLE_LINE
+                            if text.startswith(("Say Hello", "Editor's note")) else ("comment", 0.03, 0.02))
+        roles = {line.stripped: line.role for line in state.lines if not line.blank}
+        return [(c.number, c.author) for c in state.comments], roles
+
+    post = "\n\n".join([NANO] * 5)  # 160 words, in the only comment with more than a line
+    comments, roles = read(post)
+    assert comments == [(1, "Sean"), (2, "Dan"), (3, "Tom")]
+    assert roles[NANO] == roles["Posted by: Chuck Squatriglia | Jan 10, 2008 3:46:13 PM"] == "body"
+    assert roles["That thing looks unsafe at any speed."] == "comment-body"
+    # a first comment that holds fewer words, or not three times any other's, is a reader's
+    assert len(read("\n\n".join([NANO] * 4))[0]) == 4  # 128 words
+    assert len(read(post, more=" " + " ".join(["Yes, and the brakes look no better than a bicycle's."] * 6))[0]) == 4
+    # the page says how many comments it has: they are all comments
+    assert len(read(post, count="\n4 Comments\n")[0]) == 4
+
+
+def test_the_comments_under_a_post_read_as_a_comment_are_numbered_from_one_and_keep_whom_they_answer():
+    from archive.reading.linemodel import relabel as relabel_module
+    from archive.reading.state import Comment
+
+    def read(article: str = "", comments: int = 4):
+        state = _as_article("\n".join([f"Headline. {article}"] + [NANO] * 5 + ["Thanks!", "No, you.", "Indeed."]) + "\n")
+        state.comments = [Comment(1, "Chuck", None, list(range(1, 6))), Comment(2, "Sean", None, [6]),
+                          Comment(3, "Dan", None, [7], replies_to=2), Comment(4, "Tom", None, [8], replies_to=1)]
+        state.comments = state.comments[:comments]
+        for c in state.comments:
+            for i in c.lines:
+                state.lines[i].role = "comment-body"
+        relabel_module._post_not_comment(state, list(range(9)), ["article"] * 9, [{"other": 0.0, "article": 1.0}] * 9)
+        return [(c.number, c.author, c.replies_to) for c in state.comments], state
+
+    comments, state = read()
+    assert comments == [(1, "Sean", None), (2, "Dan", 1), (3, "Tom", None)]
+    assert state.comments_start == 6 and [line.role for line in state.lines[:6]] == ["body"] * 6
+    # a page that keeps a paragraph of its own, or finds one comment only: the comments stand
+    assert len(read(" ".join(["An editor's note, ten words long, on the launch here."] * 6))[0]) == 4
+    assert read(comments=1)[0] == [(1, "Chuck", None)]
+
+
 POST_UNDER_A_COMMENT_LINK = """Democracy of Domination: a game engine for everyone
 
 by Intel [Sponsored Feature]

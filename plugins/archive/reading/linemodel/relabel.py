@@ -44,7 +44,9 @@ text") and overrules them where the page's structure says otherwise:
   own paragraphs ("Add a Comment" under a headline let the rules take the post
   for a thread); on a page with no comments and less than a paragraph of
   article text, so is the page's one long run of prose that opens right under
-  such a heading.
+  such a heading; and on a page left with less than a paragraph, a first
+  comment far longer than any under it is the post (its own "Posted by: <X> |
+  <DATE>" under it, as under each comment).
 
 Every line still ends in exactly one role, with its reason.
 """
@@ -120,6 +122,7 @@ def relabel(state: ParseState) -> None:
     _wordless_thread(state, index, labels, marginals)
     _set_aside_strays(state, index, labels, marginals)
     _paragraphs_not_comments(state, index, labels, marginals)
+    _post_not_comment(state, index, labels, marginals)
     _article_under_form(state, index, feats)
 
 
@@ -248,6 +251,40 @@ def _paragraphs_not_comments(state: ParseState, index: list[int], labels: list[s
     for k in under:
         state.lines[index[k]].role, state.lines[index[k]].why = BODY, None
     _set_aside(state, index, [k for k in under if labels[k] == OTHER and marginals[k][OTHER] >= SET_ASIDE], marginals)
+
+
+def _post_not_comment(state: ParseState, index: list[int], labels: list[str],
+                      marginals: list[dict[str, float]]) -> None:
+    """An article has text: on a page that keeps less than ``ARTICLE_WORDS``
+    words of article text and does not state how many comments it has, the
+    first of two comments or more that has text is the post when it holds at
+    least ``POST_WORDS`` words, ``POST_TIMES`` as many as any comment under it
+    (the thread's template framed the post too: its own "Posted by: <X> |
+    <DATE>" under it, as under each comment). Its lines, and those of the
+    comments above it, go back to the article, less those the model reads as
+    furniture; the comments under it stand, numbered from 1."""
+    comments = state.comments
+    if len(comments) < 2 or state.comments_stated == len(comments) or _article_words(state) >= ARTICLE_WORDS:
+        return  # one long comment under a short post may well be a reader's
+    words = [sum(len(state.lines[i].stripped.split()) for i in c.lines) for c in comments]
+    first = next((n for n, count in enumerate(words) if count), None)
+    if first is None or words[first] < POST_WORDS or POST_TIMES * max(words[first + 1:], default=0) > words[first]:
+        return
+    post = {i for c in comments[:first + 1] for i in c.own_lines()}
+    for i in post:
+        state.lines[i].role, state.lines[i].why = BODY, None
+    kept = comments[first + 1:]
+    renumbered = {c.number: n for n, c in enumerate(kept, start=1)}
+    for n, c in enumerate(kept, start=1):
+        c.number, c.replies_to = n, renumbered.get(c.replies_to)
+    state.comments = kept
+    state.comments_start = kept[0].own_lines()[0] if kept else None
+    _set_aside(state, index, [k for k, i in enumerate(index) if i in post and labels[k] == OTHER
+                              and marginals[k][OTHER] >= SET_ASIDE], marginals)
+
+
+POST_WORDS = 150  # words, at least, of a first comment that is the post
+POST_TIMES = 3  # times as many words as any other comment's
 
 
 def _article_words(state: ParseState) -> int:
