@@ -10,7 +10,8 @@ from archive.reading.linemodel import titles
 from archive.reading.training import title_examples, train, train_ranker, with_title
 from archive.reading.parse import parse_text
 from archive.reading.shapes import shape, stamps, varying_words
-from archive.reading.state import BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, LINE_MODEL, TEASERS
+from archive.reading.state import (BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, FOOTER, LINE_MODEL,
+                                   TEASERS)
 from scoring import fixture_cases
 
 
@@ -1631,11 +1632,11 @@ Say Hello To the World's Cheapest Car
 
 Posted by: Chuck Squatriglia | Jan 10, 2008 3:46:13 PM
 
-That thing looks unsafe at any speed.{more}
+That thing looks unsafe at any speed.
 
 Posted by: Sean | Jan 10, 2008 4:49:12 PM
 
-I would buy one tomorrow at fifty miles a gallon.
+I would buy one tomorrow at fifty miles a gallon.{more}
 
 Posted by: Dan | Jan 10, 2008 6:02:53 PM
 
@@ -1645,54 +1646,69 @@ Posted by: Tom | Jan 10, 2008 6:16:13 PM
 
 The comments to this entry are closed.
 """
-NANO = ("Tata Motors unveiled its $2,500 Nano with much ado on Thursday, and the crowd at the Delhi auto show cheered "
-        "the tiny car for minutes on end while the band played on.")  # 32 words
+def _paragraphs(words: int) -> str:
+    """Paragraphs of ten words (the last one shorter) that hold ``words`` words."""
+    counts = [10] * (words // 10) + ([words % 10] if words % 10 else [])
+    return "\n\n".join(" ".join(["word"] * (n - 1) + [f"end{k}."]) for k, n in enumerate(counts))
 
 
 def test_a_first_comment_far_longer_than_the_rest_on_a_page_with_no_article_text_is_the_post(monkeypatch):
-    """The thread's template framed the post too: its own "Posted by: <X> | <DATE>"
+    """The thread's template framed the post too: "Posted by: <X> | <DATE>"
     under it, as under each comment, and the model reads it all as talk."""
-    def read(post: str, count: str = "", more: str = ""):
-        page = POST_FRAMED_AS_A_COMMENT.format(post=post, count=count, more=more)
+    def read(post: int, count: str = "", more: int = 0):
+        page = POST_FRAMED_AS_A_COMMENT.format(post=_paragraphs(post), count=count,
+                                               more=" " + " ".join(["yes"] * (more - 10)) if more else "")
         state = _relabelled(monkeypatch, parse_text(page, model=False),
                             lambda text: FURNITURE_LINE if text.startswith("Wheels") else ARTICLE_LINE
-                            if text.startswith(("Say Hello", "Editor's note")) else ("comment", 0.03, 0.02))
-        roles = {line.stripped: line.role for line in state.lines if not line.blank}
-        return [(c.number, c.author) for c in state.comments], roles
+                            if text.startswith("Say Hello") else ("comment", 0.03, 0.02))
+        roles = {line.stripped: (line.role, line.why) for line in state.lines if not line.blank}
+        return [(c.number, c.author) for c in state.comments], roles, state
 
-    post = "\n\n".join([NANO] * 5)  # 160 words, in the only comment with more than a line
-    comments, roles = read(post)
+    comments, roles, state = read(150)
     assert comments == [(1, "Sean"), (2, "Dan"), (3, "Tom")]
-    assert roles[NANO] == roles["Posted by: Chuck Squatriglia | Jan 10, 2008 3:46:13 PM"] == "body"
-    assert roles["That thing looks unsafe at any speed."] == "comment-body"
-    # a first comment that holds fewer words, or not three times any other's, is a reader's
-    assert len(read("\n\n".join([NANO] * 4))[0]) == 4  # 128 words
-    assert len(read(post, more=" " + " ".join(["Yes, and the brakes look no better than a bicycle's."] * 6))[0]) == 4
+    assert roles["word word word word word word word word word end0."] == ("body", None)
+    assert roles["Posted by: Chuck Squatriglia | Jan 10, 2008 3:46:13 PM"] == (BOILERPLATE, FOOTER)
+    assert roles["That thing looks unsafe at any speed."] == ("comment-body", None)
+    assert state.lines[state.comments_start].stripped == "That thing looks unsafe at any speed."
+    # a first comment of fewer words, or not three times as many as every other's (Dan's, the second), is a reader's
+    assert len(read(149)[0]) == 4
+    assert len(read(150, more=50)[0]) == 3 and len(read(150, more=51)[0]) == 4
     # the page says how many comments it has: they are all comments
-    assert len(read(post, count="\n4 Comments\n")[0]) == 4
+    assert len(read(150, count="\n4 Comments\n")[0]) == 4
 
 
 def test_the_comments_under_a_post_read_as_a_comment_are_numbered_from_one_and_keep_whom_they_answer():
     from archive.reading.linemodel import relabel as relabel_module
     from archive.reading.state import Comment
 
-    def read(article: str = "", comments: int = 4):
-        state = _as_article("\n".join([f"Headline. {article}"] + [NANO] * 5 + ["Thanks!", "No, you.", "Indeed."]) + "\n")
-        state.comments = [Comment(1, "Chuck", None, list(range(1, 6))), Comment(2, "Sean", None, [6]),
-                          Comment(3, "Dan", None, [7], replies_to=2), Comment(4, "Tom", None, [8], replies_to=1)]
-        state.comments = state.comments[:comments]
+    def read(article: str = "", comments: int = 5, byline: bool = False):
+        state = _as_article("\n".join([f"Headline. {article}", "by Chuck on 8/09/2012", "Share this"]
+                                      + _paragraphs(160).split("\n\n") + ["Thanks!", "No, you.", "Indeed."]) + "\n")
+        post = list(range(3, 19))
+        state.comments = [Comment(1, "Chuck", None, [], header=1), Comment(2, "Chuck", None, post, header=2),
+                          Comment(3, "Sean", None, [19]), Comment(4, "Dan", None, [20], replies_to=3),
+                          Comment(5, "Tom", None, [21], replies_to=2)][0 if byline else 1:comments]
         for c in state.comments:
-            for i in c.lines:
+            for i in c.own_lines():
                 state.lines[i].role = "comment-body"
-        relabel_module._post_not_comment(state, list(range(9)), ["article"] * 9, [{"other": 0.0, "article": 1.0}] * 9)
+        labels = ["other" if i == 4 else "article" for i in range(22)]  # a line of the post the model sets aside
+        marginals = [{"other": 0.9 if i == 4 else 0.0, "article": 0.1 if i == 4 else 1.0} for i in range(22)]
+        relabel_module._post_not_comment(state, list(range(22)), labels, marginals)
         return [(c.number, c.author, c.replies_to) for c in state.comments], state
 
     comments, state = read()
     assert comments == [(1, "Sean", None), (2, "Dan", 1), (3, "Tom", None)]
-    assert state.comments_start == 6 and [line.role for line in state.lines[:6]] == ["body"] * 6
+    assert state.comments_start == 19
+    roles = [(line.role, line.why) for line in state.lines]
+    assert roles[2] == (BOILERPLATE, FOOTER) and roles[4] == (BOILERPLATE, LINE_MODEL)
+    assert roles[3] == roles[5] == roles[18] == ("body", None)
+    # a wordless comment above the post (its byline read as a header) goes with it; none may be left
+    comments, state = read(byline=True, comments=2)
+    assert comments == [] and state.comments_start is None
+    assert [(line.role, line.why) for line in state.lines[1:3]] == [(BOILERPLATE, FOOTER)] * 2
     # a page that keeps a paragraph of its own, or finds one comment only: the comments stand
     assert len(read(" ".join(["An editor's note, ten words long, on the launch here."] * 6))[0]) == 4
-    assert read(comments=1)[0] == [(1, "Chuck", None)]
+    assert read(comments=2)[0] == [(2, "Chuck", None)]  # numbered as the rules numbered it
 
 
 POST_UNDER_A_COMMENT_LINK = """Democracy of Domination: a game engine for everyone

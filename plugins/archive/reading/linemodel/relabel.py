@@ -44,9 +44,11 @@ text") and overrules them where the page's structure says otherwise:
   own paragraphs ("Add a Comment" under a headline let the rules take the post
   for a thread); on a page with no comments and less than a paragraph of
   article text, so is the page's one long run of prose that opens right under
-  such a heading; and on a page left with less than a paragraph, a first
-  comment far longer than any under it is the post (its own "Posted by: <X> |
-  <DATE>" under it, as under each comment).
+  such a heading; and on a page left with less than a paragraph that does
+  not state how many comments it has, the first of two comments or more with
+  text, if far longer than any under it, is the post ("Posted by: <X> |
+  <DATE>" under it, as under each comment; its stamps set aside as its
+  footer), and the comments under it are numbered from 1.
 
 Every line still ends in exactly one role, with its reason.
 """
@@ -61,7 +63,7 @@ from ..rules.comments.named import claim_named, named_thread
 from ..rules.comments.template import induced_comments, is_teaser
 from ..rules.sections import is_comment_form_heading
 from ..state import (AFTER_COMMENTS, BODY, BOILERPLATE, CAPTION, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER,
-                     LINE_MODEL, TEASERS, TITLE, Comment, ParseState)
+                     FOOTER, LINE_MODEL, TEASERS, TITLE, Comment, ParseState)
 from .features import STOP_WORDS, WORD_PATTERN, page_features
 from .labels import ARTICLE, COMMENT, OTHER
 from .tagger import tag
@@ -259,27 +261,34 @@ def _post_not_comment(state: ParseState, index: list[int], labels: list[str],
     words of article text and does not state how many comments it has, the
     first of two comments or more that has text is the post when it holds at
     least ``POST_WORDS`` words, ``POST_TIMES`` as many as any comment under it
-    (the thread's template framed the post too: its own "Posted by: <X> |
-    <DATE>" under it, as under each comment). Its lines, and those of the
+    (the thread's template framed the post too: "Posted by: <X> | <DATE>"
+    under it, as under each comment). Its body lines, and those of the wordless
     comments above it, go back to the article, less those the model reads as
-    furniture; the comments under it stand, numbered from 1."""
+    furniture; their header and footer lines (a stamp, "Topics:") are set aside
+    as the post's footer. The comments under it stand, numbered from 1; there
+    may be none left. Known limit: when the post has no footer of its own, the
+    first reader's text under it stays with the post."""
     comments = state.comments
-    if len(comments) < 2 or state.comments_stated == len(comments) or _article_words(state) >= ARTICLE_WORDS:
+    if len(comments) < 2:
         return  # one long comment under a short post may well be a reader's
+    if state.comments_stated == len(comments) or _article_words(state) >= ARTICLE_WORDS:
+        return  # the page counts them all, or has an article of its own
     words = [sum(len(state.lines[i].stripped.split()) for i in c.lines) for c in comments]
     first = next((n for n, count in enumerate(words) if count), None)
     if first is None or words[first] < POST_WORDS or POST_TIMES * max(words[first + 1:], default=0) > words[first]:
         return
-    post = {i for c in comments[:first + 1] for i in c.own_lines()}
-    for i in post:
+    body = {i for c in comments[:first + 1] for i in c.lines}
+    for i in {i for c in comments[:first + 1] for i in c.all_header_lines()} - body:
+        state.lines[i].role, state.lines[i].why = BOILERPLATE, FOOTER
+    for i in body:
         state.lines[i].role, state.lines[i].why = BODY, None
     kept = comments[first + 1:]
     renumbered = {c.number: n for n, c in enumerate(kept, start=1)}
     for n, c in enumerate(kept, start=1):
         c.number, c.replies_to = n, renumbered.get(c.replies_to)
     state.comments = kept
-    state.comments_start = kept[0].own_lines()[0] if kept else None
-    _set_aside(state, index, [k for k, i in enumerate(index) if i in post and labels[k] == OTHER
+    state.comments_start = min((i for c in kept for i in c.own_lines()), default=None)
+    _set_aside(state, index, [k for k, i in enumerate(index) if i in body and labels[k] == OTHER
                               and marginals[k][OTHER] >= SET_ASIDE], marginals)
 
 
