@@ -45,7 +45,7 @@ text") and overrules them where the page's structure says otherwise:
   for a thread); on a page with no comments and less than a paragraph of
   article text, so is the page's one long run of prose that opens right under
   such a heading; and on a page left with less than a paragraph that does
-  not state how many comments it has, the first of two comments or more with
+  not state as many comments as were found, the first of two comments or more with
   text, if far longer than any under it, is the post ("Posted by: <X> |
   <DATE>" under it, as under each comment; its stamps set aside as its
   footer), and the comments under it are numbered from 1.
@@ -258,8 +258,8 @@ def _paragraphs_not_comments(state: ParseState, index: list[int], labels: list[s
 def _post_not_comment(state: ParseState, index: list[int], labels: list[str],
                       marginals: list[dict[str, float]]) -> None:
     """An article has text: on a page that keeps less than ``ARTICLE_WORDS``
-    words of article text and does not state how many comments it has, the
-    first of two comments or more that has text is the post when it holds at
+    words of article text and does not state as many comments as were found,
+    the first of two comments or more that has text is the post when it holds at
     least ``POST_WORDS`` words, ``POST_TIMES`` as many as any comment under it
     (the thread's template framed the post too: "Posted by: <X> | <DATE>"
     under it, as under each comment). Its body lines, and those of the wordless
