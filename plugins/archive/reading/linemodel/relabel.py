@@ -45,9 +45,9 @@ text") and overrules them where the page's structure says otherwise:
   for a thread); on a page with no comments and less than a paragraph of
   article text, so is the page's one long run of prose that opens right under
   such a heading; and on a page left with less than a paragraph that does
-  not state as many comments as were found, the first of two comments or more with
-  text, if far longer than any under it, is the post ("Posted by: <X> |
-  <DATE>" under it, as under each comment; its stamps set aside as its
+  not state as many comments as were found, the first of two comments or
+  more with text, if far longer than any under it, is the post ("Posted by:
+  <X> | <DATE>" under it, as under each comment; its stamps set aside as its
   footer), and the comments under it are numbered from 1.
 
 Every line still ends in exactly one role, with its reason.
@@ -94,7 +94,7 @@ def relabel(state: ParseState) -> None:
         _release_after_comments(state)
     _move_title(state, index, feats, marginals)
     set_aside = [k for k, i in enumerate(index)
-                 if state.lines[i].role == BODY and labels[k] == OTHER and marginals[k][OTHER] >= SET_ASIDE]
+                 if state.lines[i].role == BODY and _sure_furniture(labels, marginals, k)]
     _set_aside(state, index, set_aside, marginals)
     _set_aside(state, index, _lists_apart(state, index, labels), marginals)
     sure = [i for k, i in enumerate(index) if labels[k] == COMMENT and marginals[k][COMMENT] >= INDUCE]
@@ -172,7 +172,7 @@ def _article_under_form(state: ParseState, index: list[int], feats: list[list[st
         return
     back = [i for i, f in zip(index, feats) if "core=in" in f and i in state.presumed
             and state.lines[i].role == BOILERPLATE and state.lines[i].why == COMMENT_FURNITURE]
-    if sum(len(state.lines[i].stripped.split()) for i in back) < ARTICLE_WORDS:
+    if _words(state, back) < ARTICLE_WORDS:
         return
     heading = max((i for i in range(back[0]) if is_comment_form_heading(state.lines[i].stripped)), default=None)
     if heading is None or sum(not line.blank for line in state.lines[heading + 1:back[0]]) > UNDER_HEADING:
@@ -252,7 +252,7 @@ def _paragraphs_not_comments(state: ParseState, index: list[int], labels: list[s
     under = [k for k, i in enumerate(index) if i in state.presumed and state.lines[i].role in (BODY, BOILERPLATE)]
     for k in under:
         state.lines[index[k]].role, state.lines[index[k]].why = BODY, None
-    _set_aside(state, index, [k for k in under if labels[k] == OTHER and marginals[k][OTHER] >= SET_ASIDE], marginals)
+    _set_aside(state, index, [k for k in under if _sure_furniture(labels, marginals, k)], marginals)
 
 
 def _post_not_comment(state: ParseState, index: list[int], labels: list[str],
@@ -273,7 +273,7 @@ def _post_not_comment(state: ParseState, index: list[int], labels: list[str],
         return  # one long comment under a short post may well be a reader's
     if state.comments_stated == len(comments) or _article_words(state) >= ARTICLE_WORDS:
         return  # the page counts them all, or has an article of its own
-    words = [sum(len(state.lines[i].stripped.split()) for i in c.lines) for c in comments]
+    words = [_words(state, c.lines) for c in comments]
     first = next((n for n, count in enumerate(words) if count), None)
     if first is None or words[first] < POST_WORDS or POST_TIMES * max(words[first + 1:], default=0) > words[first]:
         return
@@ -288,8 +288,8 @@ def _post_not_comment(state: ParseState, index: list[int], labels: list[str],
         c.number, c.replies_to = n, renumbered.get(c.replies_to)
     state.comments = kept
     state.comments_start = min((i for c in kept for i in c.own_lines()), default=None)
-    _set_aside(state, index, [k for k, i in enumerate(index) if i in body and labels[k] == OTHER
-                              and marginals[k][OTHER] >= SET_ASIDE], marginals)
+    _set_aside(state, index, [k for k, i in enumerate(index) if i in body and _sure_furniture(labels, marginals, k)],
+               marginals)
 
 
 POST_WORDS = 150  # words, at least, of a first comment that is the post
@@ -298,7 +298,17 @@ POST_TIMES = 3  # times as many words as any other comment's
 
 def _article_words(state: ParseState) -> int:
     """The words of the page's article text."""
-    return sum(len(line.stripped.split()) for line in state.lines if line.role == BODY)
+    return _words(state, [i for i, line in enumerate(state.lines) if line.role == BODY])
+
+
+def _words(state: ParseState, lines: list[int]) -> int:
+    """The words of the ``lines`` (indices), counted as whitespace-separated runs."""
+    return sum(len(state.lines[i].stripped.split()) for i in lines)
+
+
+def _sure_furniture(labels: list[str], marginals: list[dict[str, float]], k: int) -> bool:
+    """Does the model read text line ``k`` as furniture, sure enough to set it aside (``SET_ASIDE``)?"""
+    return labels[k] == OTHER and marginals[k][OTHER] >= SET_ASIDE
 
 
 def _lists_apart(state: ParseState, index: list[int], labels: list[str]) -> list[int]:
@@ -315,7 +325,7 @@ def _lists_apart(state: ParseState, index: list[int], labels: list[str]) -> list
             runs[-1].append(k)
         else:
             runs.append([k])
-    words = [sum(len(state.lines[index[k]].stripped.split()) for k in run) for run in runs]
+    words = [_words(state, [index[k] for k in run]) for run in runs]
     article = max(range(len(runs)), key=lambda n: (words[n], -n), default=None)
     return [k for n, run in enumerate(runs)
             if n != article and len(run) >= LIST_LINES and words[n] < LIST_WORDS * len(run) for k in run]
