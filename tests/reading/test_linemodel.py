@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from archive.reading.capture import read_capture
 from archive.reading.linemodel.features import page_features
 from archive.reading.linemodel.labels import LABELS
@@ -785,6 +787,126 @@ Post a comment
     state, found = _induced(two, "The ferry", "by wren_k", ("Comments", "Post a comment"))
     assert found and _authors_and_text(state) == [("halvard", ["The ferry still leaves at nine, I checked twice."]),
                                                   ("wren_k", ["Not on Sundays."])]
+
+
+SIGNED_FOOTERS = """Comments
+
+Display:
+
+Collapsed
+
+Have to hand it to them, their videos are clear.
+
+by bsosna on Aug 9, 2012 10:40 AM EDT reply actions
+
+What is the logical way to look at the corner spot?
+
+Standing tall, always.
+
+by fsu44 on Aug 9, 2012 1:47 PM EDT reply actions
+
+I doubt he starts before his junior year.
+
+by zone3nole on Aug 9, 2012 2:02 PM EDT reply actions
+
+He starts this year, I think.
+
+Standing tall, always.
+
+by fsu44 on Aug 9, 2012 2:10 PM EDT reply actions
+
+Hunter stays at nickel no matter what.
+
+by onebarrelrum on Aug 9, 2012 2:26 PM EDT reply actions
+
+The defensive front helps every corner.
+
+by CornNole on Aug 9, 2012 2:31 PM EDT reply actions
+
+Waisome will hold him off.
+
+Post a comment
+"""
+
+
+def test_a_signature_above_the_stamp_that_names_its_commenter_makes_the_template_a_footer():
+    """As much of the thread lies above the first stamp as below the last, and
+    the model read the first comment's text as the page's, but one commenter's
+    signature stands right above each stamp that names them: the stamp closes
+    the comment it signs."""
+    furniture = ("Comments", "Display:", "Collapsed", "Post a comment")
+    state, found = _induced(SIGNED_FOOTERS, "by bsosna", "Waisome", furniture)
+    assert found
+    assert _authors_and_text(state) == [
+        ("bsosna", ["Have to hand it to them, their videos are clear."]),
+        ("fsu44", ["What is the logical way to look at the corner spot?", "Standing tall, always."]),
+        ("zone3nole", ["I doubt he starts before his junior year."]),
+        ("fsu44", ["He starts this year, I think.", "Standing tall, always."]),
+        ("onebarrelrum", ["Hunter stays at nickel no matter what."]),
+        ("CornNole", ["The defensive front helps every corner."])]
+    # without the signature, the thread's ends decide, and the stamps open the comments
+    unsigned = SIGNED_FOOTERS.replace("Standing tall, always.", "Sure.", 1).replace("Standing tall, always.", "Quite.")
+    state, found = _induced(unsigned, "by bsosna", "Waisome", furniture)
+    assert found and all(c.header < min(c.lines) for c in state.comments)
+
+
+SIGNED_HEADERS = """Comments
+
+Be kind to each other here, please.
+
+Sign in to comment, or comment as a guest.
+
+halvard on Mar 9, 2011 10:40 AM
+
+The ferry still leaves at nine.
+
+Fair winds, h.
+
+wren_k on Mar 9, 2011 1:47 PM
+
+Not on Sundays.
+
+adal on Mar 9, 2011 1:52 PM
+
+Only in winter, surely.
+
+halvard on Mar 9, 2011 2:02 PM
+
+It does in summer.
+
+Fair winds, h.
+
+ottilie on Mar 9, 2011 2:10 PM
+
+We walked.
+
+Post a comment
+"""
+
+
+def test_a_signature_under_the_stamp_that_names_its_commenter_makes_the_template_a_header():
+    """More of the thread lies above the first stamp than below the last, but
+    one commenter's signature ends each comment under a stamp that names them
+    (and above stamps that name others): the stamp opens the comment it heads.
+    A line every comment repeats ("Reply") stands by every name on both sides
+    and tells nothing."""
+    furniture = ("Comments", "Post a comment")
+    state, found = _induced(SIGNED_HEADERS, "Be kind", "We walked", furniture)
+    assert found
+    assert _authors_and_text(state) == [
+        ("halvard", ["The ferry still leaves at nine.", "Fair winds, h."]),
+        ("wren_k", ["Not on Sundays."]),
+        ("adal", ["Only in winter, surely."]),
+        ("halvard", ["It does in summer.", "Fair winds, h."]),
+        ("ottilie", ["We walked."])]
+    unsigned = SIGNED_HEADERS.replace("Fair winds, h.", "Indeed.", 1).replace("Fair winds, h.", "Quite so.")
+    state, found = _induced(unsigned, "Be kind", "We walked", furniture)
+    assert found and all(min(c.lines) < c.header for c in state.comments if c.lines)
+    # a link right above every stamp stands by every name on both sides: it tells nothing either way
+    linked = re.sub(r"\n(\w+ on Mar)", r"\nReply\n\n\1", unsigned)
+    assert linked.count("Reply") == 5
+    state, found = _induced(linked, "Be kind", "We walked", furniture)
+    assert found and all(min(c.lines) < c.header for c in state.comments if c.lines)
 
 
 NUMBER_ABOVE_EACH_COMMENT = """3 Responses to "The north cape walk"

@@ -5,7 +5,8 @@ Over the lines the line model reads as comments, the shape that repeats most
 ``<X> • <AGO>``) is the page's comment header or footer. Whether it opens or
 closes a comment follows from where the thread's text lies: between the
 section's furniture and its first repeat (footers), or between its last repeat
-and the furniture below (headers). Its varying words are the
+and the furniture below (headers), unless a commenter's signature, repeated
+word for word, stands by the repeats that name them on one side. Its varying words are the
 author, its stamps the date. Shapes are compared loosely (`loose_shape`): a
 name's own punctuation and small words ("Odile @ Salt, Not Sugar",
 "Rhea (Two Small Bowls)") do not make a header a different template.
@@ -203,15 +204,19 @@ def _around_stamps(shape_text: str) -> tuple[list[str], list[str]]:
 def _footers(state: ParseState, heads: list[int], template: str, lines: list[int], furniture: set[int]) -> bool:
     """Does the template close each comment (a footer) rather than open it? It
     opens them when it starts with the comment's number or has the name above
-    it; it closes them when the comment's number follows it; else it closes
-    them when more of the thread lies above its first repeat than below its
-    last (the text up to the furniture, or else the lines the model reads as
-    comments)."""
+    it; it closes them when the comment's number follows it. Else a line that
+    travels with one commenter (a signature) tells which repeat it belongs to;
+    failing that, it closes them when more of the thread lies above its first
+    repeat than below its last (the text up to the furniture, or else the lines
+    the model reads as comments)."""
     if _opens_comments(template, {head: _name_above(state, head, template) for head in heads},
                        _counts_up(state, heads)):
         return False
     if _numbered_after(state, heads):
         return True  # "Posted by … | 4. I hope so…": the next comment's number follows each repeat
+    signed = _signed_side(state, heads)
+    if signed is not None:
+        return signed
     if _closed_above(state, heads):
         return False  # "Reply" right above most repeats but the first: it closes the comment before
     above = len(_text_run(state, heads[0], -1, furniture))
@@ -233,6 +238,21 @@ def _numbered_after(state: ParseState, heads: list[int]) -> bool:
         after = state.next_text_line(head + 1)
         numbered += after is not None and bool(_NUMBERED.match(state.lines[after].stripped))
     return numbered * 2 > len(heads)
+
+
+def _signed_side(state: ParseState, heads: list[int]) -> bool | None:
+    """Do the lines that travel with one commenter (a signature, repeated word for
+    word in their comments) stand above the repeats that name them (footers:
+    True) or below them (headers: False)? None when no line tells."""
+    names = [varying_words(state.lines[head].stripped) for head in heads]
+    places: dict[str, list[int]] = {}  # each line's text: the gaps between two repeats that hold it
+    for k in range(len(heads) - 1):
+        for i in range(heads[k] + 1, heads[k + 1]):
+            places.setdefault(state.lines[i].stripped, []).append(k)
+    votes = 0
+    for gaps in places.values():  # a line with one name on either side tells nothing ("Reply", a line said once)
+        votes += (len({names[k + 1] for k in gaps}) == 1) - (len({names[k] for k in gaps}) == 1)
+    return None if votes == 0 else votes > 0
 
 
 def _closed_above(state: ParseState, heads: list[int]) -> bool:
