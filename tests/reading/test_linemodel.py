@@ -844,10 +844,64 @@ def test_a_signature_above_the_stamp_that_names_its_commenter_makes_the_template
         ("fsu44", ["He starts this year, I think.", "Standing tall, always."]),
         ("onebarrelrum", ["Hunter stays at nickel no matter what."]),
         ("CornNole", ["The defensive front helps every corner."])]
-    # without the signature, the thread's ends decide, and the stamps open the comments
+    # without the signature, the thread's ends decide: the stamps open the comments, each a comment late
     unsigned = SIGNED_FOOTERS.replace("Standing tall, always.", "Sure.", 1).replace("Standing tall, always.", "Quite.")
     state, found = _induced(unsigned, "by bsosna", "Waisome", furniture)
-    assert found and all(c.header < min(c.lines) for c in state.comments)
+    assert found and _authors_and_text(state) == [
+        ("bsosna", ["What is the logical way to look at the corner spot?", "Sure."]),
+        ("fsu44", ["I doubt he starts before his junior year."]),
+        ("zone3nole", ["He starts this year, I think.", "Quite."]),
+        ("fsu44", ["Hunter stays at nickel no matter what."]),
+        ("onebarrelrum", ["The defensive front helps every corner."]),
+        ("CornNole", ["Waisome will hold him off."])]
+
+
+def test_a_signature_above_most_stamps_is_one_commenters_not_a_link_that_closes_each_comment():
+    """The commenter who signs writes most of the thread, so the signature
+    stands right above most stamps but the first, as a "Reply" link that closes
+    each comment would; it stands above only the stamps that name them, so they
+    are footers. Two comments of theirs in a row tell nothing either way."""
+    text = """Comments
+
+Display:
+
+Collapsed
+
+I doubt he starts before his junior year.
+
+by zone3nole on Aug 9, 2012 10:40 AM EDT reply actions
+
+What is the logical way to look at the corner spot?
+
+Standing tall, always.
+
+by fsu44 on Aug 9, 2012 1:47 PM EDT reply actions
+
+He starts this year, I think.
+
+Standing tall, always.
+
+by fsu44 on Aug 9, 2012 2:10 PM EDT reply actions
+
+Hunter stays at nickel no matter what.
+
+by onebarrelrum on Aug 9, 2012 2:26 PM EDT reply actions
+
+Agreed with all of that.
+
+Standing tall, always.
+
+by fsu44 on Aug 9, 2012 2:31 PM EDT reply actions
+
+Waisome will hold him off.
+
+Post a comment
+"""
+    state, found = _induced(text, "by zone3nole", "Waisome", ("Comments", "Display:", "Collapsed", "Post a comment"))
+    assert found
+    assert [(c.author, all(i < c.header for i in c.lines)) for c in state.comments] == [
+        ("zone3nole", True), ("fsu44", True), ("fsu44", True), ("onebarrelrum", True), ("fsu44", True)]
+    assert [state.lines[i].stripped for i in state.comments[0].lines] == ["I doubt he starts before his junior year."]
 
 
 SIGNED_HEADERS = """Comments
@@ -888,25 +942,56 @@ def test_a_signature_under_the_stamp_that_names_its_commenter_makes_the_template
     """More of the thread lies above the first stamp than below the last, but
     one commenter's signature ends each comment under a stamp that names them
     (and above stamps that name others): the stamp opens the comment it heads.
-    A line every comment repeats ("Reply") stands by every name on both sides
-    and tells nothing."""
+    A link above every stamp ("Reply") stands by every name on both sides and
+    tells nothing."""
     furniture = ("Comments", "Post a comment")
+    signed = [("halvard", ["The ferry still leaves at nine.", "Fair winds, h."]),
+              ("wren_k", ["Not on Sundays."]),
+              ("adal", ["Only in winter, surely."]),
+              ("halvard", ["It does in summer.", "Fair winds, h."]),
+              ("ottilie", ["We walked."])]
     state, found = _induced(SIGNED_HEADERS, "Be kind", "We walked", furniture)
-    assert found
-    assert _authors_and_text(state) == [
-        ("halvard", ["The ferry still leaves at nine.", "Fair winds, h."]),
-        ("wren_k", ["Not on Sundays."]),
-        ("adal", ["Only in winter, surely."]),
-        ("halvard", ["It does in summer.", "Fair winds, h."]),
-        ("ottilie", ["We walked."])]
-    unsigned = SIGNED_HEADERS.replace("Fair winds, h.", "Indeed.", 1).replace("Fair winds, h.", "Quite so.")
-    state, found = _induced(unsigned, "Be kind", "We walked", furniture)
-    assert found and all(min(c.lines) < c.header for c in state.comments if c.lines)
-    # a link right above every stamp stands by every name on both sides: it tells nothing either way
-    linked = re.sub(r"\n(\w+ on Mar)", r"\nReply\n\n\1", unsigned)
+    assert found and _authors_and_text(state) == signed
+    linked = re.sub(r"\n(\w+ on Mar)", r"\nReply\n\n\1", SIGNED_HEADERS)
     assert linked.count("Reply") == 5
     state, found = _induced(linked, "Be kind", "We walked", furniture)
-    assert found and all(min(c.lines) < c.header for c in state.comments if c.lines)
+    assert found and _authors_and_text(state) == signed
+    # without the signature, the thread's ends decide: the stamps close the comments, each a comment early
+    unsigned = SIGNED_HEADERS.replace("Fair winds, h.", "Indeed.", 1).replace("Fair winds, h.", "Quite so.")
+    state, found = _induced(unsigned, "Be kind", "We walked", furniture)
+    assert found and _authors_and_text(state) == [
+        ("halvard", ["Be kind to each other here, please.", "Sign in to comment, or comment as a guest."]),
+        ("wren_k", ["The ferry still leaves at nine.", "Indeed."]),
+        ("adal", ["Not on Sundays."]),
+        ("halvard", ["Only in winter, surely."]),
+        ("ottilie", ["It does in summer.", "Quite so."])]
+
+
+def _headed(*comments: tuple[str, str]) -> str:
+    """A thread of comments under stamped headers that name their authors."""
+    return "Comments\n\n" + "".join(f"{name} on Mar 9, 2011 10:40 AM\n\n{body}\n\n" for name, body in comments) + (
+        "Post a comment\n")
+
+
+def test_lines_that_stand_by_one_commenter_only_by_chance_do_not_turn_headers_into_footers():
+    """Blank lines, a link under every comment, and a reply that quotes the
+    comment above it all repeat word for word; between two comments of one
+    person they lie by that person on both sides, and elsewhere by many: none
+    is a signature, and the thread reads as it would without them."""
+    furniture = ("Comments", "Post a comment")
+    linked = _headed(("ann", "One, I think.\n\nReply"), ("bob", "Two, surely.\n\nReply"),
+                     ("bob", "Three, and four.\n\nReply"))
+    state, found = _induced(linked, "ann on", "Three", furniture)
+    assert found and _authors_and_text(state) == [("ann", ["One, I think."]), ("bob", ["Two, surely."]),
+                                                  ("bob", ["Three, and four."])]
+    quoting = _headed(("ann", "The ferry leaves at nine, every day but Sunday.\n\nSurely."),
+                      ("bob", "The ferry leaves at nine, every day but Sunday.\n\nNot on Sundays."),
+                      ("bob", "Also in winter."), ("cyd", "We walked.\n\nIn the rain."))
+    state, found = _induced(quoting, "ann on", "In the rain", furniture)
+    assert found and _authors_and_text(state) == [
+        ("ann", ["The ferry leaves at nine, every day but Sunday.", "Surely."]),
+        ("bob", ["The ferry leaves at nine, every day but Sunday.", "Not on Sundays."]),
+        ("bob", ["Also in winter."]), ("cyd", ["We walked.", "In the rain."])]
 
 
 NUMBER_ABOVE_EACH_COMMENT = """3 Responses to "The north cape walk"

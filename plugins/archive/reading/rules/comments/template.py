@@ -5,8 +5,8 @@ Over the lines the line model reads as comments, the shape that repeats most
 ``<X> • <AGO>``) is the page's comment header or footer. Whether it opens or
 closes a comment follows from where the thread's text lies: between the
 section's furniture and its first repeat (footers), or between its last repeat
-and the furniture below (headers), unless a commenter's signature, repeated
-word for word, stands by the repeats that name them on one side. Its varying words are the
+and the furniture below (headers), unless a line repeated word for word (a
+signature) always lies on one side of the repeats that name one commenter. Its varying words are the
 author, its stamps the date. Shapes are compared loosely (`loose_shape`): a
 name's own punctuation and small words ("Odile @ Salt, Not Sugar",
 "Rhea (Two Small Bowls)") do not make a header a different template.
@@ -205,10 +205,11 @@ def _footers(state: ParseState, heads: list[int], template: str, lines: list[int
     """Does the template close each comment (a footer) rather than open it? It
     opens them when it starts with the comment's number or has the name above
     it; it closes them when the comment's number follows it. Else a line that
-    travels with one commenter (a signature) tells which repeat it belongs to;
-    failing that, it closes them when more of the thread lies above its first
-    repeat than below its last (the text up to the furniture, or else the lines
-    the model reads as comments)."""
+    travels with one commenter (a signature) tells which repeat it belongs to
+    (`_signed_side`); else a link right above every repeat but the first closes
+    each comment (`_closed_above`); failing that, it closes them when more of
+    the thread lies above its first repeat than below its last (the text up to
+    the furniture, or else the lines the model reads as comments)."""
     if _opens_comments(template, {head: _name_above(state, head, template) for head in heads},
                        _counts_up(state, heads)):
         return False
@@ -243,14 +244,20 @@ def _numbered_after(state: ParseState, heads: list[int]) -> bool:
 def _signed_side(state: ParseState, heads: list[int]) -> bool | None:
     """Do the lines that travel with one commenter (a signature, repeated word for
     word in their comments) stand above the repeats that name them (footers:
-    True) or below them (headers: False)? None when no line tells."""
+    True) or below them (headers: False)? Each distinct line votes once: for
+    footers when the repeats below it all name one person and those above it
+    do not, for headers the other way round; None when the votes cancel. A gap
+    between two repeats that name the same person (or no one) is theirs either
+    way and is not counted."""
     names = [varying_words(state.lines[head].stripped) for head in heads]
     places: dict[str, list[int]] = {}  # each line's text: the gaps between two repeats that hold it
     for k in range(len(heads) - 1):
+        if names[k] == names[k + 1]:
+            continue
         for i in range(heads[k] + 1, heads[k + 1]):
             places.setdefault(state.lines[i].stripped, []).append(k)
     votes = 0
-    for gaps in places.values():  # a line with one name on either side tells nothing ("Reply", a line said once)
+    for gaps in places.values():  # one name on both sides (a line said once) or on neither ("Reply") tells nothing
         votes += (len({names[k + 1] for k in gaps}) == 1) - (len({names[k] for k in gaps}) == 1)
     return None if votes == 0 else votes > 0
 
