@@ -789,44 +789,20 @@ Post a comment
                                                   ("wren_k", ["Not on Sundays."])]
 
 
-SIGNED_FOOTERS = """Comments
+def _footed(*comments: tuple[str, str], last: str) -> str:
+    """A thread under a display widget, each comment closed by a stamp that names
+    its author, and ``last``: a comment whose stamp the capture lost."""
+    closed = "".join(f"{body}\n\nby {name} on Aug 9, 2012 1:47 PM EDT reply actions\n\n" for body, name in comments)
+    return f"Comments\n\nDisplay:\n\nCollapsed\n\n{closed}{last}\n\nPost a comment\n"
 
-Display:
 
-Collapsed
-
-Have to hand it to them, their videos are clear.
-
-by bsosna on Aug 9, 2012 10:40 AM EDT reply actions
-
-What is the logical way to look at the corner spot?
-
-Standing tall, always.
-
-by fsu44 on Aug 9, 2012 1:47 PM EDT reply actions
-
-I doubt he starts before his junior year.
-
-by zone3nole on Aug 9, 2012 2:02 PM EDT reply actions
-
-He starts this year, I think.
-
-Standing tall, always.
-
-by fsu44 on Aug 9, 2012 2:10 PM EDT reply actions
-
-Hunter stays at nickel no matter what.
-
-by onebarrelrum on Aug 9, 2012 2:26 PM EDT reply actions
-
-The defensive front helps every corner.
-
-by CornNole on Aug 9, 2012 2:31 PM EDT reply actions
-
-Waisome will hold him off.
-
-Post a comment
-"""
+SIGNATURE = "\n\nStanding tall, always."
+SIGNED_FOOTERS = _footed(("Have to hand it to them, their videos are clear.", "bsosna"),
+                         ("What is the logical way to look at the corner spot?" + SIGNATURE, "fsu44"),
+                         ("I doubt he starts before his junior year.", "zone3nole"),
+                         ("He starts this year, I think." + SIGNATURE, "fsu44"),
+                         ("Hunter stays at nickel no matter what.", "onebarrelrum"),
+                         ("The defensive front helps every corner.", "CornNole"), last="Waisome will hold him off.")
 
 
 def test_a_signature_above_the_stamp_that_names_its_commenter_makes_the_template_a_footer():
@@ -861,42 +837,11 @@ def test_a_signature_above_most_stamps_is_one_commenters_not_a_link_that_closes_
     stands right above most stamps but the first, as a "Reply" link that closes
     each comment would; it stands above only the stamps that name them, so they
     are footers. Two comments of theirs in a row tell nothing either way."""
-    text = """Comments
-
-Display:
-
-Collapsed
-
-I doubt he starts before his junior year.
-
-by zone3nole on Aug 9, 2012 10:40 AM EDT reply actions
-
-What is the logical way to look at the corner spot?
-
-Standing tall, always.
-
-by fsu44 on Aug 9, 2012 1:47 PM EDT reply actions
-
-He starts this year, I think.
-
-Standing tall, always.
-
-by fsu44 on Aug 9, 2012 2:10 PM EDT reply actions
-
-Hunter stays at nickel no matter what.
-
-by onebarrelrum on Aug 9, 2012 2:26 PM EDT reply actions
-
-Agreed with all of that.
-
-Standing tall, always.
-
-by fsu44 on Aug 9, 2012 2:31 PM EDT reply actions
-
-Waisome will hold him off.
-
-Post a comment
-"""
+    text = _footed(("I doubt he starts before his junior year.", "zone3nole"),
+                   ("What is the logical way to look at the corner spot?" + SIGNATURE, "fsu44"),
+                   ("He starts this year, I think." + SIGNATURE, "fsu44"),
+                   ("Hunter stays at nickel no matter what.", "onebarrelrum"),
+                   ("Agreed with all of that." + SIGNATURE, "fsu44"), last="Waisome will hold him off.")
     state, found = _induced(text, "by zone3nole", "Waisome", ("Comments", "Display:", "Collapsed", "Post a comment"))
     assert found
     assert [(c.author, all(i < c.header for i in c.lines)) for c in state.comments] == [
