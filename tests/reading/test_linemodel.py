@@ -1798,6 +1798,8 @@ Posted by: Tom | Jan 10, 2008 6:16:13 PM
 
 The comments to this entry are closed.
 """
+
+
 def _paragraphs(words: int) -> str:
     """Paragraphs of ten words (the last one shorter) that hold ``words`` words."""
     counts = [10] * (words // 10) + ([words % 10] if words % 10 else [])

@@ -257,7 +257,7 @@ def _signed_side(state: ParseState, heads: list[int]) -> bool | None:
         for i in range(heads[k] + 1, heads[k + 1]):
             places.setdefault(state.lines[i].stripped, []).append(k)
     votes = 0
-    for gaps in places.values():  # one name on both sides (a line said once) or on neither ("Reply") tells nothing
+    for gaps in places.values():  # one name on both sides (a line said once) or on neither (a blank, "Reply"): no vote
         votes += (len({names[k + 1] for k in gaps}) == 1) - (len({names[k] for k in gaps}) == 1)
     return None if votes == 0 else votes > 0
 
