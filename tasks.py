@@ -190,6 +190,8 @@ def quality(c, show="", heldout=False, corpus=False):
             print(score_split(split).report(split))
         for split in ("tune", "check"):
             print(score_split(split, as_archive=True).archive_summary(split))
+        for split in ("tune", "check"):  # as a browser's Select All + Copy gives many pages
+            print(score_split(split, blank_lines=False).report(f"{split}, every page without its blank lines"))
     from archive.reading.capture import read_capture
     from archive.reading.parse import parse_text
     from archive.record import build_record
@@ -239,7 +241,8 @@ def train(c, output=""):
         data, ranked = train_models(pool, folder)
     for model in (tagger.MODEL.name, titles.MODEL.name):
         print(f"{folder / model}: {(folder / model).stat().st_size:,} bytes")
-    print(f"trained on {len(data.pages)} corpus pages (tune) and the {len(data.texts)} of {data.fixtures} fixtures "
+    print(f"trained on {len(data.pages) // 2} corpus pages (tune), each as captured and without its blank lines, "
+          f"and the {len(data.texts)} of {data.fixtures} fixtures "
           f"that the rules alone read right; the title ranker on the candidate lines of {ranked} pages (fixtures "
           "once per fold)")
 
@@ -258,17 +261,21 @@ def crossval(c, models="", repeats=1):
     _require_corpus()
     if repeats < 1:
         raise Exit("error: --repeats must be at least 1", code=1)
-    pooled = CorpusScore()
+    renderings = ("", ", every page without its blank lines")
+    pooled = [CorpusScore() for _rendering in renderings]
     with Pool(2, initializer=init_worker) as pool:
         for partition in range(repeats):
             keep = Path(models).resolve() if models else None
             if keep and repeats > 1:
                 keep = keep / f"draw{partition + 1}"
-            score = cross_validate(pool, keep=keep, partition=partition)
-            print(score.report(f"tune, two-fold cross-validation by site (draw {partition + 1} of {repeats})"))
-            pooled.merge(score)
+            for rendering, score, pool_of_draws in zip(renderings, cross_validate(pool, keep=keep, partition=partition),
+                                                       pooled):
+                print(score.report(f"tune, two-fold cross-validation by site (draw {partition + 1} of {repeats})"
+                                   f"{rendering}"))
+                pool_of_draws.merge(score)
     if repeats > 1:
-        print(pooled.report(f"tune, the {repeats} draws pooled"))
+        for rendering, score in zip(renderings, pooled):
+            print(score.report(f"tune, the {repeats} draws pooled{rendering}"))
 
 
 def _require_corpus() -> None:

@@ -4,7 +4,10 @@ Every line of a corpus page carries a label (`article`, `comment`, `other`,
 `blank`); the reader's roles are mapped onto those labels and scored per
 label (precision, recall, F1 over non-blank lines), with title accuracy,
 comment counts and comment spans where the page has them. The corpus is read
-where it lies and never copied (its README: evaluation only).
+where it lies and never copied (its README: evaluation only). Each page can
+also be read without its blank lines (`without_blank_lines`), as a browser's
+Select All + Copy gives many pages: the corpus's converter set every block
+apart with one.
 
 Used by `invoke quality --corpus` and by the corpus test (no page may raise).
 """
@@ -14,7 +17,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from multiprocessing import Pool
 from pathlib import Path
@@ -49,7 +52,32 @@ def corpus_pages(split: str, corpus: Path = CORPUS) -> list[dict]:
 
 
 def page_text(page: dict, corpus: Path = CORPUS) -> str:
-    return (corpus / "pages" / f"{page['id']}.txt").read_text(encoding="utf-8")
+    """The page's text, as captured or (`without_blank_lines`) with its blank lines dropped."""
+    return _rendered(page, (corpus / "pages" / f"{page['id']}.txt").read_text(encoding="utf-8"))
+
+
+WITHOUT_BLANK_LINES = "without blank lines"
+
+
+def without_blank_lines(page: dict) -> dict:
+    """``page`` with every blank line dropped, as a browser's Select All + Copy
+    gives many pages: the labels (a blank line is labelled ``blank``, and only
+    a blank line is) and the comment spans move up with their lines."""
+    kept = [n for n, label in enumerate(page["lines"]) if label != "blank"]
+    moved = {n: k for k, n in enumerate(kept)}
+    blocks = page.get("comment_blocks")
+    if blocks is not None:  # each comment from its first line of text to its last
+        inside = ([moved[n] for n in range(first, last + 1) if n in moved] for first, last in blocks)
+        blocks = [[lines[0], lines[-1]] for lines in inside if lines]
+    return {**page, "lines": [page["lines"][n] for n in kept], "comment_blocks": blocks,
+            "rendering": WITHOUT_BLANK_LINES}
+
+
+def _rendered(page: dict, text: str) -> str:
+    """``text`` as ``page`` is read: as captured, or without its blank lines."""
+    if page.get("rendering") == WITHOUT_BLANK_LINES:
+        return "\n".join(line for line in text.split("\n") if line.strip())
+    return text
 
 
 @dataclass
@@ -78,6 +106,7 @@ def _read(page: dict, corpus: Path, site_lines: SiteLines | None) -> tuple[PageR
     """The page's result and what its reading tells of its site."""
     try:
         capture = read_capture(corpus / "pages" / f"{page['id']}.txt")
+        capture = replace(capture, text=_rendered(page, capture.text))
         state = parse_text(capture.text, site_lines)
         record = build_record(capture, state)
         annotate([record], _finder())
@@ -266,12 +295,16 @@ def init_worker(paths: tuple[str, ...] = WORKER_PATHS) -> None:
     sys.path[:0] = [path for path in paths if path not in sys.path]
 
 
-def score_split(split: str, corpus: Path = CORPUS, processes: int = 2, as_archive: bool = False) -> CorpusScore:
+def score_split(split: str, corpus: Path = CORPUS, processes: int = 2, as_archive: bool = False,
+                blank_lines: bool = True) -> CorpusScore:
     """Read every page of ``split`` (across ``processes``) and score it: each page
     alone, or (``as_archive``) as a build reads a folder of captures: all of
     them, then again each capture whose site repeats lines across its captures
-    (`archive.reading.sitewide`), knowing those lines."""
+    (`archive.reading.sitewide`), knowing those lines. Without ``blank_lines``,
+    each page is read with its blank lines dropped (`without_blank_lines`)."""
     pages = corpus_pages(split, corpus)
+    if not blank_lines:
+        pages = [without_blank_lines(page) for page in pages]
     with Pool(processes, initializer=init_worker) as pool:
         first = pool.starmap(_read, [(page, corpus, None) for page in pages], chunksize=8)
         results = [result for result, _evidence in first]

@@ -2,10 +2,14 @@
 them on pages of sites they never saw (`invoke crossval`).
 
 Both learn from the corpus's `tune` pages and from the fixtures the rules alone
-read right. The sites of `tune` fall in two folds (`training.fold`); a line
-model is fitted without each fold, so that every page can be read by a model
-that never saw its site. The title ranker learns from those readings: a
-headline judged among the candidates a foreign model offers, as on a new site.
+read right. Each page is learnt from twice: as captured, every block set apart
+by a blank line, and without its blank lines (`corpus_scoring.without_blank_lines`),
+as a browser's Select All + Copy gives many pages; a model that saw only the
+first leant on the blank lines and read the second far worse. The sites of
+`tune` fall in two folds (`training.fold`); a line model is fitted without
+each fold, so that every page can be read by a model that never saw its site.
+The title ranker learns from those readings: a headline judged among the
+candidates a foreign model offers, as on a new site.
 
 Cross-validation goes one step further: each fold's pages are read by the line
 model fitted without them and by a title ranker that learned from the other
@@ -26,17 +30,17 @@ from pathlib import Path
 
 from archive.reading.linemodel import models_in, tagger, titles
 from archive.reading.training import FOLDS, fold, rules_sequence, train as fit, train_ranker
-from corpus_scoring import CorpusScore, corpus_pages, page_text, read_page
+from corpus_scoring import WITHOUT_BLANK_LINES, CorpusScore, corpus_pages, page_text, read_page, without_blank_lines
 from scoring import fixture_cases
 
-FIXTURE_COPIES = 5  # each fixture counts as this many corpus pages: they must stay exact
+FIXTURE_COPIES = 10  # each fixture weighs as much as five corpus pages, each learnt from in both renderings: they must stay exact
 NO_HOST = "(no host)"
 FIXTURES = "fixtures"  # the fixtures' site: the team wrote them all, so their words count as one site's
 
 
 @dataclass
 class TrainingSet:
-    pages: list[dict]  # the corpus's `tune` pages
+    pages: list[dict]  # the corpus's `tune` pages, each as captured, then each without its blank lines
     folds: list[int]  # each page's fold, by its site
     corpus: list[tuple[list[list[str]], list[str]]]  # each page's features and labels
     texts: list[str]  # the fixtures the rules alone read right
@@ -52,13 +56,18 @@ class TrainingSet:
 def training_set(pool: Pool, pages: list[dict] | None = None, partition: int = 0) -> TrainingSet:
     """``pages`` (default: every `tune` page) and the fixtures, read for training
     (``partition``: which draw of the sites into folds, `training.fold`)."""
-    pages = corpus_pages("tune") if pages is None else pages
+    pages = both_renderings(corpus_pages("tune") if pages is None else pages)
     fixtures = [(str(capture), str(expected)) for _case, capture, expected in fixture_cases()]
     corpus = pool.map(_corpus_sequence, pages, chunksize=8)
     texts = [text for text in pool.map(_fixture_text, fixtures) if text is not None]
     return TrainingSet(pages, [fold(page["host"] or page["id"], partition) for page in pages], corpus, texts,
                        [(*rules_sequence(text), FIXTURE_COPIES, FIXTURES) for text in texts],
                        len(fixtures))
+
+
+def both_renderings(pages: list[dict]) -> list[dict]:
+    """Each page as captured, then each without its blank lines (`without_blank_lines`)."""
+    return pages + [without_blank_lines(page) for page in pages]
 
 
 def fold_line_models(data: TrainingSet, folder: Path) -> list[Path]:
@@ -98,13 +107,14 @@ def train_models(pool: Pool, folder: Path) -> tuple[TrainingSet, int]:
 
 
 def cross_validate(pool: Pool, pages: list[dict] | None = None, keep: Path | None = None,
-                   partition: int = 0) -> CorpusScore:
+                   partition: int = 0) -> tuple[CorpusScore, CorpusScore]:
     """Score every page of ``pages`` (default: all of `tune`) as read by models
     trained without its fold: the line model fitted without it, and a title
     ranker that learned only from the other folds' pages (kept in
-    ``keep/fold<k>/`` if given, to read a page as the figures did). Each
-    ``partition`` draws the sites into folds anew: a model's figures move with
-    the pages it happens to learn from, and more draws tell a change from that."""
+    ``keep/fold<k>/`` if given, to read a page as the figures did): the pages
+    as captured, and without their blank lines. Each ``partition`` draws the
+    sites into folds anew: a model's figures move with the pages it happens to
+    learn from, and more draws tell a change from that."""
     data = training_set(pool, pages, partition)
     with tempfile.TemporaryDirectory() as scratch:
         folder = keep or Path(scratch)
@@ -113,10 +123,10 @@ def cross_validate(pool: Pool, pages: list[dict] | None = None, keep: Path | Non
         for held in range(FOLDS):
             train_ranker([page for k, page in examples if k != held], fold_folder(folder, held) / titles.MODEL.name)
         results = pool.map(read_held_out, held_out_readings(data, folder), chunksize=4)
-    score = CorpusScore()
+    captured, compact = CorpusScore(), CorpusScore()
     for page, result in zip(data.pages, results):
-        score.add(page, result)
-    return score
+        (compact if page.get("rendering") == WITHOUT_BLANK_LINES else captured).add(page, result)
+    return captured, compact
 
 
 def held_out_readings(data: TrainingSet, folder: Path) -> list[tuple[dict, str]]:

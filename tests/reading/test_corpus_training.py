@@ -119,6 +119,20 @@ def test_page_means_weigh_every_page_once_and_say_how_much_the_worst_page_weighs
     assert article["pages"] == 2 and article["worst_page_share"] == 200 / 201
 
 
+def test_a_page_without_its_blank_lines_keeps_each_label_and_comment_span_on_its_line():
+    from corpus_scoring import WITHOUT_BLANK_LINES, without_blank_lines
+
+    page = {"id": "p", "source": "dragnet", "title": None, "comment_blocks": [[4, 6], [8, 10]],
+            "lines": ["article", "blank", "blank", "other", "comment", "blank", "comment", "blank", "comment",
+                      "other", "comment"]}
+    compact = without_blank_lines(page)
+    assert compact["lines"] == ["article", "other", "comment", "comment", "comment", "other", "comment"]
+    assert compact["comment_blocks"] == [[2, 3], [4, 6]]
+    assert compact["rendering"] == WITHOUT_BLANK_LINES and compact["id"] == "p"
+    assert page["lines"][1] == "blank" and "rendering" not in page  # the page itself is left as it was
+    assert without_blank_lines({**page, "comment_blocks": None})["comment_blocks"] is None
+
+
 def test_cross_validation_reads_each_page_with_the_models_trained_without_its_fold():
     data = _training_set()
     readings = held_out_readings(data, Path("models"))
@@ -130,13 +144,31 @@ def test_cross_validation_trains_and_reads_a_sample_of_tune_pages(corpus_present
     pages = corpus_pages("tune")[:24]
     assert len({fold(page["host"] or page["id"]) for page in pages}) == 2
     with Pool(2, initializer=init_worker) as pool:
-        score = cross_validate(pool, pages, keep=tmp_path)
+        scores = cross_validate(pool, pages, keep=tmp_path)
     kept = sorted(str(path.relative_to(tmp_path)) for path in tmp_path.rglob("*.crfsuite"))
     assert kept == ["fold0/lines.crfsuite", "fold0/titles.crfsuite", "fold1/lines.crfsuite", "fold1/titles.crfsuite"]
-    assert (score.pages, score.errors) == (24, [])
-    assert score.titles == sum(bool(page["title"]) for page in pages) > 0
-    figures = score.figures()
-    assert all(0.5 < figures[label]["f1"] <= 1 for label in ("article", "comment", "other"))
+    for score in scores:  # the pages as captured, then without their blank lines
+        assert (score.pages, score.errors) == (24, [])
+        assert score.titles == sum(bool(page["title"]) for page in pages) > 0
+        figures = score.figures()
+        assert all(0.5 < figures[label]["f1"] <= 1 for label in ("article", "comment", "other"))
+    captured, compact = scores
+    assert captured.confusion != compact.confusion  # two readings, not one counted twice
+    assert sum(captured.confusion.values()) == sum(compact.confusion.values())  # of the same text lines
+
+
+def test_each_page_is_learnt_from_as_captured_and_without_its_blank_lines(corpus_present):
+    from corpus_training import both_renderings
+
+    pages = corpus_pages("tune")[:3]
+    both = both_renderings(pages)
+    assert both[:3] == pages and [page["id"] for page in both[3:]] == [page["id"] for page in pages]
+    for page, compact in zip(pages, both[3:]):
+        text, compact_text = page_text(page).split("\n"), page_text(compact).split("\n")
+        assert "blank" in page["lines"] and "" in text  # the corpus sets its blocks apart with blank lines
+        assert compact_text == [line for line in text if line.strip()]
+        assert compact["lines"] == [label for label in page["lines"] if label != "blank"]
+        assert len(compact_text) == len(compact["lines"]) == len(read_page(compact).predicted)
 
 
 def test_a_page_read_held_out_is_read_by_that_folds_models_and_then_by_the_shipped_ones_again(corpus_present,

@@ -939,6 +939,49 @@ def test_lines_that_stand_by_one_commenter_only_by_chance_do_not_turn_headers_in
         ("bob", ["Also in winter."]), ("cyd", ["We walked.", "In the rain."])]
 
 
+HEADED_FROM_THE_TOP = """5 Comments
+
+Matt J | November 9, 2012 12:13 AM | Reply
+
+Dear Roger, what a review.
+
+I have not seen it yet.
+
+Bart | November 9, 2012 12:20 AM | Reply
+
+A very nice review.
+
+Robert M | November 9, 2012 12:49 AM | Reply
+
+Just saw it on IMAX.
+
+Adam T | November 9, 2012 1:16 AM | Reply
+
+It builds more tension than any Bond.
+
+Matthew F | November 9, 2012 1:36 AM | Reply
+
+Best of the lot.
+
+Post a comment
+"""
+
+
+def test_a_templates_side_is_judged_at_the_ends_of_the_whole_thread_not_of_the_lines_read_as_comments():
+    """The model read the first comments as the post's text and only the last
+    two as comments: above the first stamp near them lie three comments' lines,
+    below the last only one, which would make each stamp close a comment. But
+    the same stamp repeats up to the comment heading, right under which it
+    stands: each stamp opens a comment, and every comment is cut whole."""
+    state, found = _induced(HEADED_FROM_THE_TOP, "It builds", "Best of", ("5 Comments", "Post a comment"))
+    assert found
+    assert _authors_and_text(state) == [("Matt J", ["Dear Roger, what a review.", "I have not seen it yet."]),
+                                        ("Bart", ["A very nice review."]),
+                                        ("Robert M", ["Just saw it on IMAX."]),
+                                        ("Adam T", ["It builds more tension than any Bond."]),
+                                        ("Matthew F", ["Best of the lot."])]
+
+
 NUMBER_ABOVE_EACH_COMMENT = """3 Responses to "The north cape walk"
 
 1

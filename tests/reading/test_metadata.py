@@ -139,6 +139,13 @@ def test_the_dateline_in_the_posts_header_stands_though_a_list_below_shares_its_
     also_read = ("Also read", "Budget meeting moved", listed[0], "Annual dinner tickets on sale", listed[2])
     post = page("Members to vote on the new budget", *also_read, PROSE, PROSE)
     assert parse_text(post).date is None  # a list in the header is still a list
+    # even when the headline taken is a listed one's, right above its entry's dateline: the header repeats its shape
+    state = parse_text(post, model=False)
+    for line in state.lines:
+        line.role = TITLE if line.stripped == "Budget meeting moved" else BOILERPLATE if line.role == TITLE else line.role
+    state.title, state.date = "Budget meeting moved", None
+    date_post(state)
+    assert state.date is None
 
 
 def test_one_other_date_on_the_page_does_not_cancel_the_dateline():

@@ -81,8 +81,9 @@ def date_post(state: ParseState) -> None:
         line = state.lines[i]
         shape = loose_shape(line.stripped)
         # a list's entries share the dateline's shape; between the headline and the first paragraph, the one of
-        # its shape there is the post's own
-        listed_here = cost > BESIDE and shape in listed and (i not in header or header_shapes[shape] > 1)
+        # its shape there is the post's own, even right under the headline, unless the header repeats its shape
+        # (the headline taken was a listed one's)
+        listed_here = shape in listed and (cost > BESIDE and i not in header or header_shapes[shape] > 1)
         found = None if listed_here else _date_on(line.stripped, year)
         if found is not None and (best is None or cost + YEARLESS * found[1] < best[0]):
             best = (cost + YEARLESS * found[1], i, *found)

@@ -5,9 +5,11 @@ Over the lines the line model reads as comments, the shape that repeats most
 ``<X> • <AGO>``) is the page's comment header or footer. Whether it opens or
 closes a comment follows from where the thread's text lies: between the
 section's furniture and its first repeat (footers), or between its last repeat
-and the furniture below (headers), unless a line repeated word for word (a
-signature) always lies on one side of the repeats that name one commenter. Its
-varying words are the author, its stamps the date. Shapes are compared loosely
+and the furniture below (headers), the repeats reaching beyond the lines read
+as comments (the model may read the first comments as the post's), unless a
+line repeated word for word (a signature) always lies on one side of the
+repeats that name one commenter. Its varying words are the author, its stamps
+the date. Shapes are compared loosely
 (`loose_shape`): a name's own punctuation and small words ("Odile @ Salt, Not
 Sugar", "Rhea (Two Small Bowls)") do not make a header a different template.
 What lies between two repeats is that comment's, whatever the model thought of
@@ -75,7 +77,10 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
         if not (template.split()[0] == NUMBER and _counts_up(state, [i, (first or heads)[0]])):
             break
         first.insert(0, i)
-    footers = _footers(state, first + heads, template, lines, furniture)  # not from a trackback's stamp below
+    # the side, judged at the ends of the whole thread (the model may have read its first comments as the post's),
+    # not from a trackback's stamp below
+    footers = _footers(state, _whole_thread(state, first + heads, shapes, template, into_teasers=False), template,
+                       lines, furniture)
     # the reach _whole_thread looks beyond the thread with: from the repeats and the variants between them
     heads = _whole_thread(state, heads, shapes, template, into_teasers=not footers)
     # variants beyond the repeats open the first and the last comment; a thread of footers takes none (what
