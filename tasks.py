@@ -242,14 +242,13 @@ def train(c, output=""):
     for model in (tagger.MODEL.name, titles.MODEL.name):
         print(f"{folder / model}: {(folder / model).stat().st_size:,} bytes")
     print(f"trained on {len(data.pages) // 2} corpus pages (tune), each as captured and without its blank lines, "
-          f"and the {len(data.texts)} of {data.fixtures} fixtures "
-          f"that the rules alone read right; the title ranker on the candidate lines of {ranked} pages (fixtures "
-          "once per fold)")
+          f"and the {len(data.texts)} of {data.fixtures} fixtures that the rules alone read right; the title ranker "
+          f"on the candidate lines of {ranked} readings (each page in both renderings, the fixtures once per fold)")
 
 
 @task(help={"models": "keep the folds' models in this folder (FOLDER/fold0, …; FOLDER/draw1/fold0 … with repeats) "
                       "to read one page as the figures did",
-            "repeats": "draw the sites into two folds this many ways (each about a minute), and pool the figures"})
+            "repeats": "draw the sites into two folds this many ways (each about two minutes), and pool the figures"})
 def crossval(c, models="", repeats=1):
     """Measure the reader on `tune` pages of sites its models never saw: two-fold cross-validation by site."""
     from multiprocessing import Pool
@@ -268,11 +267,11 @@ def crossval(c, models="", repeats=1):
             keep = Path(models).resolve() if models else None
             if keep and repeats > 1:
                 keep = keep / f"draw{partition + 1}"
-            for rendering, score, pool_of_draws in zip(renderings, cross_validate(pool, keep=keep, partition=partition),
-                                                       pooled):
+            scores = cross_validate(pool, keep=keep, partition=partition)  # as captured, without blank lines
+            for rendering, score, draws in zip(renderings, scores, pooled):
                 print(score.report(f"tune, two-fold cross-validation by site (draw {partition + 1} of {repeats})"
                                    f"{rendering}"))
-                pool_of_draws.merge(score)
+                draws.merge(score)
     if repeats > 1:
         for rendering, score in zip(renderings, pooled):
             print(score.report(f"tune, the {repeats} draws pooled{rendering}"))

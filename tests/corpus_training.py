@@ -33,7 +33,8 @@ from archive.reading.training import FOLDS, fold, rules_sequence, train as fit, 
 from corpus_scoring import WITHOUT_BLANK_LINES, CorpusScore, corpus_pages, page_text, read_page, without_blank_lines
 from scoring import fixture_cases
 
-FIXTURE_COPIES = 10  # each fixture weighs as much as five corpus pages, each learnt from in both renderings: they must stay exact
+# each fixture weighs as much as five corpus pages, each learnt from in both renderings: they must stay exact
+FIXTURE_COPIES = 10
 NO_HOST = "(no host)"
 FIXTURES = "fixtures"  # the fixtures' site: the team wrote them all, so their words count as one site's
 

@@ -122,11 +122,12 @@ def test_page_means_weigh_every_page_once_and_say_how_much_the_worst_page_weighs
 def test_a_page_without_its_blank_lines_keeps_each_label_and_comment_span_on_its_line():
     from corpus_scoring import WITHOUT_BLANK_LINES, without_blank_lines
 
-    page = {"id": "p", "source": "dragnet", "title": None, "comment_blocks": [[4, 6], [8, 10]],
+    page = {"id": "p", "source": "dragnet", "title": None, "comment_blocks": [[4, 6], [7, 10], [11, 12]],
             "lines": ["article", "blank", "blank", "other", "comment", "blank", "comment", "blank", "comment",
-                      "other", "comment"]}
+                      "other", "comment", "blank", "blank"]}
     compact = without_blank_lines(page)
     assert compact["lines"] == ["article", "other", "comment", "comment", "comment", "other", "comment"]
+    # a span that opens on a blank line opens on its first line of text; one of blank lines alone is gone
     assert compact["comment_blocks"] == [[2, 3], [4, 6]]
     assert compact["rendering"] == WITHOUT_BLANK_LINES and compact["id"] == "p"
     assert page["lines"][1] == "blank" and "rendering" not in page  # the page itself is left as it was
@@ -155,6 +156,17 @@ def test_cross_validation_trains_and_reads_a_sample_of_tune_pages(corpus_present
     captured, compact = scores
     assert captured.confusion != compact.confusion  # two readings, not one counted twice
     assert sum(captured.confusion.values()) == sum(compact.confusion.values())  # of the same text lines
+
+
+def test_the_corpus_labels_a_line_blank_exactly_when_it_is_blank(corpus_present):
+    """What `without_blank_lines` drops by the labels is what a capture without
+    blank lines lacks: the labels hold for the text they are read with."""
+    pages = corpus_pages("tune") + corpus_pages("check")
+    assert len(pages) == 1746
+    for page in pages:
+        text = page_text(page).split("\n")
+        assert len(text) == len(page["lines"]), page["id"]
+        assert [not line.strip() for line in text] == [label == "blank" for label in page["lines"]], page["id"]
 
 
 def test_each_page_is_learnt_from_as_captured_and_without_its_blank_lines(corpus_present):

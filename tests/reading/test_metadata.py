@@ -141,9 +141,10 @@ def test_the_dateline_in_the_posts_header_stands_though_a_list_below_shares_its_
     assert parse_text(post).date is None  # a list in the header is still a list
     # even when the headline taken is a listed one's, right above its entry's dateline: the header repeats its shape
     state = parse_text(post, model=False)
+    listed_headline = "Budget meeting moved"
     for line in state.lines:
-        line.role = TITLE if line.stripped == "Budget meeting moved" else BOILERPLATE if line.role == TITLE else line.role
-    state.title, state.date = "Budget meeting moved", None
+        line.role = TITLE if line.stripped == listed_headline else BOILERPLATE if line.role == TITLE else line.role
+    state.title, state.date = listed_headline, None
     date_post(state)
     assert state.date is None
 

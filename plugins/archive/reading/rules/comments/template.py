@@ -79,8 +79,8 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
         first.insert(0, i)
     # the side, judged at the ends of the whole thread (the model may have read its first comments as the post's),
     # not from a trackback's stamp below
-    footers = _footers(state, _whole_thread(state, first + heads, shapes, template, into_teasers=False), template,
-                       lines, furniture)
+    whole = _whole_thread(state, heads, shapes, template, into_teasers=False)
+    footers = _footers(state, first + whole, template, lines, furniture)
     # the reach _whole_thread looks beyond the thread with: from the repeats and the variants between them
     heads = _whole_thread(state, heads, shapes, template, into_teasers=not footers)
     # variants beyond the repeats open the first and the last comment; a thread of footers takes none (what
