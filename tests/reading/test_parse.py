@@ -171,3 +171,19 @@ def test_a_comment_without_a_header_reads_no_stamp_out_of_its_own_words(tmp_path
     assert [(c.header, c.header_text, c.date) for c in state.comments] == [(None, "", None)] * 3
     assert [(c["line"], c["date"], c["date_as_written"]) for c in record["comments"]] == [
         (13, None, None), (15, None, None), (17, None, None)]
+
+
+def test_a_tag_list_without_a_blank_line_under_it_does_not_run_on_into_the_post_or_its_comments():
+    """A byline or tag list ("Written by …", "Topics") sets aside its block from
+    there on; in a capture with no blank lines (a browser's Select All + Copy)
+    that block is the rest of the page, so it ends at the first line too long
+    for furniture, or at a comment section's heading."""
+    post = ("The mill closed in 1962 and the town has argued over the building ever since, some wanting flats in it, "
+            "some a museum, and the council the land for a car park.")
+    text = ("A post about the old mill\nWritten by Ann Lowe Topics: Local history\n" + post + "\n"
+            "Tags: mill, council\nShare\n3 Comments\nBen Ode — July 10th, 2012, 7:31 pm\nTear it down.\n")
+    state = parse_text(text, model=False)
+    why = {line.stripped: (line.role, line.why) for line in state.lines if not line.blank}
+    assert why["Written by Ann Lowe Topics: Local history"] == ("boilerplate", "share/footer")
+    assert why[post][0] != "boilerplate" and why["Tear it down."][0] != "boilerplate"
+    assert why["Ben Ode — July 10th, 2012, 7:31 pm"] != ("boilerplate", "share/footer")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from . import masthead
-from .sections import COUNTER, FOOTER_BLOCK, comment_count_heading
+from .sections import COUNTER, FOOTER_BLOCK, comment_count_heading, opens_comment_section
 from archive.shared.dates import MONTHS
 from ..state import BOILERPLATE, COMMENT_FURNITURE, FOOTER, NAVIGATION, SUBSCRIPTION, ParseState
 
@@ -52,6 +52,16 @@ def _is(state: ParseState, i: int, why: str) -> bool:
     return i < len(state.lines) and state.lines[i].role == BOILERPLATE and state.lines[i].why == why
 
 
+def _footer_run(state: ParseState, lines: list[int]) -> list[int]:
+    """A tag list's lines from its heading on ("Topics", "Written by …"), up to
+    a line too long for furniture or a comment section's heading: a capture
+    without blank lines runs on into the post or its comments."""
+    end = next((k for k, i in enumerate(lines) if k and (len(state.lines[i].stripped) > MAX_FOOTER_LINE
+                                                        or opens_comment_section(state, state.lines[i].stripped))),
+               len(lines))
+    return lines[:end]
+
+
 def furniture_blocks(state: ParseState) -> None:
     blocks = _blocks(state)
     for n, block in enumerate(blocks):
@@ -65,7 +75,7 @@ def furniture_blocks(state: ParseState) -> None:
         elif _ARCHIVE_HEADING.match(texts[0]) and len(block) > 1 and all(_MONTH_LINK.match(t) for t in texts[1:]):
             _set_aside(state, block, NAVIGATION)  # "Archives / March 2009 / February 2009"
         elif (head := next((k for k, t in enumerate(texts) if FOOTER_BLOCK.match(t)), None)) is not None:
-            _set_aside(state, block[head:], FOOTER)  # "Topics / Wildlife / Rivers / Share on Facebook"
+            _set_aside(state, _footer_run(state, block[head:]), FOOTER)  # "Topics / Wildlife / Rivers / Share"
         for k in range(len(block) - 1, 0, -1):  # "Current Mood: …" right above "Tags: …"
             if (_is(state, block[k], FOOTER) and state.free(block[k - 1])
                     and (_LABEL_VALUE.match(texts[k - 1]) or _DEBRIS.search(texts[k - 1]))):
