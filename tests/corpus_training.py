@@ -55,8 +55,9 @@ class TrainingSet:
 
 
 def training_set(pool: Pool, pages: list[dict] | None = None, partition: int = 0) -> TrainingSet:
-    """``pages`` (default: every `tune` page) and the fixtures, read for training
-    (``partition``: which draw of the sites into folds, `training.fold`)."""
+    """``pages`` (default: every `tune` page), each in both renderings, and the
+    fixtures, read for training (``partition``: which draw of the sites into
+    folds, `training.fold`)."""
     pages = both_renderings(corpus_pages("tune") if pages is None else pages)
     fixtures = [(str(capture), str(expected)) for _case, capture, expected in fixture_cases()]
     corpus = pool.map(_corpus_sequence, pages, chunksize=8)

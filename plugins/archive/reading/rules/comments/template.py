@@ -9,9 +9,9 @@ and the furniture below (headers), the repeats reaching beyond the lines read
 as comments (the model may read the first comments as the post's), unless a
 line repeated word for word (a signature) always lies on one side of the
 repeats that name one commenter. Its varying words are the author, its stamps
-the date. Shapes are compared loosely
-(`loose_shape`): a name's own punctuation and small words ("Odile @ Salt, Not
-Sugar", "Rhea (Two Small Bowls)") do not make a header a different template.
+the date. Shapes are compared loosely (`loose_shape`): a name's own punctuation
+and small words ("Odile @ Salt, Not Sugar", "Rhea (Two Small Bowls)") do not
+make a header a different template.
 What lies between two repeats is that comment's, whatever the model thought of
 each line, but for the thread's repeated furniture and a bare number; the
 thread's open end takes only the lines the model reads as comments. With no
