@@ -14,6 +14,7 @@ import pytest
 
 from archive.reading.capture import read_capture
 from archive.reading.parse import parse_text
+from archive.reading.state import BOILERPLATE, FOOTER
 from archive.record import build_record
 from scoring import ROOT, fixture_cases, load_expected, record_differences
 
@@ -184,6 +185,6 @@ def test_a_tag_list_without_a_blank_line_under_it_does_not_run_on_into_the_post_
             "Tags: mill, council\nShare\n3 Comments\nBen Ode — July 10th, 2012, 7:31 pm\nTear it down.\n")
     state = parse_text(text, model=False)
     why = {line.stripped: (line.role, line.why) for line in state.lines if not line.blank}
-    assert why["Written by Ann Lowe Topics: Local history"] == ("boilerplate", "share/footer")
-    assert why[post][0] != "boilerplate" and why["Tear it down."][0] != "boilerplate"
-    assert why["Ben Ode — July 10th, 2012, 7:31 pm"] != ("boilerplate", "share/footer")
+    assert why["Written by Ann Lowe Topics: Local history"] == (BOILERPLATE, FOOTER)
+    assert why[post][0] != BOILERPLATE and why["Tear it down."][0] != BOILERPLATE
+    assert why["Ben Ode — July 10th, 2012, 7:31 pm"] != (BOILERPLATE, FOOTER)

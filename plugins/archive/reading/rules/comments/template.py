@@ -81,8 +81,9 @@ def induced_comments(state: ParseState, comment_lines: list[int], furniture: set
     # not from a trackback's stamp below
     whole = _whole_thread(state, heads, shapes, template, into_teasers=False)
     footers = _footers(state, first + whole, template, lines, furniture)
-    # the reach _whole_thread looks beyond the thread with: from the repeats and the variants between them
-    heads = _whole_thread(state, heads, shapes, template, into_teasers=not footers)
+    # the reach _whole_thread looks beyond the thread with: from the repeats and the variants between them;
+    # headers may also reach up into a teaser block that ran on into the first comment
+    heads = whole if footers else _whole_thread(state, heads, shapes, template, into_teasers=True)
     # variants beyond the repeats open the first and the last comment; a thread of footers takes none (what
     # a variant below would close may be a heading or a trackback's, and that text told footers from headers)
     heads = sorted(set(heads + ([] if footers else first + below)))
