@@ -982,6 +982,42 @@ def test_a_templates_side_is_judged_at_the_ends_of_the_whole_thread_not_of_the_l
                                         ("Matthew F", ["Best of the lot."])]
 
 
+NUMBERED_WITHOUT_BLANK_LINES = """Ladle into bowls and serve.
+Share this Post
+Post a Comment 4 Comments and 1 Reply
+1
+Greta On Friday, November 2 at 12:14 pm
+I caught this episode the other day!
+Reply
+Dora On Saturday, November 3 at 9:52 am
+It is on right now, and my daughter loves it.
+Reply
+2
+Diane On Friday, November 2 at 12:16 pm
+Thanksgiving is my favourite holiday!
+Reply
+3
+Georgia On Friday, November 2 at 12:30 pm
+Enjoyed it.
+Leave a Reply
+"""
+
+
+def test_a_comments_number_above_the_first_stamp_is_no_text_that_turns_headers_into_footers():
+    """Copied without blank lines, the first stamp has two lines above it up to
+    the furniture (the section's heading and the first comment's number "1"),
+    the last stamp one line below it. A number is no text of the thread: one
+    line against one, and the lines read as comments all lie below the first
+    stamp, so each stamp opens its comment. (A reply has no number, so the
+    numbers alone do not say which comment each opens.)"""
+    state, found = _induced(NUMBERED_WITHOUT_BLANK_LINES, "Greta", "Enjoyed", ("Share this Post", "Leave a Reply"))
+    assert found
+    assert _authors_and_text(state) == [("Greta", ["I caught this episode the other day!"]),
+                                        ("Dora", ["It is on right now, and my daughter loves it."]),
+                                        ("Diane", ["Thanksgiving is my favourite holiday!"]),
+                                        ("Georgia", ["Enjoyed it."])]
+
+
 NUMBER_ABOVE_EACH_COMMENT = """3 Responses to "The north cape walk"
 
 1

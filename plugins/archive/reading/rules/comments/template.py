@@ -214,8 +214,8 @@ def _footers(state: ParseState, heads: list[int], template: str, lines: list[int
     travels with one commenter (a signature) tells which repeat it belongs to
     (`_signed_side`); else a link right above every repeat but the first closes
     each comment (`_closed_above`); failing that, it closes them when more of
-    the thread lies above its first repeat than below its last (the text up to
-    the furniture, or else the lines the model reads as comments)."""
+    the thread lies above its first repeat than below its last (the lines of
+    words up to the furniture, or else the lines the model reads as comments)."""
     if _opens_comments(template, {head: _name_above(state, head, template) for head in heads},
                        _counts_up(state, heads)):
         return False
@@ -226,14 +226,20 @@ def _footers(state: ParseState, heads: list[int], template: str, lines: list[int
         return signed
     if _closed_above(state, heads):
         return False  # "Reply" right above most repeats but the first: it closes the comment before
-    above = len(_text_run(state, heads[0], -1, furniture))
-    below = len(_text_run(state, heads[-1], 1, furniture))
+    above = _wordy(state, _text_run(state, heads[0], -1, furniture))
+    below = _wordy(state, _text_run(state, heads[-1], 1, furniture))
     if above == below:
         above, below = sum(i < heads[0] for i in lines), sum(i > heads[-1] for i in lines)
     return above > below
 
 
 _BARE_NUMBER = re.compile(r"^#?\d{1,4}\.?$")  # a comment's number on its own line
+
+
+def _wordy(state: ParseState, run: list[int]) -> int:
+    """How many lines of ``run`` have words: a comment's number on its own line
+    ("1" over the first header) is no text of the thread, and weighs no side."""
+    return sum(not _BARE_NUMBER.match(state.lines[i].stripped) for i in run)
 _NUMBERED = re.compile(r"^\d{1,4}[.)]\s")
 
 
