@@ -1,6 +1,8 @@
 """A name, a stamp under it, the body: ``Anwen Morgan`` / ``March 3, 2015 at 10:15 pm``
 (also ``Walt Sorensen, Pine Hollow`` / ``3/5/2010 8:15:02 PM``, or ``2 days ago``);
-replies indented; an avatar's initials may stand above the name."""
+replies indented; an avatar's initials may stand above the name. In an ordered
+list the name follows the comment's number, ``  1. Anwen Morgan``, and the stamp
+is indented under it, as are the replies the item holds."""
 
 from __future__ import annotations
 
@@ -18,6 +20,13 @@ _NOT_A_NAME = re.compile(r"[.:;!?,…]$|^\d")
 _TAG = re.compile(r"^\[\w{1,10}\]|^\((?=.*\)$)|\)$")  # "[info]name", "(Anonymous)"
 _PLACE = re.compile(r"^(?P<name>[^,]{2,40}),\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}$")  # "Walt Sorensen, Pine Hollow"
 MAX_NAME_WORDS = 6
+_LIST_NUMBER = re.compile(r"^\d{1,4}\.\s+(?=\S)")  # "1. Barbara": an ordered list's item, the stamp indented under it
+
+
+def _name_text(text: str) -> str:
+    """A header's name line without its list number."""
+    numbered = _LIST_NUMBER.match(text)
+    return text[numbered.end():] if numbered else text
 
 
 def _header(state: ParseState, i: int) -> re.Match | None:
@@ -25,9 +34,10 @@ def _header(state: ParseState, i: int) -> re.Match | None:
     if not (state.free(i) and state.free(i + 1)):
         return None
     name, stamp = state.lines[i], state.lines[i + 1]
-    text = name.stripped
+    text = _name_text(name.stripped)
+    listed = text != name.stripped  # an ordered list's item: what follows its number is indented under it
     if (name.blank or len(text.split()) > MAX_NAME_WORDS or not _NAME.match(text) or _NOT_A_NAME.search(text)
-            or stamp.indent != name.indent):
+            or not (stamp.indent > name.indent if listed else stamp.indent == name.indent)):
         return None
     return _STAMP.match(stamp.stripped)
 
@@ -69,7 +79,7 @@ def stacked(state: ParseState) -> bool:
         body = body_until_furniture(state, start + 2, stop, last)
         indent = state.lines[start].indent
         date = iso_datetime(stamp["date"], stamp["time"]) if stamp["date"] else None
-        comment = Comment(len(state.comments) + 1, author_name(state.lines[start].stripped), date, body,
+        comment = Comment(len(state.comments) + 1, author_name(_name_text(state.lines[start].stripped)), date, body,
                           header=start, header_lines=[start, start + 1])
         comment.replies_to = thread.parent(indent)
         thread.add(indent, comment.number)
