@@ -14,7 +14,7 @@ import pytest
 
 from archive.reading.capture import read_capture
 from archive.reading.parse import parse_text
-from archive.reading.state import BOILERPLATE, FOOTER
+from archive.reading.state import BODY, BOILERPLATE, FOOTER
 from archive.record import build_record
 from scoring import ROOT, fixture_cases, load_expected, record_differences
 
@@ -188,3 +188,36 @@ def test_a_tag_list_without_a_blank_line_under_it_does_not_run_on_into_the_post_
     assert why["Written by Ann Lowe Topics: Local history"] == (BOILERPLATE, FOOTER)
     assert why[post][0] != BOILERPLATE and why["Tear it down."][0] != BOILERPLATE
     assert why["Ben Ode — July 10th, 2012, 7:31 pm"] != (BOILERPLATE, FOOTER)
+
+
+def test_an_ordered_lists_numbered_names_head_comments_and_hold_their_indented_replies():
+    """``  1. Barbara`` over a stamp indented under it heads a comment as a bare name
+    does (copied without blank lines, the rules alone): the replies the item holds
+    are indented as its stamp is, and no reply runs on into the next numbered comment."""
+    capture = ROOT / "tests" / "fixtures" / "captures" / "trap-numbered-comments-no-blank-lines.txt"
+    state = parse_text(read_capture(capture).text, model=False)
+    assert [(c.number, c.author, c.replies_to, [state.lines[i].stripped for i in c.lines]) for c in state.comments] == [
+        (1, "Barbara", None, ["The EFF published a good list of concerns years ago, and they are all still valid."]),
+        (2, "Bobbi Newman", 1, ["Too true, which is why readers need a campaign of their own."]),
+        (3, "Bonnie Powers", None, ["You are absolutely correct. My book group has said so for years."]),
+        (4, "Bobbi Newman", 3, ["Yes! We need a call to action on a much larger scale."])]
+
+
+def test_an_articles_numbered_timeline_above_the_comment_heading_is_no_comment_thread():
+    """A numbered list of dated steps in the post ("1. Prototype" over its date)
+    has the shape of numbered commenters; only under the comment section's heading
+    is it one."""
+    text = ("How the mill was saved\nMarch 1, 2015\n"
+            "The town bought the mill in three steps, and each one nearly failed before it was done.\n"
+            "  1. Prototype\n    March 3, 2015\n    A model of the new roof went on show in the library.\n"
+            "  2. Funding\n    June 9, 2015\n    The council matched what the town had raised by then.\n"
+            "The roof went on the next spring, and the mill opened as a museum in the autumn.\n"
+            "2 Responses to How the mill was saved\n"
+            "  1. Ann Lowe\n    June 1, 2016 at 9:12 am\n    I went on the first day.\n    Reply\n"
+            "  2. Ben Ode\n    June 2, 2016 at 7:30 pm\n    So did I.\n    Reply\nLeave a Reply\n")
+    state = parse_text(text, model=False)
+    assert [c.author for c in state.comments] == ["Ann Lowe", "Ben Ode"]
+    roles = {line.stripped: line.role for line in state.lines}
+    assert all(roles[t] == BODY for t in ("1. Prototype", "2. Funding", "The council matched what the town had "
+                                          "raised by then.", "The roof went on the next spring, and the mill "
+                                          "opened as a museum in the autumn."))

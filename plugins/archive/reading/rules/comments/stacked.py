@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from archive.shared.dates import CLOCK_PATTERN, DATE_PATTERN, NUMERIC_DATE_PATTERN, TIME_PATTERN, iso_datetime
+from ..sections import is_comment_heading
 from ...state import BOILERPLATE, COMMENT_FURNITURE, COMMENT_HEADER, Comment, ParseState
 from .common import IndentThread, avatar_initial, body_until_furniture, enough_headers, furniture_above
 
@@ -20,7 +21,8 @@ _NOT_A_NAME = re.compile(r"[.:;!?,…]$|^\d")
 _TAG = re.compile(r"^\[\w{1,10}\]|^\((?=.*\)$)|\)$")  # "[info]name", "(Anonymous)"
 _PLACE = re.compile(r"^(?P<name>[^,]{2,40}),\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}$")  # "Walt Sorensen, Pine Hollow"
 MAX_NAME_WORDS = 6
-_LIST_NUMBER = re.compile(r"^\d{1,4}\.\s+(?=\S)")  # "1. Barbara": an ordered list's item, the stamp indented under it
+# "1. Barbara": an ordered list's item ("1." as the capture writes a list, not "1)"; three digits, so no year)
+_LIST_NUMBER = re.compile(r"^\d{1,3}\.\s+(?=\S)")
 
 
 def _name_text(text: str) -> str:
@@ -34,10 +36,12 @@ def _header(state: ParseState, i: int) -> re.Match | None:
     if not (state.free(i) and state.free(i + 1)):
         return None
     name, stamp = state.lines[i], state.lines[i + 1]
+    listed = bool(_LIST_NUMBER.match(name.stripped))
     text = _name_text(name.stripped)
-    listed = text != name.stripped  # an ordered list's item: what follows its number is indented under it
+    # an ordered list's item has what follows its number indented under it; a bare name, its stamp beside it
+    stamp_placed = stamp.indent > name.indent if listed else stamp.indent == name.indent
     if (name.blank or len(text.split()) > MAX_NAME_WORDS or not _NAME.match(text) or _NOT_A_NAME.search(text)
-            or not (stamp.indent > name.indent if listed else stamp.indent == name.indent)):
+            or not stamp_placed):
         return None
     return _STAMP.match(stamp.stripped)
 
@@ -64,6 +68,10 @@ def stacked(state: ParseState) -> bool:
     """Comments under a name and a stamp; a list of dated titles with no text
     under them ("Recent posts") is no comment thread."""
     found = [i for i in range(len(state.lines) - 1) if _header(state, i)]
+    heading = next((i for i, line in enumerate(state.lines)
+                    if line.why == COMMENT_FURNITURE and is_comment_heading(state, line.stripped)), None)
+    if heading is not None:  # "1. Prototype / March 3, 2015" above the comment heading: the post's numbered timeline
+        found = [i for i in found if i > heading or not _LIST_NUMBER.match(state.lines[i].stripped)]
     headers = [start for start, stop in zip(found, found[1:] + [len(state.lines)]) if _has_text(state, start + 2, stop)]
     if not enough_headers(state, headers) or not _in_comment_section(state, headers):
         return False

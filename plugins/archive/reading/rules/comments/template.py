@@ -226,20 +226,14 @@ def _footers(state: ParseState, heads: list[int], template: str, lines: list[int
         return signed
     if _closed_above(state, heads):
         return False  # "Reply" right above most repeats but the first: it closes the comment before
-    above = _wordy(state, _text_run(state, heads[0], -1, furniture))
-    below = _wordy(state, _text_run(state, heads[-1], 1, furniture))
+    above = _text_lines(state, _text_run(state, heads[0], -1, furniture))
+    below = _text_lines(state, _text_run(state, heads[-1], 1, furniture))
     if above == below:
         above, below = sum(i < heads[0] for i in lines), sum(i > heads[-1] for i in lines)
     return above > below
 
 
 _BARE_NUMBER = re.compile(r"^#?\d{1,4}\.?$")  # a comment's number on its own line
-
-
-def _wordy(state: ParseState, run: list[int]) -> int:
-    """How many lines of ``run`` have words: a comment's number on its own line
-    ("1" over the first header) is no text of the thread, and weighs no side."""
-    return sum(not _BARE_NUMBER.match(state.lines[i].stripped) for i in run)
 _NUMBERED = re.compile(r"^\d{1,4}[.)]\s")
 
 
@@ -393,6 +387,12 @@ def _text_run(state: ParseState, head: int, step: int, furniture: set[int]) -> l
             run.append(i)
         i += step
     return run
+
+
+def _text_lines(state: ParseState, run: list[int]) -> int:
+    """How many lines of ``run`` are not a bare number: a comment's number on its
+    own line ("1" over the first header) is no text of the thread, and weighs no side."""
+    return sum(not _BARE_NUMBER.match(state.lines[i].stripped) for i in run)
 
 
 def _name_above(state: ParseState, head: int, template: str) -> int | None:
