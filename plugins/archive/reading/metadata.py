@@ -43,8 +43,9 @@ BYLINE_WORDS = 25  # a longer line that names the author is still a paragraph
 ABOVE = 1.5  # standing above the headline
 YEARLESS = 3.0  # giving no year
 AFTER = 20.0  # standing after the post: only when nothing near the headline gives one
-BESIDE = ABOVE  # the line right under or above the headline is its dateline, even if its shape recurs (unless
-# the post's header, under the headline, repeats it: the headline taken was a list's)
+# the line right under or above the headline is its dateline, even if its shape recurs (unless the post's
+# header, under the headline, repeats it: the headline taken was a list's)
+BESIDE = ABOVE
 
 
 def near_headline(state: ParseState) -> list[tuple[int, float]]:
@@ -85,7 +86,7 @@ def date_post(state: ParseState) -> None:
         # its shape there is the post's own, even right under the headline, unless the header repeats its shape
         # (the headline taken was a listed one's)
         in_header = i in header
-        listed_here = shape in listed and (in_header and header_shapes[shape] > 1 or cost > BESIDE and not in_header)
+        listed_here = shape in listed and ((in_header and header_shapes[shape] > 1) or (cost > BESIDE and not in_header))
         found = None if listed_here else _date_on(line.stripped, year)
         if found is not None and (best is None or cost + YEARLESS * found[1] < best[0]):
             best = (cost + YEARLESS * found[1], i, *found)

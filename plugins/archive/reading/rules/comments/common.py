@@ -13,16 +13,22 @@ AVATAR_INITIAL = re.compile(r"^[A-Za-z]$")
 AVATAR_INITIALS = re.compile(r"^(?:[A-Za-z]|[A-Z]{2})$")  # "M", "MR": right above a commenter's name
 
 
+def is_heading_line(state: ParseState, i: int) -> bool:
+    """Is line ``i`` a comment-section heading the rules set aside ("23 Responses to…", "Comments")?"""
+    return state.lines[i].why == COMMENT_FURNITURE and is_comment_heading(state, state.lines[i].stripped)
+
+
 def furniture_above(state: ParseState, index: int) -> bool:
     """Is there a comment-section heading ("23 Responses to…", "Comments") above
     ``index``, after some article text? (A "Comments" link under the title, or a
     "Subscribe" button, opens no comment section.)"""
     title = next((i for i, line in enumerate(state.lines) if line.role == TITLE), -1)
     article_seen = False
-    for line in state.lines[title + 1:index]:
+    for i in range(title + 1, index):
+        line = state.lines[i]
         if line.role is None and not line.blank:
             article_seen = True
-        elif article_seen and line.why == COMMENT_FURNITURE and is_comment_heading(state, line.stripped):
+        elif article_seen and is_heading_line(state, i):
             return True
     return False
 

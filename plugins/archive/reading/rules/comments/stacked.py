@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 
 from archive.shared.dates import CLOCK_PATTERN, DATE_PATTERN, NUMERIC_DATE_PATTERN, TIME_PATTERN, iso_datetime
-from ..sections import is_comment_heading
 from ...state import BOILERPLATE, COMMENT_FURNITURE, COMMENT_HEADER, Comment, ParseState
-from .common import IndentThread, avatar_initial, body_until_furniture, enough_headers, furniture_above
+from .common import IndentThread, avatar_initial, body_until_furniture, enough_headers, furniture_above, is_heading_line
 
 _STAMP = re.compile(rf"^(?P<date>{DATE_PATTERN}|{NUMERIC_DATE_PATTERN})"
                     rf"(?:,?\s+(?:at\s+)?(?P<time>{TIME_PATTERN}|{CLOCK_PATTERN}))?(?:\s+\(?[A-Z]{{2,4}}\)?)?$"
@@ -68,8 +67,7 @@ def stacked(state: ParseState) -> bool:
     """Comments under a name and a stamp; a list of dated titles with no text
     under them ("Recent posts") is no comment thread."""
     found = [i for i in range(len(state.lines) - 1) if _header(state, i)]
-    heading = next((i for i, line in enumerate(state.lines)
-                    if line.why == COMMENT_FURNITURE and is_comment_heading(state, line.stripped)), None)
+    heading = next((i for i in range(len(state.lines)) if is_heading_line(state, i)), None)
     if heading is not None:  # "1. Prototype / March 3, 2015" above the comment heading: the post's numbered timeline
         found = [i for i in found if i > heading or not _LIST_NUMBER.match(state.lines[i].stripped)]
     headers = [start for start, stop in zip(found, found[1:] + [len(state.lines)]) if _has_text(state, start + 2, stop)]
