@@ -61,6 +61,8 @@ def record_differences(record: dict, want: dict) -> list[str]:
     for key in ("title", "date", "authors", "site"):
         if record[key] != want[key]:
             found.append(f"{key}: {record[key]!r}, expected {want[key]!r}")
+    if "comments_stated" in want and record["comments_stated"] != want["comments_stated"]:
+        found.append(f"comments_stated: {record['comments_stated']!r}, expected {want['comments_stated']!r}")
     if record.get("date_inferred") != want.get("date_inferred"):
         found.append(f"date_inferred: {record.get('date_inferred')!r}, expected {want.get('date_inferred')!r}")
     for name, got, prefixes in (("paragraphs", record["paragraphs"], want["paragraphs"]),

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from . import masthead
-from .sections import COUNTER, FOOTER_BLOCK, comment_count_heading, opens_comment_section
+from .counts import comment_count_heading
+from .sections import COUNTER, FOOTER_BLOCK, opens_comment_section
 from archive.shared.dates import MONTHS
 from ..state import BOILERPLATE, COMMENT_FURNITURE, FOOTER, NAVIGATION, SUBSCRIPTION, ParseState
 

@@ -8,7 +8,8 @@ from archive.shared.dates import (DATE_PATTERN, MONTH_PATTERN, MONTHS, TIME_PATT
                                   iso_datetime, parse_time)
 from ..state import BYLINE, ParseState
 from . import authorline, header
-from .sections import article_like, comment_count_heading
+from .counts import comment_count_heading
+from .sections import article_like
 
 _NAME = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}"
 _BY = re.compile(rf"^By\s+(?!(?:The|A|An|This|These|Our)\b)(?P<names>{_NAME}(?:(?:,\s+|,?\s+and\s+){_NAME})*)"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .counts import comment_count_heading
 from .masthead import button
 from ..state import (ADVERTISEMENT, AFTER_COMMENTS, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE,
                      COMMENT_HEADER, FOOTER, NAVIGATION, SUBSCRIPTION, TEASERS, ParseState)
@@ -123,31 +124,6 @@ _TEASER_HEADING = re.compile(
 )
 
 
-_COUNT_HEADING = re.compile(  # a count of at most six digits: a longer one is no count (nor too long for int())
-    r"^(?:(?P<n>\d{1,6})|(?P<one>One)|No) (?:Responses?|Comments?|Replies|Reply|Thoughts?)"
-    r"(?: (?:to|on) (?P<rest>.{1,300}))?:?$"
-    r"|^(?:(?:Readers?|Users?|Visitors?|Members?|Guests?)(?:['’]s?)? )?(?:Comments?|Responses?|Replies) \((?P<p>\d{1,6})\)$"
-    r"|^\(\s*(?P<q>\d{1,6}) comments?\s*[—–|-].{0,30}\)$", re.IGNORECASE)
-
-
-def comment_count_heading(state: ParseState, text: str) -> int | None:
-    """"23 Responses to <the title>" → 23, "No comments:" → 0, "Comments (5)" → 5,
-    "Reader Comments (1)" → 1;
-    None for anything else ("3 comments on the proposal were received.")."""
-    match = _COUNT_HEADING.match(text)
-    if not match or (match["rest"] and not _names_this_post(state, match["rest"])):
-        return None
-    return count_in(match)
-
-
-def count_in(match: re.Match) -> int:
-    """The number a count heading's match states: its digits (group ``n``, ``p``
-    or ``q``), "One" (group ``one``) or else "No"."""
-    groups = match.groupdict()
-    number = groups.get("n") or groups.get("p") or groups.get("q")
-    return int(number) if number else (1 if groups.get("one") else 0)
-
-
 _COMMENTS_HEADING = re.compile(r"^Comments?:?$", re.IGNORECASE)
 
 
@@ -159,11 +135,6 @@ def is_uncounted_comment_heading(text: str) -> bool:
 def is_comment_heading(state: ParseState, text: str) -> bool:
     """"23 Responses to <the title>", "Comments", "5 comments:": a comment section opens."""
     return comment_count_heading(state, text) is not None or is_uncounted_comment_heading(text)
-
-
-def _names_this_post(state: ParseState, rest: str) -> bool:
-    quoted = rest[:1] in "“\"" and rest[-1:] in "”\""
-    return quoted or bool(state.title and rest.strip("“”\"' ").casefold() == state.title.casefold())
 
 
 def _legal_footer(text: str) -> bool:

@@ -20,7 +20,8 @@ from __future__ import annotations
 import itertools
 from collections import Counter, defaultdict
 
-from .named import MIN_PROSE_LINES, full_sentence, stated_count
+from .named import MIN_PROSE_LINES, full_sentence
+from ..counts import comment_count_heading
 from .template import is_teaser, usable
 from ..sections import article_like, is_comment_form_heading, is_uncounted_comment_heading, opens_comment_section
 from ...shapes import MAX_TEMPLATE_LENGTH, VARYING, header_like, loose_shape, stamped, varying_words
@@ -50,7 +51,7 @@ def counted_lines(state: ParseState, free: set[int]) -> tuple[int, list[int]] | 
     found = None
     for at in range(len(text_lines) - 1, -1, -1):
         i = text_lines[at]
-        stated = stated_count(state, state.lines[i].stripped)
+        stated = comment_count_heading(state, state.lines[i].stripped)
         # one shape that repeats as often as the heading says (two alike in number: no sure template)
         if stated is not None and stated >= MIN_COUNTED and len(with_repeats[stated]) == 1:
             found = at, stated, next(iter(with_repeats[stated]))  # the topmost such heading wins
@@ -112,7 +113,7 @@ def uncounted_lines(state: ParseState, free: set[int]) -> tuple[int, list[int]] 
 
 def _thread_in(state: ParseState, section: list[int], free: set[int]) -> tuple[int, list[int]] | None:
     """The thread a stamped shape with a name in it cuts in ``section`` (`uncounted_lines`)."""
-    if any(stated_count(state, state.lines[j].stripped) is not None for j in section):
+    if any(comment_count_heading(state, state.lines[j].stripped) is not None for j in section):
         return None  # another post's count: a page of posts, each signed
     takes = [j for j in section if _takes(state, j, free)]
     found: dict[str, list[int]] = {}

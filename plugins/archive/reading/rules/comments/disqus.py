@@ -6,7 +6,7 @@ import re
 
 from archive.shared.dates import DATE_PATTERN, iso_datetime
 from ...state import BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, Comment, ParseState
-from ..sections import comment_count_heading
+from ..counts import comment_count_heading
 from .common import IndentThread, avatar_initial, body_until_furniture, enough_headers, latest_by
 
 _RELATIVE_TIME = (r"(?:(?:an?|\d+)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|just now|yesterday)")

@@ -25,7 +25,8 @@ from __future__ import annotations
 
 from ...shapes import MAX_TEMPLATE_LENGTH, NUMBER, VARYING, header_like, loose_shape, sentence_like, stamped
 from ...state import BODY, COMMENT_BODY, COMMENT_HEADER, Comment, ParseState
-from .named import is_sentence, stated_count
+from .named import is_sentence
+from ..counts import comment_count_heading
 from ..sections import article_like
 from .template import author_and_date, name_line, usable
 
@@ -44,7 +45,7 @@ def lone_comment(state: ParseState, talk: set[int], furniture: set[int], article
     for i in text_lines:
         prose_above.append(prose_above[-1] + _prose_words(state, i))
     written = _ShapesAbove(state, text_lines)
-    stated = [stated_count(state, state.lines[i].stripped) for i in text_lines]
+    stated = [comment_count_heading(state, state.lines[i].stripped) for i in text_lines]
     posts = sum(count is not None for count in stated) > 1  # more than one count: maybe a page of posts
     for at, i in enumerate(text_lines):
         if stated[at] != 1:

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import re
 
-from ..sections import (article_like, comment_count_heading, count_in, is_comment_form_heading,
-                        is_uncounted_comment_heading)
+from ..counts import comment_count_heading
+from ..sections import article_like, is_comment_form_heading, is_uncounted_comment_heading
 from ...shapes import VARYING, loose_shape
 from ...state import (BODY, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, LINE_MODEL, Comment,
                       ParseState)
@@ -35,16 +35,6 @@ AGREE = (0.5, 1.5)  # names found, against the comments the heading states (it m
 MAX_NAME_LENGTH = 40
 SENTENCE_WORDS = 8  # a line this long reads as a sentence, whatever it ends with
 MAX_NAME_WORDS = 4
-_BRACED = re.compile(r"^\{\s*(?P<inner>\S(?:.*\S)?)\s*\}$")  # "{ 131 comments }" (no backtracking over spaces)
-_GLUED_LINKS = re.compile(r"(?<=[a-z0-9)])(?=[A-Z])")  # "1 CommentNo Reactions": two links, run together
-# a count of comments: "3 Comments", "One Response", "No Replies"
-_COUNT = r"^(?:(?P<n>\d{1,6})|(?P<one>One)|No) (?:Responses?|Comments?|Replies|Thoughts?)"
-# "One Comment leave one →": a count, then a link to read or add one (not "3 Thoughts Before the Draft")
-_COUNT_THEN_LINK = re.compile(_COUNT + r"[.…:]*\s+(?P<link>(?:(?:leave|add|post|read|reply|join|write|jump|skip|so far)"
-                              r"\b|[→»|–—-]).*)$", re.IGNORECASE)
-# "1 comment to “Socially Mediated Publicness”: an open-access issue": to a quoted title, whatever follows it
-_COUNT_TO_QUOTED = re.compile(_COUNT + r" (?:to|on) [“\"](?P<quoted>[^”\"]{1,300})[”\"]", re.IGNORECASE)
-COUNT_LINK_WORDS = 6  # a link after a count has no more words than this
 UNDER_HEADING = 2  # lines that are no sentence between a heading that gives no count and the first name
 MIN_PROSE_LINES = 2  # full sentences of article text above such a heading: the post, not a headline's dek
 FORM_FIELDS = 6  # text lines under a comment form's heading that are its fields ("Name", "Email", "Comment")
@@ -57,7 +47,7 @@ def named_thread(state: ParseState) -> list[tuple[int, list[int]]] | None:
     Lines other comments hold count as free (this reading may challenge theirs)."""
     text_lines = [i for i, line in enumerate(state.lines) if not line.blank]
     for at, i in enumerate(text_lines):
-        stated = stated_count(state, state.lines[i].stripped)
+        stated = comment_count_heading(state, state.lines[i].stripped)
         if stated is not None and stated >= MIN_NAMED:
             thread = _thread_under(state, text_lines, at + 1)
             if MIN_NAMED <= len(thread) and stated * AGREE[0] <= len(thread) <= stated * AGREE[1]:
@@ -152,32 +142,6 @@ def claim_named(state: ParseState, thread: list[tuple[int, list[int]]]) -> None:
 def _name(state: ParseState, head: int) -> str:
     """The commenter's name on a name line, less the website before it."""
     return _WEBSITE.sub("", state.lines[head].stripped, count=1)
-
-
-def stated_count(state: ParseState, text: str) -> int | None:
-    """How many comments a heading says there are ("{ 131 comments }", "1 Comment");
-    of links glued into one line ("1 CommentNo Reactions"), the first is the heading,
-    a count may be followed by a short link ("One Comment leave one →",
-    "1 comment… read it below or add one"), not by words that make it a sentence,
-    and by the post's title in quotes and more ("1 comment to “Publicness”: an issue")."""
-    heading = braced["inner"] if (braced := _BRACED.match(text)) else text
-    found = comment_count_heading(state, heading)
-    if found is None and not braced and (glued := _GLUED_LINKS.split(text, maxsplit=1)[0]) != text:
-        found = comment_count_heading(state, glued)
-    if found is None:
-        linked = _COUNT_THEN_LINK.match(heading)
-        if linked and len(linked["link"].split()) <= COUNT_LINK_WORDS and not linked["link"].rstrip().endswith("."):
-            found = count_in(linked)
-        elif (quoted := _quoted_title(state, heading)) is not None:
-            found = count_in(quoted)
-    return found
-
-
-def _quoted_title(state: ParseState, heading: str) -> re.Match | None:
-    """"1 comment to “Publicness”: an open-access issue", the quoted words opening the post's title."""
-    quoted = _COUNT_TO_QUOTED.match(heading)
-    title = (state.title or "").strip("“”\"' ").casefold()
-    return quoted if quoted and title and title.startswith(quoted["quoted"].strip().casefold()) else None
 
 
 def _open(state: ParseState, i: int) -> bool:

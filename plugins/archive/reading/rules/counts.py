@@ -1,0 +1,78 @@
+"""Headings that state how many comments follow, in every wording the rules know:
+"23 Responses to <the title>", "No comments:", "Comments (5)", "{ 131 comments }",
+"One Comment leave one →", "1 CommentNo Reactions", "1 comment to “Publicness”: an issue".
+One reading for every rule that asks whether a line opens a comment section."""
+
+from __future__ import annotations
+
+import re
+
+from ..state import ParseState
+
+_COUNT_HEADING = re.compile(  # a count of at most six digits: a longer one is no count (nor too long for int())
+    r"^(?:(?P<n>\d{1,6})|(?P<one>One)|No) (?:Responses?|Comments?|Replies|Reply|Thoughts?)"
+    r"(?: (?:to|on) (?P<rest>.{1,300}))?:?$"
+    r"|^(?:(?:Readers?|Users?|Visitors?|Members?|Guests?)(?:['’]s?)? )?(?:Comments?|Responses?|Replies) \((?P<p>\d{1,6})\)$"
+    r"|^\(\s*(?P<q>\d{1,6}) comments?\s*[—–|-].{0,30}\)$", re.IGNORECASE)
+_BRACED = re.compile(r"^\{\s*(?P<inner>\S(?:.*\S)?)\s*\}$")  # "{ 131 comments }" (no backtracking over spaces)
+_GLUED_LINKS = re.compile(r"(?<=[a-z0-9)])(?=[A-Z])")  # "1 CommentNo Reactions": two links, run together
+# a count of comments: "3 Comments", "One Response", "No Replies"
+_COUNT = r"^(?:(?P<n>\d{1,6})|(?P<one>One)|No) (?:Responses?|Comments?|Replies|Thoughts?)"
+# "One Comment leave one →": a count, then a link to read or add one (not "3 Thoughts Before the Draft")
+_COUNT_THEN_LINK = re.compile(_COUNT + r"[.…:]*\s+(?P<link>(?:(?:leave|add|post|read|reply|join|write|jump|skip|so far)"
+                              r"\b|[→»|–—-]).*)$", re.IGNORECASE)
+# "1 comment to “Socially Mediated Publicness”: an open-access issue": to a quoted title, whatever follows it
+_COUNT_TO_QUOTED = re.compile(_COUNT + r" (?:to|on) [“\"](?P<quoted>[^”\"]{1,300})[”\"]", re.IGNORECASE)
+_COUNTED = ("comment", "respons", "repl", "thought")  # what every count heading counts
+COUNT_LINK_WORDS = 6  # a link after a count has no more words than this
+
+
+def comment_count_heading(state: ParseState, text: str) -> int | None:
+    """How many comments a heading says there are: "23 Responses to <the title>" → 23,
+    "No comments:" → 0, "Comments (5)" → 5, "{ 131 comments }" → 131; of links glued
+    into one line ("1 CommentNo Reactions"), the first is the heading; a count may be
+    followed by a short link ("One Comment leave one →", "1 comment… read it below or
+    add one"), not by words that make it a sentence ("3 comments on the proposal were
+    received."), and by the post's title in quotes and more. None for anything else."""
+    lowered = text.lower()
+    if not any(word in lowered for word in _COUNTED):  # a cheap test first: this is asked of every line
+        return None
+    heading = braced["inner"] if (braced := _BRACED.match(text)) else text
+    found = _plain_count(state, heading)
+    if found is None and not braced and (glued := _GLUED_LINKS.split(text, maxsplit=1)[0]) != text:
+        found = _plain_count(state, glued)
+    if found is None:
+        linked = _COUNT_THEN_LINK.match(heading)
+        if linked and len(linked["link"].split()) <= COUNT_LINK_WORDS and not linked["link"].rstrip().endswith("."):
+            found = _count_in(linked)
+        elif (quoted := _quoted_title(state, heading)) is not None:
+            found = _count_in(quoted)
+    return found
+
+
+def _plain_count(state: ParseState, text: str) -> int | None:
+    """A count heading alone on its line: "23 Responses to <the title>", "Reader Comments (1)"."""
+    match = _COUNT_HEADING.match(text)
+    if not match or (match["rest"] and not _names_this_post(state, match["rest"])):
+        return None
+    return _count_in(match)
+
+
+def _count_in(match: re.Match) -> int:
+    """The number a count heading's match states: its digits (group ``n``, ``p``
+    or ``q``), "One" (group ``one``) or else "No"."""
+    groups = match.groupdict()
+    number = groups.get("n") or groups.get("p") or groups.get("q")
+    return int(number) if number else (1 if groups.get("one") else 0)
+
+
+def _names_this_post(state: ParseState, rest: str) -> bool:
+    quoted = rest[:1] in "“\"" and rest[-1:] in "”\""
+    return quoted or bool(state.title and rest.strip("“”\"' ").casefold() == state.title.casefold())
+
+
+def _quoted_title(state: ParseState, heading: str) -> re.Match | None:
+    """"1 comment to “Publicness”: an open-access issue", the quoted words opening the post's title."""
+    quoted = _COUNT_TO_QUOTED.match(heading)
+    title = (state.title or "").strip("“”\"' ").casefold()
+    return quoted if quoted and title and title.startswith(quoted["quoted"].strip().casefold()) else None
