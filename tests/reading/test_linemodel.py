@@ -2349,30 +2349,6 @@ def test_a_thread_whose_comments_only_name_things_in_headline_case_is_a_list_of_
     assert comments(*REVIEWED[:3]) == critics[:3]
 
 
-def test_a_count_heading_glued_to_or_followed_by_a_link_still_states_the_count():
-    from archive.reading.rules.counts import comment_count_heading
-    from archive.reading.state import ParseState
-
-    state = ParseState.from_text("A post\n")
-    assert [comment_count_heading(state, text) for text in ("1 CommentNo Reactions", "Comments (3)Add yours", "1 Comment",
-                                                   "{ 131 comments }", "McDonald", "Reactions1 Comment")] == [
-        1, 3, 1, 131, None, None]
-    # a count, then a link to read or add one; not a heading or a sentence that opens with a count
-    assert [comment_count_heading(state, text) for text in ("One Comment leave one →", "One comment Add your comment",
-                                                   "{ 1 comment… read it below or add one }", "No comments » add one",
-                                                   "3 comments on the bill were read out", "2 comments were made",
-                                                   "3 Thoughts Before the Draft", "3 Comments Worth Reading",
-                                                   "One comment stood out")] == [1, 1, 1, 0] + [None] * 5
-    # a count to the post's quoted title, whatever follows it; not to another's
-    state.title = "“Socially Mediated Publicness”: an open-access issue of JOBEM"
-    assert [comment_count_heading(state, text) for text in ("1 comment to “Socially Mediated Publicness”: an open-access issue",
-                                                   "3 Responses to “Another post”: its subtitle")] == [1, None]
-    # a count too long to be one is none, and a brace with nothing but spaces in it takes no time
-    assert comment_count_heading(state, "9" * 5000 + " comments") is None
-    assert comment_count_heading(state, "9" * 5000 + " comments add yours") is None
-    assert comment_count_heading(state, "{" + " " * 20000 + "x") is None
-
-
 def test_a_candidates_echoes_count_the_lines_that_hold_its_words_once_each():
     from archive.reading.linemodel.titles import _lines_holding
 

@@ -6,7 +6,7 @@ To support a new layout, add a rule to a module in `rules/` and a line here.
 from __future__ import annotations
 
 from . import metadata, sitewide
-from .rules import blocks, byline, captions, comments, header, sections
+from .rules import blocks, byline, captions, comments, counts, header, sections
 from .linemodel.relabel import relabel
 from .state import BLANK, BODY, ParseState, SiteLines
 
@@ -35,6 +35,7 @@ RULES = (
     ("comment form", sections.comment_form),
     ("after comments", sections.after_comments),
     ("body", body_and_blanks),
+    ("stated count", counts.state_count),
 )
 
 
@@ -64,6 +65,7 @@ def parse_text(text: str, site_lines: SiteLines | None = None, model: bool = Tru
         rule(state)
     if model:
         relabel(state)
+        counts.state_count(state)  # of the thread the model settled
     _finish_comments(state)
     if model:  # near the headline the model chose
         metadata.date_post(state)

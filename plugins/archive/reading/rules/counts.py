@@ -1,7 +1,8 @@
 """Headings that state how many comments follow, in every wording the rules know:
 "23 Responses to <the title>", "No comments:", "Comments (5)", "{ 131 comments }",
 "One Comment leave one →", "1 CommentNo Reactions", "1 comment to “Publicness”: an issue".
-One reading for every rule that asks whether a line opens a comment section."""
+One reading for every rule that asks how many comments a page says it has;
+`state_count` picks, of a page's count headings, the one that counts its thread."""
 
 from __future__ import annotations
 
@@ -9,18 +10,20 @@ import re
 
 from ..state import ParseState
 
-_COUNT_HEADING = re.compile(  # a count of at most six digits: a longer one is no count (nor too long for int())
-    r"^(?:(?P<n>\d{1,6})|(?P<one>One)|No) (?:Responses?|Comments?|Replies|Reply|Thoughts?)"
-    r"(?: (?:to|on) (?P<rest>.{1,300}))?:?$"
+# a count of comments: "3 Comments", "One Response", "No Replies"; at most six digits (a longer one is no count)
+_COUNT = r"^(?:(?P<n>\d{1,6})|(?P<one>One)|No) (?:Responses?|Comments?|Replies|Reply|Thoughts?)"
+_COUNT_HEADING = re.compile(
+    _COUNT + r"(?: (?:to|on) (?P<rest>.{1,300}))?:?$"
     r"|^(?:(?:Readers?|Users?|Visitors?|Members?|Guests?)(?:['’]s?)? )?(?:Comments?|Responses?|Replies) \((?P<p>\d{1,6})\)$"
     r"|^\(\s*(?P<q>\d{1,6}) comments?\s*[—–|-].{0,30}\)$", re.IGNORECASE)
 _BRACED = re.compile(r"^\{\s*(?P<inner>\S(?:.*\S)?)\s*\}$")  # "{ 131 comments }" (no backtracking over spaces)
 _GLUED_LINKS = re.compile(r"(?<=[a-z0-9)])(?=[A-Z])")  # "1 CommentNo Reactions": two links, run together
-# a count of comments: "3 Comments", "One Response", "No Replies"
-_COUNT = r"^(?:(?P<n>\d{1,6})|(?P<one>One)|No) (?:Responses?|Comments?|Replies|Thoughts?)"
-# "One Comment leave one →": a count, then a link to read or add one (not "3 Thoughts Before the Draft")
-_COUNT_THEN_LINK = re.compile(_COUNT + r"[.…:]*\s+(?P<link>(?:(?:leave|add|post|read|reply|join|write|jump|skip|so far)"
-                              r"\b|[→»|–—-]).*)$", re.IGNORECASE)
+# A count, then a link to read or add one ("One Comment leave one →", "3 Comments - Leave a comment!",
+# "12 Comments »", "one comment – permalink"), not a headline or a teaser's tally ("3 Thoughts Before the Draft",
+# "No Comment – Why I Stayed Silent", "3 comments | 5 recs")
+_LINK_WORDS = r"(?:leave|add|post|read|reply|join|write|jump|skip|so far|permalink)\b"
+_COUNT_THEN_LINK = re.compile(_COUNT + r"[.…:]*\s+(?P<link>(?:[→»|–—-]\s*)?" + _LINK_WORDS + r".*|[→»])$",
+                              re.IGNORECASE)
 # "1 comment to “Socially Mediated Publicness”: an open-access issue": to a quoted title, whatever follows it
 _COUNT_TO_QUOTED = re.compile(_COUNT + r" (?:to|on) [“\"](?P<quoted>[^”\"]{1,300})[”\"]", re.IGNORECASE)
 _COUNTED = ("comment", "respons", "repl", "thought")  # what every count heading counts
@@ -32,10 +35,11 @@ def comment_count_heading(state: ParseState, text: str) -> int | None:
     "No comments:" → 0, "Comments (5)" → 5, "{ 131 comments }" → 131; of links glued
     into one line ("1 CommentNo Reactions"), the first is the heading; a count may be
     followed by a short link ("One Comment leave one →", "1 comment… read it below or
-    add one"), not by words that make it a sentence ("3 comments on the proposal were
-    received."), and by the post's title in quotes and more. None for anything else."""
-    lowered = text.lower()
-    if not any(word in lowered for word in _COUNTED):  # a cheap test first: this is asked of every line
+    add one", "12 Comments »"), not by words that make it a sentence ("3 comments on
+    the proposal were received.", "No Comment – Why I Stayed Silent"), or by the
+    post's title in quotes, and whatever follows it. None for anything else."""
+    folded = text.casefold()  # as IGNORECASE folds ("ſ" is an "s")
+    if not any(word in folded for word in _COUNTED):  # a cheap test first: this is asked of every line
         return None
     heading = braced["inner"] if (braced := _BRACED.match(text)) else text
     found = _plain_count(state, heading)
@@ -67,6 +71,7 @@ def _count_in(match: re.Match) -> int:
 
 
 def _names_this_post(state: ParseState, rest: str) -> bool:
+    """"To “<any title>”" or to the post's own title, unquoted: the heading is this post's."""
     quoted = rest[:1] in "“\"" and rest[-1:] in "”\""
     return quoted or bool(state.title and rest.strip("“”\"' ").casefold() == state.title.casefold())
 
@@ -76,3 +81,12 @@ def _quoted_title(state: ParseState, heading: str) -> re.Match | None:
     quoted = _COUNT_TO_QUOTED.match(heading)
     title = (state.title or "").strip("“”\"' ").casefold()
     return quoted if quoted and title and title.startswith(quoted["quoted"].strip().casefold()) else None
+
+
+def state_count(state: ParseState) -> None:
+    """How many comments the page says it has (``comments_stated``): the count
+    heading nearest above its first comment (not a "12 Comments »" in a teaser
+    list above the thread's own heading), or else its first count heading."""
+    first = min((i for comment in state.comments for i in comment.own_lines()), default=-1)
+    above = [count for i, count in state.count_headings if i < first]
+    state.comments_stated = above[-1] if above else next((count for _, count in state.count_headings), None)

@@ -145,10 +145,7 @@ def _legal_footer(text: str) -> bool:
 
 def _furniture_reason(state: ParseState, text: str) -> str | None:
     """Why a single line is page furniture, checked from the most specific reason."""
-    count = comment_count_heading(state, text)
-    if count is not None:
-        if state.comments_stated is None:
-            state.comments_stated = count
+    if comment_count_heading(state, text) is not None:
         return COMMENT_FURNITURE
     match = _ANY_COMMENT_FURNITURE.match(text)
     if match:
@@ -180,6 +177,8 @@ def furniture_lines(state: ParseState) -> None:
         if not state.free(i) or line.blank:
             continue
         why = _furniture_reason(state, line.stripped)
+        if why == COMMENT_FURNITURE and (count := comment_count_heading(state, line.stripped)) is not None:
+            state.count_headings.append((i, count))
         if why:
             state.claim(i, BOILERPLATE, why)
             _prompt_tail(state, i, why)

@@ -21,8 +21,8 @@ import itertools
 from collections import Counter, defaultdict
 
 from .named import MIN_PROSE_LINES, full_sentence
-from ..counts import comment_count_heading
 from .template import is_teaser, usable
+from ..counts import comment_count_heading
 from ..sections import article_like, is_comment_form_heading, is_uncounted_comment_heading, opens_comment_section
 from ...shapes import MAX_TEMPLATE_LENGTH, VARYING, header_like, loose_shape, stamped, varying_words
 from ...state import BODY, BOILERPLATE, COMMENT_BODY, COMMENT_HEADER, ParseState

@@ -26,9 +26,9 @@ from __future__ import annotations
 from ...shapes import MAX_TEMPLATE_LENGTH, NUMBER, VARYING, header_like, loose_shape, sentence_like, stamped
 from ...state import BODY, COMMENT_BODY, COMMENT_HEADER, Comment, ParseState
 from .named import is_sentence
+from .template import author_and_date, name_line, usable
 from ..counts import comment_count_heading
 from ..sections import article_like
-from .template import author_and_date, name_line, usable
 
 LEAD = 3  # furniture lines between the heading and the comment, at most
 MAX_LINES = 40  # a lone comment's text lines, at most
