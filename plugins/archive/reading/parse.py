@@ -12,7 +12,7 @@ from .state import BLANK, BODY, ParseState, SiteLines
 
 
 def body_and_blanks(state: ParseState) -> None:
-    """The last rule: a line no other rule claimed is article text (or blank)."""
+    """The last rule to claim lines: a line no other rule claimed is article text (or blank)."""
     for i, line in enumerate(state.lines):
         if state.free(i):
             state.claim(i, BLANK if line.blank else BODY)

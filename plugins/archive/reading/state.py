@@ -113,8 +113,10 @@ class ParseState:
     site: str | None = None
     comments: list[Comment] = field(default_factory=list)
     comments_start: int | None = None  # first line of the comment section
-    comments_stated: int | None = None  # "23 Responses to…": how many the page said it had
-    count_headings: list[tuple[int, int]] = field(default_factory=list)  # each count heading's line and count
+    # "23 Responses to…": how many the page says it has (rules.counts.state_count: None while the rules run)
+    comments_stated: int | None = None
+    # the count headings the furniture pass set aside, in page order: line, count, whether it names the post
+    count_headings: list[tuple[int, int, bool]] = field(default_factory=list)
     site_lines: SiteLines | None = None  # what the corpus knows of this site's repeated lines
     # lines set aside for where they lie (under a comment form's heading), not for what they say
     presumed: set[int] = field(default_factory=set)

@@ -18,12 +18,14 @@ _COUNT_HEADING = re.compile(
     r"|^\(\s*(?P<q>\d{1,6}) comments?\s*[—–|-].{0,30}\)$", re.IGNORECASE)
 _BRACED = re.compile(r"^\{\s*(?P<inner>\S(?:.*\S)?)\s*\}$")  # "{ 131 comments }" (no backtracking over spaces)
 _GLUED_LINKS = re.compile(r"(?<=[a-z0-9)])(?=[A-Z])")  # "1 CommentNo Reactions": two links, run together
-# A count, then a link to read or add one ("One Comment leave one →", "3 Comments - Leave a comment!",
-# "12 Comments »", "one comment – permalink"), not a headline or a teaser's tally ("3 Thoughts Before the Draft",
-# "No Comment – Why I Stayed Silent", "3 comments | 5 recs")
-_LINK_WORDS = r"(?:leave|add|post|read|reply|join|write|jump|skip|so far|permalink)\b"
-_COUNT_THEN_LINK = re.compile(_COUNT + r"[.…:]*\s+(?P<link>(?:[→»|–—-]\s*)?" + _LINK_WORDS + r".*|[→»])$",
-                              re.IGNORECASE)
+# A count, then a link to read, add or follow them ("One Comment leave one →", "3 Comments - Leave a comment!",
+# "No Comments » Be the first!", "12 Comments »", "one comment – permalink"), or a separator alone ("3 Comments |");
+# not a headline or a teaser's tally ("3 Thoughts Before the Draft", "No Comment – Why I Stayed Silent": themes
+# print "No Comments"; "3 comments | 5 recs")
+_LINK_WORDS = (r"(?:leave|add|post|read|reply|respond|comments?|discuss|join|write|jump|skip|so far|permalink|view"
+               r"|show|click|start|trackback|subscribe|rss|go to|have your say|be the first)\b")
+_COUNT_THEN_LINK = re.compile(r"(?!No Comment\b(?!s))" + _COUNT + r"[.…:]*\s*(?P<link>(?<=\s)(?:[→»|–—-]\s*)?"
+                              + _LINK_WORDS + r".*|(?:\s*[→»|–—-])+)$", re.IGNORECASE)
 # "1 comment to “Socially Mediated Publicness”: an open-access issue": to a quoted title, whatever follows it
 _COUNT_TO_QUOTED = re.compile(_COUNT + r" (?:to|on) [“\"](?P<quoted>[^”\"]{1,300})[”\"]", re.IGNORECASE)
 _COUNTED = ("comment", "respons", "repl", "thought")  # what every count heading counts
@@ -36,8 +38,9 @@ def comment_count_heading(state: ParseState, text: str) -> int | None:
     into one line ("1 CommentNo Reactions"), the first is the heading; a count may be
     followed by a short link ("One Comment leave one →", "1 comment… read it below or
     add one", "12 Comments »"), not by words that make it a sentence ("3 comments on
-    the proposal were received.", "No Comment – Why I Stayed Silent"), or by the
-    post's title in quotes, and whatever follows it. None for anything else."""
+    the proposal were received.", "No Comment – Why I Stayed Silent"); it may also be
+    followed by the post's title in quotes, and whatever follows that. None for
+    anything else."""
     folded = text.casefold()  # as IGNORECASE folds ("ſ" is an "s")
     if not any(word in folded for word in _COUNTED):  # a cheap test first: this is asked of every line
         return None
@@ -83,10 +86,22 @@ def _quoted_title(state: ParseState, heading: str) -> re.Match | None:
     return quoted if quoted and title and title.startswith(quoted["quoted"].strip().casefold()) else None
 
 
+def names_this_post(state: ParseState, text: str) -> bool:
+    """Is ``text`` a count heading that names the post ("3 Responses to “<its title>”")?"""
+    heading = braced["inner"] if (braced := _BRACED.match(text)) else text
+    match = _COUNT_HEADING.match(heading)
+    return bool(match and match["rest"] and _names_this_post(state, match["rest"])) or bool(
+        _quoted_title(state, heading))
+
+
 def state_count(state: ParseState) -> None:
-    """How many comments the page says it has (``comments_stated``): the count
-    heading nearest above its first comment (not a "12 Comments »" in a teaser
-    list above the thread's own heading), or else its first count heading."""
+    """How many comments the page says it has (``comments_stated``), of the count
+    headings the furniture pass found: one that names the post, else any; of
+    those, the nearest above the page's first comment (not a "12 Comments" in a
+    teaser list above the thread's own "3 Comments"), else the first. Asked after
+    the rules and again after the line model, which may find another thread."""
+    headings = [(i, count) for i, count, named in state.count_headings if named] or [
+        (i, count) for i, count, _ in state.count_headings]
     first = min((i for comment in state.comments for i in comment.own_lines()), default=-1)
-    above = [count for i, count in state.count_headings if i < first]
-    state.comments_stated = above[-1] if above else next((count for _, count in state.count_headings), None)
+    above = [count for i, count in headings if i < first]
+    state.comments_stated = above[-1] if above else next((count for _, count in headings), None)

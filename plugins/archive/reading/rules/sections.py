@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .counts import comment_count_heading
+from .counts import comment_count_heading, names_this_post
 from .masthead import button
 from ..state import (ADVERTISEMENT, AFTER_COMMENTS, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE,
                      COMMENT_HEADER, FOOTER, NAVIGATION, SUBSCRIPTION, TEASERS, ParseState)
@@ -172,13 +172,14 @@ def _furniture_reason(state: ParseState, text: str) -> str | None:
 
 def furniture_lines(state: ParseState) -> None:
     """Claim single lines that are footers or comment-section furniture, anywhere
-    (with the lines that belong to an advertisement or a sign-up prompt)."""
+    (with the lines that belong to an advertisement or a sign-up prompt); note
+    each count heading ("3 Responses to …") for `counts.state_count`."""
     for i, line in enumerate(state.lines):
         if not state.free(i) or line.blank:
             continue
         why = _furniture_reason(state, line.stripped)
         if why == COMMENT_FURNITURE and (count := comment_count_heading(state, line.stripped)) is not None:
-            state.count_headings.append((i, count))
+            state.count_headings.append((i, count, names_this_post(state, line.stripped)))
         if why:
             state.claim(i, BOILERPLATE, why)
             _prompt_tail(state, i, why)
