@@ -7,6 +7,7 @@ One reading for every rule that asks how many comments a page says it has;
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..state import ParseState
 
@@ -32,7 +33,18 @@ _COUNTED = ("comment", "respons", "repl", "thought")  # what every count heading
 COUNT_LINK_WORDS = 6  # a link after a count has no more words than this
 
 
+class CountHeading(NamedTuple):
+    count: int
+    names_post: bool  # "3 Responses to “<its title>”": the post's own heading, no teaser's count
+
+
 def comment_count_heading(state: ParseState, text: str) -> int | None:
+    """How many comments a heading says there are (`count_heading`); None for anything else."""
+    heading = count_heading(state, text)
+    return heading.count if heading else None
+
+
+def count_heading(state: ParseState, text: str) -> CountHeading | None:
     """How many comments a heading says there are: "23 Responses to <the title>" → 23,
     "No comments:" → 0, "Comments (5)" → 5, "{ 131 comments }" → 131; of links glued
     into one line ("1 CommentNo Reactions"), the first is the heading; a count may be
@@ -40,7 +52,7 @@ def comment_count_heading(state: ParseState, text: str) -> int | None:
     add one", "12 Comments »"), not by words that make it a sentence ("3 comments on
     the proposal were received.", "No Comment – Why I Stayed Silent"); it may also be
     followed by the post's title in quotes, and whatever follows that. None for
-    anything else."""
+    anything else. Whether it names the post comes with the count."""
     folded = text.casefold()  # as IGNORECASE folds ("ſ" is an "s")
     if not any(word in folded for word in _COUNTED):  # a cheap test first: this is asked of every line
         return None
@@ -53,14 +65,14 @@ def comment_count_heading(state: ParseState, text: str) -> int | None:
         if linked and len(linked["link"].split()) <= COUNT_LINK_WORDS and not linked["link"].rstrip().endswith("."):
             found = _count_in(linked)
         elif (quoted := _quoted_title(state, heading)) is not None:
-            found = _count_in(quoted)
-    return found
+            return CountHeading(_count_in(quoted), names_post=True)
+    return None if found is None else CountHeading(found, _names_post(state, heading))
 
 
 def _plain_count(state: ParseState, text: str) -> int | None:
     """A count heading alone on its line: "23 Responses to <the title>", "Reader Comments (1)"."""
     match = _COUNT_HEADING.match(text)
-    if not match or (match["rest"] and not _names_this_post(state, match["rest"])):
+    if not match or (match["rest"] and not _to_this_post(state, match["rest"])):
         return None
     return _count_in(match)
 
@@ -73,7 +85,7 @@ def _count_in(match: re.Match) -> int:
     return int(number) if number else (1 if groups.get("one") else 0)
 
 
-def _names_this_post(state: ParseState, rest: str) -> bool:
+def _to_this_post(state: ParseState, rest: str) -> bool:
     """"To “<any title>”" or to the post's own title, unquoted: the heading is this post's."""
     quoted = rest[:1] in "“\"" and rest[-1:] in "”\""
     return quoted or bool(state.title and rest.strip("“”\"' ").casefold() == state.title.casefold())
@@ -86,11 +98,10 @@ def _quoted_title(state: ParseState, heading: str) -> re.Match | None:
     return quoted if quoted and title and title.startswith(quoted["quoted"].strip().casefold()) else None
 
 
-def names_this_post(state: ParseState, text: str) -> bool:
-    """Is ``text`` a count heading that names the post ("3 Responses to “<its title>”")?"""
-    heading = braced["inner"] if (braced := _BRACED.match(text)) else text
+def _names_post(state: ParseState, heading: str) -> bool:
+    """Does a count heading name the post ("3 Responses to “<its title>”")?"""
     match = _COUNT_HEADING.match(heading)
-    return bool(match and match["rest"] and _names_this_post(state, match["rest"])) or bool(
+    return bool(match and match["rest"] and _to_this_post(state, match["rest"])) or bool(
         _quoted_title(state, heading))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .counts import comment_count_heading, names_this_post
+from .counts import comment_count_heading, count_heading
 from .masthead import button
 from ..state import (ADVERTISEMENT, AFTER_COMMENTS, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE,
                      COMMENT_HEADER, FOOTER, NAVIGATION, SUBSCRIPTION, TEASERS, ParseState)
@@ -177,9 +177,10 @@ def furniture_lines(state: ParseState) -> None:
     for i, line in enumerate(state.lines):
         if not state.free(i) or line.blank:
             continue
-        why = _furniture_reason(state, line.stripped)
-        if why == COMMENT_FURNITURE and (count := comment_count_heading(state, line.stripped)) is not None:
-            state.count_headings.append((i, count, names_this_post(state, line.stripped)))
+        heading = count_heading(state, line.stripped)
+        if heading:
+            state.count_headings.append((i, heading.count, heading.names_post))
+        why = COMMENT_FURNITURE if heading else _furniture_reason(state, line.stripped)
         if why:
             state.claim(i, BOILERPLATE, why)
             _prompt_tail(state, i, why)
