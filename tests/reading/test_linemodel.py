@@ -1429,6 +1429,40 @@ def test_a_list_apart_from_the_article_is_set_aside_but_prose_apart_from_it_and_
         assert all(roles[line] == ("body", None) for line in apart)
 
 
+def test_article_text_left_above_the_headline_is_set_aside_unless_the_headline_may_be_a_subheading(monkeypatch):
+    from archive.reading.sitewide import evidence, line_key
+    from archive.reading.state import ABOVE_HEADLINE, TITLE, Comment
+
+    promotion = "Great news! You can still order a December Must Have."
+    headline = "Council votes to keep the old bridge open"
+    prose = ["The council met on Tuesday night to decide the future of the old bridge over the river.",
+             "Engineers had found rust on two of the four main girders during the autumn inspection."]
+
+    comment = "Lovely post, thank you!"
+
+    def read(lines):
+        state = _as_article("\n\n".join(lines) + "\n")
+        state.lines[_text_index(state, headline)].role = TITLE  # as the rules (or the ranker) settled it
+        if comment in lines:  # a "headline" under a comment is no headline of the post's
+            at = _text_index(state, comment)
+            state.lines[at].role = COMMENT_BODY
+            state.comments = [Comment(1, "Ann", None, [at])]
+        _relabelled(monkeypatch, state, lambda text: ARTICLE_LINE)
+        return state, {line.stripped: (line.role, line.why) for line in state.lines if not line.blank}
+
+    state, roles = read([promotion, headline, *prose])
+    assert roles[promotion] == (BOILERPLATE, ABOVE_HEADLINE)
+    assert roles[prose[0]] == roles[prose[1]] == ("body", None)
+    assert line_key(promotion) in evidence(state).lines  # a promotion every page of a site shows is the site's
+    # a subheading taken for the headline, with more of the article's words above it than under it
+    opening = ["The vote came after three hours of debate, with residents of the east side packing the hall "
+               "and cheering every speaker who spoke for the bridge, and the mayor thanking them at the end."]
+    _state, roles = read([*opening, *prose[:1], headline, "Short."])
+    assert roles[opening[0]] == roles[prose[0]] == ("body", None)
+    _state, roles = read([promotion, comment, headline, *prose])
+    assert roles[promotion] == roles[prose[0]] == ("body", None) and roles[comment] == (COMMENT_BODY, None)
+
+
 def test_a_short_post_above_a_thread_the_rules_missed_stays_the_article(monkeypatch):
     """The lists apart are runs of what the model reads as article text: a thread it
     reads as comments is never the article's main run, nor the post a list beside it."""

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from math import ceil
 
 from archive.shared.quotes import normalise_words
-from .state import (BLANK, BOILERPLATE, BYLINE, COMMENT_BODY, COMMENT_HEADER, DATELINE, EPIGRAPH, LINE_MODEL,
-                    NAVIGATION, ParseState, SiteLines)
+from .state import (ABOVE_HEADLINE, BLANK, BOILERPLATE, BYLINE, COMMENT_BODY, COMMENT_HEADER, DATELINE, EPIGRAPH,
+                    LINE_MODEL, NAVIGATION, ParseState, SiteLines)
 
 _SKIP_LINK = re.compile(r"^Skip to\b", re.IGNORECASE)  # every site has one: it names none
 
@@ -55,14 +55,15 @@ def site_key(state: ParseState) -> str | None:
 def _candidates(state: ParseState) -> tuple[set[str], set[str]]:
     """The lines that may be the site's furniture: those the rules left (but
     bylines, datelines and comments), and those only the line model set aside
-    (it may keep the same slogan as a headline in another capture)."""
+    (it may keep the same slogan as a headline in another capture) or set
+    aside for lying above the headline (a tagline, a promotion)."""
     kept, set_aside = set(), set()
     for line in state.lines:
         if len(line.text.strip()) > MAX_REPEATED_LENGTH:
             continue
         if line.role not in (BLANK, BOILERPLATE, BYLINE, DATELINE, COMMENT_HEADER, COMMENT_BODY):
             kept.add(line_key(line.text))
-        elif line.role == BOILERPLATE and line.why == LINE_MODEL:
+        elif line.role == BOILERPLATE and line.why in (LINE_MODEL, ABOVE_HEADLINE):
             set_aside.add(line_key(line.text))
     return kept - {""}, set_aside - {""}
 

@@ -31,6 +31,7 @@ ADVERTISEMENT = "advertisement"
 SUBSCRIPTION = "subscription prompt"
 AFTER_COMMENTS = "after the comments"
 LINE_MODEL = "not article text (line model)"
+ABOVE_HEADLINE = "above the headline"
 
 
 # A line ends at \n, \r\n or \r only: form feeds, U+2028 and NEL stay inside the line,

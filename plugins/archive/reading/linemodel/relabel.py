@@ -48,7 +48,10 @@ text") and overrules them where the page's structure says otherwise:
   not state as many comments as were found, the first of two comments or
   more with text, if far longer than any under it, is the post ("Posted by:
   <X> | <DATE>" under it, as under each comment; its stamps set aside as its
-  footer), and the comments under it are numbered from 1.
+  footer), and the comments under it are numbered from 1;
+- what is still left as article text above the headline is set aside as lying
+  there, if the headline lies above every comment and more of the article's
+  words lie under it than above it.
 
 Every line still ends in exactly one role, with its reason.
 """
@@ -62,8 +65,8 @@ from ..rules.comments.lone import claim_lone, lone_comment
 from ..rules.comments.named import claim_named, named_thread
 from ..rules.comments.template import induced_comments, is_teaser
 from ..rules.sections import is_comment_form_heading
-from ..state import (AFTER_COMMENTS, BODY, BOILERPLATE, CAPTION, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER,
-                     FOOTER, LINE_MODEL, TEASERS, TITLE, Comment, ParseState)
+from ..state import (ABOVE_HEADLINE, AFTER_COMMENTS, BODY, BOILERPLATE, CAPTION, COMMENT_BODY, COMMENT_FURNITURE,
+                     COMMENT_HEADER, FOOTER, LINE_MODEL, TEASERS, TITLE, Comment, ParseState)
 from .features import STOP_WORDS, WORD_PATTERN, page_features
 from .labels import ARTICLE, COMMENT, OTHER
 from .tagger import tag
@@ -126,6 +129,7 @@ def relabel(state: ParseState) -> None:
     _paragraphs_not_comments(state, index, labels, marginals)
     _post_not_comment(state, index, labels, marginals)
     _article_under_form(state, index, feats)
+    _above_the_headline(state)
 
 
 def _counted_thread(state: ParseState, furniture: set[int], found: tuple[int, list[int]] | None,
@@ -337,6 +341,23 @@ def _set_aside_strays(state: ParseState, index: list[int], labels: list[str],
     when the model finds it likelier furniture than article text."""
     _set_aside(state, index, [k for k, i in enumerate(index) if state.lines[i].role == BODY
                               and labels[k] == COMMENT and marginals[k][OTHER] > marginals[k][ARTICLE]], marginals)
+
+
+def _above_the_headline(state: ParseState) -> None:
+    """An article opens with its headline: what is left as article text above
+    it is the page's (a tagline, a promotion, a teaser's words), set aside as
+    lying above the headline, when the headline lies above every comment and
+    more of the article's words lie under it than above it (a subheading taken
+    for the headline leaves the article's opening above it)."""
+    title = next((i for i, line in enumerate(state.lines) if line.role == TITLE), None)
+    if title is None or any(i < title for comment in state.comments for i in comment.own_lines()):
+        return
+    above = [i for i in range(title) if state.lines[i].role == BODY]
+    below = [i for i in range(title + 1, len(state.lines)) if state.lines[i].role == BODY]
+    if not above or _words(state, above) >= _words(state, below):
+        return
+    for i in above:
+        state.lines[i].role, state.lines[i].why = BOILERPLATE, ABOVE_HEADLINE
 
 
 def _set_aside(state: ParseState, index: list[int], chosen: list[int], marginals: list[dict[str, float]]) -> None:
