@@ -1430,37 +1430,56 @@ def test_a_list_apart_from_the_article_is_set_aside_but_prose_apart_from_it_and_
 
 
 def test_article_text_left_above_the_headline_is_set_aside_unless_the_headline_may_be_a_subheading(monkeypatch):
+    from archive.reading.linemodel import relabel as relabel_module
     from archive.reading.sitewide import evidence, line_key
     from archive.reading.state import ABOVE_HEADLINE, TITLE, Comment
 
-    promotion = "Great news! You can still order a December Must Have."
+    promotion = "Great news! You can still order a December Must Have."  # ten words
     headline = "Council votes to keep the old bridge open"
     prose = ["The council met on Tuesday night to decide the future of the old bridge over the river.",
              "Engineers had found rust on two of the four main girders during the autumn inspection."]
 
-    comment = "Lovely post, thank you!"
-
-    def read(lines):
+    def read(lines, comments=()):
+        """``lines`` as article text under the settled ``headline``, with the ``comments``
+        ((header, body) lines) found; read by the last step alone if there are comments (a stand-in
+        model that reads every line as article text would forget them)."""
         state = _as_article("\n\n".join(lines) + "\n")
         state.lines[_text_index(state, headline)].role = TITLE  # as the rules (or the ranker) settled it
-        if comment in lines:  # a "headline" under a comment is no headline of the post's
-            at = _text_index(state, comment)
+        for number, (header, body) in enumerate(comments, start=1):
+            at, head = _text_index(state, body), _text_index(state, header) if header else None
             state.lines[at].role = COMMENT_BODY
-            state.comments = [Comment(1, "Ann", None, [at])]
-        _relabelled(monkeypatch, state, lambda text: ARTICLE_LINE)
+            if head is not None:
+                state.lines[head].role = COMMENT_HEADER
+            state.comments.append(Comment(number, "Ann", None, [at], header=head))
+        if state.comments:
+            state.comments_start = min(i for comment in state.comments for i in comment.own_lines())
+        if comments:
+            relabel_module._above_the_headline(state)
+        else:
+            _relabelled(monkeypatch, state, lambda text: ARTICLE_LINE)
         return state, {line.stripped: (line.role, line.why) for line in state.lines if not line.blank}
 
     state, roles = read([promotion, headline, *prose])
     assert roles[promotion] == (BOILERPLATE, ABOVE_HEADLINE)
     assert roles[prose[0]] == roles[prose[1]] == ("body", None)
     assert line_key(promotion) in evidence(state).lines  # a promotion every page of a site shows is the site's
-    # a subheading taken for the headline, with more of the article's words above it than under it
+    # a subheading taken for the headline, with as many of the article's words above it as under it, or more
+    _state, roles = read([promotion, headline, "Ten words under the headline, no more and no fewer."])
+    assert roles[promotion] == ("body", None)
     opening = ["The vote came after three hours of debate, with residents of the east side packing the hall "
                "and cheering every speaker who spoke for the bridge, and the mayor thanking them at the end."]
     _state, roles = read([*opening, *prose[:1], headline, "Short."])
     assert roles[opening[0]] == roles[prose[0]] == ("body", None)
-    _state, roles = read([promotion, comment, headline, *prose])
-    assert roles[promotion] == roles[prose[0]] == ("body", None) and roles[comment] == (COMMENT_BODY, None)
+    # a "headline" under a comment, or under a comment's header alone, is no headline of the post's
+    ann, reply = "Ann says:", "Lovely post, thank you!"
+    for thread in ([reply, headline], [ann, headline, reply]):
+        _state, roles = read([promotion, *thread, *prose], comments=[(ann if ann in thread else None, reply)])
+        assert roles[promotion] == roles[prose[0]] == ("body", None) and roles[reply] == (COMMENT_BODY, None)
+    # the article's words are counted down to the comments: a sidebar's text under the thread is none of them
+    _state, roles = read([promotion, headline, "Short.", ann, reply, *prose], comments=[(ann, reply)])
+    assert roles[promotion] == ("body", None)
+    _state, roles = read([promotion, headline, *prose, ann, reply], comments=[(ann, reply)])
+    assert roles[promotion] == (BOILERPLATE, ABOVE_HEADLINE)
 
 
 def test_a_short_post_above_a_thread_the_rules_missed_stays_the_article(monkeypatch):
