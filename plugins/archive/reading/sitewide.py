@@ -6,9 +6,10 @@ The corpus parses every capture once, finds the lines a site repeats
 the `known_lines` rule then claims them before any other rule runs, so that a
 slogan is not taken for a title. A line the line model set aside, or set
 aside for lying above the headline, counts as seen (the model may keep a
-slogan as the headline in one capture and set it aside in another); a line that heads exactly one page of the site stays that
-page's headline there, though the site's other pages list it (so a slogan that
-the first reading took for one page's headline, and only one's, stays its title).
+slogan as the headline in one capture and set it aside in another); a line
+that heads exactly one page of the site stays that page's headline there,
+though the site's other pages list it (so a slogan that the first reading
+took for one page's headline, and only one's, stays its title).
 """
 
 from __future__ import annotations
