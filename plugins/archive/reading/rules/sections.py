@@ -147,6 +147,11 @@ def _furniture_reason(state: ParseState, text: str) -> str | None:
     """Why a single line is page furniture, checked from the most specific reason."""
     if comment_count_heading(state, text) is not None:
         return COMMENT_FURNITURE
+    return _furniture_wording(state, text)
+
+
+def _furniture_wording(state: ParseState, text: str) -> str | None:
+    """Why a line that states no count of comments is page furniture (`_furniture_reason`)."""
     match = _ANY_COMMENT_FURNITURE.match(text)
     if match:
         if match["site"] is not None and state.site is None:
@@ -180,7 +185,7 @@ def furniture_lines(state: ParseState) -> None:
         heading = count_heading(state, line.stripped)
         if heading:
             state.count_headings.append((i, heading.count, heading.names_post))
-        why = COMMENT_FURNITURE if heading else _furniture_reason(state, line.stripped)
+        why = COMMENT_FURNITURE if heading else _furniture_wording(state, line.stripped)
         if why:
             state.claim(i, BOILERPLATE, why)
             _prompt_tail(state, i, why)
