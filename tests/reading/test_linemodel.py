@@ -2105,6 +2105,47 @@ def test_a_thread_the_model_missed_is_cut_when_the_page_counts_it(monkeypatch):
         COMMENT_FURNITURE}
 
 
+FOOTED_THREAD = """Productivity is about giving something up
+
+November 5th, 2012
+
+3 Comments
+
+I hate myself for not doing yoga every day, and this post is about why that is so.
+
+Before I go on about it, let me assure you that I am more accomplished than most people you know.
+
+Comments (3)
+
+Leave a comment
+
+This is me, every single morning.
+
+Posted by tj on November 5, 2012 at 7:56 am | permalink | Reply
+
+I am starting to figure out what I want.
+
+Posted by Harriet May on November 5, 2012 at 8:37 am | permalink | Reply
+
+No one is a loser.
+
+Posted by Lori Pollard on November 5, 2012 at 10:23 am | permalink | Reply
+"""
+
+
+def test_a_counted_thread_signed_under_each_comment_starts_under_the_nearest_heading_that_counts_it(monkeypatch):
+    """The post's header and the thread's heading both count three comments, each
+    signed under its text: the thread is counted from the heading nearest above
+    it, and the first comment's text starts there, not at the post's first paragraph."""
+    state = _relabelled(monkeypatch, parse_text(FOOTED_THREAD, model=False),
+                        lambda text: ARTICLE_LINE if text.startswith(("I hate", "Before I")) else FURNITURE_LINE)
+    assert [(c.author, [state.lines[i].stripped for i in c.lines]) for c in state.comments] == [
+        ("tj", ["This is me, every single morning."]),
+        ("Harriet May", ["I am starting to figure out what I want."]),
+        ("Lori Pollard", ["No one is a loser."])]
+    assert {line.role for line in state.lines if line.stripped.startswith(("I hate", "Before I"))} == {"body"}
+
+
 def test_a_counted_thread_is_cut_from_a_teaser_block_that_ran_into_it(monkeypatch):
     """A "Related Articles" block runs on to the page's end when no heading closes
     it; the count by the headline and the stamps under it still cut the thread."""
