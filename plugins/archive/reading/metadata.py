@@ -80,15 +80,18 @@ def date_post(state: ParseState) -> None:
     header_shapes = Counter(header.values())
     best = None
     for i, cost in places:
-        line = state.lines[i]
-        shape = loose_shape(line.stripped)
-        # a list's entries share the dateline's shape; between the headline and the first paragraph, the one of
-        # its shape there is the post's own, even right under the headline, unless the header repeats its shape
-        # (the headline taken was a listed one's)
-        in_header = i in header
-        listed_here = shape in listed and ((in_header and header_shapes[shape] > 1) or (cost > BESIDE and not in_header))
-        found = None if listed_here else _date_on(line.stripped, year)
-        if found is not None and (best is None or cost + YEARLESS * found[1] < best[0]):
+        found = _date_on(state.lines[i].stripped, year)
+        if found is None:
+            continue
+        if listed:
+            # a list's entries share the dateline's shape; between the headline and the first paragraph, the one of
+            # its shape there is the post's own, even right under the headline, unless the header repeats its shape
+            # (the headline taken was a listed one's)
+            in_header = i in header
+            shape = header[i] if in_header else loose_shape(state.lines[i].stripped)
+            if shape in listed and ((in_header and header_shapes[shape] > 1) or (cost > BESIDE and not in_header)):
+                continue
+        if best is None or cost + YEARLESS * found[1] < best[0]:
             best = (cost + YEARLESS * found[1], i, *found)
     if best is None:
         return
