@@ -2133,17 +2133,33 @@ Posted by Lori Pollard on November 5, 2012 at 10:23 am | permalink | Reply
 """
 
 
-def test_a_counted_thread_signed_under_each_comment_starts_under_the_nearest_heading_that_counts_it(monkeypatch):
+def test_a_counted_thread_opens_under_the_lower_of_two_headings_that_count_it_and_under_the_topmost_else(monkeypatch):
     """The post's header and the thread's heading both count three comments, each
-    signed under its text: the thread is counted from the heading nearest above
-    it, and the first comment's text starts there, not at the post's first paragraph."""
-    state = _relabelled(monkeypatch, parse_text(FOOTED_THREAD, model=False),
-                        lambda text: ARTICLE_LINE if text.startswith(("I hate", "Before I")) else FURNITURE_LINE)
+    signed under its text: the thread opens under the lower heading, and the first
+    comment's text with it, not at the post's first paragraph. A lower count that
+    the stamps under it happen to match (a reply count in the thread, a sidebar's
+    count under it) does not take the thread from the heading over it."""
+    def read(page: str):
+        return _relabelled(monkeypatch, parse_text(page, model=False),
+                           lambda text: ARTICLE_LINE if text.startswith(("I hate", "Before I", "We spent"))
+                           else FURNITURE_LINE)
+
+    state = read(FOOTED_THREAD)
     assert [(c.author, [state.lines[i].stripped for i in c.lines]) for c in state.comments] == [
         ("tj", ["This is me, every single morning."]),
         ("Harriet May", ["I am starting to figure out what I want."]),
         ("Lori Pollard", ["No one is a loser."])]
     assert {line.role for line in state.lines if line.stripped.startswith(("I hate", "Before I"))} == {"body"}
+    replies = "".join(f"\n  {n}. {name}\n\n    March {day}, 2013, | Permalink\n\n    {text}\n"
+                      for n, name, day, text in ((4, "Ana", 5, "Agreed, the tram is the only sane way up."),
+                                                 (5, "Luis", 6, "The walk down is the best part of it.")))
+    state = read(COUNTED_THREAD.format(count=5).replace("Leave a Reply\n", "    2 Replies\n" + replies
+                                                         + "\nLeave a Reply\n"))
+    assert [c.author for c in state.comments] == ["Marta", "Jo", "Teodor", "Ana", "Luis"]
+    sidebar = ("\nPrevious post: Madrid terraces\n\n2 Comments\n\nSeville patios\n\nMarch 1, 2013\n\n"
+               "Granada courtyards\n\nMarch 2, 2013\n")
+    state = read(COUNTED_THREAD.format(count=3) + sidebar)
+    assert [c.author for c in state.comments] == ["Marta", "Jo", "Teodor"]
 
 
 def test_a_counted_thread_is_cut_from_a_teaser_block_that_ran_into_it(monkeypatch):

@@ -32,13 +32,15 @@ MIN_COUNTED = 2  # comments a heading states, at least (one comment has no repea
 
 def counted_lines(state: ParseState, free: set[int]) -> tuple[int, list[int]] | None:
     """The comments a heading states and the text lines under it, to the end of
-    the thread its count confirms: the heading nearest above the thread under
-    which a stamped shape repeats exactly as often as it says (not the post's
-    own "41 Comments" under its headline, whose count the thread's heading
-    repeats: a thread signed under each comment would open at the post's first
-    paragraph). ``free``: lines set aside only for
-    where they lie, which this reading may take, besides `template.usable` ones
-    and other comments' lines (it may challenge their reading)."""
+    the thread its count confirms: the topmost heading under which a stamped
+    shape repeats exactly as often as it says (not a reply count inside the
+    thread, nor a sidebar's count below it), or, of two headings that count the
+    same repeats of one shape (the post's "41 Comments" under its headline and
+    the thread's "Comments (41)"), the lower: the thread opens under it, and
+    a thread signed under each comment would otherwise open at the post's
+    first paragraph. ``free``: lines set aside only for where they lie, which
+    this reading may take, besides `template.usable` ones and other comments'
+    lines (it may challenge their reading)."""
     text_lines = [i for i, line in enumerate(state.lines) if not line.blank]
     free = free | teasers_in_comments(state)
     takes = {j for j in text_lines if _takes(state, j, free)}
@@ -57,8 +59,10 @@ def counted_lines(state: ParseState, free: set[int]) -> tuple[int, list[int]] | 
         stated = comment_count_heading(state, state.lines[i].stripped)
         # one shape that repeats as often as the heading says (two alike in number: no sure template)
         if stated is not None and stated >= MIN_COUNTED and len(with_repeats[stated]) == 1:
-            found = at, stated, next(iter(with_repeats[stated]))  # the nearest such heading above the thread
-            break
+            template = next(iter(with_repeats[stated]))
+            # the topmost heading wins, but of two that count the same repeats of one shape, the lower
+            if found is None or found[1:] != (stated, template):
+                found = at, stated, template
         if i in stamped_shapes:
             shape_text = stamped_shapes[i]
             with_repeats[repeats[shape_text]].discard(shape_text)
