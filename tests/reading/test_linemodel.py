@@ -1884,6 +1884,26 @@ Topics:
 """
 
 
+def test_a_page_that_says_it_has_one_comment_reads_one_where_its_paragraphs_were_cut_as_several(monkeypatch):
+    """"One comment" over a name the model set aside, its stamp and three
+    paragraphs: with no template to cut by, each block of the model's comment
+    lines was a comment of its own (five, none with a name). The page counts
+    one: it is the one under the heading, with its name and date."""
+    page = LONE_PAGE.replace("1 Comment\n\nSort by Oldest First", "One comment Add your comment").replace(
+        "Reply\n\nLeave a Reply", "Link\n\nReport this comment\n\nAdd your comment")
+    said = ("We have been killing Johan this year, and I look for Malholm to do it again tonight.",
+            "With series against the Dodgers, Nats and Giants back to back, we need to win the next two.",
+            "Still, maybe we get lucky and the Astros finally get a game out of the Nats this week.", "Go Braves!")
+    comment = ("ChipperisGod", "August 9th, 2012\n2:13 pm", *said)
+    state = _read_lone(monkeypatch, page.format(above="", comment="\n\n".join(comment)),
+                       ("August 9th, 2012", "2:13 pm", *said))
+    assert [(c.number, c.author, [state.lines[i].stripped for i in c.own_lines()]) for c in state.comments] == [
+        (1, "ChipperisGod", ["ChipperisGod", "August 9th, 2012", "2:13 pm", *said])]
+    assert state.comments[0].date.startswith("2012-08-09")
+    assert state.comments_stated == 1
+    assert all(line.role == "boilerplate" for line in state.lines if line.stripped in ("Link", "Report this comment"))
+
+
 def test_nameless_undated_comments_that_leave_no_article_are_its_paragraphs(monkeypatch):
     """"Add a Comment" under the headline sets the post aside as if it lay in the
     comment form, and the model, reading it as talk, cuts it into comments that

@@ -32,6 +32,8 @@ text") and overrules them where the page's structure says otherwise:
   under it that the model reads as a comment, or that open with a comment's
   header or close with its footer, over what is no article text or under more
   of the post's prose than they hold (`archive.reading.rules.comments.lone`);
+  with more than one found where it says there is one (each paragraph of it
+  cut as a comment), the one that reading finds is the page's comment;
 - comments that are at least half wordless, in lines the model does not read
   as comments, on a page that does not state their number, were no thread (a
   list of dated headlines); nor were comments that, two in three and four
@@ -121,6 +123,8 @@ def relabel(state: ParseState) -> None:
                             {i for k, i in enumerate(index) if labels[k] == ARTICLE})
         if lone:
             claim_lone(state, lone)
+    elif state.comments_stated == 1 and len(state.comments) > 1:
+        _one_as_stated(state, index, labels, furniture)
     for i in released:
         if state.lines[i].role == BOILERPLATE and state.lines[i].why == LINE_MODEL:
             state.lines[i].why = COMMENT_FURNITURE  # no comment took it: it stays what the rules said
@@ -162,6 +166,25 @@ def _counted_thread(state: ParseState, furniture: set[int], found: tuple[int, li
         return lent
     _restore(state, before)  # not the thread the page counts: as it was
     return []
+
+
+def _one_as_stated(state: ParseState, index: list[int], labels: list[str], furniture: set[int]) -> None:
+    """The page says there is one comment and more were found (its header, its
+    text and its "Reply" cut as three): the comment is the one the heading
+    that states it holds (`lone.lone_comment`), read afresh, if it finds one;
+    the lines of the comments found that it leaves are set aside, but those
+    the model reads as article text. Else the comments found stand."""
+    before = _reading(state)
+    found = _comment_lines(state)
+    article = {i for k, i in enumerate(index) if labels[k] == ARTICLE}
+    _undo_comments(state)
+    lone = lone_comment(state, {i for k, i in enumerate(index) if labels[k] == COMMENT}, furniture, article)
+    if lone is None or not found.intersection(lone):
+        _restore(state, before)
+        return
+    claim_lone(state, lone)
+    for i in sorted(found - set(lone) - article):
+        state.lines[i].role, state.lines[i].why = BOILERPLATE, COMMENT_FURNITURE
 
 
 def _article_under_form(state: ParseState, index: list[int], feats: list[list[str]]) -> None:
