@@ -1884,6 +1884,26 @@ Topics:
 """
 
 
+def test_a_lone_comment_may_open_in_a_teaser_block_that_ran_on_past_its_heading(monkeypatch):
+    """"Related Posts" over three headlines, "1 CommentNo Reactions", and the
+    comment's name and stamp: the rules read the name and stamp as two more
+    teasers. They open the comment; a teaser block under its text does not join it."""
+    related = "Related Posts\n\nThe Hotlist – Edition 3\n\nThe Hotlist – Edition 4\n\nTen Business Cards We Love"
+    page = LONE_PAGE.replace("1 Comment\n\nSort by Oldest First", related + "\n\n1 CommentNo Reactions")
+    comment = ("1. Wade McMaster", "4 Nov 12 at 11:22 pm",
+               "Nice cards. I prefer the illustrations over the designs though, they show a little more.")
+    state = _read_lone(monkeypatch, page.format(above="", comment="\n\n".join(comment)), ())
+    assert [(c.author, [state.lines[i].stripped for i in c.own_lines()]) for c in state.comments] == [
+        ("Wade McMaster", list(comment))]
+    assert [line.why for line in state.lines if line.stripped.startswith(("The Hotlist", "Ten Business"))] == [
+        "related or latest-news teasers"] * 3
+    # teasers under the comment's own lines are the page's next block, not its text
+    page = LONE_PAGE.replace("Reply\n\nLeave a Reply", related + "\n\nLeave a Reply")
+    named = ("Ted Wilson", "October 14th, 2012 at 4:51 pm", "Woe is me! I sound just like my father now.")
+    state = _read_lone(monkeypatch, page.format(above="", comment="\n\n".join(named)), named)
+    assert [[state.lines[i].stripped for i in c.own_lines()] for c in state.comments] == [list(named)]
+
+
 def test_a_page_that_says_it_has_one_comment_reads_one_where_its_paragraphs_were_cut_as_several(monkeypatch):
     """"One comment" over a name the model set aside, its stamp and three
     paragraphs: with no template to cut by, each block of the model's comment

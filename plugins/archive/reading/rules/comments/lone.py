@@ -5,7 +5,8 @@ A template needs repeats, and a lone comment has none. So when no reading
 found comments and a heading states exactly one, the comment is the run of
 text right under that heading (past a few lines of the section's own
 furniture: "Sort by", "Subscribe") up to the first line a rule set aside
-("Reply", "Leave a Comment"), less the line model's short furniture at its end
+("Reply", "Leave a Comment"; a "Related posts" block that ran on past the
+heading may open it), less the line model's short furniture at its end
 ("ReplyDelete"); or, when no header opens that run, the run up to the
 comment's footer, a name and a stamp under its text ("Posted by jenn |
 November 6, 2012 1:04 PM"). The heading alone is not enough: a post's
@@ -26,7 +27,7 @@ from __future__ import annotations
 from ...shapes import MAX_TEMPLATE_LENGTH, NUMBER, VARYING, header_like, loose_shape, sentence_like, stamped
 from ...state import BODY, COMMENT_BODY, COMMENT_HEADER, Comment, ParseState
 from .named import is_sentence
-from .template import author_and_date, name_line, usable
+from .template import author_and_date, is_teaser, name_line, usable
 from ..counts import comment_count_heading
 from ..sections import article_like
 
@@ -158,13 +159,22 @@ def _runs_under(state: ParseState, following: list[int], furniture: set[int]) ->
 
 def _open_lines(state: ParseState, following: list[int]) -> list[int]:
     """The open lines under a heading, past at most ``LEAD`` others, up to the
-    first line a rule set aside (one more than ``MAX_LINES`` at most)."""
+    first line a rule set aside (one more than ``MAX_LINES`` at most). A
+    teaser block may run on past the heading, when the rules did not see where
+    the comments begin: its lines are open too, but only from the run's start
+    (teasers under the comment's own lines are the page's next block)."""
     k = 0
-    while k < min(LEAD, len(following)) and not usable(state, following[k]):
+    while k < min(LEAD, len(following)) and not (usable(state, following[k]) or is_teaser(state, following[k])):
         k += 1
-    run = []
-    while k < len(following) and usable(state, following[k]) and len(run) <= MAX_LINES:
-        run.append(following[k])
+    run: list[int] = []
+    teasers = True  # the run so far is all teasers
+    while k < len(following) and len(run) <= MAX_LINES:
+        i = following[k]
+        teaser = is_teaser(state, i)
+        if not (usable(state, i) or teaser and teasers):
+            break
+        teasers = teasers and teaser
+        run.append(i)
         k += 1
     return run
 
