@@ -1904,6 +1904,62 @@ def test_a_lone_comment_may_open_in_a_teaser_block_that_ran_on_past_its_heading(
     assert [[state.lines[i].stripped for i in c.own_lines()] for c in state.comments] == [list(named)]
 
 
+TWO_WAYS_NUMBERED = """1 Teresha August 9, 2012 at 9:03 am
+
+I have to say I feel like Super Woman when I eat clean, and the frittata is next on my list.
+
+Reply
+
+2 Charise @ I Thought I Knew Mama
+Twitter: ithoughtiknewma
+August 9, 2012 at 9:44 am
+
+The frittata sounds delicious! I am going to pass this post along to my cousin.
+
+Reply
+
+3 Sage August 9, 2012 at 10:19 am
+
+This is an awesome post, thank you! I have changed my diet so much within the past year.
+
+Reply
+
+4 Mandi
+Twitter: stblessings
+August 9, 2012 at 11:53 am
+
+We just switched to sprouted bread a few weeks ago. I feel the difference for sure.
+
+Reply
+
+Leave a Comment
+
+Name (required)
+"""
+
+
+def test_a_counted_thread_whose_headers_differ_is_cut_by_their_numbers(monkeypatch):
+    """"4 comments" over headers numbered 1 to 4, two with the stamp on the
+    header line and two with it under a "Twitter:" line: no shape repeats four
+    times, and the template cut two comments by the "Twitter:" lines (or none).
+    The numbers count what the page counts: four comments, each named and dated."""
+    post = LONE_PAGE.split("{comment}")[0].replace("{above}", "").replace(
+        "1 Comment\n\nSort by Oldest First", "{ 4 comments… read them below or add one }")
+    bodies = tuple(line for line in TWO_WAYS_NUMBERED.splitlines() if len(line) > 60)
+    for talk in ((), bodies):
+        state = _read_lone(monkeypatch, post + TWO_WAYS_NUMBERED, talk)
+        assert [(c.number, c.author, c.date) for c in state.comments] == [
+            (1, "Teresha", "2012-08-09T09:03"), (2, "Charise", "2012-08-09T09:44"), (3, "Sage", "2012-08-09T10:19"),
+            (4, "Mandi", "2012-08-09T11:53")], talk
+        assert [[state.lines[i].stripped for i in c.lines] for c in state.comments] == [[body] for body in bodies]
+        assert [state.lines[i].stripped for i in state.comments[1].all_header_lines()] == [
+            "2 Charise @ I Thought I Knew Mama", "Twitter: ithoughtiknewma", "August 9, 2012 at 9:44 am"]
+        assert all(line.role == "boilerplate" for line in state.lines if line.stripped == "Reply")
+    # numbers that do not reach the page's count prove nothing: the thread is not cut by them
+    state = _read_lone(monkeypatch, post.replace("4 comments", "5 comments") + TWO_WAYS_NUMBERED, bodies)
+    assert "Teresha" not in [c.author for c in state.comments]
+
+
 def test_a_page_that_says_it_has_one_comment_reads_one_where_its_paragraphs_were_cut_as_several(monkeypatch):
     """"One comment" over a name the model set aside, its stamp and three
     paragraphs: with no template to cut by, each block of the model's comment

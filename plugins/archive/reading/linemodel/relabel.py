@@ -27,7 +27,10 @@ text") and overrules them where the page's structure says otherwise:
   "Related posts" block that ran on past a heading that opens the comments;
   with no comments found, so does a stamped shape with a name in it that
   repeats at least three times under a bare "Comments" heading below the
-  post ("Posted by: <X> on <DATE> <TIME>" under each comment);
+  post ("Posted by: <X> on <DATE> <TIME>" under each comment); and, still
+  not as many as the page states, so do header lines under the heading
+  numbered 1 to that count, however their wording differs
+  (`archive.reading.rules.comments.numbered`);
 - with no comments found, a heading that states there is one takes the lines
   under it that the model reads as a comment, or that open with a comment's
   header or close with its footer, over what is no article text or under more
@@ -65,6 +68,7 @@ from collections.abc import Callable
 from ..rules.comments.counted import counted_lines, told_in_sentences, uncounted_lines
 from ..rules.comments.lone import claim_lone, lone_comment
 from ..rules.comments.named import claim_named, named_thread
+from ..rules.comments.numbered import cut_numbered, numbered_lines
 from ..rules.comments.template import induced_comments, is_teaser
 from ..rules.sections import is_comment_form_heading
 from ..state import (ABOVE_HEADLINE, AFTER_COMMENTS, BODY, BOILERPLATE, CAPTION, COMMENT_BODY, COMMENT_FURNITURE,
@@ -118,6 +122,9 @@ def relabel(state: ParseState) -> None:
         released += _counted_thread(state, furniture, counted_lines(state, state.presumed))
     if not state.comments:  # or head or sign each of its comments with a stamp and a name
         released += _counted_thread(state, furniture, uncounted_lines(state, state.presumed), told_in_sentences)
+    if state.comments_stated not in (None, len(state.comments)):  # or number them
+        released += _counted_thread(state, furniture, numbered_lines(state, state.presumed), told_in_sentences,
+                                    cut_numbered)
     if not state.comments:  # the page may say there is one
         lone = lone_comment(state, {i for k, i in enumerate(index) if labels[k] == COMMENT}, furniture,
                             {i for k, i in enumerate(index) if labels[k] == ARTICLE})
@@ -137,13 +144,16 @@ def relabel(state: ParseState) -> None:
 
 
 def _counted_thread(state: ParseState, furniture: set[int], found: tuple[int, list[int]] | None,
-                    check: Callable[[ParseState], bool] | None = None) -> list[int]:
+                    check: Callable[[ParseState], bool] | None = None,
+                    cut: Callable[[ParseState, list[int], set[int]], bool] = induced_comments) -> list[int]:
     """Comments cut by the page's template where ``found`` says how many there
     are and which lines hold them: a heading that states their number with a
     stamped shape under it that repeats that many times (`counted.counted_lines`),
     or a stamped shape that repeats under a bare "Comments" heading
-    (`counted.uncounted_lines`). They stand if as many are cut (and ``check``
-    says so of them). The lines set aside for lying under a comment form's
+    (`counted.uncounted_lines`), cut by the template reader; or header lines
+    numbered 1 to the count a heading states (`numbered.numbered_lines`), cut
+    at those lines (``cut``: `numbered.cut_numbered`). They stand if as many
+    are cut (and ``check`` says so of them). The lines set aside for lying under a comment form's
     heading, and a teaser block's that ran on into the comments, it lends the
     template reader: what no comment takes goes back (the first returned, to
     the reason the rules gave; the teasers stay teasers)."""
@@ -158,7 +168,7 @@ def _counted_thread(state: ParseState, furniture: set[int], found: tuple[int, li
     teasers = [i for i in lines if is_teaser(state, i)]
     for i in lent + teasers:
         state.lines[i].why = LINE_MODEL
-    induced_comments(state, lines, furniture)
+    cut(state, lines, furniture)
     if len(state.comments) == stated and (check is None or check(state)):
         for i in teasers:
             if state.lines[i].role == BOILERPLATE and state.lines[i].why == LINE_MODEL:

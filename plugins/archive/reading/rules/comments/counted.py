@@ -43,7 +43,7 @@ def counted_lines(state: ParseState, free: set[int]) -> tuple[int, list[int]] | 
     lines (it may challenge their reading)."""
     text_lines = [i for i, line in enumerate(state.lines) if not line.blank]
     free = free | teasers_in_comments(state)
-    takes = {j for j in text_lines if _takes(state, j, free)}
+    takes = {j for j in text_lines if may_take(state, j, free)}
     stamped_shapes: dict[int, str] = {}  # each line's shape, made once: a page may have many count headings
     for j in takes:
         text = state.lines[j].stripped
@@ -72,15 +72,15 @@ def counted_lines(state: ParseState, free: set[int]) -> tuple[int, list[int]] | 
         return None
     at, stated, template = found
     heads = [j for j in text_lines[at + 1:] if stamped_shapes.get(j) == template]
-    return stated, _to_thread_end([j for j in text_lines[at + 1:] if j in takes], heads)
+    return stated, to_thread_end([j for j in text_lines[at + 1:] if j in takes], heads)
 
 
-def _takes(state: ParseState, j: int, free: set[int]) -> bool:
+def may_take(state: ParseState, j: int, free: set[int]) -> bool:
     """May this reading take line ``j``: `template.usable`, ``free``, or another reading's comment?"""
     return usable(state, j) or j in free or state.lines[j].role in (COMMENT_HEADER, COMMENT_BODY)
 
 
-def _to_thread_end(lines: list[int], heads: list[int]) -> list[int]:
+def to_thread_end(lines: list[int], heads: list[int]) -> list[int]:
     """The ``lines`` before the thread's end: its last repeat and the usual gap (the lower median) after it."""
     usual_gap = sorted(b - a for a, b in zip(heads, heads[1:]))[(len(heads) - 2) // 2]
     return [j for j in lines if j < heads[-1] + usual_gap]
@@ -123,7 +123,7 @@ def _thread_in(state: ParseState, section: list[int], free: set[int]) -> tuple[i
     """The thread a stamped shape with a name in it cuts in ``section`` (`uncounted_lines`)."""
     if any(comment_count_heading(state, state.lines[j].stripped) is not None for j in section):
         return None  # another post's count: a page of posts, each signed
-    takes = [j for j in section if _takes(state, j, free)]
+    takes = [j for j in section if may_take(state, j, free)]
     found: dict[str, list[int]] = {}
     for j in takes:
         line_text = state.lines[j].stripped
@@ -136,7 +136,7 @@ def _thread_in(state: ParseState, section: list[int], free: set[int]) -> tuple[i
     lead = sum(j not in taken for j in section if heads and j < heads[0])
     if len(heads) < MIN_UNCOUNTED or len(names) < 2 or lead > LEAD:
         return None
-    return len(heads), _to_thread_end(takes, heads)
+    return len(heads), to_thread_end(takes, heads)
 
 
 def told_in_sentences(state: ParseState) -> bool:

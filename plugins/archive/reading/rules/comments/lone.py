@@ -93,7 +93,7 @@ def _text_left(state: ParseState, text_lines: list[int], run: list[int]) -> bool
     return any(state.lines[i].role == BODY and i not in taken for i in text_lines)
 
 
-def _stamp_line(text: str) -> bool:
+def stamp_line(text: str) -> bool:
     """A line that is a stamp and little else ("November 2, 2012 at 10:46 pm"),
     not a sentence that mentions a date."""
     shape_text = loose_shape(text)
@@ -140,7 +140,7 @@ def _footer_at(state: ParseState, run: list[int]) -> int | None:
 
 def _name_over_stamp(state: ParseState, run: list[int]) -> bool:
     """A name alone on the run's first line and a stamp alone on its second, with a body under them."""
-    return len(run) > 2 and name_line(state.lines[run[0]].stripped) and _stamp_line(state.lines[run[1]].stripped)
+    return len(run) > 2 and name_line(state.lines[run[0]].stripped) and stamp_line(state.lines[run[1]].stripped)
 
 
 def _runs_under(state: ParseState, following: list[int], furniture: set[int]) -> list[list[int]]:
@@ -198,7 +198,7 @@ def claim_lone(state: ParseState, run: list[int]) -> None:
     first, second = run[0], run[1]
     text = state.lines[first].stripped
     shape_text = loose_shape(text)
-    stamp_below = len(run) > 2 and _stamp_line(state.lines[second].stripped)
+    stamp_below = len(run) > 2 and stamp_line(state.lines[second].stripped)
     if _name_over_stamp(state, run):
         header_lines = [first, second]
         author, date = author_and_date(state, second, first)
