@@ -1897,6 +1897,19 @@ def test_a_lone_comment_may_open_in_a_teaser_block_that_ran_on_past_its_heading(
         ("Wade McMaster", list(comment))]
     assert [line.why for line in state.lines if line.stripped.startswith(("The Hotlist", "Ten Business"))] == [
         "related or latest-news teasers"] * 3
+    # a teaser block that opens under the heading is no comment's: it did not run on past it
+    said = ("I love this idea, I will be buying some for my fireplace this winter for sure.",
+            "Hi Jamie, I bought a box on November 3 and they burned all evening.")
+    page = LONE_PAGE.replace("Sort by Oldest First", "Related Posts\n\nThe Hotlist – Edition 3")
+    state = _read_lone(monkeypatch, page.format(above="", comment="\n\n".join(said)), said)
+    assert [[state.lines[i].stripped for i in c.own_lines()] for c in state.comments] == [list(said)]
+    # nor is a list of teasers that each show their count: the page states more than one
+    teasers = ("Related Posts\n\nTen Business Cards We Love\n\nOctober 2, 2012\n\n"
+               "We asked fifty designers for the card they keep.\n\n1 Comment\n\nMeet Jamie Oliver\n\n"
+               "October 14, 2012\n\nThe chef came to town and cooked for three hundred people.\n\n3 Comments\n\n"
+               "The Hotlist – Edition 4\n\nOctober 20, 2012\n\nTen more things we loved this month.\n\n5 Comments")
+    page = LONE_PAGE.replace("1 Comment\n\nSort by Oldest First\n\n{comment}\n\nReply\n\n", teasers + "\n\n")
+    assert _read_lone(monkeypatch, page.format(above=""), ()).comments == []
     # teasers under the comment's own lines are the page's next block, not its text
     page = LONE_PAGE.replace("Reply\n\nLeave a Reply", related + "\n\nLeave a Reply")
     named = ("Ted Wilson", "October 14th, 2012 at 4:51 pm", "Woe is me! I sound just like my father now.")
@@ -1955,6 +1968,23 @@ def test_a_counted_thread_whose_headers_differ_is_cut_by_their_numbers(monkeypat
         assert [state.lines[i].stripped for i in state.comments[1].all_header_lines()] == [
             "2 Charise @ I Thought I Knew Mama", "Twitter: ithoughtiknewma", "August 9, 2012 at 9:44 am"]
         assert all(line.role == "boilerplate" for line in state.lines if line.stripped == "Reply")
+    # the last comment keeps all its paragraphs, down to the comment form
+    longer = TWO_WAYS_NUMBERED.replace("I feel the difference for sure.\n", "I feel the difference for sure.\n\n"
+                                       "My husband was skeptical at first, but now he asks for it every morning.\n")
+    for talk in ((), tuple(line for line in longer.splitlines() if len(line) > 60)):
+        state = _read_lone(monkeypatch, post + longer, talk)
+        assert [state.lines[i].stripped[:14] for i in state.comments[-1].lines] == ["We just switch", "My husband was"]
+    # a post's numbered list under its own count, over the thread's count: the comments found stand
+    cities = ("Lisbon", "Porto", "Madrid", "Prague", "Edinburgh")
+    names = ("Teresha", "Charise", "Sage", "Mandi")
+    page = ("The Coffee Log Diaries\n\n5 Comments\n\nFive cities where the logs are sold, from the maker's list.\n\n"
+            + "\n\n".join(f"{n} {city}\n\nIn {city} the logs are sold in three cafes, and the maker says they sell "
+                          "out every week." for n, city in enumerate(cities, start=1)) + "\n\nTweet\n\n5 Comments\n\n"
+            + "\n\n".join(f"{name} August 9, 2012 at 9:0{k} am\n\nWhat a lovely idea, I will be buying some for my "
+                          "fireplace this winter.\n\nReply" for k, name in enumerate(names))
+            + "\n\nLeave a Comment\n\nName (required)\n")
+    talk = tuple(line for line in page.splitlines() if line.startswith(("What a lovely", *names)))
+    assert [c.author for c in _read_lone(monkeypatch, page, talk).comments] == list(names)
     # numbers that do not reach the page's count prove nothing: the thread is not cut by them
     state = _read_lone(monkeypatch, post.replace("4 comments", "5 comments") + TWO_WAYS_NUMBERED, bodies)
     assert "Teresha" not in [c.author for c in state.comments]
@@ -1978,6 +2008,19 @@ def test_a_page_that_says_it_has_one_comment_reads_one_where_its_paragraphs_were
     assert state.comments[0].date.startswith("2012-08-09")
     assert state.comments_stated == 1
     assert all(line.role == "boilerplate" for line in state.lines if line.stripped in ("Link", "Report this comment"))
+    # comments with names and dates stand, whatever the count says (a stale count)
+    ted = ("Ted Wilson", "October 14th, 2012 at 4:51 pm", "Woe is me! I sound just like my father now.")
+    ann = ("Ann Parker", "October 15th, 2012 at 9:12 am", "Ha, we all do sooner or later, Ted. Great post though.")
+    state = _read_lone(monkeypatch, LONE_PAGE.format(above="", comment="\n\n".join(ted) + "\n\nReply\n\n"
+                                                      + "\n\n".join(ann)), ted + ann)
+    assert [c.author for c in state.comments] == ["Ted Wilson", "Ann Parker"]
+    # a post's own "1 Comment" over its paragraphs, which the model reads as comments: the post keeps its text
+    paragraphs = ("Siri does have", "Google seems to be", "Both fared well")
+    state = _relabelled(monkeypatch, parse_text(POST_UNDER_A_FORM_HEADING.format(post="", count="1 Comment\n\n"),
+                                                model=False),
+                        lambda text: ("comment", 0.05, 0.05) if text.startswith(paragraphs) else ARTICLE_LINE
+                        if text.startswith(("Voice", "October", "(Note")) else FURNITURE_LINE)
+    assert any(line.role == "body" for line in state.lines if line.stripped.startswith(paragraphs))
 
 
 def test_nameless_undated_comments_that_leave_no_article_are_its_paragraphs(monkeypatch):

@@ -179,11 +179,17 @@ def _counted_thread(state: ParseState, furniture: set[int], found: tuple[int, li
 
 
 def _one_as_stated(state: ParseState, index: list[int], labels: list[str], furniture: set[int]) -> None:
-    """The page says there is one comment and more were found (its header, its
-    text and its "Reply" cut as three): the comment is the one the heading
-    that states it holds (`lone.lone_comment`), read afresh, if it finds one;
-    the lines of the comments found that it leaves are set aside, but those
-    the model reads as article text. Else the comments found stand."""
+    """The page says there is one comment and several were found, at most one
+    of them with a name or a date (its stamp and paragraphs cut as comments of
+    their own): the comment is the one that the first heading stating one
+    holds (`lone.lone_comment`, read afresh), if it finds one over lines the
+    comments found held. The lines of those comments that it leaves are set
+    aside, but those the model reads as article text. The comments found stand
+    where it finds none, where it overlaps none of them, or where the page
+    would be left with no article text (a post's own "1 Comment" over its
+    paragraphs). Named or dated comments stand whatever the count says."""
+    if sum(c.author is not None or c.date is not None for c in state.comments) > 1:
+        return
     before = _reading(state)
     found = _comment_lines(state)
     article = {i for k, i in enumerate(index) if labels[k] == ARTICLE}
@@ -195,6 +201,8 @@ def _one_as_stated(state: ParseState, index: list[int], labels: list[str], furni
     claim_lone(state, lone)
     for i in sorted(found - set(lone) - article):
         state.lines[i].role, state.lines[i].why = BOILERPLATE, COMMENT_FURNITURE
+    if not any(line.role == BODY for line in state.lines):
+        _restore(state, before)
 
 
 def _article_under_form(state: ParseState, index: list[int], feats: list[list[str]]) -> None:

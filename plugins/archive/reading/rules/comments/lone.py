@@ -2,11 +2,12 @@
 "Comments (1)", "1 Response to “…”").
 
 A template needs repeats, and a lone comment has none. So when no reading
-found comments and a heading states exactly one, the comment is the run of
+found comments (or found several, nameless, where the page says there is one:
+`relabel`) and a heading states exactly one, the comment is the run of
 text right under that heading (past a few lines of the section's own
 furniture: "Sort by", "Subscribe") up to the first line a rule set aside
-("Reply", "Leave a Comment"; a "Related posts" block that ran on past the
-heading may open it), less the line model's short furniture at its end
+("Reply", "Leave a Comment"; a "Related posts" block over the heading that
+ran on past it may open it, on a page that states no other count), less the line model's short furniture at its end
 ("ReplyDelete"); or, when no header opens that run, the run up to the
 comment's footer, a name and a stamp under its text ("Posted by jenn |
 November 6, 2012 1:04 PM"). The heading alone is not enough: a post's
@@ -51,7 +52,10 @@ def lone_comment(state: ParseState, talk: set[int], furniture: set[int], article
     for at, i in enumerate(text_lines):
         if stated[at] != 1:
             continue
-        for run in _runs_under(state, text_lines[at + 1:], furniture):
+        # a "Related posts" block that ran on past the heading may open the comment: one over the heading, on a
+        # page that states no other count (a list of teasers, each with its own count, is no thread)
+        lend = not posts and at > 0 and is_teaser(state, text_lines[at - 1])
+        for run in _runs_under(state, text_lines[at + 1:], furniture, lend):
             if len(run) < 2 or not _text_left(state, text_lines, run):
                 continue
             footed = _stamped_footer(state, run)
@@ -143,11 +147,11 @@ def _name_over_stamp(state: ParseState, run: list[int]) -> bool:
     return len(run) > 2 and name_line(state.lines[run[0]].stripped) and stamp_line(state.lines[run[1]].stripped)
 
 
-def _runs_under(state: ParseState, following: list[int], furniture: set[int]) -> list[list[int]]:
+def _runs_under(state: ParseState, following: list[int], furniture: set[int], lend: bool) -> list[list[int]]:
     """The readings of the open lines under a heading: the run to the first line
     a rule set aside (`_run_under`), then, when no header opens the lines, the
     run to the comment's footer (`_footer_at`)."""
-    lines = _open_lines(state, following)
+    lines = _open_lines(state, following, lend)
     runs = []
     run = _run_under(state, lines, furniture)
     if run is not None:
@@ -157,17 +161,18 @@ def _runs_under(state: ParseState, following: list[int], furniture: set[int]) ->
     return runs
 
 
-def _open_lines(state: ParseState, following: list[int]) -> list[int]:
+def _open_lines(state: ParseState, following: list[int], lend: bool) -> list[int]:
     """The open lines under a heading, past at most ``LEAD`` others, up to the
-    first line a rule set aside (one more than ``MAX_LINES`` at most). A
-    teaser block may run on past the heading, when the rules did not see where
-    the comments begin: its lines are open too, but only from the run's start
-    (teasers under the comment's own lines are the page's next block)."""
+    first line a rule set aside (one more than ``MAX_LINES`` at most). With
+    ``lend`` (a teaser block ran on past the heading, when the rules did not
+    see where the comments begin) the block's lines are open too, but only
+    from the run's start: teasers under the comment's own lines are the page's
+    next block."""
     k = 0
-    while k < min(LEAD, len(following)) and not (usable(state, following[k]) or is_teaser(state, following[k])):
+    while k < min(LEAD, len(following)) and not (usable(state, following[k]) or lend and is_teaser(state, following[k])):
         k += 1
     run: list[int] = []
-    teasers = True  # the run so far is all teasers
+    teasers = lend  # the run so far is all teasers of the block that ran on
     while k < len(following) and len(run) <= MAX_LINES:
         i = following[k]
         teaser = is_teaser(state, i)

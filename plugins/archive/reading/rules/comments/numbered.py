@@ -18,33 +18,41 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .counted import may_take, teasers_in_comments, to_thread_end
+from .counted import may_take, teasers_in_comments
 from .lone import stamp_line
 from .template import MAX_FURNITURE_LENGTH, author_and_date
 from ..counts import comment_count_heading
 from ..sections import is_comment_form_heading
-from ...shapes import MAX_TEMPLATE_LENGTH, VARYING, loose_shape, sentence_like, stamp_date
+from ...shapes import MAX_TEMPLATE_LENGTH, VARYING, day_first, loose_shape, sentence_like, stamp_date
 from ...state import AFTER_COMMENTS, BOILERPLATE, COMMENT_BODY, COMMENT_FURNITURE, COMMENT_HEADER, Comment, ParseState
 
 MIN_NUMBERED = 2  # comments a heading states, at least
 HEADER_WORDS = 12  # words of a numbered header, at most
 _SAYS = (".", "!", "?", ":")  # a sentence's end, or a list item's lead-in ("1. For the sauce:")
 STAMP_BELOW = 2  # text lines under a header without a stamp where its stamp may stand
-_NUMBERED = re.compile(r"(\d{1,4})[.)]?\s+\S")  # "1 Teresha …", "2. Ann says:"
+_NUMBERED = re.compile(r"(\d{1,4})[.)]?\s+\S")  # "1 Teresha …", "2. Ann Parker"
 
 
 def numbered_lines(state: ParseState, free: set[int]) -> tuple[int, list[int]] | None:
-    """The comments the topmost heading states, and the lines under it that this
-    reading may take, to the thread's end, where header lines numbered 1 to that
-    count follow it in order before the comment form's heading or another
-    count (the last comment ends where a rule set aside a line that is no
-    link of the comments', and within the usual gap between two headers);
-    None where there are none. ``free``: lines set aside only for where
-    they lie, which it may take besides `template.usable` ones and other
-    comments' lines, and a teaser block's that ran on into the comments
-    (`counted.teasers_in_comments`)."""
+    """The comments a heading states, and the lines under it that this reading
+    may take, to the thread's end, where header lines numbered 1 to that count
+    follow it in order before the comment form's heading or another count: of
+    such headings, the lowest, nearest the thread (not a post's "5 Comments"
+    under its headline, over a numbered list of its own), and one whose lines
+    hold some of the comments found, if any were (it corrects a thread, never
+    moves it). Known limit: with no comments found, a post's numbered list
+    of short headed sections under its own count, as many as it states, reads
+    as the thread. The thread ends
+    at the first line under its last header that this reading may not take
+    and that is no link of the comments' ("Reply"); `cut_numbered` ends the
+    last comment sooner, at the model's furniture. None where there are none.
+    ``free``: lines set aside only for where they lie, which it may take
+    besides `template.usable` ones and other comments' lines, and a teaser
+    block's that ran on into the comments (`counted.teasers_in_comments`)."""
     text_lines = [i for i, line in enumerate(state.lines) if not line.blank]
     free = free | teasers_in_comments(state)
+    found_lines = {i for comment in state.comments for i in comment.own_lines()}
+    found = None
     for at, i in enumerate(text_lines):
         stated = comment_count_heading(state, state.lines[i].stripped)
         if stated is None or stated < MIN_NUMBERED:
@@ -59,31 +67,30 @@ def numbered_lines(state: ParseState, free: set[int]) -> tuple[int, list[int]] |
         heads = _numbered_heads(state, takes)
         if len(heads) == stated:
             end = _end_of(state, below, heads[-1], free)
-            return stated, to_thread_end([j for j in takes if j < end], heads)
-    return None
+            lines = [j for j in takes if heads[0] <= j < end]
+            if not found_lines or found_lines.intersection(lines):  # it corrects a thread, never moves it
+                found = stated, lines
+    return found
 
 
 def cut_numbered(state: ParseState, lines: list[int], furniture: set[int]) -> bool:
     """Cut ``lines`` into comments at the header lines numbered 1, 2, … among
-    them; a line the model reads as furniture (``furniture``) that repeats in
-    most comments ("Reply") is set aside. True if any were cut."""
+    them. A short line the model reads as furniture (``furniture``) that recurs
+    in at least half the comments, twice at least ("Reply"), is set aside; the
+    last comment ends at the first line the model reads as furniture under its
+    text (the comment form's fields, a sidebar). True if any were cut."""
     heads = _numbered_heads(state, lines)
     if len(heads) < MIN_NUMBERED:
         return False
     taken = set(lines)
     ends = heads[1:] + [lines[-1] + 1]
     spans = [[i for i in range(head, end) if i in taken] for head, end in zip(heads, ends)]
+    headers = [_header_lines(state, span) for span in spans]
+    spans[-1] = _to_furniture(spans[-1], headers[-1], furniture)
     repeated = _repeated(state, spans)
+    first_day = day_first([state.lines[i].stripped for header_lines in headers for i in header_lines])
     state.comments_start = heads[0]
-    for number, span in enumerate(spans, start=1):
-        head = span[0]
-        header_lines = [head]
-        date = stamp_date(state.lines[head].stripped)
-        if date is None:  # "2 Charise @ …" over "Twitter: …" over "August 9, 2012 at 9:44 am"
-            stamp = next((i for i in span[1:STAMP_BELOW + 1] if stamp_line(state.lines[i].stripped)), None)
-            if stamp is not None:
-                header_lines += [i for i in span[1:] if i <= stamp]
-                date = stamp_date(state.lines[stamp].stripped)
+    for number, (span, header_lines) in enumerate(zip(spans, headers), start=1):
         body = []
         for i in span:
             if i in header_lines:
@@ -93,9 +100,42 @@ def cut_numbered(state: ParseState, lines: list[int], furniture: set[int]) -> bo
             else:
                 state.lines[i].role, state.lines[i].why = COMMENT_BODY, None
                 body.append(i)
+        head = span[0]
         author, _date = author_and_date(state, head, None)
+        date = next((date for i in header_lines if (date := stamp_date(state.lines[i].stripped, first_day))), None)
         state.comments.append(Comment(number, author, date, body, header=head, header_lines=header_lines))
     return True
+
+
+def _header_lines(state: ParseState, span: list[int]) -> list[int]:
+    """A comment's header: its numbered line, and where that has no stamp, the
+    lines down to a stamp alone on one of the next ``STAMP_BELOW`` lines, if
+    those between are short and no sentence ("Twitter: <handle>"; not the
+    comment's text over a date under it)."""
+    head = span[0]
+    if stamp_date(state.lines[head].stripped) is not None:
+        return [head]
+    for k, i in enumerate(span[1:STAMP_BELOW + 1], start=1):
+        if stamp_line(state.lines[i].stripped):
+            between = span[1:k]
+            if all(len(state.lines[j].stripped) <= MAX_FURNITURE_LENGTH
+                   and not state.lines[j].stripped.endswith(_SAYS) for j in between):
+                return span[:k + 1]
+            break
+    return [head]
+
+
+def _to_furniture(span: list[int], header_lines: list[int], furniture: set[int]) -> list[int]:
+    """The last comment's lines, up to the first the model reads as furniture
+    once it has a line of text (its first line of text it keeps whatever the model says)."""
+    kept, text = [], False
+    for i in span:
+        if i not in header_lines:
+            if text and i in furniture:
+                break
+            text = True
+        kept.append(i)
+    return kept
 
 
 def _takes(state: ParseState, j: int, free: set[int]) -> bool:
@@ -106,20 +146,26 @@ def _takes(state: ParseState, j: int, free: set[int]) -> bool:
 
 def _numbered_heads(state: ParseState, lines: list[int]) -> list[int]:
     """The lines among ``lines`` that open with 1, 2, 3 … in order and read as a
-    comment's header (short, a name in it, no sentence), up to the first gap in the count."""
+    comment's header (`_header`); a header numbered 1 starts the count afresh (a
+    numbered list in the post above the thread)."""
     heads: list[int] = []
     for i in lines:
         text = state.lines[i].stripped
         match = _NUMBERED.match(text)
-        if match and int(match[1]) == len(heads) + 1 and _header(text):
-            heads.append(i)
+        if match and _header(text):
+            if int(match[1]) == 1:
+                heads = [i]
+            elif int(match[1]) == len(heads) + 1 and heads:
+                heads.append(i)
     return heads
 
 
 def _header(text: str) -> bool:
-    """A header line: short, with a name in it past its number, no sentence
-    ("1 Teresha August 9, 2012 at 9:03 am", "2 Charise @ I Thought I Knew Mama",
-    "6 Mandi"; not "3. Preheat the oven to 200 degrees.")."""
+    """A header line: short, with a word no shape knows (a name, or any capitalised
+    word) past its number, no sentence and no lead-in ("1 Teresha August 9, 2012 at
+    9:03 am", "2 Charise @ I Thought I Knew Mama", "6 Mandi"; not "3. Preheat the
+    oven to 200 degrees.", "1. For the sauce:"). Loose: the count and the order
+    are what make a thread of them."""
     if len(text) > MAX_TEMPLATE_LENGTH or text.endswith(_SAYS):
         return False
     shape_text = loose_shape(text)
