@@ -125,13 +125,14 @@ def relabel(state: ParseState) -> None:
     if state.comments_stated not in (None, len(state.comments)):  # or number them
         released += _counted_thread(state, furniture, numbered_lines(state, state.presumed), told_in_sentences,
                                     cut_numbered)
+    talk = {i for k, i in enumerate(index) if labels[k] == COMMENT}
+    article = {i for k, i in enumerate(index) if labels[k] == ARTICLE}
     if not state.comments:  # the page may say there is one
-        lone = lone_comment(state, {i for k, i in enumerate(index) if labels[k] == COMMENT}, furniture,
-                            {i for k, i in enumerate(index) if labels[k] == ARTICLE})
+        lone = lone_comment(state, talk, furniture, article)
         if lone:
             claim_lone(state, lone)
     elif state.comments_stated == 1 and len(state.comments) > 1:
-        _one_as_stated(state, index, labels, furniture)
+        _one_as_stated(state, talk, furniture, article)
     for i in released:
         if state.lines[i].role == BOILERPLATE and state.lines[i].why == LINE_MODEL:
             state.lines[i].why = COMMENT_FURNITURE  # no comment took it: it stays what the rules said
@@ -146,17 +147,18 @@ def relabel(state: ParseState) -> None:
 def _counted_thread(state: ParseState, furniture: set[int], found: tuple[int, list[int]] | None,
                     check: Callable[[ParseState], bool] | None = None,
                     cut: Callable[[ParseState, list[int], set[int]], bool] = induced_comments) -> list[int]:
-    """Comments cut by the page's template where ``found`` says how many there
-    are and which lines hold them: a heading that states their number with a
-    stamped shape under it that repeats that many times (`counted.counted_lines`),
-    or a stamped shape that repeats under a bare "Comments" heading
-    (`counted.uncounted_lines`), cut by the template reader; or header lines
-    numbered 1 to the count a heading states (`numbered.numbered_lines`), cut
-    at those lines (``cut``: `numbered.cut_numbered`). They stand if as many
-    are cut (and ``check`` says so of them). The lines set aside for lying under a comment form's
-    heading, and a teaser block's that ran on into the comments, it lends the
-    template reader: what no comment takes goes back (the first returned, to
-    the reason the rules gave; the teasers stay teasers)."""
+    """Comments cut where ``found`` says how many there are and which lines
+    hold them: a heading that states their number with a stamped shape under
+    it that repeats that many times (`counted.counted_lines`), or a stamped
+    shape that repeats under a bare "Comments" heading (`counted.uncounted_lines`),
+    cut by the template reader (``cut``, `template.induced_comments`); or header
+    lines numbered 1 to the count a heading states (`numbered.numbered_lines`),
+    cut at those lines (`numbered.cut_numbered`, which cuts one comment per
+    numbered line: there ``check`` decides). They stand if as many are cut
+    (and ``check`` says so of them). The lines set aside for lying under a
+    comment form's heading, and a teaser block's that ran on into the
+    comments, it lends the cutter: what no comment takes goes back (the first
+    returned, to the reason the rules gave; the teasers stay teasers)."""
     if found is None:
         return []
     stated, lines = found
@@ -178,7 +180,7 @@ def _counted_thread(state: ParseState, furniture: set[int], found: tuple[int, li
     return []
 
 
-def _one_as_stated(state: ParseState, index: list[int], labels: list[str], furniture: set[int]) -> None:
+def _one_as_stated(state: ParseState, talk: set[int], furniture: set[int], article: set[int]) -> None:
     """The page says there is one comment and several were found, at most one
     of them with a name or a date (its stamp and paragraphs cut as comments of
     their own): the comment is the one that the first heading stating one
@@ -187,14 +189,15 @@ def _one_as_stated(state: ParseState, index: list[int], labels: list[str], furni
     aside, but those the model reads as article text. The comments found stand
     where it finds none, where it overlaps none of them, or where the page
     would be left with no article text (a post's own "1 Comment" over its
-    paragraphs). Named or dated comments stand whatever the count says."""
+    paragraphs). Named or dated comments stand whatever the count says.
+    ``talk``, ``furniture``, ``article``: the lines the model reads as comments,
+    as furniture, as article text."""
     if sum(c.author is not None or c.date is not None for c in state.comments) > 1:
         return
     before = _reading(state)
     found = _comment_lines(state)
-    article = {i for k, i in enumerate(index) if labels[k] == ARTICLE}
     _undo_comments(state)
-    lone = lone_comment(state, {i for k, i in enumerate(index) if labels[k] == COMMENT}, furniture, article)
+    lone = lone_comment(state, talk, furniture, article)
     if lone is None or not found.intersection(lone):
         _restore(state, before)
         return

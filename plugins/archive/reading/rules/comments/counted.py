@@ -72,7 +72,7 @@ def counted_lines(state: ParseState, free: set[int]) -> tuple[int, list[int]] | 
         return None
     at, stated, template = found
     heads = [j for j in text_lines[at + 1:] if stamped_shapes.get(j) == template]
-    return stated, to_thread_end([j for j in text_lines[at + 1:] if j in takes], heads)
+    return stated, _to_thread_end([j for j in text_lines[at + 1:] if j in takes], heads)
 
 
 def may_take(state: ParseState, j: int, free: set[int]) -> bool:
@@ -80,7 +80,7 @@ def may_take(state: ParseState, j: int, free: set[int]) -> bool:
     return usable(state, j) or j in free or state.lines[j].role in (COMMENT_HEADER, COMMENT_BODY)
 
 
-def to_thread_end(lines: list[int], heads: list[int]) -> list[int]:
+def _to_thread_end(lines: list[int], heads: list[int]) -> list[int]:
     """The ``lines`` before the thread's end: its last repeat and the usual gap (the lower median) after it."""
     usual_gap = sorted(b - a for a, b in zip(heads, heads[1:]))[(len(heads) - 2) // 2]
     return [j for j in lines if j < heads[-1] + usual_gap]
@@ -136,7 +136,7 @@ def _thread_in(state: ParseState, section: list[int], free: set[int]) -> tuple[i
     lead = sum(j not in taken for j in section if heads and j < heads[0])
     if len(heads) < MIN_UNCOUNTED or len(names) < 2 or lead > LEAD:
         return None
-    return len(heads), to_thread_end(takes, heads)
+    return len(heads), _to_thread_end(takes, heads)
 
 
 def told_in_sentences(state: ParseState) -> bool:

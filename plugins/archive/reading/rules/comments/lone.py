@@ -7,8 +7,8 @@ found comments (or found several, nameless, where the page says there is one:
 text right under that heading (past a few lines of the section's own
 furniture: "Sort by", "Subscribe") up to the first line a rule set aside
 ("Reply", "Leave a Comment"; a "Related posts" block over the heading that
-ran on past it may open it, on a page that states no other count), less the line model's short furniture at its end
-("ReplyDelete"); or, when no header opens that run, the run up to the
+ran on past it may open it, on a page that states no other count), less the
+line model's short furniture at its end ("ReplyDelete"); or, when no header opens that run, the run up to the
 comment's footer, a name and a stamp under its text ("Posted by jenn |
 November 6, 2012 1:04 PM"). The heading alone is not enough: a post's
 "1 Comment" may sit over its own text, a sign-up prompt under a comment count.
@@ -169,7 +169,8 @@ def _open_lines(state: ParseState, following: list[int], lend: bool) -> list[int
     from the run's start: teasers under the comment's own lines are the page's
     next block."""
     k = 0
-    while k < min(LEAD, len(following)) and not (usable(state, following[k]) or lend and is_teaser(state, following[k])):
+    while k < min(LEAD, len(following)) and not (usable(state, following[k])
+                                                 or lend and is_teaser(state, following[k])):
         k += 1
     run: list[int] = []
     teasers = lend  # the run so far is all teasers of the block that ran on

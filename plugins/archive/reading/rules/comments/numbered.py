@@ -36,19 +36,19 @@ _NUMBERED = re.compile(r"(\d{1,4})[.)]?\s+\S")  # "1 Teresha …", "2. Ann Parke
 def numbered_lines(state: ParseState, free: set[int]) -> tuple[int, list[int]] | None:
     """The comments a heading states, and the lines under it that this reading
     may take, to the thread's end, where header lines numbered 1 to that count
-    follow it in order before the comment form's heading or another count: of
+    follow it in order before the comment form's heading or another count. Of
     such headings, the lowest, nearest the thread (not a post's "5 Comments"
-    under its headline, over a numbered list of its own), and one whose lines
-    hold some of the comments found, if any were (it corrects a thread, never
-    moves it). Known limit: with no comments found, a post's numbered list
-    of short headed sections under its own count, as many as it states, reads
-    as the thread. The thread ends
-    at the first line under its last header that this reading may not take
-    and that is no link of the comments' ("Reply"); `cut_numbered` ends the
-    last comment sooner, at the model's furniture. None where there are none.
-    ``free``: lines set aside only for where they lie, which it may take
-    besides `template.usable` ones and other comments' lines, and a teaser
-    block's that ran on into the comments (`counted.teasers_in_comments`)."""
+    under its headline, over a numbered list of its own), and only one whose
+    lines hold some of the comments found, if any were (it corrects a thread,
+    never moves it). The thread ends at the first line under its last header
+    that this reading may not take and that is no link of the comments'
+    ("Reply"); `cut_numbered` ends the last comment sooner, at the model's
+    furniture. None where there is no such heading. ``free``: lines set aside
+    only for where they lie, which it may take besides `template.usable` ones
+    and other comments' lines, and a teaser block's that ran on into the
+    comments (`counted.teasers_in_comments`). Known limit: with no comments
+    found, a post's numbered list of short headed sections under its own
+    count, as many as it states, reads as the thread."""
     text_lines = [i for i, line in enumerate(state.lines) if not line.blank]
     free = free | teasers_in_comments(state)
     found_lines = {i for comment in state.comments for i in comment.own_lines()}
