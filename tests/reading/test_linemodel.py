@@ -2440,6 +2440,71 @@ def test_a_thread_signed_by_a_repeated_stamp_under_a_bare_comments_heading_is_cu
     assert read(no_post).comments == []
 
 
+HEADLESS_THREAD = """Striker reveals transfer frustration
+
+The striker said on Tuesday that he had asked the club twice to let him leave before the window closed.
+
+He will concentrate on his recovery from a stress fracture and fly out to join the squad next month.
+
+7:51pm Tuesday 1st January 2008
+
+Print Email this Comment
+
+Posted by: tom3465, farnworth on 8:21pm Tue 1 Jan 08
+
+As long as he does not take advice from his cousin on the finer points of driving.
+
+Quote | Report this post
+
+Posted by: donmarg, bolton on 9:06pm Tue 1 Jan 08
+
+Why not take the rest of the team, they have been acting as cricketers for long enough.
+
+Quote | Report this post
+
+Posted by: King Eric on 9:55am Wed 2 Jan 08
+
+Give it a rest about him, all you jealous ones.
+
+Quote | Report this post
+
+Posted by: {last} on 3:37pm Wed 2 Jan 08
+
+This is not about him at all.
+
+Quote | Report this post
+"""
+
+
+def test_a_thread_under_no_heading_is_cut_where_the_model_doubts_its_text_is_furniture(monkeypatch):
+    """No heading over the comments, no line the model reads as one: below the
+    post, a stamped header with a name repeats four times over sentences the
+    model reads as furniture only half-heartedly. The page's own template cuts
+    them. Where the model is sure of them (a list of dated headlines), where a
+    name is always the same few, or where the header repeats only three times,
+    there is no thread."""
+    bodies = {"As long as", "Why not take", "Give it a rest", "This is not about"}
+
+    def read(page, doubt=0.6):
+        return _relabelled(monkeypatch, parse_text(page, model=False), lambda text: (
+            ARTICLE_LINE if len(text) > 80 and not text.startswith(tuple(bodies)) else
+            ("other", 0.2, doubt) if text.startswith(tuple(bodies)) else FURNITURE_LINE))
+
+    state = read(HEADLESS_THREAD.format(last="Andrew, Bury"))
+    assert [(c.author, state.lines[c.header].stripped[:20], [state.lines[i].stripped for i in c.lines])
+            for c in state.comments] == [
+        ("tom3465", "Posted by: tom3465, ",
+         ["As long as he does not take advice from his cousin on the finer points of driving."]),
+        ("donmarg", "Posted by: donmarg, ",
+         ["Why not take the rest of the team, they have been acting as cricketers for long enough."]),
+        ("King Eric", "Posted by: King Eric", ["Give it a rest about him, all you jealous ones."]),
+        ("Andrew", "Posted by: Andrew, B", ["This is not about him at all."])]
+    assert read(HEADLESS_THREAD.format(last="Andrew, Bury"), doubt=0.95).comments == []
+    assert read(HEADLESS_THREAD.format(last="King Eric").replace("donmarg, bolton", "King Eric")).comments == []
+    three = HEADLESS_THREAD.format(last="Andrew, Bury").split("Posted by: Andrew")[0]
+    assert read(three).comments == []
+
+
 def test_a_counted_thread_may_take_lines_another_reading_gave_to_comments():
     """The count challenges a reading that found fewer comments: their lines are the counted thread's too."""
     from archive.reading.rules.comments.counted import counted_lines

@@ -27,7 +27,10 @@ text") and overrules them where the page's structure says otherwise:
   "Related posts" block that ran on past a heading that opens the comments;
   with no comments found, so does a stamped shape with a name in it that
   repeats at least three times under a bare "Comments" heading below the
-  post ("Posted by: <X> on <DATE> <TIME>" under each comment); and, still
+  post ("Posted by: <X> on <DATE> <TIME>" under each comment), or four times,
+  naming three people, under no heading at all, where the model doubts of
+  half of the comments that their text is furniture (a thread it never saw,
+  not a list of dated headlines); and, still
   not as many as the page states, so do header lines under the heading
   numbered 1 to that count, however their wording differs
   (`archive.reading.rules.comments.numbered`);
@@ -65,7 +68,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..rules.comments.counted import counted_lines, told_in_sentences, uncounted_lines
+from ..rules.comments.counted import counted_lines, headless_lines, told_in_sentences, uncounted_lines
 from ..rules.comments.lone import claim_lone, lone_comment
 from ..rules.comments.named import claim_named, named_thread
 from ..rules.comments.numbered import cut_numbered, numbered_lines
@@ -122,6 +125,10 @@ def relabel(state: ParseState) -> None:
         released += _counted_thread(state, furniture, counted_lines(state, state.presumed))
     if not state.comments:  # or head or sign each of its comments with a stamp and a name
         released += _counted_thread(state, furniture, uncounted_lines(state, state.presumed), told_in_sentences)
+    if not state.comments:  # or with no heading over them at all
+        released += _counted_thread(state, furniture, headless_lines(state, state.presumed),
+                                    lambda cut: told_in_sentences(cut) and _not_sure_furniture(cut, index, marginals),
+                                    at_least=True)
     if state.comments_stated not in (None, len(state.comments)):  # or number them
         released += _counted_thread(state, furniture, numbered_lines(state, state.presumed), told_in_sentences,
                                     cut_numbered)
@@ -146,7 +153,8 @@ def relabel(state: ParseState) -> None:
 
 def _counted_thread(state: ParseState, furniture: set[int], found: tuple[int, list[int]] | None,
                     check: Callable[[ParseState], bool] | None = None,
-                    cut: Callable[[ParseState, list[int], set[int]], bool] = induced_comments) -> list[int]:
+                    cut: Callable[[ParseState, list[int], set[int]], bool] = induced_comments,
+                    at_least: bool = False) -> list[int]:
     """Comments cut where ``found`` says how many there are and which lines
     hold them: a heading that states their number with a stamped shape under
     it that repeats that many times (`counted.counted_lines`), or a stamped
@@ -171,7 +179,8 @@ def _counted_thread(state: ParseState, furniture: set[int], found: tuple[int, li
     for i in lent + teasers:
         state.lines[i].why = LINE_MODEL
     cut(state, lines, furniture)
-    if len(state.comments) == stated and (check is None or check(state)):
+    if (len(state.comments) >= stated if at_least else len(state.comments) == stated) and (
+            check is None or check(state)):
         for i in teasers:
             if state.lines[i].role == BOILERPLATE and state.lines[i].why == LINE_MODEL:
                 state.lines[i].why = TEASERS  # no comment took it: it stays a teaser
@@ -352,6 +361,18 @@ def _article_words(state: ParseState) -> int:
 def _words(state: ParseState, lines: list[int]) -> int:
     """The words of the ``lines`` (indices), counted as whitespace-separated runs."""
     return sum(len(state.lines[i].stripped.split()) for i in lines)
+
+
+UNSURE = 0.85  # the model's belief in furniture below which a comment's text may be a comment
+
+
+def _not_sure_furniture(state: ParseState, index: list[int], marginals: list[dict[str, float]]) -> bool:
+    """Does the model doubt, for at least half the comments found, that one of
+    their text lines is furniture (``UNSURE``)? A list of dated headlines it is
+    sure of; a thread it did not know, it reads as furniture only half-heartedly."""
+    position = {i: k for k, i in enumerate(index)}
+    doubted = sum(any(marginals[position[i]][OTHER] < UNSURE for i in comment.lines) for comment in state.comments)
+    return 2 * doubted >= len(state.comments)
 
 
 def _sure_furniture(labels: list[str], marginals: list[dict[str, float]], k: int) -> bool:

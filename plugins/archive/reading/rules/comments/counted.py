@@ -7,7 +7,9 @@ enough: a heading that states how many comments there are ("22 Comments") and,
 under it, a stamped shape (``<DATE> , | permalink``) that repeats exactly that
 many times (`counted_lines`); or, under a bare "Comments" heading below the
 post, a stamped shape with a name in it that repeats at least three times
-(`uncounted_lines`: "Posted by: <X> on <DATE> <TIME>" under each comment). The
+(`uncounted_lines`: "Posted by: <X> on <DATE> <TIME>" under each comment),
+or, under no heading at all, such a shape that repeats four times or more,
+naming three people at least (`headless_lines`). The
 lines from the heading to the thread's end are then handed to the template
 reader (`template.induced_comments`) as if the model had read them as
 comments; the comments it cuts stand only if there are as many as the heading
@@ -137,6 +139,39 @@ def _thread_in(state: ParseState, section: list[int], free: set[int]) -> tuple[i
     if len(heads) < MIN_UNCOUNTED or len(names) < 2 or lead > LEAD:
         return None
     return len(heads), _to_thread_end(takes, heads)
+
+
+MIN_HEADLESS = 4  # comments a stamped template must head or sign with no heading over them
+MIN_HEADLESS_NAMES = 3  # distinct names among them
+
+
+def headless_lines(state: ParseState, free: set[int]) -> tuple[int, list[int]] | None:
+    """With no comment heading over it: below at least ``MIN_PROSE_LINES`` full
+    sentences of the post, the thread of a stamped shape with a name in it
+    that repeats at least ``MIN_HEADLESS`` times, naming ``MIN_HEADLESS_NAMES``
+    people at least, with no count of comments among its lines. How often the
+    shape repeats, and the text lines from the usual gap above its first repeat
+    (a first comment signed under its text) to the thread's end; None if there is none."""
+    text_lines = [i for i, line in enumerate(state.lines) if not line.blank]
+    takes = [j for j in text_lines if may_take(state, j, free)]
+    found: dict[str, list[int]] = {}
+    for j in takes:
+        line_text = state.lines[j].stripped
+        shape_text = loose_shape(line_text) if len(line_text) <= MAX_TEMPLATE_LENGTH else ""
+        if stamped(shape_text) and VARYING in shape_text.split() and header_like(shape_text, line_text):
+            found.setdefault(shape_text, []).append(j)
+    heads = max(found.values(), key=len, default=[])
+    if len(heads) < MIN_HEADLESS or len({varying_words(state.lines[j].stripped) for j in heads}) < MIN_HEADLESS_NAMES:
+        return None
+    prose = sum(state.lines[i].role == BODY and article_like(state.lines[i].stripped) for i in text_lines
+                if i < heads[0])
+    if prose < MIN_PROSE_LINES:
+        return None
+    usual_gap = sorted(b - a for a, b in zip(heads, heads[1:]))[(len(heads) - 2) // 2]
+    lines = [j for j in _to_thread_end(takes, heads) if j > heads[0] - usual_gap]
+    if any(comment_count_heading(state, state.lines[j].stripped) is not None for j in lines):
+        return None
+    return len(heads), lines
 
 
 def told_in_sentences(state: ParseState) -> bool:
