@@ -125,18 +125,32 @@ def shape(text: str) -> str:
     stamps and numbers as slots, every run of other words as one ``<X>``."""
     out: list[str] = []
     last = None
+    pieces = _PIECES
     for token in tokens(text):
-        if token[0] == "<" and token[-1] == ">":
-            piece = token
-        elif token.isdigit():
-            piece = NUMBER
-        else:
-            lowered = token.lower()
-            piece = lowered if lowered in FIXED_WORDS or not token[0].isalnum() else VARYING
+        piece = pieces.get(token)
+        if piece is None:
+            piece = _piece(token)
+            if len(pieces) < MAX_PIECES:
+                pieces[token] = piece
         if piece != VARYING or last != VARYING:
             out.append(piece)
             last = piece
     return " ".join(out)
+
+
+MAX_PIECES = 100_000  # tokens whose piece is kept: most lines are words seen before
+_PIECES: dict[str, str] = {}
+
+
+def _piece(token: str) -> str:
+    """What a token is in a shape: a slot as it is, a number, a fixed word or
+    punctuation (lower case), or a varying word (``<X>``)."""
+    if token[0] == "<" and token[-1] == ">":
+        return token
+    if token.isdigit():
+        return NUMBER
+    lowered = token.lower()
+    return lowered if lowered in FIXED_WORDS or not token[0].isalnum() else VARYING
 
 
 # "Odile @ Salt, Not Sugar", "Rhea (Two Bowls)", "Tamsin @ The Cook's Ladle", "Bread Jam and Oats"
