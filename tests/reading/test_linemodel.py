@@ -2440,69 +2440,91 @@ def test_a_thread_signed_by_a_repeated_stamp_under_a_bare_comments_heading_is_cu
     assert read(no_post).comments == []
 
 
-HEADLESS_THREAD = """Striker reveals transfer frustration
+HEADLESS_STORY = """Striker reveals transfer frustration
 
 The striker said on Tuesday that he had asked the club twice to let him leave before the window closed.
 
 He will concentrate on his recovery from a stress fracture and fly out to join the squad next month.
 
+The manager said that no offer had reached the club and that the player was not for sale at any price.
+
+Supporters have been told that the club will make no further comment until the transfer window closes.
+
+The player has scored eleven goals in nineteen games this season, more than anyone else in the squad.
+
 7:51pm Tuesday 1st January 2008
 
 Print Email this Comment
-
-Posted by: tom3465, farnworth on 8:21pm Tue 1 Jan 08
-
-As long as he does not take advice from his cousin on the finer points of driving.
-
-Quote | Report this post
-
-Posted by: donmarg, bolton on 9:06pm Tue 1 Jan 08
-
-Why not take the rest of the team, they have been acting as cricketers for long enough.
-
-Quote | Report this post
-
-Posted by: King Eric on 9:55am Wed 2 Jan 08
-
-Give it a rest about him, all you jealous ones.
-
-Quote | Report this post
-
-Posted by: {last} on 3:37pm Wed 2 Jan 08
-
-This is not about him at all.
-
-Quote | Report this post
 """
+HEADLESS_COMMENTS = (
+    ("Posted by: tom3465, farnworth on 8:21pm Tue 1 Jan 08",
+     "As long as he does not take advice from his cousin on the finer points of driving."),
+    ("Posted by: donmarg, bolton on 9:06pm Tue 1 Jan 08",
+     "Why not take the rest of the team, they have been acting as cricketers for long enough."),
+    ("Posted by: King Eric on 9:55am Wed 2 Jan 08", "Give it a rest about him, all you jealous ones."),
+    ("Posted by: Andrew, Bury on 3:37pm Wed 2 Jan 08", "This is not about him at all."),
+)
+HEADLESS_BODIES = ("As long as", "Why not take", "Give it a rest", "This is not about", "He will be back",
+                   "We went up", "Good to see", "Best of luck")
 
 
-def test_a_thread_under_no_heading_is_cut_where_the_model_doubts_its_text_is_furniture(monkeypatch):
-    """No heading over the comments, no line the model reads as one: below the
-    post, a stamped header with a name repeats four times over sentences the
-    model reads as furniture only half-heartedly. The page's own template cuts
-    them. Where the model is sure of them (a list of dated headlines), where a
-    name is always the same few, or where the header repeats only three times,
-    there is no thread."""
-    bodies = {"As long as", "Why not take", "Give it a rest", "This is not about"}
+def _headless_thread(comments=HEADLESS_COMMENTS, footers=False):
+    """The comments, each as header, text and "Quote | Report this post" (``footers``: text, then its signature)."""
+    return "".join(f"\n{body}\n\n{header}\n\nQuote | Report this post\n" if footers else
+                   f"\n{header}\n\n{body}\n\nQuote | Report this post\n" for header, body in comments)
 
-    def read(page, doubt=0.6):
+
+def test_a_thread_under_no_count_is_cut_by_the_header_that_heads_each_comment(monkeypatch):
+    """A story that counts no comments, and no line the model reads as one:
+    under its prose, a stamped header with a name heads each of four comments,
+    told in sentences in which the model hears a comment, if faintly. The page's
+    own template cuts them, down to a comment form's heading or to where the
+    headers stop coming (a box of comments from elsewhere below), and a reply's
+    header worded another way is one more. Where the model hears no comment (a
+    list of signed stories), where two names take turns, where the header repeats
+    only three times, under two sentences (a forum's lead), on a page that counts
+    its comments, where each signs the comment above it, where nothing under
+    the last header ends as a sentence does, or over excerpts cut off with
+    "…", there is no thread."""
+    def read(page, heard=0.2):
         return _relabelled(monkeypatch, parse_text(page, model=False), lambda text: (
-            ARTICLE_LINE if len(text) > 80 and not text.startswith(tuple(bodies)) else
-            ("other", 0.2, doubt) if text.startswith(tuple(bodies)) else FURNITURE_LINE))
+            ("other", 1 - 0.6 - heard, 0.6) if text.startswith(HEADLESS_BODIES) else
+            ARTICLE_LINE if len(text) > 80 else FURNITURE_LINE))
 
-    state = read(HEADLESS_THREAD.format(last="Andrew, Bury"))
-    assert [(c.author, state.lines[c.header].stripped[:20], [state.lines[i].stripped for i in c.lines])
-            for c in state.comments] == [
-        ("tom3465", "Posted by: tom3465, ",
-         ["As long as he does not take advice from his cousin on the finer points of driving."]),
-        ("donmarg", "Posted by: donmarg, ",
-         ["Why not take the rest of the team, they have been acting as cricketers for long enough."]),
-        ("King Eric", "Posted by: King Eric", ["Give it a rest about him, all you jealous ones."]),
-        ("Andrew", "Posted by: Andrew, B", ["This is not about him at all."])]
-    assert read(HEADLESS_THREAD.format(last="Andrew, Bury"), doubt=0.95).comments == []
-    assert read(HEADLESS_THREAD.format(last="King Eric").replace("donmarg, bolton", "King Eric")).comments == []
-    three = HEADLESS_THREAD.format(last="Andrew, Bury").split("Posted by: Andrew")[0]
-    assert read(three).comments == []
+    def comments(state):
+        return [(c.author, state.lines[c.header].stripped, [state.lines[i].stripped for i in c.lines])
+                for c in state.comments]
+
+    thread = [(author, header, [body]) for author, (header, body) in
+              zip(("tom3465", "donmarg", "King Eric", "Andrew"), HEADLESS_COMMENTS)]
+    assert comments(read(HEADLESS_STORY + _headless_thread())) == thread
+    form = "\nPost a comment\n\nName\n\nEmail\n"
+    box = _headless_thread((("Posted by: Ann, Wigan on 1:02pm Mon 7 Jan 08", "Good to see him back in the side."),
+                            ("Posted by: Jo, Leigh on 2:13pm Mon 7 Jan 08", "Best of luck to him wherever he goes."),
+                            ("Posted by: Sam, Chorley on 4:40pm Mon 7 Jan 08", "He will be back, mark my words.")))
+    assert comments(read(HEADLESS_STORY + _headless_thread() + form + box)) == thread
+    far = "".join(f"\nMost read story {n}\n" for n in range(12))
+    assert comments(read(HEADLESS_STORY + _headless_thread() + far + box)) == thread
+    reply = ("Reply by: Sue, Horwich on 9:30pm Tue 1 Jan 08", "He will be back, mark my words.")
+    with_reply = HEADLESS_COMMENTS[:2] + (reply,) + HEADLESS_COMMENTS[2:]
+    assert [author for author, _header, _lines in comments(read(HEADLESS_STORY + _headless_thread(with_reply)))] == [
+        "tom3465", "donmarg", "Sue", "King Eric", "Andrew"]
+
+    assert read(HEADLESS_STORY + _headless_thread(), heard=0.02).comments == []
+    two_names = tuple((header.replace("tom3465, farnworth", "King Eric").replace("Andrew, Bury", "donmarg, bolton"),
+                       body) for header, body in HEADLESS_COMMENTS)
+    assert read(HEADLESS_STORY + _headless_thread(two_names)).comments == []
+    assert read(HEADLESS_STORY + _headless_thread(HEADLESS_COMMENTS[:3])).comments == []
+    lead = HEADLESS_STORY.split("The manager said")[0] + "7:51pm Tuesday 1st January 2008\n\nPrint Email this Comment\n"
+    assert read(lead + _headless_thread()).comments == []
+    counted = HEADLESS_STORY + "\n2 Comments\n" + _headless_thread()
+    assert read(counted).comments == []
+    moderated = "\nComments are moderated before they appear.\n"
+    assert read(HEADLESS_STORY + _headless_thread(footers=True) + moderated).comments == []
+    short_last = HEADLESS_COMMENTS[:3] + ((HEADLESS_COMMENTS[3][0], "This is not about him"),)
+    assert read(HEADLESS_STORY + _headless_thread(short_last)).comments == []
+    cut_off = tuple((header, "We went up on the roof and found a garden …") for header, _body in HEADLESS_COMMENTS)
+    assert read(HEADLESS_STORY + _headless_thread(cut_off[:3] + HEADLESS_COMMENTS[3:])).comments == []
 
 
 def test_a_counted_thread_may_take_lines_another_reading_gave_to_comments():

@@ -27,10 +27,11 @@ text") and overrules them where the page's structure says otherwise:
   "Related posts" block that ran on past a heading that opens the comments;
   with no comments found, so does a stamped shape with a name in it that
   repeats at least three times under a bare "Comments" heading below the
-  post ("Posted by: <X> on <DATE> <TIME>" under each comment), or four times,
-  naming three people, under no heading at all, where the model doubts of
-  half of the comments that their text is furniture (a thread it never saw,
-  not a list of dated headlines); and, still
+  post ("Posted by: <X> on <DATE> <TIME>" under each comment), or, on a page
+  that counts no comments, one that heads each of four comments at least
+  under a story, naming three people, where the model hears a comment in
+  half of them at least (a thread it never saw, not a list of dated
+  headlines); and, still
   not as many as the page states, so do header lines under the heading
   numbered 1 to that count, however their wording differs
   (`archive.reading.rules.comments.numbered`);
@@ -125,9 +126,9 @@ def relabel(state: ParseState) -> None:
         released += _counted_thread(state, furniture, counted_lines(state, state.presumed))
     if not state.comments:  # or head or sign each of its comments with a stamp and a name
         released += _counted_thread(state, furniture, uncounted_lines(state, state.presumed), told_in_sentences)
-    if not state.comments:  # or with no heading over them at all
+    if not state.comments:  # or, on a page that counts none, head each of them under a story
         released += _counted_thread(state, furniture, headless_lines(state, state.presumed),
-                                    lambda cut: told_in_sentences(cut) and _not_sure_furniture(cut, index, marginals),
+                                    lambda cut: told_in_sentences(cut) and _heard(cut, index, marginals),
                                     at_least=True)
     if state.comments_stated not in (None, len(state.comments)):  # or number them
         released += _counted_thread(state, furniture, numbered_lines(state, state.presumed), told_in_sentences,
@@ -163,7 +164,8 @@ def _counted_thread(state: ParseState, furniture: set[int], found: tuple[int, li
     lines numbered 1 to the count a heading states (`numbered.numbered_lines`),
     cut at those lines (`numbered.cut_numbered`, which cuts one comment per
     numbered line: there ``check`` decides). They stand if as many are cut
-    (and ``check`` says so of them). The lines set aside for lying under a
+    (``at_least``: as many or more, a reply's header worded another way being
+    one more) and ``check`` says so of them. The lines set aside for lying under a
     comment form's heading, and a teaser block's that ran on into the
     comments, it lends the cutter: what no comment takes goes back (the first
     returned, to the reason the rules gave; the teasers stay teasers)."""
@@ -363,16 +365,17 @@ def _words(state: ParseState, lines: list[int]) -> int:
     return sum(len(state.lines[i].stripped.split()) for i in lines)
 
 
-UNSURE = 0.85  # the model's belief in furniture below which a comment's text may be a comment
+HEARD = 0.15  # the model's belief in a comment above which a line may be one
 
 
-def _not_sure_furniture(state: ParseState, index: list[int], marginals: list[dict[str, float]]) -> bool:
-    """Does the model doubt, for at least half the comments found, that one of
-    their text lines is furniture (``UNSURE``)? A list of dated headlines it is
-    sure of; a thread it did not know, it reads as furniture only half-heartedly."""
+def _heard(state: ParseState, index: list[int], marginals: list[dict[str, float]]) -> bool:
+    """Does the model hear, for at least half the comments found, a comment in
+    one of their text lines (``HEARD``)? A thread it never saw, it reads as
+    comments half-heartedly; a list of dated headlines or of signed stories,
+    not at all."""
     position = {i: k for k, i in enumerate(index)}
-    doubted = sum(any(marginals[position[i]][OTHER] < UNSURE for i in comment.lines) for comment in state.comments)
-    return 2 * doubted >= len(state.comments)
+    heard = sum(any(marginals[position[i]][COMMENT] >= HEARD for i in comment.lines) for comment in state.comments)
+    return 2 * heard >= len(state.comments)
 
 
 def _sure_furniture(labels: list[str], marginals: list[dict[str, float]], k: int) -> bool:

@@ -8,8 +8,8 @@ under it, a stamped shape (``<DATE> , | permalink``) that repeats exactly that
 many times (`counted_lines`); or, under a bare "Comments" heading below the
 post, a stamped shape with a name in it that repeats at least three times
 (`uncounted_lines`: "Posted by: <X> on <DATE> <TIME>" under each comment),
-or, under no heading at all, such a shape that repeats four times or more,
-naming three people at least (`headless_lines`). The
+or, on a page that counts no comments, such a shape that heads each of four
+comments or more, naming three people at least, under a story (`headless_lines`). The
 lines from the heading to the thread's end are then handed to the template
 reader (`template.induced_comments`) as if the model had read them as
 comments; the comments it cuts stand only if there are as many as the heading
@@ -141,17 +141,26 @@ def _thread_in(state: ParseState, section: list[int], free: set[int]) -> tuple[i
     return len(heads), _to_thread_end(takes, heads)
 
 
-MIN_HEADLESS = 4  # comments a stamped template must head or sign with no heading over them
+MIN_HEADLESS = 4  # comments a stamped template must head with no count over them
 MIN_HEADLESS_NAMES = 3  # distinct names among them
+HEADLESS_PROSE = 5  # full sentences of the post above them, at least: a story, not a forum's or an index's lead
+HEADLESS_SPREAD = 3  # times the usual gap between repeats past which the thread has ended (a box of comments below)
 
 
 def headless_lines(state: ParseState, free: set[int]) -> tuple[int, list[int]] | None:
-    """With no comment heading over it: below at least ``MIN_PROSE_LINES`` full
-    sentences of the post, the thread of a stamped shape with a name in it
-    that repeats at least ``MIN_HEADLESS`` times, naming ``MIN_HEADLESS_NAMES``
-    people at least, with no count of comments among its lines. How often the
-    shape repeats, and the text lines from the usual gap above its first repeat
-    (a first comment signed under its text) to the thread's end; None if there is none."""
+    """On a page that states no count of comments: the thread of a stamped
+    shape with a name in it ("Posted by: <X> on <TIME> <DATE>") that heads at
+    least ``MIN_HEADLESS`` comments, naming ``MIN_HEADLESS_NAMES`` people at
+    least, under at least ``HEADLESS_PROSE`` full sentences of the post; it
+    ends at a comment form's heading, or where a repeat lies more than
+    ``HEADLESS_SPREAD`` times the usual gap below the last. Each repeat heads
+    the text under it: the line right above the first ends as no sentence does
+    (else: the post's last, or a first comment signed under its text?), and
+    one within the usual gap under the last does. How often the shape repeats
+    in it, and the text lines from its first repeat to its end (``free``: as
+    in `counted_lines`); None if there is none."""
+    if state.comments_stated is not None:
+        return None  # a page that counts its comments: `counted_lines`, `numbered.numbered_lines`
     text_lines = [i for i, line in enumerate(state.lines) if not line.blank]
     takes = [j for j in text_lines if may_take(state, j, free)]
     found: dict[str, list[int]] = {}
@@ -161,17 +170,30 @@ def headless_lines(state: ParseState, free: set[int]) -> tuple[int, list[int]] |
         if stamped(shape_text) and VARYING in shape_text.split() and header_like(shape_text, line_text):
             found.setdefault(shape_text, []).append(j)
     heads = max(found.values(), key=len, default=[])
-    if len(heads) < MIN_HEADLESS or len({varying_words(state.lines[j].stripped) for j in heads}) < MIN_HEADLESS_NAMES:
+    if len(heads) < MIN_HEADLESS:
         return None
-    prose = sum(state.lines[i].role == BODY and article_like(state.lines[i].stripped) for i in text_lines
-                if i < heads[0])
-    if prose < MIN_PROSE_LINES:
+    form = next((j for j in text_lines if j > heads[0] and is_comment_form_heading(state.lines[j].stripped)), None)
+    heads = [j for j in heads if form is None or j < form]
+    if len(heads) < MIN_HEADLESS:
         return None
     usual_gap = sorted(b - a for a, b in zip(heads, heads[1:]))[(len(heads) - 2) // 2]
-    lines = [j for j in _to_thread_end(takes, heads) if j > heads[0] - usual_gap]
-    if any(comment_count_heading(state, state.lines[j].stripped) is not None for j in lines):
+    last = next((a for a, b in zip(heads, heads[1:]) if b - a > HEADLESS_SPREAD * usual_gap), heads[-1])
+    heads = [j for j in heads if j <= last]
+    if len(heads) < MIN_HEADLESS or len({varying_words(state.lines[j].stripped) for j in heads}) < MIN_HEADLESS_NAMES:
         return None
-    return len(heads), lines
+    above = [i for i in text_lines if i < heads[0]]
+    if sum(state.lines[i].role == BODY and article_like(state.lines[i].stripped) for i in above) < HEADLESS_PROSE:
+        return None
+    tail = [i for i in text_lines if heads[-1] < i < heads[-1] + usual_gap and (form is None or i < form)]
+    if _told(state.lines[above[-1]].stripped) or not any(_told(state.lines[i].stripped) for i in tail):
+        return None  # each repeat heads the text under it, and signs none above it
+    return len(heads), [j for j in _to_thread_end(takes, heads) if j >= heads[0] and (form is None or j < form)]
+
+
+def _told(text: str) -> bool:
+    """Three words or more that end as a sentence ends ("Yes it's a great idea.")."""
+    return len(text.split()) >= 3 and text.rstrip("\"”’')").endswith((".", "!", "?"))
+
 
 
 def told_in_sentences(state: ParseState) -> bool:
