@@ -130,7 +130,9 @@ def shape(text: str) -> str:
         piece = pieces.get(token)
         if piece is None:
             piece = _piece(token)
-            if len(pieces) < MAX_PIECES:
+            if len(token) <= MAX_PIECE_TOKEN:
+                if len(pieces) >= MAX_PIECES:
+                    pieces.clear()  # a long build moves on to other sites' words
                 pieces[token] = piece
         if piece != VARYING or last != VARYING:
             out.append(piece)
@@ -138,7 +140,8 @@ def shape(text: str) -> str:
     return " ".join(out)
 
 
-MAX_PIECES = 100_000  # tokens whose piece is kept: most lines are words seen before
+MAX_PIECES = 100_000  # tokens whose piece is kept (most lines are words seen before), a few megabytes
+MAX_PIECE_TOKEN = 40  # characters of a token whose piece is kept: a longer one (a URL's run of words) seldom recurs
 _PIECES: dict[str, str] = {}
 
 
