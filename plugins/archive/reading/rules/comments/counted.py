@@ -126,13 +126,7 @@ def _thread_in(state: ParseState, section: list[int], free: set[int]) -> tuple[i
     if any(comment_count_heading(state, state.lines[j].stripped) is not None for j in section):
         return None  # another post's count: a page of posts, each signed
     takes = [j for j in section if may_take(state, j, free)]
-    found: dict[str, list[int]] = {}
-    for j in takes:
-        line_text = state.lines[j].stripped
-        shape_text = loose_shape(line_text) if len(line_text) <= MAX_TEMPLATE_LENGTH else ""
-        if stamped(shape_text) and VARYING in shape_text.split() and header_like(shape_text, line_text):
-            found.setdefault(shape_text, []).append(j)
-    heads = max(found.values(), key=len, default=[])
+    heads = _named_heads(state, takes)
     names = {varying_words(state.lines[j].stripped) for j in heads}
     taken = set(takes)
     lead = sum(j not in taken for j in section if heads and j < heads[0])
@@ -163,13 +157,7 @@ def headless_lines(state: ParseState, free: set[int]) -> tuple[int, list[int]] |
         return None  # a page that counts its comments: `counted_lines`, `numbered.numbered_lines`
     text_lines = [i for i, line in enumerate(state.lines) if not line.blank]
     takes = [j for j in text_lines if may_take(state, j, free)]
-    found: dict[str, list[int]] = {}
-    for j in takes:
-        line_text = state.lines[j].stripped
-        shape_text = loose_shape(line_text) if len(line_text) <= MAX_TEMPLATE_LENGTH else ""
-        if stamped(shape_text) and VARYING in shape_text.split() and header_like(shape_text, line_text):
-            found.setdefault(shape_text, []).append(j)
-    heads = max(found.values(), key=len, default=[])
+    heads = _named_heads(state, takes)
     if len(heads) < MIN_HEADLESS:
         return None
     form = next((j for j in text_lines if j > heads[0] and is_comment_form_heading(state.lines[j].stripped)), None)
@@ -194,6 +182,17 @@ def _told(text: str) -> bool:
     """Three words or more that end as a sentence ends ("Yes it's a great idea.")."""
     return len(text.split()) >= 3 and text.rstrip("\"”’')").endswith((".", "!", "?"))
 
+
+
+def _named_heads(state: ParseState, lines: list[int]) -> list[int]:
+    """Those of ``lines`` that have the stamped header-like shape with a name in it that repeats most among them."""
+    found: dict[str, list[int]] = {}
+    for j in lines:
+        line_text = state.lines[j].stripped
+        shape_text = loose_shape(line_text) if len(line_text) <= MAX_TEMPLATE_LENGTH else ""
+        if stamped(shape_text) and VARYING in shape_text.split() and header_like(shape_text, line_text):
+            found.setdefault(shape_text, []).append(j)
+    return max(found.values(), key=len, default=[])
 
 
 def told_in_sentences(state: ParseState) -> bool:
