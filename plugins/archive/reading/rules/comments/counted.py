@@ -9,12 +9,13 @@ many times (`counted_lines`); or, under a bare "Comments" heading below the
 post, a stamped shape with a name in it that repeats at least three times
 (`uncounted_lines`: "Posted by: <X> on <DATE> <TIME>" under each comment),
 or, on a page that counts no comments, such a shape that heads each of four
-comments or more, naming three people at least, under a story (`headless_lines`). The
-lines from the heading to the thread's end are then handed to the template
-reader (`template.induced_comments`) as if the model had read them as
-comments; the comments it cuts stand only if there are as many as the heading
-states, or as the shape repeats (and, uncounted, if they are told in
-sentences: `told_in_sentences`).
+comments or more, naming three people at least, under a story
+(`headless_lines`). The lines from the heading (or the first repeat) to the
+thread's end are then handed to the template reader
+(`template.induced_comments`) as if the model had read them as comments; the
+comments it cuts stand only if there are as many as the heading states, or as
+the shape repeats (with no heading, as many or more), and, uncounted, if they
+are told in sentences (`told_in_sentences`).
 """
 
 from __future__ import annotations
@@ -181,7 +182,6 @@ def headless_lines(state: ParseState, free: set[int]) -> tuple[int, list[int]] |
 def _told(text: str) -> bool:
     """Three words or more that end as a sentence ends ("Yes it's a great idea.")."""
     return len(text.split()) >= 3 and text.rstrip("\"”’')").endswith((".", "!", "?"))
-
 
 
 def _named_heads(state: ParseState, lines: list[int]) -> list[int]:
