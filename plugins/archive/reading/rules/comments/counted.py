@@ -84,9 +84,13 @@ def may_take(state: ParseState, j: int, free: set[int]) -> bool:
 
 
 def _to_thread_end(lines: list[int], heads: list[int]) -> list[int]:
-    """The ``lines`` before the thread's end: its last repeat and the usual gap (the lower median) after it."""
-    usual_gap = sorted(b - a for a, b in zip(heads, heads[1:]))[(len(heads) - 2) // 2]
-    return [j for j in lines if j < heads[-1] + usual_gap]
+    """The ``lines`` before the thread's end: its last repeat and the usual gap after it."""
+    return [j for j in lines if j < heads[-1] + _usual_gap(heads)]
+
+
+def _usual_gap(heads: list[int]) -> int:
+    """The usual gap between repeats (two at least): the lower median."""
+    return sorted(b - a for a, b in zip(heads, heads[1:]))[(len(heads) - 2) // 2]
 
 
 MIN_UNCOUNTED = 3  # comments a stamped template must head or sign under a heading that does not count them
@@ -165,7 +169,7 @@ def headless_lines(state: ParseState, free: set[int]) -> tuple[int, list[int]] |
     heads = [j for j in heads if form is None or j < form]
     if len(heads) < MIN_HEADLESS:
         return None
-    usual_gap = sorted(b - a for a, b in zip(heads, heads[1:]))[(len(heads) - 2) // 2]
+    usual_gap = _usual_gap(heads)
     last = next((a for a, b in zip(heads, heads[1:]) if b - a > HEADLESS_SPREAD * usual_gap), heads[-1])
     heads = [j for j in heads if j <= last]
     if len(heads) < MIN_HEADLESS or len({varying_words(state.lines[j].stripped) for j in heads}) < MIN_HEADLESS_NAMES:

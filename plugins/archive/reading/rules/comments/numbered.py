@@ -16,11 +16,10 @@ header that has none is the header's too.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from .counted import may_take, teasers_in_comments
 from .lone import stamp_line
-from .template import MAX_FURNITURE_LENGTH, author_and_date
+from .template import MAX_FURNITURE_LENGTH, author_and_date, recurring_texts
 from ..counts import comment_count_heading
 from ..sections import is_comment_form_heading
 from ...shapes import MAX_TEMPLATE_LENGTH, VARYING, day_first, loose_shape, sentence_like, stamp_date
@@ -87,7 +86,7 @@ def cut_numbered(state: ParseState, lines: list[int], furniture: set[int]) -> bo
     spans = [[i for i in range(head, end) if i in taken] for head, end in zip(heads, ends)]
     headers = [_header_lines(state, span) for span in spans]
     spans[-1] = _to_furniture(spans[-1], headers[-1], furniture)
-    repeated = _repeated(state, spans)
+    repeated = recurring_texts(state, [span[1:] for span in spans])  # under the header: its links ("Reply")
     first_day = day_first([state.lines[i].stripped for header_lines in headers for i in header_lines])
     state.comments_start = heads[0]
     for number, (span, header_lines) in enumerate(zip(spans, headers), start=1):
@@ -181,11 +180,3 @@ def _end_of(state: ParseState, below: list[int], last_head: int, free: set[int])
         if not _takes(state, j, free) and state.lines[j].why != COMMENT_FURNITURE:
             return j
     return (gap[-1] if gap else last_head) + 1
-
-
-def _repeated(state: ParseState, spans: list[list[int]]) -> set[str]:
-    """Short texts that recur under the header in at least half the comments, twice at least (their links: "Reply")."""
-    seen: Counter[str] = Counter()
-    for span in spans:
-        seen.update({state.lines[i].stripped for i in span[1:] if len(state.lines[i].stripped) <= MAX_FURNITURE_LENGTH})
-    return {text for text, n in seen.items() if n >= 2 and 2 * n >= len(spans)}

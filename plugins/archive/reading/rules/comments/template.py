@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from ..sections import opens_comment_section
 from ...shapes import (AGO, DATE, MAX_NAME_SHAPE, NUMBER, TIME, VARYING, day_first, header_like, likeliest_template,
@@ -359,11 +360,7 @@ def _repeated_furniture(state: ParseState, spans: list[tuple[int, int]]) -> set[
     links ("Reply", "Report abuse"), not anyone's words (a signature or a "Thanks!"
     recurs in a few)."""
     first, last = spans[0][0], spans[-1][1] - 1
-    found_in: Counter[str] = Counter()
-    for start, end in spans:
-        found_in.update({state.lines[i].stripped for i in range(start, end)
-                         if not state.lines[i].blank and len(state.lines[i].stripped) <= MAX_FURNITURE_LENGTH})
-    repeated = {text for text, n in found_in.items() if n >= 2 and n * 2 >= len(spans)}
+    repeated = recurring_texts(state, [range(start, end) for start, end in spans])
     found = {i for i in range(first, last + 1) if state.lines[i].stripped in repeated}
     for i in range(last + 1, len(state.lines)):  # and the last comment's, below its span
         if state.lines[i].blank:
@@ -372,6 +369,17 @@ def _repeated_furniture(state: ParseState, spans: list[tuple[int, int]]) -> set[
             break
         state.lines[i].role, state.lines[i].why = BOILERPLATE, COMMENT_FURNITURE
     return found
+
+
+def recurring_texts(state: ParseState, comments: list[Iterable[int]]) -> set[str]:
+    """Short texts that recur word for word in at least half of the comments'
+    lines (``comments``: each one's line indices), twice at least: their links
+    ("Reply", "Report abuse"), not anyone's words."""
+    found_in: Counter[str] = Counter()
+    for lines in comments:
+        found_in.update({state.lines[i].stripped for i in lines
+                         if not state.lines[i].blank and len(state.lines[i].stripped) <= MAX_FURNITURE_LENGTH})
+    return {text for text, n in found_in.items() if n >= 2 and n * 2 >= len(comments)}
 
 
 def _text_run(state: ParseState, head: int, step: int, furniture: set[int]) -> list[int]:
