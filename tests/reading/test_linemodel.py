@@ -2685,6 +2685,54 @@ def test_a_thread_whose_comments_only_name_things_in_headline_case_is_a_list_of_
     assert comments(*REVIEWED[:3]) == critics[:3]
 
 
+
+def test_a_list_of_teasers_undone_as_a_thread_is_set_aside_when_it_lies_apart_from_the_article(monkeypatch):
+    """A list of teasers the model read as a thread goes back to the page once
+    it is known for no thread; lying apart from the article's run of prose, it
+    is a list under the article, not the article's own: it is set aside."""
+    shares = [f"Share link {n}" for n in range(9)]  # more than APART lines of furniture
+
+    def roles(between: list[str]):
+        more = "Its second side is darker still, a record of rooms at night, and it rewards a patient listener more."
+        text = _reviews(*REVIEWED).replace("\n\nMost Read Reviews", "".join(f"\n\n{line}" for line in [more, *between]))
+        state = _as_article(text)
+        under = _text_index(state, CRITICS[0])
+        readings = {line.stripped: ("comment", 0.3, 0.1) if i >= under else  # likelier article than furniture
+                    FURNITURE_LINE if line.stripped in shares else ARTICLE_LINE
+                    for i, line in enumerate(state.lines) if not line.blank}
+        state = _relabelled(monkeypatch, state, readings.__getitem__)
+        assert not state.comments
+        return {(line.role, line.why) for line in state.lines[under:] if not line.blank}
+
+    assert roles(shares) == {(BOILERPLATE, LINE_MODEL)}
+    assert roles(shares[:3]) == {("body", None)}  # close under the prose: the article's own list
+
+
+def test_a_thread_of_one_unsigned_line_each_under_a_bare_stamp_is_a_list_of_dated_headlines(monkeypatch):
+    """A newswire's list of headlines, each over its time of day, reads to the
+    model as a thread; a comment has an author or says something, so it was none."""
+    post = ("Fix of Hubble Space Telescope on hold\n\nNASA said on Tuesday that the repair mission would wait for "
+            "the shuttle fleet to be cleared again, pushing it into the autumn.\n\nNews List\n\n")
+
+    def comments(*bodies: str, by: str = ""):
+        stamps = [f"{by}15.01.08 19:{minute:02d}" for minute in range(50, 50 - len(bodies), -1)]
+        state = _as_article(post + "".join(f"{body}\n\n{stamp}\n\n" for body, stamp in zip(bodies, stamps)))
+        under = _text_index(state, "News List")
+        readings = {line.stripped: ("comment", 0.02, 0.03) if i > under else
+                    ARTICLE_LINE if len(line.stripped) > 60 else FURNITURE_LINE
+                    for i, line in enumerate(state.lines) if not line.blank}
+        state = _relabelled(monkeypatch, state, readings.__getitem__)
+        return len(state.comments)
+
+    headlines = ["Two killed, 10 wounded in blast north of Beirut (new casualty figures)",
+                 "Number of people infected with hepatitis falls", "Rice lauds Iraqi reconciliation efforts",
+                 "Average cost of first property market of Baku in 2007 announced"]
+    assert comments(*headlines) == 0
+    assert comments("I doubt the repair will wait that long.", "Great news!", *headlines[2:]) == 4  # two say something
+    assert comments(*headlines[:3]) == 3  # three are too few to call a list
+    assert comments(*headlines, by="Tom Fields | ") == 4  # signed: readers who wrote no sentence
+
+
 def test_a_candidates_echoes_count_the_lines_that_hold_its_words_once_each():
     from archive.reading.linemodel.titles import _lines_holding
 

@@ -45,7 +45,8 @@ text") and overrules them where the page's structure says otherwise:
   as comments, on a page that does not state their number, were no thread (a
   list of dated headlines); nor were comments that, two in three and four
   at least, only name things in headline case (a list of teasers: an artist,
-  an album);
+  an album), or name no author and are one line that ends no sentence (a
+  newswire's headlines, each over its time of day);
 - a line the model reads as a comment that no comment took is set aside when
   the model finds it likelier furniture than article text;
 - comments with no header, cut from the lines under a comment form's heading,
@@ -58,6 +59,9 @@ text") and overrules them where the page's structure says otherwise:
   more with text, if far longer than any under it, is the post ("Posted by:
   <X> | <DATE>" under it, as under each comment; its stamps set aside as its
   footer), and the comments under it are numbered from 1;
+- once the comments are settled, a list that lies apart from the article is
+  set aside even where the model read it as comments (teasers a thread had
+  taken, given back to the page);
 - what is still left as article text above the headline is set aside as lying
   there, if more of the article's words lie under it, down to the comments,
   than above it.
@@ -149,6 +153,7 @@ def relabel(state: ParseState) -> None:
     _paragraphs_not_comments(state, index, labels, marginals)
     _post_not_comment(state, index, labels, marginals)
     _article_under_form(state, index, feats)
+    _set_aside(state, index, _lists_apart(state, index, labels, settled=True), marginals)
     _above_the_headline(state)
 
 
@@ -247,7 +252,9 @@ def _wordless_thread(state: ParseState, index: list[int], labels: list[str],
     (a list of dated headlines, each read as a header with nothing under it)
     and the model reads fewer than half of their lines as comments; or when
     two in three of them, four at least, only name things in headline case (a
-    list of teasers: "By <critic>; <date>" over an artist and an album). Their
+    list of teasers: "By <critic>; <date>" over an artist and an album), or
+    name no author and are one line that ends no sentence (a newswire's list of
+    headlines, each over its time of day). Their
     lines go back to the article, less those the model reads as furniture,
     which are set aside."""
     if not state.comments or state.comments_stated == len(state.comments):
@@ -256,8 +263,9 @@ def _wordless_thread(state: ParseState, index: list[int], labels: list[str],
     wordless = sum(not any(state.lines[i].stripped for i in c.lines) for c in state.comments)
     read_as_comments = sum(i in lines and label == COMMENT for i, label in zip(index, labels))
     titled = sum(_only_names(state, c.lines) for c in state.comments)
+    headlines = sum(not c.author and _one_unsaid_line(state, c.lines) for c in state.comments)
     if not (2 * wordless >= len(state.comments) and 2 * read_as_comments < len(lines)
-            or len(state.comments) >= MIN_TEASERS and 3 * titled >= 2 * len(state.comments)):
+            or len(state.comments) >= MIN_TEASERS and 3 * max(titled, headlines) >= 2 * len(state.comments)):
         return
     _undo_comments(state)
     _set_aside(state, index, [k for k, i in enumerate(index) if i in lines and labels[k] == OTHER], marginals)
@@ -266,6 +274,13 @@ def _wordless_thread(state: ParseState, index: list[int], labels: list[str],
 MIN_TEASERS = 4  # comments, at least, that only name things before they are a list of teasers
 NAMING_WORDS = 2  # capitalised words a line of a comment has at least to name things ("Bat For Lashes"; not "Thanks")
 _SAYS = (".", "!", "?", "…", "。", "！", "？", "؟", "।", ":)", ":-)", ":D", ";)", "<3")  # a sentence's (or a smile's) end
+
+
+def _one_unsaid_line(state: ParseState, lines: list[int]) -> bool:
+    """Is a comment's text one line that ends no sentence (a headline over its
+    time of day)? A reader who signs no name says something at least."""
+    texts = [state.lines[i].stripped for i in lines if state.lines[i].stripped]
+    return len(texts) == 1 and not texts[0].endswith(_SAYS)
 
 
 def _only_names(state: ParseState, lines: list[int]) -> bool:
@@ -383,14 +398,16 @@ def _sure_furniture(labels: list[str], marginals: list[dict[str, float]], k: int
     return labels[k] == OTHER and marginals[k][OTHER] >= SET_ASIDE
 
 
-def _lists_apart(state: ParseState, index: list[int], labels: list[str]) -> list[int]:
+def _lists_apart(state: ParseState, index: list[int], labels: list[str], settled: bool = False) -> list[int]:
     """Article text that lies apart from the article (more than ``APART`` text
     lines from the run of article text with the most words) and reads as a list,
     not prose (at least ``LIST_LINES`` lines of fewer than ``LIST_WORDS`` words
     on average): a link list, a tag cloud, a menu under the article that no rule
     knew. A line the model reads as a comment is in no run: a thread the rules
-    missed is never taken for the article's main run. Positions in ``index``."""
-    body = [k for k, i in enumerate(index) if state.lines[i].role == BODY and labels[k] != COMMENT]
+    missed is never taken for the article's main run; once the comments are
+    ``settled``, such a line left as article text is in its run (a list of
+    teasers that was read as a thread, then known for none). Positions in ``index``."""
+    body = [k for k, i in enumerate(index) if state.lines[i].role == BODY and (settled or labels[k] != COMMENT)]
     runs: list[list[int]] = []
     for k in body:
         if runs and k - runs[-1][-1] <= APART:
