@@ -2685,7 +2685,6 @@ def test_a_thread_whose_comments_only_name_things_in_headline_case_is_a_list_of_
     assert comments(*REVIEWED[:3]) == critics[:3]
 
 
-
 def test_a_list_of_teasers_undone_as_a_thread_is_set_aside_when_it_lies_apart_from_the_article(monkeypatch):
     """A list of teasers the model read as a thread goes back to the page once
     it is known for no thread; lying apart from the article's run of prose, it
@@ -2706,6 +2705,22 @@ def test_a_list_of_teasers_undone_as_a_thread_is_set_aside_when_it_lies_apart_fr
 
     assert roles(shares) == {(BOILERPLATE, LINE_MODEL)}
     assert roles(shares[:3]) == {("body", None)}  # close under the prose: the article's own list
+
+
+def test_lines_read_as_comments_that_no_thread_took_never_make_their_run_the_article(monkeypatch):
+    """A recipe is a list; long replies far under it, which the model reads as
+    comments without cutting a thread from them, have more words. The article
+    is still the recipe: it is not set aside as a list apart from them."""
+    recipe = ["Grandma's lentil soup", "A warming soup for cold evenings.", "Ingredients", "1 cup red lentils",
+              "1 onion, chopped", "2 carrots, diced", "Method", "Fry the onion until soft.", "Blend and serve."]
+    shares = [f"Share on network {n}" for n in range(9)]
+    replies = ["I made this last night and my kids, who usually refuse anything green, asked for seconds of it.",
+               "We added a squeeze of lemon at the end and a handful of spinach, and it was even better that way.",
+               "Can this be frozen? I would love to make a double batch on Sunday and keep half of it for later."]
+    state = _as_article("\n\n".join(recipe + shares + replies) + "\n")
+    state = _relabelled(monkeypatch, state, lambda text: FURNITURE_LINE if text in shares else ("comment", 0.3, 0.1)
+                        if text in replies else ARTICLE_LINE)
+    assert {(line.role, line.why) for line in state.lines if line.stripped in recipe} == {("body", None)}
 
 
 def test_a_thread_of_one_unsigned_line_each_under_a_bare_stamp_is_a_list_of_dated_headlines(monkeypatch):
@@ -2731,6 +2746,12 @@ def test_a_thread_of_one_unsigned_line_each_under_a_bare_stamp_is_a_list_of_date
     assert comments("I doubt the repair will wait that long.", "Great news!", *headlines[2:]) == 4  # two say something
     assert comments(*headlines[:3]) == 3  # three are too few to call a list
     assert comments(*headlines, by="Tom Fields | ") == 4  # signed: readers who wrote no sentence
+    talk = ["i ditched evernote last year and never looked back tbh", "The same thing happened to my notebook",
+            "Which one do you use for work these days", "Totally agree, the apps made me anxious all the time"]
+    assert comments(*talk) == 4  # unsigned readers who end no sentence still talk in the first or second person
+    lower = ["lol the reminder thing is so true", "same thing happened to the notebook at work",
+             "totally agree, the apps are a mess", headlines[0]]
+    assert comments(*lower) == 4  # or open in lower case, as no headline does
 
 
 def test_a_candidates_echoes_count_the_lines_that_hold_its_words_once_each():

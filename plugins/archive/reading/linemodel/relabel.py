@@ -45,7 +45,7 @@ text") and overrules them where the page's structure says otherwise:
   as comments, on a page that does not state their number, were no thread (a
   list of dated headlines); nor were comments that, two in three and four
   at least, only name things in headline case (a list of teasers: an artist,
-  an album), or name no author and are one line that ends no sentence (a
+  an album), or name no author and are one line that reads as a headline (a
   newswire's headlines, each over its time of day);
 - a line the model reads as a comment that no comment took is set aside when
   the model finds it likelier furniture than article text;
@@ -59,9 +59,10 @@ text") and overrules them where the page's structure says otherwise:
   more with text, if far longer than any under it, is the post ("Posted by:
   <X> | <DATE>" under it, as under each comment; its stamps set aside as its
   footer), and the comments under it are numbered from 1;
-- once the comments are settled, a list that lies apart from the article is
-  set aside even where the model read it as comments (teasers a thread had
-  taken, given back to the page);
+- once the comments are settled, a list still left as article text that lies
+  apart from the article is set aside even where the model read it as
+  comments (teasers a thread had taken and gave back, short lines no thread
+  took); what the model reads as comments never makes a run the article's;
 - what is still left as article text above the headline is set aside as lying
   there, if more of the article's words lie under it, down to the comments,
   than above it.
@@ -253,8 +254,8 @@ def _wordless_thread(state: ParseState, index: list[int], labels: list[str],
     and the model reads fewer than half of their lines as comments; or when
     two in three of them, four at least, only name things in headline case (a
     list of teasers: "By <critic>; <date>" over an artist and an album), or
-    name no author and are one line that ends no sentence (a newswire's list of
-    headlines, each over its time of day). Their
+    name no author and are one line that reads as a headline (`_one_unsaid_line`:
+    a newswire's list of headlines, each over its time of day). Their
     lines go back to the article, less those the model reads as furniture,
     which are set aside."""
     if not state.comments or state.comments_stated == len(state.comments):
@@ -277,10 +278,19 @@ _SAYS = (".", "!", "?", "…", "。", "！", "？", "؟", "।", ":)", ":-)", ":
 
 
 def _one_unsaid_line(state: ParseState, lines: list[int]) -> bool:
-    """Is a comment's text one line that ends no sentence (a headline over its
-    time of day)? A reader who signs no name says something at least."""
+    """Is a comment's text one line that reads as a headline: it opens with a
+    capital, ends no sentence and speaks in neither the first nor the second
+    person (a newswire's headline over its time of day)? A reader who signs no
+    name still talks ("i ditched it last year", "Same here, my notebook goes
+    everywhere with me")."""
     texts = [state.lines[i].stripped for i in lines if state.lines[i].stripped]
-    return len(texts) == 1 and not texts[0].endswith(_SAYS)
+    if len(texts) != 1 or texts[0].endswith(_SAYS) or not texts[0][:1].isupper():
+        return False
+    return not any(word.lower().replace("’", "'") in _PERSONAL for word in WORD_PATTERN.findall(texts[0]))
+
+
+# Words in the first or second person (apostrophes made straight): a reader talking, not a headline
+_PERSONAL = frozenset("i i'm i've i'd i'll me my mine we we're we've us our ours you you're you've your yours".split())
 
 
 def _only_names(state: ParseState, lines: list[int]) -> bool:
@@ -404,9 +414,10 @@ def _lists_apart(state: ParseState, index: list[int], labels: list[str], settled
     not prose (at least ``LIST_LINES`` lines of fewer than ``LIST_WORDS`` words
     on average): a link list, a tag cloud, a menu under the article that no rule
     knew. A line the model reads as a comment is in no run: a thread the rules
-    missed is never taken for the article's main run; once the comments are
-    ``settled``, such a line left as article text is in its run (a list of
-    teasers that was read as a thread, then known for none). Positions in ``index``."""
+    missed is never taken for the article's main run. Once the comments are
+    ``settled``, such a line still left as article text is in its run (a list
+    of teasers that was read as a thread, then known for none), but its words
+    never make its run the article's. Positions in ``index``."""
     body = [k for k, i in enumerate(index) if state.lines[i].role == BODY and (settled or labels[k] != COMMENT)]
     runs: list[list[int]] = []
     for k in body:
@@ -415,7 +426,9 @@ def _lists_apart(state: ParseState, index: list[int], labels: list[str], settled
         else:
             runs.append([k])
     words = [_words(state, [index[k] for k in run]) for run in runs]
-    article = max(range(len(runs)), key=lambda n: (words[n], -n), default=None)
+    # the article's run is the one with the most words the model does not read as a comment's
+    told = [_words(state, [index[k] for k in run if labels[k] != COMMENT]) for run in runs]
+    article = max(range(len(runs)), key=lambda n: (told[n], -n), default=None)
     return [k for n, run in enumerate(runs)
             if n != article and len(run) >= LIST_LINES and words[n] < LIST_WORDS * len(run) for k in run]
 
