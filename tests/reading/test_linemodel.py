@@ -2688,15 +2688,17 @@ def test_a_thread_whose_comments_only_name_things_in_headline_case_is_a_list_of_
 def test_a_list_of_teasers_undone_as_a_thread_is_set_aside_when_it_lies_apart_from_the_article(monkeypatch):
     """A list of teasers the model read as a thread goes back to the page once
     it is known for no thread; lying apart from the article's run of prose, it
-    is a list under the article, not the article's own: it is set aside."""
+    is a list under the article, not the article's own: it is set aside. Lines
+    the model reads as comments that no thread took stay where they are."""
     shares = [f"Share link {n}" for n in range(9)]  # more than APART lines of furniture
 
-    def roles(between: list[str]):
+    def roles(between: list[str], listed: tuple[str, float, float] = ("comment", 0.15, 0.05)):
         more = "Its second side is darker still, a record of rooms at night, and it rewards a patient listener more."
         text = _reviews(*REVIEWED).replace("\n\nMost Read Reviews", "".join(f"\n\n{line}" for line in [more, *between]))
         state = _as_article(text)
         under = _text_index(state, CRITICS[0])
-        readings = {line.stripped: ("comment", 0.3, 0.1) if i >= under else  # likelier article than furniture
+        # comments sure enough to cut a thread from, likelier article than furniture
+        readings = {line.stripped: listed if i >= under else
                     FURNITURE_LINE if line.stripped in shares else ARTICLE_LINE
                     for i, line in enumerate(state.lines) if not line.blank}
         state = _relabelled(monkeypatch, state, readings.__getitem__)
@@ -2705,6 +2707,7 @@ def test_a_list_of_teasers_undone_as_a_thread_is_set_aside_when_it_lies_apart_fr
 
     assert roles(shares) == {(BOILERPLATE, LINE_MODEL)}
     assert roles(shares[:3]) == {("body", None)}  # close under the prose: the article's own list
+    assert roles(shares, ("comment", 0.4, 0.1)) == {("body", None)}  # too unsure to cut a thread: none was given back
 
 
 def test_lines_read_as_comments_that_no_thread_took_never_make_their_run_the_article(monkeypatch):

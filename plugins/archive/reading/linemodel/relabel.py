@@ -59,10 +59,10 @@ text") and overrules them where the page's structure says otherwise:
   more with text, if far longer than any under it, is the post ("Posted by:
   <X> | <DATE>" under it, as under each comment; its stamps set aside as its
   footer), and the comments under it are numbered from 1;
-- once the comments are settled, a list still left as article text that lies
-  apart from the article is set aside even where the model read it as
-  comments (teasers a thread had taken and gave back, short lines no thread
-  took); what the model reads as comments never makes a run the article's;
+- once the comments are settled, a list that a thread had taken and gave
+  back to the page is set aside if it lies apart from the article, even where
+  the model read it as comments (a list of teasers); what the model reads as
+  comments never makes a run the article's;
 - what is still left as article text above the headline is set aside as lying
   there, if more of the article's words lie under it, down to the comments,
   than above it.
@@ -149,12 +149,13 @@ def relabel(state: ParseState) -> None:
     for i in released:
         if state.lines[i].role == BOILERPLATE and state.lines[i].why == LINE_MODEL:
             state.lines[i].why = COMMENT_FURNITURE  # no comment took it: it stays what the rules said
+    held = _comment_lines(state)  # what the checks below may give back to the page
     _wordless_thread(state, index, labels, marginals)
     _set_aside_strays(state, index, labels, marginals)
     _paragraphs_not_comments(state, index, labels, marginals)
     _post_not_comment(state, index, labels, marginals)
     _article_under_form(state, index, feats)
-    _set_aside(state, index, _lists_apart(state, index, labels, settled=True), marginals)
+    _set_aside(state, index, _lists_apart(state, index, labels, given_back=held), marginals)
     _above_the_headline(state)
 
 
@@ -408,17 +409,19 @@ def _sure_furniture(labels: list[str], marginals: list[dict[str, float]], k: int
     return labels[k] == OTHER and marginals[k][OTHER] >= SET_ASIDE
 
 
-def _lists_apart(state: ParseState, index: list[int], labels: list[str], settled: bool = False) -> list[int]:
+def _lists_apart(state: ParseState, index: list[int], labels: list[str],
+                 given_back: frozenset[int] | set[int] = frozenset()) -> list[int]:
     """Article text that lies apart from the article (more than ``APART`` text
     lines from the run of article text with the most words) and reads as a list,
     not prose (at least ``LIST_LINES`` lines of fewer than ``LIST_WORDS`` words
     on average): a link list, a tag cloud, a menu under the article that no rule
     knew. A line the model reads as a comment is in no run: a thread the rules
-    missed is never taken for the article's main run. Once the comments are
-    ``settled``, such a line still left as article text is in its run (a list
-    of teasers that was read as a thread, then known for none), but its words
-    never make its run the article's. Positions in ``index``."""
-    body = [k for k, i in enumerate(index) if state.lines[i].role == BODY and (settled or labels[k] != COMMENT)]
+    missed is never taken for the article's main run. A comment's line that
+    was ``given_back`` to the page is in its run (a list of teasers that was
+    read as a thread, then known for none), but its words never make its run
+    the article's. Positions in ``index``."""
+    body = [k for k, i in enumerate(index)
+            if state.lines[i].role == BODY and (labels[k] != COMMENT or i in given_back)]
     runs: list[list[int]] = []
     for k in body:
         if runs and k - runs[-1][-1] <= APART:
