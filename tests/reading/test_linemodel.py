@@ -2710,6 +2710,31 @@ def test_a_list_of_teasers_undone_as_a_thread_is_set_aside_when_it_lies_apart_fr
     assert roles(shares, ("comment", 0.4, 0.1)) == {("body", None)}  # too unsure to cut a thread: none was given back
 
 
+def test_a_post_given_back_by_its_thread_stays_the_article_though_the_model_read_it_as_comments(monkeypatch):
+    """The first comment the template cut was the post ("Posted by: <X> | <date>"
+    under it, as under each comment): given back, it is the article, however
+    short its lines (a recipe), not a list apart from the site's name above it."""
+    top = ["Kitchen notebook of a home cook"]
+    shares = [f"Archive link {n}" for n in range(9)]
+    post = ["Grandma's lentil soup for cold winter evenings", "You will need the following for four bowls",
+            "1 cup of red lentils, rinsed well", "1 large onion, finely chopped", "2 carrots, peeled and diced",
+            "2 cloves of garlic, crushed", "4 cups of vegetable stock", "Method",
+            "Fry the onion in oil until soft and golden", "Add the lentils, carrots and the stock",
+            "Bring it to the boil, then simmer for thirty minutes", "Blend until smooth and season well",
+            "Serve with crusty bread and a little yoghurt", "It keeps for three days in the fridge",
+            "It also freezes well for a month or so", "Enjoy it on the coldest night of the year",
+            "My grandmother made it every Sunday in the winter", "She never wrote the recipe down anywhere at all",
+            "A little smoked paprika on top is my own addition to it",
+            "Any red lentils will do, and a stock cube works as well as the homemade kind"]  # 150 words: a post
+    thread = ["Posted by: Ann | March 3, 2009", "Lovely soup, made it twice already.", "Posted by: Bob | March 4, 2009",
+              "Added chilli, it was great.", "Posted by: Cy | March 5, 2009"]
+    state = _as_article("\n\n".join(top + shares + post + thread) + "\n")
+    state = _relabelled(monkeypatch, state, lambda text: ARTICLE_LINE if text in top else FURNITURE_LINE
+                        if text in shares else ("comment", 0.02, 0.03))
+    assert [c.author for c in state.comments] == ["Bob", "Cy"]
+    assert {(line.role, line.why) for line in state.lines if line.stripped in post} == {("body", None)}
+
+
 def test_lines_read_as_comments_that_no_thread_took_never_make_their_run_the_article(monkeypatch):
     """A recipe is a list; long replies far under it, which the model reads as
     comments without cutting a thread from them, have more words. The article
@@ -2755,6 +2780,12 @@ def test_a_thread_of_one_unsigned_line_each_under_a_bare_stamp_is_a_list_of_date
     lower = ["lol the reminder thing is so true", "same thing happened to the notebook at work",
              "totally agree, the apps are a mess", headlines[0]]
     assert comments(*lower) == 4  # or open in lower case, as no headline does
+    thanks = ["Great post, thanks for sharing this with everyone", "Youʼll love the paper ones, trust the reviews",
+              "Ich habe das auch so gemacht und bin froh", "Спасибо за статью, очень точно описаны все проблемы"]
+    assert comments(*thanks) == 4  # thanks, "you'll" (with any apostrophe), another language's readers
+    quoted = ["“Oil prices fall to a six-month low on weak demand”", "3 killed in blast north of Beirut, police say",
+              "«Baku hosts international energy forum with fifty delegations»", headlines[1]]
+    assert comments(*quoted) == 0  # a headline may open with a quotation mark or a number
 
 
 def test_a_candidates_echoes_count_the_lines_that_hold_its_words_once_each():

@@ -61,8 +61,8 @@ text") and overrules them where the page's structure says otherwise:
   footer), and the comments under it are numbered from 1;
 - once the comments are settled, a list that a thread had taken and gave
   back to the page is set aside if it lies apart from the article, even where
-  the model read it as comments (a list of teasers); what the model reads as
-  comments never makes a run the article's;
+  the model read it as comments (a list of teasers; a post given back is the
+  article's own run);
 - what is still left as article text above the headline is set aside as lying
   there, if more of the article's words lie under it, down to the comments,
   than above it.
@@ -279,19 +279,32 @@ _SAYS = (".", "!", "?", "…", "。", "！", "？", "؟", "।", ":)", ":-)", ":
 
 
 def _one_unsaid_line(state: ParseState, lines: list[int]) -> bool:
-    """Is a comment's text one line that reads as a headline: it opens with a
-    capital, ends no sentence and speaks in neither the first nor the second
-    person (a newswire's headline over its time of day)? A reader who signs no
-    name still talks ("i ditched it last year", "Same here, my notebook goes
-    everywhere with me")."""
+    """Is a comment's text one line that reads as a headline: it ends no
+    sentence, its first letter or digit is no small letter (past a quotation
+    mark: "3 killed in blast", "“Rebels retreat”"; a script without case passes),
+    and it has none of a reader's talk (`_TALK`: "i ditched it last year",
+    "Same here, my notebook goes everywhere", "Great post, thanks")? Known
+    limit: the talk is known in English and by a few words of a few other
+    languages; a reader who talks otherwise ("Great post, sharing it with the
+    team") reads as a headline."""
     texts = [state.lines[i].stripped for i in lines if state.lines[i].stripped]
-    if len(texts) != 1 or texts[0].endswith(_SAYS) or not texts[0][:1].isupper():
+    if len(texts) != 1 or texts[0].endswith(_SAYS):
         return False
-    return not any(word.lower().replace("’", "'") in _PERSONAL for word in WORD_PATTERN.findall(texts[0]))
+    lead = next((char for char in texts[0] if char.isalnum()), "")
+    if lead.islower():
+        return False
+    return not any(word.lower().replace("’", "'").replace("ʼ", "'") in _TALK
+                   for word in WORD_PATTERN.findall(texts[0]))
 
 
-# Words in the first or second person (apostrophes made straight): a reader talking, not a headline
-_PERSONAL = frozenset("i i'm i've i'd i'll me my mine we we're we've us our ours you you're you've your yours".split())
+# A reader's talk, apostrophes made straight: the first and second person, and words of thanks and agreement,
+# which no headline uses (English, and a few other languages' commonest)
+_TALK = frozenset("""
+i i'm im i've ive i'd i'll me my mine myself we we're we've we'd we'll us our ours you you're you've you'd you'll
+your yours thanks thank thx agree agreed lol wow awesome congrats congratulations danke merci gracias obrigado
+спасибо согласен согласна
+ich mich mir wir euch dich j'ai moi nous vous toi nosotros vosotros usted você nós я мне меня мы нам нас ты тебя вы вас
+""".split())
 
 
 def _only_names(state: ParseState, lines: list[int]) -> bool:
@@ -417,9 +430,9 @@ def _lists_apart(state: ParseState, index: list[int], labels: list[str],
     on average): a link list, a tag cloud, a menu under the article that no rule
     knew. A line the model reads as a comment is in no run: a thread the rules
     missed is never taken for the article's main run. A comment's line that
-    was ``given_back`` to the page is in its run (a list of teasers that was
-    read as a thread, then known for none), but its words never make its run
-    the article's. Positions in ``index``."""
+    was ``given_back`` to the page is article text again and in its run, the
+    article's own (a post that was read as the first comment) or apart from it
+    (a list of teasers that was read as a thread). Positions in ``index``."""
     body = [k for k, i in enumerate(index)
             if state.lines[i].role == BODY and (labels[k] != COMMENT or i in given_back)]
     runs: list[list[int]] = []
@@ -429,9 +442,7 @@ def _lists_apart(state: ParseState, index: list[int], labels: list[str],
         else:
             runs.append([k])
     words = [_words(state, [index[k] for k in run]) for run in runs]
-    # the article's run is the one with the most words the model does not read as a comment's
-    told = [_words(state, [index[k] for k in run if labels[k] != COMMENT]) for run in runs]
-    article = max(range(len(runs)), key=lambda n: (told[n], -n), default=None)
+    article = max(range(len(runs)), key=lambda n: (words[n], -n), default=None)
     return [k for n, run in enumerate(runs)
             if n != article and len(run) >= LIST_LINES and words[n] < LIST_WORDS * len(run) for k in run]
 
