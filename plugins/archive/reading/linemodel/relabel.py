@@ -72,7 +72,7 @@ Every line still ends in exactly one role, with its reason.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from ..rules.comments.counted import counted_lines, headless_lines, told_in_sentences, uncounted_lines
 from ..rules.comments.lone import claim_lone, lone_comment
@@ -298,7 +298,7 @@ def _one_unsaid_line(state: ParseState, lines: list[int]) -> bool:
 
 
 # A reader's talk, apostrophes made straight: the first and second person, and words of thanks and agreement,
-# which no headline uses (English, and a few other languages' commonest)
+# which a headline seldom uses (English, and a few other languages' commonest)
 _TALK = frozenset("""
 i i'm im i've ive i'd i'll me my mine myself we we're we've we'd we'll us our ours you you're you've you'd you'll
 your yours thanks thank thx agree agreed lol wow awesome congrats congratulations danke merci gracias obrigado
@@ -423,7 +423,7 @@ def _sure_furniture(labels: list[str], marginals: list[dict[str, float]], k: int
 
 
 def _lists_apart(state: ParseState, index: list[int], labels: list[str],
-                 given_back: frozenset[int] | set[int] = frozenset()) -> list[int]:
+                 given_back: Collection[int] = ()) -> list[int]:
     """Article text that lies apart from the article (more than ``APART`` text
     lines from the run of article text with the most words) and reads as a list,
     not prose (at least ``LIST_LINES`` lines of fewer than ``LIST_WORDS`` words
