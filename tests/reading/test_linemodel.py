@@ -2735,10 +2735,11 @@ def test_a_post_given_back_by_its_thread_stays_the_article_though_the_model_read
     assert {(line.role, line.why) for line in state.lines if line.stripped in post} == {("body", None)}
 
 
-def test_lines_read_as_comments_that_no_thread_took_never_make_their_run_the_article(monkeypatch):
+def test_lines_read_as_comments_that_no_thread_took_are_in_no_run_and_the_article_stays(monkeypatch):
     """A recipe is a list; long replies far under it, which the model reads as
-    comments without cutting a thread from them, have more words. The article
-    is still the recipe: it is not set aside as a list apart from them."""
+    comments without cutting a thread from them, have more words, but no
+    thread gave them back: they are in no run, and the recipe is not set aside
+    as a list apart from them."""
     recipe = ["Grandma's lentil soup", "A warming soup for cold evenings.", "Ingredients", "1 cup red lentils",
               "1 onion, chopped", "2 carrots, diced", "Method", "Fry the onion until soft.", "Blend and serve."]
     shares = [f"Share on network {n}" for n in range(9)]

@@ -255,7 +255,7 @@ def _wordless_thread(state: ParseState, index: list[int], labels: list[str],
     and the model reads fewer than half of their lines as comments; or when
     two in three of them, four at least, only name things in headline case (a
     list of teasers: "By <critic>; <date>" over an artist and an album), or
-    name no author and are one line that reads as a headline (`_one_unsaid_line`:
+    name no author and are one line that reads as a headline (`_lone_headline`:
     a newswire's list of headlines, each over its time of day). Their
     lines go back to the article, less those the model reads as furniture,
     which are set aside."""
@@ -265,7 +265,7 @@ def _wordless_thread(state: ParseState, index: list[int], labels: list[str],
     wordless = sum(not any(state.lines[i].stripped for i in c.lines) for c in state.comments)
     read_as_comments = sum(i in lines and label == COMMENT for i, label in zip(index, labels))
     titled = sum(_only_names(state, c.lines) for c in state.comments)
-    headlines = sum(not c.author and _one_unsaid_line(state, c.lines) for c in state.comments)
+    headlines = sum(not c.author and _lone_headline(state, c.lines) for c in state.comments)
     if not (2 * wordless >= len(state.comments) and 2 * read_as_comments < len(lines)
             or len(state.comments) >= MIN_TEASERS and 3 * max(titled, headlines) >= 2 * len(state.comments)):
         return
@@ -273,16 +273,16 @@ def _wordless_thread(state: ParseState, index: list[int], labels: list[str],
     _set_aside(state, index, [k for k, i in enumerate(index) if i in lines and labels[k] == OTHER], marginals)
 
 
-MIN_TEASERS = 4  # comments, at least, that only name things before they are a list of teasers
+MIN_TEASERS = 4  # comments, at least, that only name things or read as headlines before they are a list
 NAMING_WORDS = 2  # capitalised words a line of a comment has at least to name things ("Bat For Lashes"; not "Thanks")
 _SAYS = (".", "!", "?", "…", "。", "！", "？", "؟", "।", ":)", ":-)", ":D", ";)", "<3")  # a sentence's (or a smile's) end
 
 
-def _one_unsaid_line(state: ParseState, lines: list[int]) -> bool:
+def _lone_headline(state: ParseState, lines: list[int]) -> bool:
     """Is a comment's text one line that reads as a headline: it ends no
     sentence, its first letter or digit is no small letter (past a quotation
     mark: "3 killed in blast", "“Rebels retreat”"; a script without case passes),
-    and it has none of a reader's talk (`_TALK`: "i ditched it last year",
+    and it has none of a reader's talk (`_READER_WORDS`: "i ditched it last year",
     "Same here, my notebook goes everywhere", "Great post, thanks")? Known
     limit: the talk is known in English and by a few words of a few other
     languages; a reader who talks otherwise ("Great post, sharing it with the
@@ -293,13 +293,13 @@ def _one_unsaid_line(state: ParseState, lines: list[int]) -> bool:
     lead = next((char for char in texts[0] if char.isalnum()), "")
     if lead.islower():
         return False
-    return not any(word.lower().replace("’", "'").replace("ʼ", "'") in _TALK
+    return not any(word.lower().replace("’", "'").replace("ʼ", "'") in _READER_WORDS
                    for word in WORD_PATTERN.findall(texts[0]))
 
 
 # A reader's talk, apostrophes made straight: the first and second person, and words of thanks and agreement,
 # which a headline seldom uses (English, and a few other languages' commonest)
-_TALK = frozenset("""
+_READER_WORDS = frozenset("""
 i i'm im i've ive i'd i'll me my mine myself we we're we've we'd we'll us our ours you you're you've you'd you'll
 your yours thanks thank thx agree agreed lol wow awesome congrats congratulations danke merci gracias obrigado
 спасибо согласен согласна
