@@ -248,7 +248,7 @@ def train(c, output=""):
 
 @task(help={"models": "keep the folds' models in this folder (FOLDER/fold0, …; FOLDER/draw1/fold0 … with repeats) "
                       "to read one page as the figures did",
-            "repeats": "draw the sites into two folds this many ways (each about two minutes), and pool the figures"})
+            "repeats": "draw the sites into two folds this many ways (each about six minutes), and pool the figures"})
 def crossval(c, models="", repeats=1):
     """Measure the reader on `tune` pages of sites its models never saw: two-fold cross-validation by site."""
     from multiprocessing import Pool

@@ -12,13 +12,12 @@ The title ranker learns from those readings: a headline judged among the
 candidates a foreign model offers, as on a new site.
 
 Cross-validation goes one step further: each fold's pages are read by the line
-model fitted without them and by a title ranker that learned from the other
-fold only, so the figures say how the reader does on sites it was not trained
-on, without looking at `check` (kept for reporting). One level of nesting
-short: the ranker learns from the other fold's pages as read by a line model
-fitted without them, that is on the held-out fold's own pages, so its
-figures may be a little kind (a nested split would fit two more line models
-per fold).
+model fitted without them and by a title ranker that learned, as `train` teaches
+the shipped one, from the other folds alone: their pages read by line models
+fitted without each half of them (the halves drawn by site anew), so that no
+reading the ranker learns from comes from a model that saw the held-out sites.
+The figures say how the reader does on sites it was not trained on, without
+looking at `check` (kept for reporting).
 """
 
 from __future__ import annotations
@@ -37,6 +36,7 @@ from scoring import fixture_cases
 FIXTURE_COPIES = 10
 NO_HOST = "(no host)"
 FIXTURES = "fixtures"  # the fixtures' site: the team wrote them all, so their words count as one site's
+INNER_DRAW = 100  # a training half's sites fall in halves of their own: draws 100, 101, … of `training.fold`
 
 
 @dataclass
@@ -52,6 +52,15 @@ class TrainingSet:
         """The line model's training sequences, less the pages of fold ``held`` (None: every page)."""
         return [(x, y, 1, _site(page)) for (x, y), page, f in zip(self.corpus, self.pages, self.folds)
                 if f != held] + self.own
+
+    def without_fold(self, held: int, partition: int = 0) -> TrainingSet:
+        """The pages outside fold ``held``, with the fixtures, their sites drawn
+        into folds anew (``partition``: the outer draw): the training half as a
+        training set of its own."""
+        kept = [k for k, f in enumerate(self.folds) if f != held]
+        pages = [self.pages[k] for k in kept]
+        return TrainingSet(pages, [fold(page["host"] or page["id"], INNER_DRAW + partition) for page in pages],
+                           [self.corpus[k] for k in kept], self.texts, self.own, self.fixtures)
 
 
 def training_set(pool: Pool, pages: list[dict] | None = None, partition: int = 0) -> TrainingSet:
@@ -101,29 +110,35 @@ def train_models(pool: Pool, folder: Path) -> tuple[TrainingSet, int]:
     """Fit the line model and the title ranker on every `tune` page and the
     fixtures, into ``folder``; the training set and how many pages the ranker learned from."""
     data = training_set(pool)
+    learned = fit_ranker(pool, data, folder / titles.MODEL.name)
+    fit(data.fitted_without(None), folder / tagger.MODEL.name)
+    return data, learned
+
+
+def fit_ranker(pool: Pool, data: TrainingSet, model: Path) -> int:
+    """Fit the title ranker, into ``model``, on the readings of ``data``'s pages
+    by the line models fitted without their fold; how many readings it learned from."""
     with tempfile.TemporaryDirectory() as scratch:
         examples = ranker_examples(pool, data, fold_line_models(data, Path(scratch)))
-    train_ranker([page for _k, page in examples], folder / titles.MODEL.name)
-    fit(data.fitted_without(None), folder / tagger.MODEL.name)
-    return data, len(examples)
+    train_ranker([page for _k, page in examples], model)
+    return len(examples)
 
 
 def cross_validate(pool: Pool, pages: list[dict] | None = None, keep: Path | None = None,
                    partition: int = 0) -> tuple[CorpusScore, CorpusScore]:
     """Score every page of ``pages`` (default: all of `tune`) as read by models
     trained without its fold: the line model fitted without it, and a title
-    ranker that learned only from the other folds' pages (kept in
-    ``keep/fold<k>/`` if given, to read a page as the figures did): the pages
+    ranker fitted as `fit_ranker` fits the shipped one on the other folds alone
+    (both kept in ``keep/fold<k>/`` if given, to read a page as the figures did): the pages
     as captured, and without their blank lines. Each ``partition`` draws the
     sites into folds anew: a model's figures move with the pages it happens to
     learn from, and more draws tell a change from that."""
     data = training_set(pool, pages, partition)
     with tempfile.TemporaryDirectory() as scratch:
         folder = keep or Path(scratch)
-        readers = fold_line_models(data, folder)
-        examples = ranker_examples(pool, data, readers)
+        fold_line_models(data, folder)
         for held in range(FOLDS):
-            train_ranker([page for k, page in examples if k != held], fold_folder(folder, held) / titles.MODEL.name)
+            fit_ranker(pool, data.without_fold(held, partition), fold_folder(folder, held) / titles.MODEL.name)
         results = pool.map(read_held_out, held_out_readings(data, folder), chunksize=4)
     captured, compact = CorpusScore(), CorpusScore()
     for page, result in zip(data.pages, results):

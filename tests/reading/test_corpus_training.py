@@ -1,6 +1,7 @@
 """Training on the labelled corpus and cross-validation by site (`invoke train`,
-`invoke crossval`): no page is read by a model that saw its site, and no title
-ranker learns from a page that a line model fitted on that page read."""
+`invoke crossval`): no page is read by a model that saw its site, no title
+ranker learns from a page that a line model fitted on that page read, and no
+cross-validation ranker learns from a reading by a model that saw the held-out sites."""
 
 from __future__ import annotations
 
@@ -49,6 +50,64 @@ def test_the_ranker_learns_from_readings_by_a_line_model_that_never_saw_the_page
     assert all(k == fold(host) and model == str(readers[k]) and site == host for k, host, model, site in pages)
     fixtures = [(k, model, site) for k, ((page, text, model), site) in examples if page is None]
     assert fixtures == [(0, str(readers[0]), "fixtures"), (1, str(readers[1]), "fixtures")]  # once per fold
+
+
+def test_a_training_half_is_a_training_set_of_its_own_its_sites_drawn_into_folds_anew():
+    from corpus_training import INNER_DRAW
+
+    hosts = [f"site{n}.example" for n in range(40)]
+    data = TrainingSet([{"id": host, "host": host, "title": None} for host in hosts], [fold(host) for host in hosts],
+                       [([[f"site={host}"]], ["article"]) for host in hosts], ["fixture text"],
+                       [([["fixture"]], ["other"], 5, "fixtures")], 1)
+    for held in (0, 1):
+        half = data.without_fold(held)
+        assert [page["host"] for page in half.pages] == [host for host in hosts if fold(host) != held]
+        assert half.corpus == [([[f"site={page['host']}"]], ["article"]) for page in half.pages]
+        assert half.folds == [fold(page["host"], INNER_DRAW) for page in half.pages]
+        assert set(half.folds) == {0, 1}  # the half's sites fall in both of its own folds
+        assert (half.texts, half.own, half.fixtures) == (data.texts, data.own, data.fixtures)
+    assert data.without_fold(0, partition=1).folds != data.without_fold(0).folds  # each outer draw, its own halves
+
+
+def test_a_ranker_learns_only_from_readings_by_line_models_that_never_saw_the_page_or_the_held_out_sites(
+        monkeypatch, tmp_path):
+    import corpus_training
+
+    data = _training_set()
+    fitted: dict[str, list[str]] = {}  # each line model's path: the sites it was fitted on
+    monkeypatch.setattr(corpus_training, "fit", lambda sequences, model: fitted.__setitem__(
+        str(model), [site for _x, _y, _copies, site in sequences]))
+    learned = []
+    monkeypatch.setattr(corpus_training, "train_ranker", lambda pages, model: learned.append((pages, model)))
+    for held in (0, 1):
+        fitted.clear(), learned.clear()
+        assert corpus_training.fit_ranker(_Recorder(), data.without_fold(held), tmp_path / "titles.crfsuite") > 0
+        away = {site for site in SITES if fold(site) == held}
+        assert fitted and all(not away & set(sites) for sites in fitted.values())
+        [(readings, model)] = learned
+        assert model == tmp_path / "titles.crfsuite"
+        pages = [(page["host"], reader) for (page, _text, reader), _site in readings if page is not None]
+        assert sorted(host for host, _reader in pages) == sorted(set(SITES) - away)
+        assert all(host not in fitted[reader] for host, reader in pages)
+
+
+def test_cross_validation_fits_each_folds_ranker_on_the_other_folds_alone(monkeypatch, tmp_path):
+    import corpus_training
+
+    data = _training_set()
+    monkeypatch.setattr(corpus_training, "training_set", lambda pool, pages, partition: data)
+    monkeypatch.setattr(corpus_training, "fit", lambda sequences, model: None)
+    rankers = []
+    monkeypatch.setattr(corpus_training, "fit_ranker", lambda pool, half, model: rankers.append(
+        ([page["host"] for page in half.pages], model)))
+
+    class _NoReadings:
+        def map(self, _function, _jobs, chunksize=1):
+            return []
+
+    cross_validate(_NoReadings(), keep=tmp_path)
+    assert rankers == [([site for site in SITES if fold(site) != held], tmp_path / f"fold{held}" / "titles.crfsuite")
+                       for held in (0, 1)]
 
 
 def test_the_pages_with_no_host_are_one_site_for_the_words_many_sites_use():
