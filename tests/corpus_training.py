@@ -128,7 +128,7 @@ def cross_validate(pool: Pool, pages: list[dict] | None = None, keep: Path | Non
                    partition: int = 0) -> tuple[CorpusScore, CorpusScore]:
     """Score every page of ``pages`` (default: all of `tune`) as read by models
     trained without its fold: the line model fitted without it, and a title
-    ranker fitted as `fit_ranker` fits the shipped one on the other folds alone
+    ranker fitted by `fit_ranker`, as `train` fits the shipped one, on the other folds alone
     (both kept in ``keep/fold<k>/`` if given, to read a page as the figures did): the pages
     as captured, and without their blank lines. Each ``partition`` draws the
     sites into folds anew: a model's figures move with the pages it happens to

@@ -80,7 +80,8 @@ def test_a_ranker_learns_only_from_readings_by_line_models_that_never_saw_the_pa
     learned = []
     monkeypatch.setattr(corpus_training, "train_ranker", lambda pages, model: learned.append((pages, model)))
     for held in (0, 1):
-        fitted.clear(), learned.clear()
+        fitted.clear()
+        learned.clear()
         assert corpus_training.fit_ranker(_Recorder(), data.without_fold(held), tmp_path / "titles.crfsuite") > 0
         away = {site for site in SITES if fold(site) == held}
         assert fitted and all(not away & set(sites) for sites in fitted.values())
@@ -89,25 +90,28 @@ def test_a_ranker_learns_only_from_readings_by_line_models_that_never_saw_the_pa
         pages = [(page["host"], reader) for (page, _text, reader), _site in readings if page is not None]
         assert sorted(host for host, _reader in pages) == sorted(set(SITES) - away)
         assert all(host not in fitted[reader] for host, reader in pages)
+        assert len({reader for _host, reader in pages}) == 2  # the half's sites fall in both of its own folds
 
 
 def test_cross_validation_fits_each_folds_ranker_on_the_other_folds_alone(monkeypatch, tmp_path):
     import corpus_training
+    from corpus_training import INNER_DRAW
 
     data = _training_set()
     monkeypatch.setattr(corpus_training, "training_set", lambda pool, pages, partition: data)
     monkeypatch.setattr(corpus_training, "fit", lambda sequences, model: None)
     rankers = []
     monkeypatch.setattr(corpus_training, "fit_ranker", lambda pool, half, model: rankers.append(
-        ([page["host"] for page in half.pages], model)))
+        ([page["host"] for page in half.pages], half.folds, model)))
 
     class _NoReadings:
         def map(self, _function, _jobs, chunksize=1):
             return []
 
-    cross_validate(_NoReadings(), keep=tmp_path)
-    assert rankers == [([site for site in SITES if fold(site) != held], tmp_path / f"fold{held}" / "titles.crfsuite")
-                       for held in (0, 1)]
+    cross_validate(_NoReadings(), keep=tmp_path, partition=2)
+    halves = [[site for site in SITES if fold(site) != held] for held in (0, 1)]
+    assert rankers == [(half, [fold(site, INNER_DRAW + 2) for site in half], tmp_path / f"fold{held}" / "titles.crfsuite")
+                       for held, half in enumerate(halves)]
 
 
 def test_the_pages_with_no_host_are_one_site_for_the_words_many_sites_use():
@@ -126,6 +130,10 @@ def test_another_draw_puts_the_sites_in_folds_anew_and_the_first_is_the_training
     first, second = [fold(host, 1) for host in hosts], [fold(host, 2) for host in hosts]
     assert first != [fold(host) for host in hosts] != second != first
     assert 60 < sum(first) < 140 and 60 < sum(second) < 140  # about half the sites in each fold
+    for length in {len(host) for host in hosts}:  # a draw is no other draw with whole lengths of names swapped
+        same_length = [host for host in hosts if len(host) == length]
+        assert {fold(host) ^ fold(host, 1) for host in same_length} == {0, 1}
+        assert {fold(host, 1) ^ fold(host, 2) for host in same_length} == {0, 1}
 
 
 def test_scores_pool_over_draws():
