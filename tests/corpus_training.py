@@ -59,7 +59,7 @@ class TrainingSet:
         training set of its own."""
         kept = [k for k, f in enumerate(self.folds) if f != held]
         pages = [self.pages[k] for k in kept]
-        return TrainingSet(pages, [fold(page["host"] or page["id"], INNER_DRAW + partition) for page in pages],
+        return TrainingSet(pages, [_page_fold(page, INNER_DRAW + partition) for page in pages],
                            [self.corpus[k] for k in kept], self.texts, self.own, self.fixtures)
 
 
@@ -71,7 +71,7 @@ def training_set(pool: Pool, pages: list[dict] | None = None, partition: int = 0
     fixtures = [(str(capture), str(expected)) for _case, capture, expected in fixture_cases()]
     corpus = pool.map(_corpus_sequence, pages, chunksize=8)
     texts = [text for text in pool.map(_fixture_text, fixtures) if text is not None]
-    return TrainingSet(pages, [fold(page["host"] or page["id"], partition) for page in pages], corpus, texts,
+    return TrainingSet(pages, [_page_fold(page, partition) for page in pages], corpus, texts,
                        [(*rules_sequence(text), FIXTURE_COPIES, FIXTURES) for text in texts],
                        len(fixtures))
 
@@ -154,6 +154,11 @@ def held_out_readings(data: TrainingSet, folder: Path) -> list[tuple[dict, str]]
 def fold_folder(folder: Path, held: int) -> Path:
     """Where the models trained without fold ``held`` lie."""
     return folder / f"fold{held}"
+
+
+def _page_fold(page: dict, partition: int) -> int:
+    """A page's fold in draw ``partition`` (`training.fold`), by its site (its own id when it names none)."""
+    return fold(page["host"] or page["id"], partition)
 
 
 def _site(page: dict) -> str:
