@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import re
+
+import pycrfsuite
+import pytest
 
 from archive.reading.capture import read_capture
 from archive.reading.linemodel.features import page_features
@@ -112,8 +116,6 @@ def test_training_is_deterministic_whatever_the_hash_seed(tmp_path):
 
 
 def test_a_short_line_is_known_by_its_words_and_the_model_learns_only_words_many_sites_use(tmp_path, monkeypatch):
-    import pycrfsuite
-
     from archive.reading import training
     from archive.reading.linemodel.features import WORD
     from archive.reading.training import common_words
@@ -139,8 +141,8 @@ def test_a_short_line_is_known_by_its_words_and_the_model_learns_only_words_many
     assert "w=share" in learned and "bias" in learned
     assert "w=gazette" not in learned  # one site's word: not learned, however often it stands there
     # nor by the title ranker
-    examples = [([(["rank=0"] + [name for name in feats[0] if name.startswith(WORD)], titles.YES),
-                  (["rank=1"], titles.NO)], site) for feats, site in pages]
+    examples = [([(dict.fromkeys(["rank=0"] + [name for name in feats[0] if name.startswith(WORD)], 1.0), titles.YES),
+                  ({"rank=1": 1.0}, titles.NO)], site) for feats, site in pages]
     training.train_ranker((example for example in examples), tmp_path / "titles.crfsuite")
     ranker = pycrfsuite.Tagger()
     ranker.open(str(tmp_path / "titles.crfsuite"))
@@ -168,6 +170,45 @@ def test_the_build_loads_the_title_ranker_and_it_chooses_among_the_candidates():
     assert 0 < len(scored) <= titles.CANDIDATES
     chosen, likelihood = titles.choose(scored)
     assert texts[chosen] == "Council votes to keep the old bridge open" and 0 < likelihood <= 1
+
+
+def test_the_ranker_weighs_the_line_models_probabilities_as_numbers_not_buckets(monkeypatch):
+    """A candidate carries how likely the line model finds it a title, and article
+    text, as numbers: its score moves with them smoothly, so a retrained line
+    model that finds a headline 0.79 likely instead of 0.81 moves the score a
+    little, never by a whole bucket's weight."""
+    state = parse_text(NEWS_PAGE, model=False)
+    index, features = page_features(state)
+    _labels, marginals = tag(features)
+    texts = [state.lines[i].stripped for i in index]
+    scored = dict(titles.candidates(texts, features, marginals, None))
+    best = max(marginals[k]["title"] for k in scored)
+    likely = {"title_p", "title_odds", "vs_best", "article_p", "article_odds", "article_after", "other_before"}
+    for k, feats in scored.items():
+        assert feats["title_p"] == marginals[k]["title"] and feats["article_p"] == marginals[k]["article"]
+        assert feats["vs_best"] == marginals[k]["title"] / best <= 1
+        assert -1.0 <= feats["title_odds"] <= 1.0 and -1.0 <= feats["article_odds"] <= 1.0
+        assert likely <= set(feats) and all(value == 1.0 for name, value in feats.items() if name not in likely)
+        assert not any(name.startswith(tuple(f"{name}=" for name in likely)) for name in feats)  # no buckets left
+    # a score is each feature's weight times its value
+    monkeypatch.setattr(titles, "_weights", lambda _model: {"title_p": 4.0, "rank=0": 0.5})
+    chosen, likelihood = titles.choose([(0, {"title_p": 0.3, "rank=0": 1.0}), (1, {"title_p": 0.45})])
+    assert chosen == 1 and likelihood == pytest.approx(1 / (1 + math.exp(-0.1)))
+
+
+def test_the_ranker_learns_from_how_much_likelier_the_headline_is(tmp_path):
+    """Two candidates are told apart by each feature's value in one less its
+    value in the other: a trait one has and the other lacks is ±1, a
+    probability the difference of the two."""
+    pages = [([({"bias": 1.0, "title_p": 0.5 + n / 20}, titles.YES),
+               ({"bias": 1.0, "title_p": 0.2 + n / 20}, titles.NO),
+               ({"bias": 1.0, "menu": 1.0, "title_p": 0.6}, titles.NO)], f"site {n}") for n in range(6)]
+    train_ranker(pages, tmp_path / "titles.crfsuite")
+    ranker = pycrfsuite.Tagger()
+    ranker.open(str(tmp_path / "titles.crfsuite"))
+    learned = ranker.info().state_features
+    assert ("bias", titles.FIRST) not in learned  # every candidate has it: it tells none apart
+    assert learned[("menu", titles.SECOND)] > 0 and learned[("title_p", titles.FIRST)] > 0
 
 
 def test_the_ranker_sees_a_site_named_in_the_copyright_notice_and_a_trail_that_holds_the_headline():

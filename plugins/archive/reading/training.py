@@ -75,7 +75,7 @@ def rules_sequence(text: str) -> tuple[list[list[str]], list[str]]:
 
 
 def title_examples(text: str, labels: list[str] | None, title: str | None,
-                   model: Path) -> list[tuple[list[str], str]]:
+                   model: Path) -> list[tuple[dict[str, float], str]]:
     """The title ranker's candidates on one page, each with its answer, as
     ``model`` (a line model) reads the page. ``labels`` and ``title``: the
     corpus's; without them (a fixture) the rules' own title is the answer."""
@@ -94,28 +94,29 @@ def title_examples(text: str, labels: list[str] | None, title: str | None,
     return [(f, YES if k == answer else NO) for k, f in candidates(texts, feats, tagged[1], rules)]
 
 
-def train_ranker(pages: Iterable[tuple[list[tuple[list[str], str]], str]], model: Path) -> None:
+def train_ranker(pages: Iterable[tuple[list[tuple[dict[str, float], str]], str]], model: Path) -> None:
     """Fit the pairwise title ranker on each page's ``(features, answer)``
     candidates, with the page's site: which of two candidates on one page is
     the headline, the headline set against every other candidate, each pair
-    both ways round (features one has and the other lacks: +1 and -1); of the
-    word features, only those many sites use."""
+    both ways round (each feature's value in one less its value in the other);
+    of the word features, only those many sites use."""
     import pycrfsuite
 
     pages = list(pages)
     words = common_words((([feats for feats, _answer in examples], site) for examples, site in pages), WORD_SITES)
     trainer = pycrfsuite.Trainer(verbose=False)
     for examples, _site in pages:
-        examples = [(_kept(feats, words), answer) for feats, answer in examples]
-        headline = next((dict.fromkeys(feats) for feats, answer in examples if answer == YES), None)
+        examples = [({name: feats[name] for name in _kept(feats, words)}, answer) for feats, answer in examples]
+        headline = next((feats for feats, answer in examples if answer == YES), None)
         if headline is None:
             continue
-        for feats, answer in examples:
+        for other, answer in examples:
             if answer == YES:
                 continue
-            other = dict.fromkeys(feats)  # in the order given, as sets are not: the same pages, the same model
-            apart = {name: 1.0 for name in headline if name not in other}
-            apart.update({name: -1.0 for name in other if name not in headline})
+            apart = {}  # in the order given, as sets are not: the same pages, the same model
+            for name in headline | other:
+                if (value := headline.get(name, 0.0) - other.get(name, 0.0)) != 0.0:
+                    apart[name] = value
             if apart:
                 trainer.append(pycrfsuite.ItemSequence([apart]), [FIRST])
                 trainer.append(pycrfsuite.ItemSequence([{name: -v for name, v in apart.items()}]), [SECOND])
@@ -136,7 +137,7 @@ def common_words(pages: Iterable[tuple[list[list[str]], str]], sites: int) -> fr
     return frozenset(name for name, where in seen.items() if len(where) >= sites)
 
 
-def _kept(names: list[str], words: frozenset[str]) -> list[str]:
+def _kept(names: Iterable[str], words: frozenset[str]) -> list[str]:
     """``names`` less the word features not in ``words`` (`common_words`), in their order."""
     return [name for name in names if not name.startswith(WORD) or name in words]
 

@@ -18,8 +18,12 @@ of prose.
 A pairwise ranker learns, from the corpus's `tune` pages (`invoke train`),
 which of two candidates on one page is the headline: a maximum-entropy model
 (a one-item CRF, the line model's library) of what one candidate has and the
-other lacks, kept in `titles.crfsuite`. A candidate's score is the sum of its
-features' weights; the best-scored candidate is the title.
+other lacks, and how much likelier the line model finds one than the other,
+kept in `titles.crfsuite`. A candidate's score is the sum of its
+features' weights times their values: 1 for what it has, and the line model's
+own probabilities as they are, so that a line model retrained on a small change
+moves a score a little rather than across a bucket's edge. The best-scored
+candidate is the title.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ FIRST, SECOND = "first", "second"  # which of two candidates the pairwise ranker
 CANDIDATES = 12  # the lines the line model finds most title-like
 MAX_TITLE_LENGTH = 250
 FOLLOWING = 12  # text lines below a candidate whose words it may open
+ODDS_SCALE = 7.0  # a log-odds of a thousand to one, about 1
 NEAR = 3  # text lines on either side whose reading frames a headline
 _CONTENT = re.compile(r"[^\W\d_]{3,}")
 _NOTICE = re.compile(r"\s*(?:©|\(c\)|copyright\b)")  # a copyright notice opens so (the lines are casefolded)
@@ -60,10 +65,13 @@ def _content_words(text: str) -> set[str]:
 
 
 def candidates(texts: list[str], features: list[list[str]], marginals: list[dict[str, float]],
-               rules_title: int | None) -> list[tuple[int, list[str]]]:
+               rules_title: int | None) -> list[tuple[int, dict[str, float]]]:
     """The candidate lines (positions among the text lines ``texts``) and what
     the ranker sees of each: the line model's features of the line, and how it
-    compares with the other candidates and the text around it."""
+    compares with the other candidates and the text around it; each feature
+    with its value: 1 for a trait, the line model's probability (or its
+    log-odds) for how likely it finds the line a title or article text, so that
+    a score moves with it smoothly rather than at a bucket's edge."""
     sized = sorted((k for k, text in enumerate(texts) if 2 <= len(text) <= MAX_TITLE_LENGTH),
                    key=lambda k: (-marginals[k][TITLE], k))
     eligible = (k for k in sized if not (_BYLINE.match(texts[k]) or byline_names(texts[k])))
@@ -112,14 +120,9 @@ def candidates(texts: list[str], features: list[list[str]], marginals: list[dict
             f"control_share={tenths(controls / len(said)) if said else 'none'}",
             "block=" + ("before" if k < block_start else "in" if k <= block_end else "after"),
             f"to_block={bucket(block_start - k) if k < block_start else 'none'}",
-            f"article_p={tenths(article[k])}",
-            f"article_after={tenths(sum(after) / len(after)) if after else 'none'}",
-            f"other_before={tenths(sum(before) / len(before)) if before else 'none'}",
             f"article_above={bucket(article_above[k])}",
             f"to_article={bucket(next_article) if next_article is not None else 'none'}",
             f"rank={min(rank, 6)}",
-            f"title_p={tenths(marginals[k][TITLE])}",
-            f"vs_best={tenths(marginals[k][TITLE] / best)}",
             f"opens_text={tenths(len(words & below) / len(words)) if words else 'none'}",
             f"in_article={tenths(len(told_elsewhere) / len(words)) if words else 'none'}",
             f"article_hits={bucket(len(told_elsewhere))}",
@@ -144,8 +147,20 @@ def candidates(texts: list[str], features: list[list[str]], marginals: list[dict
             extra.append("nearest_above_block")
         if k == rules_title:
             extra.append("rules_title")
-        out.append((k, [name for name in features[k] if ":" not in name] + extra))
+        traits = dict.fromkeys([name for name in features[k] if ":" not in name] + extra, 1.0)
+        likely = {"title_p": marginals[k][TITLE], "title_odds": _log_odds(marginals[k][TITLE]),
+                  "vs_best": min(1.0, marginals[k][TITLE] / best),
+                  "article_p": article[k], "article_odds": _log_odds(article[k]),
+                  "article_after": sum(after) / len(after) if after else 0.0,
+                  "other_before": sum(before) / len(before) if before else 0.0}
+        out.append((k, traits | likely))
     return out
+
+
+def _log_odds(p: float) -> float:
+    """A probability's log-odds, bounded (at a thousand to one) and scaled to about -1 to 1."""
+    p = min(max(p, 1e-3), 1 - 1e-3)
+    return math.log(p / (1 - p)) / ODDS_SCALE
 
 
 def _lines_holding(page: str, words: str) -> int:
@@ -179,7 +194,7 @@ def _article_block(article: list[float]) -> tuple[int, int]:
 _TRAIL = re.compile(r"^(?:home|you are here:?)\b.*?\s*[/»>›|:]\s*(?P<last>[^/»>›|]+?)\s*$", re.IGNORECASE)
 
 
-def past_trail(texts: list[str], chosen: int, scored: list[tuple[int, list[str]]]) -> int:
+def past_trail(texts: list[str], chosen: int, scored: list[tuple[int, dict[str, float]]]) -> int:
     """The chosen line, or, if it is a trail of links that ends in another
     candidate's words ("Home / <headline>"), that candidate: the headline itself."""
     trail = _TRAIL.match(texts[chosen])
@@ -189,13 +204,13 @@ def past_trail(texts: list[str], chosen: int, scored: list[tuple[int, list[str]]
     return next((k for k, _feats in scored if k != chosen and texts[k].strip().casefold() == last), chosen)
 
 
-def choose(scored: list[tuple[int, list[str]]]) -> tuple[int, float] | None:
+def choose(scored: list[tuple[int, dict[str, float]]]) -> tuple[int, float] | None:
     """The likeliest title among ``scored`` candidates and its likelihood among
     them; None without candidates or without a trained ranker."""
     weights = _weights(MODEL)
     if weights is None or not scored:
         return None
-    scores = [sum(weights.get(name, 0.0) for name in dict.fromkeys(feats)) for _k, feats in scored]
+    scores = [sum(weights.get(name, 0.0) * value for name, value in feats.items()) for _k, feats in scored]
     best = max(range(len(scored)), key=lambda n: (scores[n], -n))
     total = sum(math.exp(score - scores[best]) for score in scores)
     return scored[best][0], 1 / total
