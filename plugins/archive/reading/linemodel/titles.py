@@ -153,6 +153,7 @@ def candidates(texts: list[str], features: list[list[str]], marginals: list[dict
                   "article_p": article[k], "article_odds": _log_odds(article[k]),
                   "article_after": sum(after) / len(after) if after else 0.0,
                   "other_before": sum(before) / len(before) if before else 0.0}
+        assert not traits.keys() & likely.keys(), "a trait is named as a likelihood is"
         out.append((k, traits | likely))
     return out
 
@@ -218,8 +219,9 @@ def choose(scored: list[tuple[int, dict[str, float]]]) -> tuple[int, float] | No
 
 @cache
 def _weights(model: Path) -> dict[str, float] | None:
-    """A candidate's score per feature: the pairwise ranker's weight for "the
-    first of two is the headline" less its weight for "the second is"."""
+    """A candidate's score per unit of each feature's value: the pairwise
+    ranker's weight for "the first of two is the headline" less its weight for
+    "the second is"."""
     ranker = opened(model)
     if ranker is None:
         return None
