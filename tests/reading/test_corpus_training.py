@@ -110,8 +110,8 @@ def test_cross_validation_fits_each_folds_ranker_on_the_other_folds_alone(monkey
 
     cross_validate(_NoReadings(), keep=tmp_path, partition=2)
     halves = [[site for site in SITES if fold(site) != held] for held in (0, 1)]
-    assert rankers == [(half, [fold(site, INNER_DRAW + 2) for site in half], tmp_path / f"fold{held}" / "titles.crfsuite")
-                       for held, half in enumerate(halves)]
+    assert rankers == [(half, [fold(site, INNER_DRAW + 2) for site in half],
+                        tmp_path / f"fold{held}" / "titles.crfsuite") for held, half in enumerate(halves)]
 
 
 def test_the_pages_with_no_host_are_one_site_for_the_words_many_sites_use():

@@ -125,9 +125,10 @@ def train_ranker(pages: Iterable[tuple[list[tuple[dict[str, float], str]], str]]
     trainer.train(str(model))
 
 
-def common_words(pages: Iterable[tuple[list[list[str]], str]], sites: int) -> frozenset[str]:
+def common_words(pages: Iterable[tuple[Iterable[Iterable[str]], str]], sites: int) -> frozenset[str]:
     """The word features found on the lines of at least ``sites`` sites (``pages``:
-    each page's features and site): words of the web's furniture, not one site's."""
+    each page's lines, or title candidates, by their features' names, and its
+    site): words of the web's furniture, not one site's."""
     seen: dict[str, set[str]] = {}
     for feats, site in pages:
         for line in feats:
