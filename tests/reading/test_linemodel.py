@@ -197,6 +197,21 @@ def test_the_ranker_weighs_the_line_models_probabilities_as_numbers_not_buckets(
     assert chosen == 1 and likelihood == pytest.approx(1 / (1 + math.exp(-0.1)))
 
 
+def test_a_candidate_on_the_pages_first_or_last_line_is_told_so():
+    """A headline on a capture's very first line has nothing above it to average:
+    the ranker is told so (``nothing_above``), not left to take ``other_before``
+    0 for a page of article text above it; a last line likewise has nothing under it."""
+    texts = ["Winter timetable for the north crossing", "The ferry leaves at nine every morning, and at noon.",
+             "Contact the harbour office"]
+    marginals = [{"title": 0.8, "article": 0.1, "other": 0.1}, {"title": 0.1, "article": 0.8, "other": 0.1},
+                 {"title": 0.2, "article": 0.1, "other": 0.7}]
+    scored = dict(titles.candidates(texts, [[], [], []], marginals, None))
+    edges = {"nothing_above", "nothing_below"}
+    assert {k: edges & set(feats) for k, feats in scored.items()} == {
+        0: {"nothing_above"}, 1: set(), 2: {"nothing_below"}}
+    assert scored[1]["other_before"] == 0.1 and scored[1]["article_after"] == 0.1
+
+
 def test_the_ranker_learns_from_how_much_likelier_the_headline_is(tmp_path):
     """Two candidates are told apart by each feature's value in one less its
     value in the other: a trait one has and the other lacks is ±1, a
@@ -2721,8 +2736,11 @@ def test_a_thread_whose_comments_only_name_things_in_headline_case_is_a_list_of_
     # two in three, at least, only name things: two of four is a thread
     assert comments(*REVIEWED[:2], ("What a record.",), ("i keep coming back to it",)) == critics
     assert comments(*REVIEWED[:3], ("What a record.",)) == []
-    # comments with no text name nothing: the model reads them as comments, so they stand (wordless)
-    assert comments((), (), (), ()) == critics
+    # comments with no text name nothing; three in four of them, four at least, with nothing to say were no
+    # thread, however the model reads them (`_wordless_thread`)
+    assert comments((), (), (), ()) == []
+    assert comments((), (), (), ("What a record.",)) == []
+    assert comments((), (), ("great post",), ("What a record.",)) == critics  # half of them say something
     # three comments are too few to call a list
     assert comments(*REVIEWED[:3]) == critics[:3]
 
@@ -2838,6 +2856,22 @@ def test_a_candidates_echoes_count_the_lines_that_hold_its_words_once_each():
     assert _lines_holding(page, "the great shelf hunt") == 3  # twice in one line is one line
     assert _lines_holding(page, "shelf hunt again") == 1 and _lines_holding(page, "a shelf") == 0
     assert _lines_holding("aaaa\naa", "aa") == 2
+
+
+def test_a_name_that_ends_as_a_month_does_is_no_date():
+    """"Kumar 12" is no 12 March, nor "Bogdanov 11.06.12" a 11 November: a month
+    opens a word (or a capitalised word run on from the one before it)."""
+    from archive.reading.shapes import stamp_date
+
+    assert stamps("Bogdanov 11.06.12 at 7:46 pm") == [("<DATE>", "11.06.12"), ("<TIME>", "7:46 pm")]
+    assert shape("Bogdanov 11.06.12 at 7:46 pm") == shape("Voltaire 11.06.12 at 7:03 pm") == "<X> <DATE> at <TIME>"
+    assert stamps("Ravi Kumar 12 March 2012") == [("<DATE>", "12 March 2012")]
+    assert stamp_date("Ravi Kumar 12 March 2012") == "2012-03-12"
+    for name in ("Kumar 12", "Omar 5th, 2011", "Lemay 5, 2012", "Smirnov 2 replies"):
+        assert not any(slot == "<DATE>" for slot, _words in stamps(name)), name
+    # a month still opens a line, follows a mark, or is run on, capitalised, from the word before
+    assert [words for _slot, words in stamps("(Nov 3) x-Mar 12 Posted onNovember 5, 2012")] == [
+        "Nov 3", "Mar 12", "November 5, 2012"]
 
 
 def test_a_stamp_written_in_digits_of_another_script_is_a_stamp():

@@ -26,13 +26,16 @@ _AGO = (r"(?:\d+|an?|one)\s*(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|wee
         r"|[smhdwy])\.?\s+ago|yesterday|today|just now")
 # A month as written in a stamp: its name or abbreviation, never a word that starts like one ("4 Janet", "Marcus 12")
 _MONTH = rf"{MONTH_PATTERN}(?!\w)"
+# A month's name opens a word, or a capitalised word run on from the one before ("Posted onNovember 5"), never
+# ends one ("Kumar 12", "Bogdanov 11.06.12", "Lemay 5, 2012": no March, November or May)
+_WORD_START = r"(?:(?<![^\W\d_])|(?![^\W\d_])|(?=(?-i:[A-Z])))"
 # Every stamp opens with a digit (of any script: "١٢/٠٥/٢٠١٢", "３ days ago") or with a letter that opens a
 # weekday, a month or "ago" words ("an hour", "one day", "yesterday", "today", "just now"): the lookahead
 # skips every other place at once (twice as fast).
 _STAMPS = re.compile(
     r"(?=\d|[adfjmnostwy])"
     rf"(?:(?P<date>(?:\b(?:{WEEKDAY_PATTERN}|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?!\w)\.?,?\s+)?"
-    rf"(?:{DATE_PATTERN}|{NUMERIC_DATE_PATTERN}"
+    rf"{_WORD_START}(?:{DATE_PATTERN}|{NUMERIC_DATE_PATTERN}"
     rf"|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|(?:\d{{1,2}}/){{2}}\d{{2}}"
     rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!:)"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?!\.?\s+{_MONTH}\.?\s+\d)))"

@@ -42,7 +42,8 @@ text") and overrules them where the page's structure says otherwise:
   with more than one found where it says there is one (each paragraph of it
   cut as a comment), the one that reading finds is the page's comment;
 - comments that are at least half wordless, in lines the model does not read
-  as comments, on a page that does not state their number, were no thread (a
+  as comments, or three in four wordless, four at least, however the model
+  reads them, on a page that does not state their number, were no thread (a
   list of dated headlines); nor were comments that, two in three and four
   at least, only name things in headline case (a list of teasers: an artist,
   an album), or name no author and are one line that reads as a headline (a
@@ -252,7 +253,11 @@ def _wordless_thread(state: ParseState, index: list[int], labels: list[str],
     """A comment says something. The comments found were no thread, on a page
     that does not state their number, when at least half of them have no text
     (a list of dated headlines, each read as a header with nothing under it)
-    and the model reads fewer than half of their lines as comments; or when
+    and the model reads fewer than half of their lines as comments, or three
+    in four of them, four at least, have none, whatever the model reads (an
+    index of posts, "5. A Dreadful Act II (Los Angeles Times, February 13th,
+    2003)" on each line: a model that finds a dated line's words a comment
+    header's still finds no comment under it); or when
     two in three of them, four at least, only name things in headline case (a
     list of teasers: "By <critic>; <date>" over an artist and an album), or
     name no author and are one line that reads as a headline (`_lone_headline`:
@@ -267,6 +272,7 @@ def _wordless_thread(state: ParseState, index: list[int], labels: list[str],
     titled = sum(_only_names(state, c.lines) for c in state.comments)
     headlines = sum(not c.author and _lone_headline(state, c.lines) for c in state.comments)
     if not (2 * wordless >= len(state.comments) and 2 * read_as_comments < len(lines)
+            or len(state.comments) >= MIN_TEASERS and 4 * wordless >= 3 * len(state.comments)
             or len(state.comments) >= MIN_TEASERS and 3 * max(titled, headlines) >= 2 * len(state.comments)):
         return
     _undo_comments(state)

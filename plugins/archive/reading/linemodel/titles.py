@@ -147,6 +147,10 @@ def candidates(texts: list[str], features: list[list[str]], marginals: list[dict
             extra.append("nearest_above_block")
         if k == rules_title:
             extra.append("rules_title")
+        if not before:
+            extra.append("nothing_above")  # the page's first line: no line above it to average (other_before 0)
+        if not after:
+            extra.append("nothing_below")  # the page's last line: none under it (article_after 0)
         traits = dict.fromkeys([name for name in features[k] if ":" not in name] + extra, 1.0)
         likely = {"title_p": marginals[k][TITLE], "title_odds": _log_odds(marginals[k][TITLE]),
                   "vs_best": min(1.0, marginals[k][TITLE] / best),
