@@ -2741,8 +2741,39 @@ def test_a_thread_whose_comments_only_name_things_in_headline_case_is_a_list_of_
     assert comments((), (), (), ()) == []
     assert comments((), (), (), ("What a record.",)) == []
     assert comments((), (), ("great post",), ("What a record.",)) == critics  # half of them say something
+    assert comments((), (), ()) == critics[:3]  # three are too few to call a list
     # three comments are too few to call a list
     assert comments(*REVIEWED[:3]) == critics[:3]
+
+
+def test_comments_said_on_their_header_line_say_something(monkeypatch):
+    """A comment may say what it says on its header's line, after its stamp
+    ("Ann Lee – March 3, 2012: Lovely photos"): with no body under it, it is
+    no wordless comment, and a thread of them stands, however few of them
+    have a body; an index of posts, each line a title over its day, says
+    nothing after its stamp."""
+    from archive.reading.linemodel.relabel import _said_after_stamp
+
+    assert _said_after_stamp(shape("Ann Lee – March 3, 2012: Lovely photos, such warm light"))
+    assert _said_after_stamp(shape("Ann – May 3, 2012: Thanks!"))
+    assert not _said_after_stamp(shape("5. A Dreadful Act II (Los Angeles Times, February 13th, 2003)"))
+    assert not _said_after_stamp(shape("Bogdanov 11.06.12 at 7:46 pm"))
+    assert not _said_after_stamp(shape("Ann Lee"))  # no stamp: a bare name says nothing of its own
+
+    def comments(lines: list[str]) -> int:
+        lede = ("The harbour at dawn is the quietest place in town, and these photographs were taken there over "
+                "one long week of fog and early light.")
+        state = _as_article("\n\n".join(["Harbour at dawn", lede, "Comments", *lines]) + "\n")
+        state = _relabelled(monkeypatch, state, lambda text: ("comment", 0.02, 0.03) if text in lines else
+                            ARTICLE_LINE if len(text) > 60 else FURNITURE_LINE)
+        return len(state.comments)
+
+    said = ["Ann Lee – March 3, 2012: Lovely photos, such warm light", "Bo Chen – March 4, 2012: The second one "
+            "is my favourite", "Cy Ruiz – March 5, 2012: Where was this taken", "Di Park – March 6, 2012: Saving "
+            "these for my trip"]
+    assert comments(said) == 4
+    posts = [f"{n}. A Dreadful Act {n} (Los Angeles Times, March {n}, 2003)" for n in range(1, 5)]
+    assert comments(posts) == 0
 
 
 def test_a_list_of_teasers_undone_as_a_thread_is_set_aside_when_it_lies_apart_from_the_article(monkeypatch):
@@ -2869,9 +2900,11 @@ def test_a_name_that_ends_as_a_month_does_is_no_date():
     assert stamp_date("Ravi Kumar 12 March 2012") == "2012-03-12"
     for name in ("Kumar 12", "Omar 5th, 2011", "Lemay 5, 2012", "Smirnov 2 replies"):
         assert not any(slot == "<DATE>" for slot, _words in stamps(name)), name
-    # a month still opens a line, follows a mark, or is run on, capitalised, from the word before
+    # a month still opens a line, follows a mark or a space in any case, or is run on, capitalised, from the
+    # word before
     assert [words for _slot, words in stamps("(Nov 3) x-Mar 12 Posted onNovember 5, 2012")] == [
         "Nov 3", "Mar 12", "November 5, 2012"]
+    assert [words for _slot, words in stamps("posted on nov 3, NOV 4 and Mon, Nov 5")] == ["nov 3", "NOV 4", "Mon, Nov 5"]
 
 
 def test_a_stamp_written_in_digits_of_another_script_is_a_stamp():

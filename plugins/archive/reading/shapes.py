@@ -27,7 +27,8 @@ _AGO = (r"(?:\d+|an?|one)\s*(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|wee
 # A month as written in a stamp: its name or abbreviation, never a word that starts like one ("4 Janet", "Marcus 12")
 _MONTH = rf"{MONTH_PATTERN}(?!\w)"
 # A month's name opens a word, or a capitalised word run on from the one before ("Posted onNovember 5"), never
-# ends one ("Kumar 12", "Bogdanov 11.06.12", "Lemay 5, 2012": no March, November or May)
+# ends one ("Kumar 12", "Bogdanov 11.06.12", "Lemay 5, 2012": no March, November or May). Known limit: a capital
+# is taken for a run-on word's, so a name in capitals or camel case ("KUMAR 12", "LaMar 12") still holds a month
 _WORD_START = r"(?:(?<![^\W\d_])|(?![^\W\d_])|(?=(?-i:[A-Z])))"
 # Every stamp opens with a digit (of any script: "١٢/٠٥/٢٠١٢", "３ days ago") or with a letter that opens a
 # weekday, a month or "ago" words ("an hour", "one day", "yesterday", "today", "just now"): the lookahead

@@ -42,9 +42,10 @@ text") and overrules them where the page's structure says otherwise:
   with more than one found where it says there is one (each paragraph of it
   cut as a comment), the one that reading finds is the page's comment;
 - comments that are at least half wordless, in lines the model does not read
-  as comments, or three in four wordless, four at least, however the model
-  reads them, on a page that does not state their number, were no thread (a
-  list of dated headlines); nor were comments that, two in three and four
+  as comments, or three in four of which, four at least, say nothing (no text,
+  nor any on the header after its stamp) however the model reads them, on a
+  page that does not state their number, were no thread (a list of dated
+  headlines, an index of posts); nor were comments that, two in three and four
   at least, only name things in headline case (a list of teasers: an artist,
   an album), or name no author and are one line that reads as a headline (a
   newswire's headlines, each over its time of day);
@@ -81,6 +82,7 @@ from ..rules.comments.named import claim_named, named_thread
 from ..rules.comments.numbered import cut_numbered, numbered_lines
 from ..rules.comments.template import induced_comments, is_teaser
 from ..rules.sections import is_comment_form_heading
+from ..shapes import AGO, DATE, TIME, VARYING, shape
 from ..state import (ABOVE_HEADLINE, AFTER_COMMENTS, BODY, BOILERPLATE, CAPTION, COMMENT_BODY, COMMENT_FURNITURE,
                      COMMENT_HEADER, FOOTER, LINE_MODEL, TEASERS, TITLE, Comment, ParseState)
 from .features import STOP_WORDS, WORD_PATTERN, page_features
@@ -254,7 +256,8 @@ def _wordless_thread(state: ParseState, index: list[int], labels: list[str],
     that does not state their number, when at least half of them have no text
     (a list of dated headlines, each read as a header with nothing under it)
     and the model reads fewer than half of their lines as comments, or three
-    in four of them, four at least, have none, whatever the model reads (an
+    in four of them, four at least, say nothing (`_says_nothing`: no text,
+    nor any on the header after its stamp), whatever the model reads (an
     index of posts, "5. A Dreadful Act II (Los Angeles Times, February 13th,
     2003)" on each line: a model that finds a dated line's words a comment
     header's still finds no comment under it); or when
@@ -268,18 +271,38 @@ def _wordless_thread(state: ParseState, index: list[int], labels: list[str],
         return
     lines = {i for c in state.comments for i in c.own_lines()}
     wordless = sum(not any(state.lines[i].stripped for i in c.lines) for c in state.comments)
+    silent = sum(_says_nothing(state, c) for c in state.comments)
     read_as_comments = sum(i in lines and label == COMMENT for i, label in zip(index, labels))
     titled = sum(_only_names(state, c.lines) for c in state.comments)
     headlines = sum(not c.author and _lone_headline(state, c.lines) for c in state.comments)
     if not (2 * wordless >= len(state.comments) and 2 * read_as_comments < len(lines)
-            or len(state.comments) >= MIN_TEASERS and 4 * wordless >= 3 * len(state.comments)
-            or len(state.comments) >= MIN_TEASERS and 3 * max(titled, headlines) >= 2 * len(state.comments)):
+            or len(state.comments) >= MIN_LISTED and 4 * silent >= 3 * len(state.comments)
+            or len(state.comments) >= MIN_LISTED and 3 * max(titled, headlines) >= 2 * len(state.comments)):
         return
     _undo_comments(state)
     _set_aside(state, index, [k for k, i in enumerate(index) if i in lines and labels[k] == OTHER], marginals)
 
 
-MIN_TEASERS = 4  # comments, at least, that only name things or read as headlines before they are a list
+MIN_LISTED = 4  # comments, at least, that say nothing, only name things or read as headlines before they are a list
+
+
+def _says_nothing(state: ParseState, comment: Comment) -> bool:
+    """Does a comment say nothing: no line of its body has text, nor does its
+    header after its last stamp? "Ann Lee – March 3, 2012: Lovely photos" says
+    something on one line; "5. A Dreadful Act II (Los Angeles Times, February
+    13th, 2003)" names a post and its day, and "Bogdanov 11.06.12 at 7:46 pm"
+    over no text says nothing. A header with no stamp says nothing of its own
+    (a bare name)."""
+    if any(state.lines[i].stripped for i in comment.lines):
+        return False
+    return not any(_said_after_stamp(shape(state.lines[i].stripped)) for i in comment.all_header_lines())
+
+
+def _said_after_stamp(shape_text: str) -> bool:
+    """Has a line's shape words of its own (``<X>``) after its last stamp?"""
+    pieces = shape_text.split()
+    last = max((n for n, piece in enumerate(pieces) if piece in (DATE, TIME, AGO)), default=None)
+    return last is not None and VARYING in pieces[last + 1:]
 NAMING_WORDS = 2  # capitalised words a line of a comment has at least to name things ("Bat For Lashes"; not "Thanks")
 _SAYS = (".", "!", "?", "…", "。", "！", "？", "؟", "।", ":)", ":-)", ":D", ";)", "<3")  # a sentence's (or a smile's) end
 
