@@ -303,6 +303,8 @@ def _said_after_stamp(shape_text: str) -> bool:
     pieces = shape_text.split()
     last = max((n for n, piece in enumerate(pieces) if piece in (DATE, TIME, AGO)), default=None)
     return last is not None and VARYING in pieces[last + 1:]
+
+
 NAMING_WORDS = 2  # capitalised words a line of a comment has at least to name things ("Bat For Lashes"; not "Thanks")
 _SAYS = (".", "!", "?", "…", "。", "！", "？", "؟", "।", ":)", ":-)", ":D", ";)", "<3")  # a sentence's (or a smile's) end
 
