@@ -2741,9 +2741,9 @@ def test_a_thread_whose_comments_only_name_things_in_headline_case_is_a_list_of_
     assert comments((), (), (), ()) == []
     assert comments((), (), (), ("What a record.",)) == []
     assert comments((), (), ("great post",), ("What a record.",)) == critics  # half of them say something
-    assert comments((), (), ()) == critics[:3]  # three are too few to call a list
     # three comments are too few to call a list
     assert comments(*REVIEWED[:3]) == critics[:3]
+    assert comments((), (), ()) == critics[:3]
 
 
 def test_comments_said_on_their_header_line_say_something(monkeypatch):

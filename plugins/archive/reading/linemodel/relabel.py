@@ -82,7 +82,7 @@ from ..rules.comments.named import claim_named, named_thread
 from ..rules.comments.numbered import cut_numbered, numbered_lines
 from ..rules.comments.template import induced_comments, is_teaser
 from ..rules.sections import is_comment_form_heading
-from ..shapes import AGO, DATE, TIME, VARYING, shape
+from ..shapes import SLOTS, VARYING, shape
 from ..state import (ABOVE_HEADLINE, AFTER_COMMENTS, BODY, BOILERPLATE, CAPTION, COMMENT_BODY, COMMENT_FURNITURE,
                      COMMENT_HEADER, FOOTER, LINE_MODEL, TEASERS, TITLE, Comment, ParseState)
 from .features import STOP_WORDS, WORD_PATTERN, page_features
@@ -301,7 +301,7 @@ def _says_nothing(state: ParseState, comment: Comment) -> bool:
 def _said_after_stamp(shape_text: str) -> bool:
     """Has a line's shape words of its own (``<X>``) after its last stamp?"""
     pieces = shape_text.split()
-    last = max((n for n, piece in enumerate(pieces) if piece in (DATE, TIME, AGO)), default=None)
+    last = max((n for n, piece in enumerate(pieces) if piece in SLOTS), default=None)
     return last is not None and VARYING in pieces[last + 1:]
 
 
