@@ -233,7 +233,7 @@ def train(c, output=""):
     sys.path.insert(0, str(ROOT / "tests"))
     from archive.reading.linemodel import tagger, titles
     from corpus_scoring import init_worker
-    from corpus_training import train_models
+    from corpus_training import RANKER_FIXTURE_COPIES, train_models
 
     _require_corpus()
     folder = Path(output) if output else tagger.MODEL.parent
@@ -243,7 +243,8 @@ def train(c, output=""):
         print(f"{folder / model}: {(folder / model).stat().st_size:,} bytes")
     print(f"trained on {len(data.pages) // 2} corpus pages (tune), each as captured and without its blank lines, "
           f"and the {len(data.texts)} of {data.fixtures} fixtures that the rules alone read right; the title ranker "
-          f"on the candidate lines of {ranked} readings (each page in both renderings, the fixtures once per fold)")
+          f"on the candidate lines of {ranked} readings (each page in both renderings, the fixtures once per fold, "
+          f"each weighing as {RANKER_FIXTURE_COPIES} pages)")
 
 
 @task(help={"models": "keep the folds' models in this folder (FOLDER/fold0, …; FOLDER/draw1/fold0 … with repeats) "

@@ -34,6 +34,9 @@ from scoring import fixture_cases
 
 # each fixture weighs as much as five corpus pages, each learnt from in both renderings: they must stay exact
 FIXTURE_COPIES = 10
+# and, to the title ranker, as much as three pages read by one line model (at one, the ranker that weighs only
+# a line's own traits, `titles.LINE_TRAITS`, took the first paragraph of trap-french-quotes for its headline)
+RANKER_FIXTURE_COPIES = 3
 NO_HOST = "(no host)"
 FIXTURES = "fixtures"  # the fixtures' site: the team wrote them all, so their words count as one site's
 INNER_DRAW = 100  # a training half's sites fall in halves of their own: draws 100, 101, … of `training.fold`
@@ -120,7 +123,8 @@ def fit_ranker(pool: Pool, data: TrainingSet, model: Path) -> int:
     by the line models fitted without their fold; how many readings it learned from."""
     with tempfile.TemporaryDirectory() as scratch:
         examples = ranker_examples(pool, data, fold_line_models(data, Path(scratch)))
-    train_ranker([page for _k, page in examples], model)
+    train_ranker([page for _k, (page, site) in examples
+                  for _copy in range(RANKER_FIXTURE_COPIES if site == FIXTURES else 1)], model)
     return len(examples)
 
 

@@ -5,6 +5,7 @@ cross-validation ranker learns from a reading by a model that saw the held-out s
 
 from __future__ import annotations
 
+from collections import Counter
 from multiprocessing import Pool
 from pathlib import Path
 
@@ -87,7 +88,9 @@ def test_a_ranker_learns_only_from_readings_by_line_models_that_never_saw_the_pa
         assert fitted and all(not away & set(sites) for sites in fitted.values())
         [(readings, model)] = learned
         assert model == tmp_path / "titles.crfsuite"
-        pages = [(page["host"], reader) for (page, _text, reader), _site in readings if page is not None]
+        pages = [(page["host"], reader) for page, _text, reader in readings if page is not None]
+        fixtures = Counter(reader for page, _text, reader in readings if page is None)
+        assert sorted(fixtures.values()) == [corpus_training.RANKER_FIXTURE_COPIES * len(data.texts)] * 2  # each reader's
         assert sorted(host for host, _reader in pages) == sorted(set(SITES) - away)
         assert all(host not in fitted[reader] for host, reader in pages)
         assert len({reader for _host, reader in pages}) == 2  # the half's sites fall in both of its own folds

@@ -221,3 +221,23 @@ def test_an_articles_numbered_timeline_above_the_comment_heading_is_no_comment_t
     assert all(roles[t] == BODY for t in ("1. Prototype", "2. Funding", "The council matched what the town had "
                                           "raised by then.", "The roof went on the next spring, and the mill "
                                           "opened as a museum in the autumn."))
+
+
+def test_a_post_at_the_top_of_the_page_is_no_blog_header_however_its_menu_closes_it():
+    """A blog's name and tagline above its menu name the site; a post on the
+    page's first lines, its headline, meta line, text and comment count ("Comments
+    (0)") over a "0 Comments »" link that closes it as a menu would, is the post:
+    a name and tagline state no count of comments."""
+    post = ("Sam Falconer as you can see from above makes lovely illustrations, and the portraits are from famous "
+            "films of the last century.")
+    text = ("Sam Falconer\n\nall other stuff, images — Tags: illustrations — thebrainbehind @ 15:25\n\n" + post
+            + "\n\nComments (0)\n\n0 Comments »\n\nNo comments yet.\n\nLeave a comment\n")
+    state = parse_text(text, model=False)
+    why = {line.stripped: (line.role, line.why) for line in state.lines if not line.blank}
+    assert state.title == "Sam Falconer" and why[post] == (BODY, None)
+    assert state.site is None
+    # the same lines with no count among them are a blog's name and tagline over its menu
+    state = parse_text("The Curious Brain\n\nall other stuff, images and sounds\n\n0 Comments »\n\n" + post + "\n",
+                       model=False)
+    assert state.site == "The Curious Brain"
+    assert {line.why for line in state.lines[:3] if not line.blank} == {"blog header or epigraph"}

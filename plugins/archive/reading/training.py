@@ -19,7 +19,7 @@ from .linemodel.titles import FIRST, NO, SECOND, YES, candidates
 # Regularisation strong enough that the model learns layouts, not the sites it saw.
 PARAMS = {"c1": 0.1, "c2": 3.0, "max_iterations": 150, "feature.possible_transitions": True}
 RANKER_PARAMS = {"c1": 0.5, "c2": 10.0, "max_iterations": 200}
-WORD_SITES = 8  # sites a word must be seen on for the line model and the title ranker to learn it
+WORD_SITES = 8  # sites a word must be seen on for the line model to learn it
 FOLDS = 2  # the title ranker learns from line-model readings of pages that model never saw
 
 
@@ -94,19 +94,15 @@ def title_examples(text: str, labels: list[str] | None, title: str | None,
     return [(f, YES if k == answer else NO) for k, f in candidates(texts, feats, tagged[1], rules)]
 
 
-def train_ranker(pages: Iterable[tuple[list[tuple[dict[str, float], str]], str]], model: Path) -> None:
+def train_ranker(pages: Iterable[list[tuple[dict[str, float], str]]], model: Path) -> None:
     """Fit the pairwise title ranker on each page's ``(features, answer)``
-    candidates, with the page's site: which of two candidates on one page is
-    the headline, the headline set against every other candidate, each pair
-    both ways round (each feature's value in one less its value in the other);
-    of the word features, only those many sites use."""
+    candidates: which of two candidates on one page is the headline, the
+    headline set against every other candidate, each pair both ways round
+    (each feature's value in one less its value in the other)."""
     import pycrfsuite
 
-    pages = list(pages)
-    words = common_words((([feats for feats, _answer in examples], site) for examples, site in pages), WORD_SITES)
     trainer = pycrfsuite.Trainer(verbose=False)
-    for examples, _site in pages:
-        examples = [({name: feats[name] for name in _kept(feats, words)}, answer) for feats, answer in examples]
+    for examples in pages:
         headline = next((feats for feats, answer in examples if answer == YES), None)
         if headline is None:
             continue
@@ -127,8 +123,8 @@ def train_ranker(pages: Iterable[tuple[list[tuple[dict[str, float], str]], str]]
 
 def common_words(pages: Iterable[tuple[Iterable[Iterable[str]], str]], sites: int) -> frozenset[str]:
     """The word features found on the lines of at least ``sites`` sites (``pages``:
-    each page's lines, or title candidates, by their features' names, and its
-    site): words of the web's furniture, not one site's."""
+    each page's lines, by their features' names, and its site): words of the
+    web's furniture, not one site's."""
     seen: dict[str, set[str]] = {}
     for feats, site in pages:
         for line in feats:

@@ -91,7 +91,7 @@ from .tagger import tag
 from .titles import candidates, choose, past_trail
 
 # How sure the model must be to overrule the rules.
-SET_ASIDE = 0.5  # a default article line becomes furniture
+SET_ASIDE = 0.6  # a default article line becomes furniture: more than even odds, as a lost line costs more
 INDUCE = 0.75  # how sure the model must be of a line to cut comments the rules missed from it
 AGREE = 0.35  # overlap of the rules' comment section with the model's (intersection over union)
 AGREE_ALONE = 0.25  # share of a page the rules' comments may take when the model sees none

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import authorline, masthead
+from . import authorline, counts, masthead
 from .sections import is_post_navigation
 from archive.shared.dates import DATE_LINE, DATE_PATTERN, STAMP_PATTERN, TIME_PATTERN, iso_datetime, parse_time
 from ..state import BLANK, BOILERPLATE, BREADCRUMB, BYLINE, DATELINE, EPIGRAPH, NAVIGATION, TITLE, ParseState
@@ -160,6 +160,8 @@ def blog_header(state: ParseState, i: int) -> int:
         if _is_menu(text) or is_post_navigation(text) or masthead.is_account_link(text) or masthead.starts_menu(state, j):
             stop = NAVIGATION
             break
+        if counts.comment_count_heading(state, text) is not None:
+            return 0  # a name and tagline count no comments: a post's headline, meta line and text above its count
         if masthead.button(text):
             if not text_lines:
                 return 0
