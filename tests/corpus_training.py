@@ -34,11 +34,12 @@ from scoring import fixture_cases
 
 # each fixture weighs as much as five corpus pages, each learnt from in both renderings: they must stay exact
 FIXTURE_COPIES = 10
-# and, to the title ranker, as much as three pages read by one line model (at one, the ranker that weighs only
+# and, to the title ranker, as much as two pages read by one line model (at one, the ranker that weighs only
 # a line's own traits, `titles.LINE_TRAITS`, took the first paragraph of trap-french-quotes for its headline)
-RANKER_FIXTURE_COPIES = 3
+RANKER_FIXTURE_COPIES = 2
 NO_HOST = "(no host)"
-FIXTURES = "fixtures"  # the fixtures' site: the team wrote them all, so their words count as one site's
+FIXTURES = "fixtures"  # the fixtures' site: the team wrote them all, so their words count as one site's; the
+# ranker weighs each of their readings RANKER_FIXTURE_COPIES times
 INNER_DRAW = 100  # a training half's sites fall in halves of their own: draws 100, 101, … of `training.fold`
 
 
@@ -97,7 +98,7 @@ def fold_line_models(data: TrainingSet, folder: Path) -> list[Path]:
 def ranker_examples(pool: Pool, data: TrainingSet, readers: list[Path]) -> list[tuple[int, tuple[list, str]]]:
     """Each fold's pages that have a title, then the fixtures, read by the line
     model fitted without that fold: the title ranker's candidates and the
-    page's site, with the fold."""
+    page's site (`FIXTURES` for a fixture, which the ranker weighs more), with the fold."""
     jobs, held, sites = [], [], []
     for k, model in enumerate(readers):
         here = [(page, None, str(model)) for page, f in zip(data.pages, data.folds) if f == k and page["title"]]

@@ -236,8 +236,13 @@ def test_a_post_at_the_top_of_the_page_is_no_blog_header_however_its_menu_closes
     why = {line.stripped: (line.role, line.why) for line in state.lines if not line.blank}
     assert state.title == "Sam Falconer" and why[post] == (BODY, None)
     assert state.site is None
-    # the same lines with no count among them are a blog's name and tagline over its menu
+    # the same lines with no count above the link that closes them are a blog's name and tagline over its menu
     state = parse_text("The Curious Brain\n\nall other stuff, images and sounds\n\n0 Comments »\n\n" + post + "\n",
                        model=False)
     assert state.site == "The Curious Brain"
     assert {line.why for line in state.lines[:3] if not line.blank} == {"blog header or epigraph"}
+    # a blog's name may say "No Comment": the name is no post's count
+    text = ("No Comment\n\nA blog about the news, without remarks\n\nHome | About | Archive | Contact\n\n"
+            "Council votes to keep the old bridge open\n\nMarch 3, 2008\n\n" + post + "\n")
+    state = parse_text(text, model=False)
+    assert (state.site, state.title) == ("No Comment", "Council votes to keep the old bridge open")

@@ -14,7 +14,8 @@ above the likeliest candidate below them,
 how often the page repeats them ("12 Responses to …", a breadcrumb), whether
 the copyright notice names them (a site's name) or they hold another candidate
 whole ("Home / <headline>"), and where they sit against the article's one run
-of prose; of the line itself, only what `LINE_TRAITS` names.
+of prose, whether they read as a sentence (a lede, a dek); of the line
+itself, only what `LINE_TRAITS` names.
 A pairwise ranker learns, from the corpus's `tune` pages (`invoke train`),
 which of two candidates on one page is the headline: a maximum-entropy model
 (a one-item CRF, the line model's library) of what one candidate has and the
@@ -45,7 +46,7 @@ YES, NO = "title", "other"  # a candidate's answer in the training examples
 FIRST, SECOND = "first", "second"  # which of two candidates the pairwise ranker finds the headline
 CANDIDATES = 12  # the lines the line model finds most title-like
 MAX_TITLE_LENGTH = 250
-SENTENCE_WORDS = 7  # words, at least, of a candidate that ends as a sentence does to read as one
+SENTENCE_WORDS = 7  # words, at least, of a candidate that ends with a full stop to read as a sentence
 FOLLOWING = 12  # text lines below a candidate whose words it may open
 ODDS_SCALE = 7.0  # a log-odds of a thousand to one, about 1
 NEAR = 3  # text lines on either side whose reading frames a headline
@@ -60,10 +61,9 @@ category tags tag previous next prev back top more view close submit
 """.split())
 _LOWER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
 # What the ranker weighs of the line model's own features: the line's length, first and last character,
-# stamps and marks, and the rules' verdict. Not its words, nor what it reads around the line (the line
-# model's likelihoods, which the ranker weighs, already hold that): with them it learned the sites it saw
-# (`invoke crossval --repeats 3`: 1,976 and 1,955 of 2,358 titles right, as captured and without blank
-# lines, with every feature; 1,985 and 1,972 with these alone).
+# stamps and marks, and the rules' verdict. Not its words or its shares of stop words and capitals, nor what
+# the line model reads around it (its likelihoods, which the ranker weighs, hold that): with them the ranker
+# learned the sites it saw, and read fewer titles right on sites it had not (`invoke crossval`).
 LINE_TRAITS = frozenset(("chars", "words", "end", "start", "slot", "has", "digits", "list", "glued", "rule", "why"))
 
 
@@ -74,7 +74,8 @@ def _content_words(text: str) -> set[str]:
 def candidates(texts: list[str], features: list[list[str]], marginals: list[dict[str, float]],
                rules_title: int | None) -> list[tuple[int, dict[str, float]]]:
     """The candidate lines (positions among the text lines ``texts``) and what
-    the ranker sees of each: the line model's features of the line, and how it
+    the ranker sees of each: the line's own traits among the line model's
+    features (`LINE_TRAITS`), and how it
     compares with the other candidates and the text around it; each feature
     with its value: 1 for a trait, the line model's probability (or its
     log-odds) for how likely it finds the line a title or article text, so that
@@ -158,8 +159,8 @@ def candidates(texts: list[str], features: list[list[str]], marginals: list[dict
             extra.append("nothing_above")  # the page's first line: no line above it to average (other_before 0)
         if not after:
             extra.append("nothing_below")  # the page's last line: none under it (article_after 0)
-        if texts[k].endswith((".", "!", "?")) and len(texts[k].split()) >= SENTENCE_WORDS:
-            extra.append("sentence")  # a story's first sentence, a dek: seldom its headline
+        if texts[k].endswith(".") and not texts[k].endswith("...") and len(texts[k].split()) >= SENTENCE_WORDS:
+            extra.append("sentence")  # a story's first sentence, a dek: seldom its headline (a question may be)
         traits = dict.fromkeys([name for name in features[k] if name.split("=", 1)[0] in LINE_TRAITS] + extra, 1.0)
         likely = {"title_p": marginals[k][TITLE], "title_odds": _log_odds(marginals[k][TITLE]),
                   "vs_best": min(1.0, marginals[k][TITLE] / best),

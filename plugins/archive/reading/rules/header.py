@@ -160,8 +160,9 @@ def blog_header(state: ParseState, i: int) -> int:
         if _is_menu(text) or is_post_navigation(text) or masthead.is_account_link(text) or masthead.starts_menu(state, j):
             stop = NAVIGATION
             break
-        if counts.comment_count_heading(state, text) is not None:
-            return 0  # a name and tagline count no comments: a post's headline, meta line and text above its count
+        if text_lines and counts.comment_count_heading(state, text) is not None:
+            return 0  # a tagline counts no comments: a post's headline, meta line and text over its count (the
+            # first line is the name, "No Comment" or "One Thought" the blog's)
         if masthead.button(text):
             if not text_lines:
                 return 0
