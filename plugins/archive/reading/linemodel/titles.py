@@ -75,11 +75,11 @@ def candidates(texts: list[str], features: list[list[str]], marginals: list[dict
                rules_title: int | None) -> list[tuple[int, dict[str, float]]]:
     """The candidate lines (positions among the text lines ``texts``) and what
     the ranker sees of each: the line's own traits among the line model's
-    features (`LINE_TRAITS`), and how it
-    compares with the other candidates and the text around it; each feature
-    with its value: 1 for a trait, the line model's probability (or its
-    log-odds) for how likely it finds the line a title or article text, so that
-    a score moves with it smoothly rather than at a bucket's edge."""
+    features (`LINE_TRAITS`), and how it compares with the other candidates
+    and the text around it; each feature with its value: 1 for a trait, the
+    line model's probability (or its log-odds) for how likely it finds the
+    line a title or article text, so that a score moves with it smoothly
+    rather than at a bucket's edge."""
     sized = sorted((k for k, text in enumerate(texts) if 2 <= len(text) <= MAX_TITLE_LENGTH),
                    key=lambda k: (-marginals[k][TITLE], k))
     eligible = (k for k in sized if not (_BYLINE.match(texts[k]) or byline_names(texts[k])))

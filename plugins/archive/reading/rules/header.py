@@ -161,8 +161,9 @@ def blog_header(state: ParseState, i: int) -> int:
             stop = NAVIGATION
             break
         if text_lines and counts.comment_count_heading(state, text) is not None:
-            return 0  # a tagline counts no comments: a post's headline, meta line and text over its count (the
-            # first line is the name, "No Comment" or "One Thought" the blog's)
+            # a tagline counts no comments: these are a post's headline, meta line and text over its count (the
+            # first line is the blog's name, which may be "No Comment" or "One Thought")
+            return 0
         if masthead.button(text):
             if not text_lines:
                 return 0
