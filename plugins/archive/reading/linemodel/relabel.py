@@ -87,7 +87,7 @@ from ..state import (ABOVE_HEADLINE, AFTER_COMMENTS, BODY, BOILERPLATE, CAPTION,
                      COMMENT_HEADER, FOOTER, LINE_MODEL, TEASERS, TITLE, Comment, ParseState)
 from .features import STOP_WORDS, WORD_PATTERN, page_features
 from .labels import ARTICLE, COMMENT, OTHER
-from .tagger import tag
+from .tagger import read
 from .titles import candidates, choose, past_trail
 
 # How sure the model must be to overrule the rules.
@@ -98,7 +98,7 @@ AGREE_ALONE = 0.25  # share of a page the rules' comments may take when the mode
 APART = 8  # text lines between two runs of article text
 LIST_WORDS = 12  # words a line, on average, below which a run apart from the article is a list
 LIST_LINES = 3  # lines a list has at least (one short line apart, "Update: …", is not a list)
-SPLIT, SPLIT_FROM = 3, 5  # the template's comments, times the rules' (of at least 5), that win at equal cover
+SPLIT, SPLIT_FROM = 3, 2  # the template's comments, times the rules' (two at least), that win at equal cover
 CHALLENGE = 1.5  # how many times more comments (and more of the model's comment lines) the template must find
 UNDER_HEADING = 2  # text lines between a comment form's heading and the post it lies over ("Updated: …", a date)
 ARTICLE_WORDS = 60  # words of article text below which a page has no article but a short paragraph
@@ -106,14 +106,14 @@ ARTICLE_WORDS = 60  # words of article text below which a page has no article bu
 
 def relabel(state: ParseState) -> None:
     index, feats = page_features(state)
-    tagged = tag(feats)
-    if tagged is None:  # no model: the rules' verdicts stand
+    reading = read(feats)
+    if reading is None:  # no model: the rules' verdicts stand
         return
-    labels, marginals = tagged
+    labels, marginals, first = reading  # both readings weighed together, and the first alone
     if state.comments and not _rules_agree(state, index, labels):
         _undo_comments(state)
         _release_after_comments(state)
-    _move_title(state, index, feats, marginals)
+    _move_title(state, index, feats, first)  # the title ranker learned from first readings
     set_aside = [k for k, i in enumerate(index)
                  if state.lines[i].role == BODY and _sure_furniture(labels, marginals, k)]
     _set_aside(state, index, set_aside, marginals)
@@ -616,7 +616,9 @@ def _may_be_title(state: ParseState, i: int, marginals: dict[str, float]) -> boo
 def _move_title(state: ParseState, index: list[int], features: list[list[str]],
                 marginals: list[dict[str, float]]) -> None:
     """The title on the line the title ranker (`titles`) likes best (or on the
-    headline a trail it chose ends in), if it is not the rules' own."""
+    headline a trail it chose ends in), if it is not the rules' own; ``marginals``
+    are the first reading's, from which the ranker learned, for its candidates
+    and for the checks on them alike."""
     if state.title_timed:
         return  # "09:02 am - <headline>" under the dateline it completes: a headline by its layout
     current = next((k for k, i in enumerate(index) if state.lines[i].role == TITLE), None)
