@@ -239,12 +239,11 @@ def train(c, output=""):
     folder = Path(output) if output else tagger.MODEL.parent
     with Pool(2, initializer=init_worker) as pool:
         data, ranked = train_models(pool, folder)
-    for model in (tagger.MODEL.name, tagger.CONTEXT.name, titles.MODEL.name):
+    for model in (tagger.MODEL.name, titles.MODEL.name):
         print(f"{folder / model}: {(folder / model).stat().st_size:,} bytes")
     print(f"trained on {len(data.pages) // 2} corpus pages (tune), each as captured and without its blank lines, "
-          f"and the {len(data.texts)} of {data.fixtures} fixtures that the rules alone read right; the second reading "
-          f"on each page as read by a line model fitted without its fold, and the title ranker on the candidate "
-          f"lines of {ranked} such readings (each page in both renderings, the fixtures once per fold, "
+          f"and the {len(data.texts)} of {data.fixtures} fixtures that the rules alone read right; the title ranker "
+          f"on the candidate lines of {ranked} readings (each page in both renderings, the fixtures once per fold, "
           f"each weighing as {RANKER_FIXTURE_COPIES} pages)")
 
 

@@ -9,16 +9,13 @@ first leant on the blank lines and read the second far worse. The sites of
 `tune` fall in two folds (`training.fold`); a line model is fitted without
 each fold, so that every page can be read by a model that never saw its site.
 The title ranker learns from those readings: a headline judged among the
-candidates a foreign model offers, as on a new site; and so does the line
-model's second reading (`linemodel.context`): a page's lines weighed with what
-a foreign first reading made of the page around them.
+candidates a foreign model offers, as on a new site.
 
 Cross-validation goes one step further: each fold's pages are read by the line
-model fitted without them, and by a second reading and a title ranker that
-learned, as `train` teaches the shipped ones, from the other folds alone: their
-pages read by line models fitted without each half of them (the halves drawn by
-site anew), so that no reading they learn from comes from a model that saw the
-held-out sites.
+model fitted without them and by a title ranker that learned, as `train` teaches
+the shipped one, from the other folds alone: their pages read by line models
+fitted without each half of them (the halves drawn by site anew), so that no
+reading the ranker learns from comes from a model that saw the held-out sites.
 The figures say how the reader does on sites it was not trained on, without
 looking at `check` (kept for reporting).
 """
@@ -31,7 +28,7 @@ from multiprocessing.pool import Pool
 from pathlib import Path
 
 from archive.reading.linemodel import models_in, tagger, titles
-from archive.reading.training import FOLDS, context_features, fold, rules_sequence, train as fit, train_ranker
+from archive.reading.training import FOLDS, fold, rules_sequence, train as fit, train_ranker
 from corpus_scoring import WITHOUT_BLANK_LINES, CorpusScore, corpus_pages, page_text, read_page, without_blank_lines
 from scoring import fixture_cases
 
@@ -114,53 +111,30 @@ def ranker_examples(pool: Pool, data: TrainingSet, readers: list[Path]) -> list[
 
 
 def train_models(pool: Pool, folder: Path) -> tuple[TrainingSet, int]:
-    """Fit the line model, its second reading and the title ranker on every
-    `tune` page and the fixtures, into ``folder``; the training set and how
-    many pages the ranker learned from."""
+    """Fit the line model and the title ranker on every `tune` page and the
+    fixtures, into ``folder``; the training set and how many pages the ranker learned from."""
     data = training_set(pool)
-    learned = fit_on_readings(pool, data, folder)
+    learned = fit_ranker(pool, data, folder / titles.MODEL.name)
     fit(data.fitted_without(None), folder / tagger.MODEL.name)
     return data, learned
 
 
-def fit_on_readings(pool: Pool, data: TrainingSet, folder: Path) -> int:
-    """Fit, into ``folder``, the models that learn from readings of ``data``'s
-    pages by the line models fitted without their fold: the title ranker and
-    the second reading; how many readings the ranker learned from."""
-    with tempfile.TemporaryDirectory() as scratch:
-        readers = fold_line_models(data, Path(scratch))
-        learned = fit_ranker(pool, data, readers, folder / titles.MODEL.name)
-        fit_context(data, readers, folder / tagger.CONTEXT.name)
-    return learned
-
-
-def fit_ranker(pool: Pool, data: TrainingSet, readers: list[Path], model: Path) -> int:
+def fit_ranker(pool: Pool, data: TrainingSet, model: Path) -> int:
     """Fit the title ranker, into ``model``, on the readings of ``data``'s pages
-    by ``readers`` (the line models fitted without each fold); how many readings it learned from."""
-    examples = ranker_examples(pool, data, readers)
+    by the line models fitted without their fold; how many readings it learned from."""
+    with tempfile.TemporaryDirectory() as scratch:
+        examples = ranker_examples(pool, data, fold_line_models(data, Path(scratch)))
     train_ranker([page for _k, (page, site) in examples
                   for _copy in range(RANKER_FIXTURE_COPIES if site == FIXTURES else 1)], model)
     return len(examples)
 
 
-def fit_context(data: TrainingSet, readers: list[Path], model: Path) -> None:
-    """Fit the second reading, into ``model``, on each page's features beside
-    the first reading of it by ``readers[k]``, the line model fitted without
-    its fold ``k``; a fixture, which every line model learned from (as the
-    shipped one reads it), beside each one's reading, its copies shared among them."""
-    sequences = [(context_features(x, readers[k]), y, 1, _site(page))
-                 for (x, y), page, k in zip(data.corpus, data.pages, data.folds)]
-    sequences += [(context_features(x, reader), y, copies // len(readers) + (k < copies % len(readers)), site)
-                  for x, y, copies, site in data.own for k, reader in enumerate(readers)]
-    fit(sequences, model)
-
-
 def cross_validate(pool: Pool, pages: list[dict] | None = None, keep: Path | None = None,
                    partition: int = 0) -> tuple[CorpusScore, CorpusScore]:
     """Score every page of ``pages`` (default: all of `tune`) as read by models
-    trained without its fold: the line model fitted without it, and a second
-    reading and a title ranker fitted by `fit_on_readings`, as `train` fits the shipped ones, on the other folds alone
-    (all three kept in ``keep/fold<k>/`` if given, to read a page as the figures did): the pages
+    trained without its fold: the line model fitted without it, and a title
+    ranker fitted by `fit_ranker`, as `train` fits the shipped one, on the other folds alone
+    (both kept in ``keep/fold<k>/`` if given, to read a page as the figures did): the pages
     as captured, and without their blank lines. Each ``partition`` draws the
     sites into folds anew: a model's figures move with the pages it happens to
     learn from, and more draws tell a change from that."""
@@ -169,7 +143,7 @@ def cross_validate(pool: Pool, pages: list[dict] | None = None, keep: Path | Non
         folder = keep or Path(scratch)
         fold_line_models(data, folder)
         for held in range(FOLDS):
-            fit_on_readings(pool, data.without_fold(held, partition), fold_folder(folder, held))
+            fit_ranker(pool, data.without_fold(held, partition), fold_folder(folder, held) / titles.MODEL.name)
         results = pool.map(read_held_out, held_out_readings(data, folder), chunksize=4)
     captured, compact = CorpusScore(), CorpusScore()
     for page, result in zip(data.pages, results):

@@ -70,7 +70,7 @@ def test_a_training_half_is_a_training_set_of_its_own_its_sites_drawn_into_folds
     assert data.without_fold(0, partition=1).folds != data.without_fold(0).folds  # each outer draw, its own halves
 
 
-def test_the_ranker_and_second_reading_learn_only_from_readings_by_line_models_that_never_saw_the_page_or_the_held_out_sites(
+def test_a_ranker_learns_only_from_readings_by_line_models_that_never_saw_the_page_or_the_held_out_sites(
         monkeypatch, tmp_path):
     import corpus_training
 
@@ -80,15 +80,10 @@ def test_the_ranker_and_second_reading_learn_only_from_readings_by_line_models_t
         str(model), [site for _x, _y, _copies, site in sequences]))
     learned = []
     monkeypatch.setattr(corpus_training, "train_ranker", lambda pages, model: learned.append((pages, model)))
-    contexts = []
-    monkeypatch.setattr(corpus_training, "fit_context", lambda half, readers, model: contexts.append(
-        (half, [str(reader) for reader in readers], model)))
     for held in (0, 1):
         fitted.clear()
         learned.clear()
-        contexts.clear()
-        half = data.without_fold(held)
-        assert corpus_training.fit_on_readings(_Recorder(), half, tmp_path) > 0
+        assert corpus_training.fit_ranker(_Recorder(), data.without_fold(held), tmp_path / "titles.crfsuite") > 0
         away = {site for site in SITES if fold(site) == held}
         assert fitted and all(not away & set(sites) for sites in fitted.values())
         [(readings, model)] = learned
@@ -99,58 +94,18 @@ def test_the_ranker_and_second_reading_learn_only_from_readings_by_line_models_t
         assert sorted(host for host, _reader in pages) == sorted(set(SITES) - away)
         assert all(host not in fitted[reader] for host, reader in pages)
         assert len({reader for _host, reader in pages}) == 2  # the half's sites fall in both of its own folds
-        # the second reading learns from the same readers, each the line model fitted without one of the half's folds
-        [(context_half, readers, model)] = contexts
-        assert context_half is half and model == tmp_path / "context.crfsuite"
-        assert sorted(readers) == sorted(fitted) and {reader for _host, reader in pages} == set(readers)
 
 
-def test_training_fits_the_shipped_line_model_on_every_page_and_the_others_on_fold_readings_into_one_folder(
-        monkeypatch, tmp_path):
-    import corpus_training
-
-    data = _training_set()
-    monkeypatch.setattr(corpus_training, "training_set", lambda pool: data)
-    fitted, readings = {}, []
-    monkeypatch.setattr(corpus_training, "fit", lambda sequences, model: fitted.__setitem__(
-        model, [site for _x, _y, _copies, site in sequences]))
-    monkeypatch.setattr(corpus_training, "fit_on_readings", lambda pool, every, folder: readings.append(
-        (every, folder)) or 7)
-    assert corpus_training.train_models(None, tmp_path) == (data, 7)
-    assert readings == [(data, tmp_path)]  # the ranker and the second reading, beside the line model
-    assert fitted == {tmp_path / "lines.crfsuite": SITES + ["fixtures"]}
-
-
-def test_the_second_reading_learns_each_page_beside_a_reading_by_the_line_model_fitted_without_its_fold(
-        monkeypatch, tmp_path):
-    import corpus_training
-
-    data = _training_set()
-    readers = [Path("fold0/lines.crfsuite"), Path("fold1/lines.crfsuite")]
-    monkeypatch.setattr(corpus_training, "context_features", lambda x, model: [line + [f"read by {model}"]
-                                                                               for line in x])
-    fitted = []
-    monkeypatch.setattr(corpus_training, "fit", lambda sequences, model: fitted.append((list(sequences), model)))
-    corpus_training.fit_context(data, readers, tmp_path / "context.crfsuite")
-    [(sequences, model)] = fitted
-    assert model == tmp_path / "context.crfsuite"
-    pages = [(x, y, copies, site) for x, y, copies, site in sequences if site != "fixtures"]
-    assert pages == [([[f"site={site}", f"read by {readers[fold(site)]}"]], ["article"], 1, site) for site in SITES]
-    # the fixture, which every line model learned from, beside each one's reading: its five copies shared
-    assert [(x, copies) for x, _y, copies, site in sequences if site == "fixtures"] == [
-        ([["fixture", f"read by {reader}"]], copies) for reader, copies in zip(readers, (3, 2))]
-
-
-def test_cross_validation_fits_each_folds_ranker_and_second_reading_on_the_other_folds_alone(monkeypatch, tmp_path):
+def test_cross_validation_fits_each_folds_ranker_on_the_other_folds_alone(monkeypatch, tmp_path):
     import corpus_training
     from corpus_training import INNER_DRAW
 
     data = _training_set()
     monkeypatch.setattr(corpus_training, "training_set", lambda pool, pages, partition: data)
     monkeypatch.setattr(corpus_training, "fit", lambda sequences, model: None)
-    fitted = []
-    monkeypatch.setattr(corpus_training, "fit_on_readings", lambda pool, half, folder: fitted.append(
-        ([page["host"] for page in half.pages], half.folds, folder)))
+    rankers = []
+    monkeypatch.setattr(corpus_training, "fit_ranker", lambda pool, half, model: rankers.append(
+        ([page["host"] for page in half.pages], half.folds, model)))
 
     class _NoReadings:
         def map(self, _function, _jobs, chunksize=1):
@@ -158,8 +113,8 @@ def test_cross_validation_fits_each_folds_ranker_and_second_reading_on_the_other
 
     cross_validate(_NoReadings(), keep=tmp_path, partition=2)
     halves = [[site for site in SITES if fold(site) != held] for held in (0, 1)]
-    assert fitted == [(half, [fold(site, INNER_DRAW + 2) for site in half], tmp_path / f"fold{held}")
-                      for held, half in enumerate(halves)]
+    assert rankers == [(half, [fold(site, INNER_DRAW + 2) for site in half],
+                        tmp_path / f"fold{held}" / "titles.crfsuite") for held, half in enumerate(halves)]
 
 
 def test_the_pages_with_no_host_are_one_site_for_the_words_many_sites_use():
@@ -262,8 +217,7 @@ def test_cross_validation_trains_and_reads_a_sample_of_tune_pages(corpus_present
     with Pool(2, initializer=init_worker) as pool:
         scores = cross_validate(pool, pages, keep=tmp_path)
     kept = sorted(str(path.relative_to(tmp_path)) for path in tmp_path.rglob("*.crfsuite"))
-    assert kept == ["fold0/context.crfsuite", "fold0/lines.crfsuite", "fold0/titles.crfsuite",
-                    "fold1/context.crfsuite", "fold1/lines.crfsuite", "fold1/titles.crfsuite"]
+    assert kept == ["fold0/lines.crfsuite", "fold0/titles.crfsuite", "fold1/lines.crfsuite", "fold1/titles.crfsuite"]
     for score in scores:  # the pages as captured, then without their blank lines
         assert (score.pages, score.errors) == (24, [])
         assert score.titles == sum(bool(page["title"]) for page in pages) > 0
@@ -303,17 +257,15 @@ def test_a_page_read_held_out_is_read_by_that_folds_models_and_then_by_the_shipp
                                                                                                tmp_path):
     from archive.reading.parse import parse_text
 
-    shipped = (tagger.MODEL, tagger.CONTEXT, titles.MODEL)
+    shipped = (tagger.MODEL, titles.MODEL)
     # a folder with no models in it: the page is read by the rules alone
     page = next((page for page in corpus_pages("tune")[:40] if read_page(page).predicted != [
         ROLE_LABEL[line.role] for line in parse_text(page_text(page), model=False).lines]), None)
     assert page is not None, "no page of the first 40 that the line model reads otherwise than the rules"
     alone = [ROLE_LABEL[line.role] for line in parse_text(page_text(page), model=False).lines]
     assert read_held_out((page, str(tmp_path))).predicted == alone
-    assert (tagger.MODEL, tagger.CONTEXT, titles.MODEL) == shipped
+    assert (tagger.MODEL, titles.MODEL) == shipped
     assert read_page(page).predicted != alone  # and the next page is read by the shipped models again
-    with models_in(tmp_path):  # all three models are the folder's
-        assert (tagger.MODEL, tagger.CONTEXT, titles.MODEL) == tuple(tmp_path / model.name for model in shipped)
     with pytest.raises(RuntimeError), models_in(tmp_path):
         raise RuntimeError("a reading that fails")
-    assert (tagger.MODEL, tagger.CONTEXT, titles.MODEL) == shipped  # put back however the block ends
+    assert (tagger.MODEL, titles.MODEL) == shipped  # put back however the block ends

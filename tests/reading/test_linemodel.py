@@ -96,8 +96,6 @@ texts = [read_capture(capture).text for _case, capture, _want in fixture_cases()
 from archive.reading.linemodel.tagger import MODEL
 examples = [training.title_examples(text, None, None, MODEL) for text in texts]
 training.train_ranker(examples, __import__("pathlib").Path(sys.argv[1] + ".titles"))
-context = [(training.context_features(x, MODEL), y, copies, site) for x, y, copies, site in pages]
-training.train(context, __import__("pathlib").Path(sys.argv[1] + ".context"))
 """
 
 
@@ -115,7 +113,6 @@ def test_training_is_deterministic_whatever_the_hash_seed(tmp_path):
                        cwd=root, check=True)
     assert (tmp_path / "1.crfsuite").read_bytes() == (tmp_path / "2.crfsuite").read_bytes()
     assert (tmp_path / "1.crfsuite.titles").read_bytes() == (tmp_path / "2.crfsuite.titles").read_bytes()
-    assert (tmp_path / "1.crfsuite.context").read_bytes() == (tmp_path / "2.crfsuite.context").read_bytes()
 
 
 def test_a_short_line_is_known_by_its_words_and_the_model_learns_only_words_many_sites_use(tmp_path, monkeypatch):
@@ -1437,13 +1434,12 @@ def test_comment_lines_with_no_template_keep_a_list_items_indented_text_with_it(
 
 
 def _verdicts(pairs):
-    """A stand-in for the line model's reading of a page's text lines (`tagger.read`, both readings
-    saying the same): (label, P(article), P(other)) each."""
-    def read(feats):
+    """A stand-in for the line model's reading of a page's text lines: (label, P(article), P(other)) each."""
+    def tag(feats):
         assert len(feats) == len(pairs)
-        marginals = [{"title": 0.0, "article": a, "comment": 1 - a - o, "other": o} for _, a, o in pairs]
-        return [label for label, *_ in pairs], marginals, marginals
-    return read
+        return ([label for label, *_ in pairs],
+                [{"title": 0.0, "article": a, "comment": 1 - a - o, "other": o} for _, a, o in pairs])
+    return tag
 
 
 ARTICLE_LINE, FURNITURE_LINE = ("article", 0.9, 0.05), ("other", 0.05, 0.9)  # what the stand-in model says
@@ -1454,7 +1450,7 @@ def _relabelled(monkeypatch, state, verdict):
     ``verdict(text)`` of each text line; no headline is moved."""
     from archive.reading.linemodel import relabel as relabel_module
 
-    monkeypatch.setattr(relabel_module, "read", _verdicts([verdict(line.stripped) for line in state.lines
+    monkeypatch.setattr(relabel_module, "tag", _verdicts([verdict(line.stripped) for line in state.lines
                                                           if not line.blank]))
     monkeypatch.setattr(relabel_module, "_move_title", lambda *args: None)
     relabel_module.relabel(state)
@@ -1466,7 +1462,7 @@ def test_a_line_read_as_a_comment_that_no_comment_took_is_set_aside_when_the_mod
 
     verdicts = _verdicts
     text = "First paragraph of the post, long enough.\n\nSecond paragraph.\n\nShare this post\n\nA reader's aside?\n"
-    monkeypatch.setattr(relabel_module, "read", verdicts([("article", 0.9, 0.05), ("article", 0.9, 0.05),
+    monkeypatch.setattr(relabel_module, "tag", verdicts([("article", 0.9, 0.05), ("article", 0.9, 0.05),
                                                          ("comment", 0.1, 0.35), ("comment", 0.3, 0.1)]))
     state = _as_article(text)
     relabel_module.relabel(state)
@@ -1475,7 +1471,7 @@ def test_a_line_read_as_a_comment_that_no_comment_took_is_set_aside_when_the_mod
     assert roles["A reader's aside?"] == ("body", None) and not state.comments
     # an article keeps a line of text even when every line is such a stray: the likeliest one
     # (the title ranker is stubbed out: which line it would make the headline is not the point here)
-    monkeypatch.setattr(relabel_module, "read", verdicts([("comment", 0.1, 0.3), ("comment", 0.3, 0.4),
+    monkeypatch.setattr(relabel_module, "tag", verdicts([("comment", 0.1, 0.3), ("comment", 0.3, 0.4),
                                                          ("comment", 0.05, 0.5), ("comment", 0.1, 0.3)]))
     monkeypatch.setattr(relabel_module, "choose", lambda scored: None)
     state = _as_article(text)
@@ -1497,7 +1493,7 @@ def test_a_list_apart_from_the_article_is_set_aside_but_prose_apart_from_it_and_
 
     def read(lines):
         page = "\n\n".join(lines) + "\n"
-        monkeypatch.setattr(relabel_module, "read", _verdicts(
+        monkeypatch.setattr(relabel_module, "tag", _verdicts(
             [("other", 0.05, 0.9) if line in furniture else ("article", 0.9, 0.05) for line in lines]))
         monkeypatch.setattr(relabel_module, "_move_title", lambda *args: None)  # no headline to find here
         state = _as_article(page)
@@ -1580,7 +1576,7 @@ def test_a_short_post_above_a_thread_the_rules_missed_stays_the_article(monkeypa
                    f"Looks like a lovely weekend away from the city, {name.split()[0]} here would love to go too.",
                    "We went there last summer and the water was just as cold as you say it is."]
     lines = post + furniture + thread
-    monkeypatch.setattr(relabel_module, "read", _verdicts(
+    monkeypatch.setattr(relabel_module, "tag", _verdicts(
         [("article", 0.9, 0.05) if line in post else ("other", 0.05, 0.9) if line in furniture
          else ("comment", 0.03, 0.02) for line in lines]))
     monkeypatch.setattr(relabel_module, "_move_title", lambda *args: None)
@@ -1604,7 +1600,7 @@ def test_comments_headed_by_bare_names_are_cut_under_a_heading_that_states_how_m
     def read(heading, lines=thread, above=()):
         texts = ["The new version is out today, with a faster editor and a simpler way to build skins.", *above,
                  "About the Author: the creator of the theme.", heading, *lines, *after]
-        monkeypatch.setattr(relabel_module, "read", _verdicts([("article", 0.9, 0.05)] + [("other", 0.05, 0.9)]
+        monkeypatch.setattr(relabel_module, "tag", _verdicts([("article", 0.9, 0.05)] + [("other", 0.05, 0.9)]
                                                              * (len(texts) - 1)))  # the model reads it all as furniture
         monkeypatch.setattr(relabel_module, "_move_title", lambda *args: None)  # no headline to find here
         state = _as_article("\n\n".join(texts) + "\n")
@@ -1642,7 +1638,7 @@ def test_comments_headed_by_bare_names_are_cut_under_a_comments_heading_that_giv
 
     def read(texts):
         texts = [*texts, "ADVERTISEMENT"]
-        monkeypatch.setattr(relabel_module, "read", _verdicts([("article", 0.9, 0.05) if text in post else
+        monkeypatch.setattr(relabel_module, "tag", _verdicts([("article", 0.9, 0.05) if text in post else
                                                               ("other", 0.05, 0.9) for text in texts]))
         monkeypatch.setattr(relabel_module, "_move_title", lambda *args: None)
         state = _as_article("\n\n".join(texts) + "\n")
@@ -1729,14 +1725,14 @@ def test_lines_under_a_comment_form_that_the_model_is_sure_are_comments_are_cut_
     texts = [line.stripped for line in state.lines if not line.blank]
     sure = [("other", 0.0, 0.9) if text in ("Comment on this article", "Leave a Reply") else ("comment", 0.0, 0.05)
             for text in texts]
-    monkeypatch.setattr(relabel_module, "read", _verdicts(sure))
+    monkeypatch.setattr(relabel_module, "tag", _verdicts(sure))
     relabel_module.relabel(state)
     assert [(c.author, c.date) for c in state.comments][:2] == [("Halvard Oyelaran", "2011-03-09"),
                                                                  ("Wren", "2011-03-09")]
     assert len(state.comments) == 6
     # a presumed line no comment took goes back to the rules' reason (on this page of furniture alone, the
     # title ranker may still put the title on one of them: the title is not a reason)
-    monkeypatch.setattr(relabel_module, "read", _verdicts([("other", 0.0, 0.9)] * len(texts)))
+    monkeypatch.setattr(relabel_module, "tag", _verdicts([("other", 0.0, 0.9)] * len(texts)))
     state = parse_text(NAME_UNDER_NUMBERED_STAMP.replace('6 Responses to "The ferry to the outer islands"', "Comment on this article"), model=False)
     relabel_module.relabel(state)
     assert not state.comments
@@ -1769,9 +1765,8 @@ def test_a_timed_headline_that_completed_the_dateline_stays_the_title_but_a_time
                 "book I own is finally on a shelf.\n\nThe Great Shelf Hunt\n\nPhotos tomorrow when the light is "
                 "better.\n")
         state = parse_text(text, model=False)
-        likely = {"title": 0.0, "article": 0.9, "comment": 0.05, "other": 0.05}
-        monkeypatch.setattr(relabel_module, "read", lambda feats: (["article"] * len(feats), [likely] * len(feats),
-                                                                   [likely] * len(feats)))
+        monkeypatch.setattr(relabel_module, "tag", lambda feats: (["article"] * len(feats), [
+            {"title": 0.0, "article": 0.9, "comment": 0.05, "other": 0.05}] * len(feats)))
         texts = [line.stripped for line in state.lines if not line.blank]
         monkeypatch.setattr(relabel_module, "choose", lambda scored: next(  # the ranker would take the later line
             (k, 0.9) for k, _feats in scored if texts[k] == "The Great Shelf Hunt"))

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from .parse import parse_text
 from .state import TITLE as TITLE_ROLE
-from .linemodel.context import in_context
 from .linemodel.features import WORD, page_features
 from .linemodel.labels import ARTICLE, BLANK, OTHER, ROLE_LABEL, TITLE
 from .linemodel.tagger import tag
@@ -21,7 +20,7 @@ from .linemodel.titles import FIRST, NO, SECOND, YES, candidates
 PARAMS = {"c1": 0.1, "c2": 3.0, "max_iterations": 150, "feature.possible_transitions": True}
 RANKER_PARAMS = {"c1": 0.5, "c2": 10.0, "max_iterations": 200}
 WORD_SITES = 8  # sites a word must be seen on for the line model to learn it
-FOLDS = 2  # the title ranker and the second reading learn from line-model readings of pages that model never saw
+FOLDS = 2  # the title ranker learns from line-model readings of pages that model never saw
 
 
 def fold(host: str, partition: int = 0) -> int:
@@ -73,15 +72,6 @@ def rules_sequence(text: str) -> tuple[list[list[str]], list[str]]:
     state = parse_text(text, model=False)
     index, feats = page_features(state)
     return feats, [ROLE_LABEL[state.lines[i].role] for i in index]
-
-
-def context_features(features: list[list[str]], model: Path) -> list[list[str]]:
-    """A page's ``features`` beside ``model``'s reading of it (a line model that
-    never saw the page): what the second reading (`linemodel.context`) learns from."""
-    tagged = tag(features, model)
-    if tagged is None:
-        raise FileNotFoundError(f"no line model at {model}")
-    return in_context(features, *tagged)
 
 
 def title_examples(text: str, labels: list[str] | None, title: str | None,

@@ -13,15 +13,15 @@ from pathlib import Path
 
 @contextmanager
 def models_in(folder: Path) -> Iterator[None]:
-    """Read with the line model, its second reading and the title ranker trained into ``folder``, not
+    """Read with the line model and title ranker trained into ``folder``, not
     the ones beside this file, for the length of the block (`invoke crossval`
     reads each page with models that never saw its site). Never for a build:
     the reading cache knows only the shipped models."""
     from . import tagger, titles
 
-    saved = tagger.MODEL, tagger.CONTEXT, titles.MODEL
-    tagger.MODEL, tagger.CONTEXT, titles.MODEL = (folder / model.name for model in saved)
+    saved = tagger.MODEL, titles.MODEL
+    tagger.MODEL, titles.MODEL = folder / tagger.MODEL.name, folder / titles.MODEL.name
     try:
         yield
     finally:
-        tagger.MODEL, tagger.CONTEXT, titles.MODEL = saved
+        tagger.MODEL, titles.MODEL = saved

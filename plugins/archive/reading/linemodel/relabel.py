@@ -87,7 +87,7 @@ from ..state import (ABOVE_HEADLINE, AFTER_COMMENTS, BODY, BOILERPLATE, CAPTION,
                      COMMENT_HEADER, FOOTER, LINE_MODEL, TEASERS, TITLE, Comment, ParseState)
 from .features import STOP_WORDS, WORD_PATTERN, page_features
 from .labels import ARTICLE, COMMENT, OTHER
-from .tagger import read
+from .tagger import tag
 from .titles import candidates, choose, past_trail
 
 # How sure the model must be to overrule the rules.
@@ -106,14 +106,14 @@ ARTICLE_WORDS = 60  # words of article text below which a page has no article bu
 
 def relabel(state: ParseState) -> None:
     index, feats = page_features(state)
-    reading = read(feats)
-    if reading is None:  # no model: the rules' verdicts stand
+    tagged = tag(feats)
+    if tagged is None:  # no model: the rules' verdicts stand
         return
-    labels, marginals, first = reading  # both readings weighed together, and the first alone
+    labels, marginals = tagged
     if state.comments and not _rules_agree(state, index, labels):
         _undo_comments(state)
         _release_after_comments(state)
-    _move_title(state, index, feats, first)  # the title ranker learned from first readings
+    _move_title(state, index, feats, marginals)
     set_aside = [k for k, i in enumerate(index)
                  if state.lines[i].role == BODY and _sure_furniture(labels, marginals, k)]
     _set_aside(state, index, set_aside, marginals)
@@ -616,9 +616,7 @@ def _may_be_title(state: ParseState, i: int, marginals: dict[str, float]) -> boo
 def _move_title(state: ParseState, index: list[int], features: list[list[str]],
                 marginals: list[dict[str, float]]) -> None:
     """The title on the line the title ranker (`titles`) likes best (or on the
-    headline a trail it chose ends in), if it is not the rules' own; ``marginals``
-    are the first reading's, from which the ranker learned, for its candidates
-    and for the checks on them alike."""
+    headline a trail it chose ends in), if it is not the rules' own."""
     if state.title_timed:
         return  # "09:02 am - <headline>" under the dateline it completes: a headline by its layout
     current = next((k for k, i in enumerate(index) if state.lines[i].role == TITLE), None)
