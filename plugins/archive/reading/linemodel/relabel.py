@@ -14,7 +14,10 @@ text") and overrules them where the page's structure says otherwise:
   lines they had set aside for lying after them;
 - comments the rules missed are cut by the page's own comment template
   (`archive.reading.rules.comments.template`), over the lines the model reads as
-  comments.
+  comments; the comments the rules found give way to the template's where
+  these cover the model's comment lines half as well again, or as well when
+  the rules found two or more, of six lines each on average, and the template
+  cuts three times as many (the rules ran several into one);
 - a thread of comments headed by bare names, under a heading that states how
   many comments there are or a bare "Comments" under the post's prose
   (`archive.reading.rules.comments.named`), stands when it finds more of them
